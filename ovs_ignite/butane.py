@@ -1,0 +1,83 @@
+"""The host plan as a Butane document (variant fcos or flatcar), and its YAML text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from .errors import OvsIgniteError
+from .plan import HostPlan
+
+# Ignition spec version -> Butane spec version, per variant.
+BUTANE_VERSIONS: dict[str, dict[str, str]] = {
+    "fcos": {"3.3.0": "1.4.0", "3.4.0": "1.5.0", "3.5.0": "1.6.0"},
+    "flatcar": {"3.3.0": "1.0.0", "3.4.0": "1.1.0"},
+}
+
+
+class Mode(int):
+    """A file mode, written in octal (``0755``) as Butane users read it."""
+
+
+def build_butane(plan: HostPlan) -> dict[str, Any]:
+    """The Butane document of plan: a plain dict, keys in Butane's order."""
+    try:
+        version = BUTANE_VERSIONS[plan.os][plan.ignition_version]
+    except KeyError:
+        raise OvsIgniteError(
+            f"Butane has no {plan.os} variant for Ignition {plan.ignition_version}"
+        ) from None
+    doc: dict[str, Any] = {"variant": plan.os, "version": version}
+    if plan.kernel_arguments:
+        doc["kernel_arguments"] = {"should_exist": list(plan.kernel_arguments)}
+    if plan.users:
+        users = []
+        for user in plan.users:
+            entry: dict[str, Any] = {"name": user.name}
+            if user.ssh_authorized_keys:
+                entry["ssh_authorized_keys"] = list(user.ssh_authorized_keys)
+            users.append(entry)
+        doc["passwd"] = {"users": users}
+    if plan.files:
+        doc["storage"] = {"files": [
+            {"path": f.path, "overwrite": True, "contents": {"inline": f.contents},
+             "mode": Mode(f.mode)}
+            for f in plan.files
+        ]}
+    if plan.units:
+        units = []
+        for unit in plan.units:
+            entry = {"name": unit.name}
+            if unit.enabled is not None:
+                entry["enabled"] = unit.enabled
+            if unit.contents is not None:
+                entry["contents"] = unit.contents
+            if unit.dropins:
+                entry["dropins"] = [{"name": d.name, "contents": d.contents} for d in unit.dropins]
+            units.append(entry)
+        doc["systemd"] = {"units": units}
+    return doc
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _represent_mode(dumper: yaml.SafeDumper, value: Mode) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:int", f"0{int(value):o}")
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(Mode, _represent_mode)
+
+
+def dump_butane(doc: dict[str, Any], header: str = "") -> str:
+    """Butane YAML text: unit and script bodies as block scalars."""
+    body = yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    return header + body

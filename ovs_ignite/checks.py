@@ -1,0 +1,316 @@
+"""Cross-reference checks over a spec whose every value is already valid on its own.
+
+Each check yields ``(path, message)``; the path names the later of two clashing values.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterator
+
+from .models import Bridge, Container, Spec
+from .yamlsource import Path
+
+Finding = tuple[Path, str]
+
+_CONTROLLER = re.compile(
+    r"^(?P<kind>tcp|ssl|ptcp|pssl|unix|punix):(?P<rest>.+)$"
+)
+OVS_CONTAINERS = ("ovsdb-server", "ovs-vswitchd")
+RESERVED_UNITS = (
+    "ovsdb-server.service",
+    "ovs-vswitchd.service",
+    "ovs-ignite-bridges.service",
+    "ovs-ignite-dpdk-bind.service",
+)
+# other_config keys ovs-ignite sets itself from the dpdk section.
+DPDK_KEYS = {
+    "dpdk-init": "dpdk",
+    "dpdk-socket-mem": "dpdk.socket_mem",
+    "dpdk-lcore-mask": "dpdk.lcore_mask",
+    "pmd-cpu-mask": "dpdk.pmd_cpu_mask",
+    "dpdk-extra": "dpdk.extra",
+}
+
+
+def check_spec(spec: Spec) -> list[Finding]:
+    """Every cross-reference problem of spec, in document order."""
+    return [
+        *_check_target(spec),
+        *_check_ovs(spec),
+        *_check_dpdk(spec),
+        *_check_names(spec),
+        *_check_bridges(spec),
+        *_check_containers(spec),
+    ]
+
+
+def _check_target(spec: Spec) -> Iterator[Finding]:
+    if spec.target.os == "flatcar" and spec.target.ignition == "3.5.0":
+        yield ("target", "ignition"), "flatcar has no Butane variant for Ignition 3.5.0 (use 3.3.0 or 3.4.0)"
+
+
+def _check_ovs(spec: Spec) -> Iterator[Finding]:
+    for key in spec.ovs.other_config:
+        if key in DPDK_KEYS and spec.dpdk is not None:
+            yield ("ovs", "other_config", key), f"{key!r} is set by {DPDK_KEYS[key]}; set it there"
+
+
+def cpus(cpu_list: str) -> set[int]:
+    """The CPU numbers of a CPU list such as ``2-4,7``."""
+    result: set[int] = set()
+    for part in cpu_list.split(","):
+        first, _, last = part.partition("-")
+        result.update(range(int(first), int(last or first) + 1))
+    return result
+
+
+def mask_cpus(mask: str) -> set[int]:
+    value = int(mask, 16)
+    return {bit for bit in range(value.bit_length()) if value >> bit & 1}
+
+
+def _check_dpdk(spec: Spec) -> Iterator[Finding]:
+    dpdk = spec.dpdk
+    if dpdk is None:
+        return
+    if dpdk.isolcpus and max(cpus(dpdk.isolcpus)) > 8191:
+        yield ("dpdk", "isolcpus"), f"{dpdk.isolcpus!r} names a CPU above 8191"
+    if dpdk.pmd_cpu_mask and dpdk.isolcpus:
+        outside = mask_cpus(dpdk.pmd_cpu_mask) - cpus(dpdk.isolcpus)
+        if outside:
+            listed = ",".join(str(c) for c in sorted(outside))
+            yield ("dpdk", "pmd_cpu_mask"), (
+                f"{dpdk.pmd_cpu_mask} uses CPU {listed}, outside isolcpus {dpdk.isolcpus}"
+            )
+    if dpdk.socket_mem:
+        page_mb = 1024 if dpdk.hugepages.size == "1G" else 2
+        total = page_mb * dpdk.hugepages.count
+        wanted = sum(int(mb) for mb in dpdk.socket_mem.split(","))
+        if wanted > total:
+            yield ("dpdk", "socket_mem"), (
+                f"{dpdk.socket_mem} asks for {wanted} MB but hugepages give {total} MB"
+            )
+    seen: set[str] = set()
+    for i, device in enumerate(dpdk.devices):
+        if device.pci in seen:
+            yield ("dpdk", "devices", i, "pci"), f"device {device.pci} is listed twice"
+        seen.add(device.pci)
+
+
+def _check_names(spec: Spec) -> Iterator[Finding]:
+    """Bridges, ports and bond members share one namespace of OVS/host interface names."""
+    seen: set[str] = set()
+    for b, bridge in enumerate(spec.bridges):
+        if bridge.name in seen:
+            yield ("bridges", b, "name"), f"name {bridge.name!r} is already used"
+        seen.add(bridge.name)
+        for p, port in enumerate(bridge.ports):
+            if port.name in seen:
+                yield ("bridges", b, "ports", p, "name"), f"name {port.name!r} is already used"
+            seen.add(port.name)
+            for m, member in enumerate(port.interfaces or []):
+                if member in seen:
+                    yield ("bridges", b, "ports", p, "interfaces", m), (
+                        f"name {member!r} is already used"
+                    )
+                seen.add(member)
+
+
+def _check_bridges(spec: Spec) -> Iterator[Finding]:
+    patches = {
+        port.name: (bridge.name, port.peer)
+        for bridge in spec.bridges
+        for port in bridge.ports
+        if port.type == "patch"
+    }
+    devices = {d.pci for d in spec.dpdk.devices} if spec.dpdk else set()
+    dpdk_pci: set[str] = set()
+    for b, bridge in enumerate(spec.bridges):
+        at: Path = ("bridges", b)
+        yield from _check_bridge_fields(spec, bridge, at)
+        for p, port in enumerate(bridge.ports):
+            pat: Path = (*at, "ports", p)
+            yield from _check_port_fields(port.model_dump(exclude_none=True), port.type, pat)
+            if port.vlan is not None and port.trunks is not None:
+                yield (*pat, "trunks"), "give either vlan or trunks, not both"
+            if port.trunks is not None:
+                if not port.trunks:
+                    yield (*pat, "trunks"), "trunks must list at least one VLAN"
+                if len(set(port.trunks)) != len(port.trunks):
+                    yield (*pat, "trunks"), "a VLAN is listed twice"
+            if port.type == "dpdk":
+                if spec.dpdk is None:
+                    yield (*pat, "type"), "a dpdk port needs the dpdk section"
+                elif port.pci not in devices:
+                    yield (*pat, "pci"), f"{port.pci} is not listed in dpdk.devices"
+                elif port.pci in dpdk_pci:
+                    yield (*pat, "pci"), f"{port.pci} is used by another dpdk port"
+                if spec.datapath(bridge) != "netdev":
+                    yield (*pat, "type"), (
+                        f"a dpdk port needs a netdev bridge; {bridge.name} is system"
+                    )
+                dpdk_pci.add(port.pci or "")
+            if port.type == "patch" and port.peer is not None:
+                target = patches.get(port.peer)
+                if target is None:
+                    yield (*pat, "peer"), f"{port.peer!r} is not a patch port"
+                elif target[0] == bridge.name:
+                    yield (*pat, "peer"), f"{port.peer!r} is on the same bridge {bridge.name}"
+                elif target[1] != port.name:
+                    yield (*pat, "peer"), f"{port.peer!r} has peer {target[1]!r}, not {port.name!r}"
+                elif spec.datapath(bridge) != spec.datapath(
+                    next(x for x in spec.bridges if x.name == target[0])
+                ):
+                    yield (*pat, "peer"), f"{port.peer!r} is on a bridge of another datapath"
+            if port.type == "bond" and port.interfaces is not None:
+                if len(port.interfaces) < 2:
+                    yield (*pat, "interfaces"), "a bond needs at least two interfaces"
+                if port.bond_mode == "balance-tcp" and port.lacp in (None, "off"):
+                    yield (*pat, "lacp"), "balance-tcp needs lacp active or passive"
+
+
+def _check_bridge_fields(spec: Spec, bridge: Bridge, at: Path) -> Iterator[Finding]:
+    for c, target in enumerate(bridge.controllers or []):
+        problem = controller_problem(target)
+        if problem:
+            yield (*at, "controllers", c), problem
+    if bridge.protocols is not None and len(set(bridge.protocols)) != len(bridge.protocols):
+        yield (*at, "protocols"), "a protocol is listed twice"
+    if bridge.address and bridge.mtu and bridge.mtu < 1280 and ":" in bridge.address:
+        yield (*at, "mtu"), f"{bridge.mtu} is below 1280, the IPv6 minimum"
+
+
+# Which optional keys each port type takes (name, type and vlan/trunks go with any).
+_PORT_KEYS = {
+    "system": set(),
+    "internal": set(),
+    "dpdk": {"pci"},
+    "vxlan": {"remote_ip", "key"},
+    "geneve": {"remote_ip", "key"},
+    "gre": {"remote_ip", "key"},
+    "patch": {"peer"},
+    "bond": {"interfaces", "bond_mode", "lacp"},
+}
+_PORT_REQUIRED = {"dpdk": ("pci",), "vxlan": ("remote_ip",), "geneve": ("remote_ip",),
+                  "gre": ("remote_ip",), "patch": ("peer",), "bond": ("interfaces",)}
+
+
+def _check_port_fields(values: dict[str, object], kind: str, at: Path) -> Iterator[Finding]:
+    allowed = _PORT_KEYS[kind] | {"name", "type", "vlan", "trunks"}
+    for key in values:
+        if key not in allowed:
+            yield (*at, key), f"{key} does not apply to a {kind} port"
+    for key in _PORT_REQUIRED.get(kind, ()):
+        if key not in values:
+            yield (*at, "type"), f"a {kind} port needs {key}"
+    key_value = values.get("key")
+    if kind in ("vxlan", "geneve") and isinstance(key_value, int) and key_value > 0xFFFFFF:
+        yield (*at, "key"), f"{key_value} is not a {kind} VNI (0-16777215)"
+
+
+def controller_problem(target: str) -> str | None:
+    """Why target is not an OpenFlow controller target, or None."""
+    match = _CONTROLLER.match(target)
+    if not match:
+        return f"{target!r} is not a controller (tcp:IP:PORT, ssl:IP:PORT, unix:PATH, ...)"
+    kind, rest = match["kind"], match["rest"]
+    if kind in ("unix", "punix"):
+        if not rest.startswith("/") or ".." in rest.split("/") or " " in rest:
+            return f"{target!r}: {kind} needs an absolute socket path"
+        return None
+    if kind in ("tcp", "ssl"):
+        host, port = _split_host_port(rest)
+    else:
+        port, _, host = rest.partition(":")
+        host = host.strip("[]") or None  # type: ignore[assignment]
+    if port is None or not port.isdigit() or not 1 <= int(port) <= 65535:
+        return f"{target!r} has no valid port (1-65535)"
+    if host is not None:
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            return f"{target!r}: {host!r} is not an IP address"
+    elif kind in ("tcp", "ssl"):
+        return f"{target!r} has no IP address"
+    return None
+
+
+def _split_host_port(rest: str) -> tuple[str | None, str | None]:
+    if rest.startswith("["):
+        host, sep, port = rest[1:].partition("]:")
+        return (host, port) if sep else (None, None)
+    host, sep, port = rest.rpartition(":")
+    return (host, port) if sep else (rest, None)
+
+
+def _check_containers(spec: Spec) -> Iterator[Finding]:
+    bridges = {bridge.name: bridge for bridge in spec.bridges}
+    names: set[str] = set(OVS_CONTAINERS)
+    units: set[str] = set(RESERVED_UNITS)
+    addresses: dict[str, set[ipaddress.IPv4Address | ipaddress.IPv6Address]] = {}
+    macs: dict[str, set[str]] = {}
+    for bridge in spec.bridges:
+        if bridge.address:
+            addresses[bridge.name] = {ipaddress.ip_interface(bridge.address).ip}
+    for c, container in enumerate(spec.containers):
+        at: Path = ("containers", c)
+        if container.name in names:
+            yield (*at, "name"), f"container name {container.name!r} is already used"
+        names.add(container.name)
+        yield from _check_container_source(container, at, units)
+        if_names: set[str] = set()
+        for i, iface in enumerate(container.interfaces):
+            iat: Path = (*at, "interfaces", i)
+            name = iface.name or f"eth{i + 1}"
+            if name in if_names:
+                yield (*iat, "name"), f"interface {name!r} is already used in {container.name}"
+            if name == "lo":
+                yield (*iat, "name"), "'lo' is the container's loopback"
+            if_names.add(name)
+            bridge = bridges.get(iface.bridge)
+            if bridge is None:
+                yield (*iat, "bridge"), f"{iface.bridge!r} is not a bridge in bridges"
+                continue
+            if iface.gateway is not None:
+                yield from _check_gateway(iface.address, iface.gateway, iat)
+            if iface.address:
+                ip = ipaddress.ip_interface(iface.address).ip
+                taken = addresses.setdefault(bridge.name, set())
+                if ip in taken:
+                    yield (*iat, "address"), f"{ip} is already used on bridge {bridge.name}"
+                taken.add(ip)
+            if iface.mac:
+                taken_macs = macs.setdefault(bridge.name, set())
+                if iface.mac in taken_macs:
+                    yield (*iat, "mac"), f"{iface.mac} is already used on bridge {bridge.name}"
+                taken_macs.add(iface.mac)
+
+
+def _check_container_source(container: Container, at: Path, units: set[str]) -> Iterator[Finding]:
+    if (container.image is None) == (container.unit is None):
+        yield (*at, "name"), "give exactly one of image (ovs-ignite runs it) or unit (yours does)"
+        return
+    unit = container.unit or f"{container.name}.service"
+    if unit in units or unit.startswith("ovs-attach@"):
+        yield (*at, "unit" if container.unit else "name"), f"unit {unit} is already used"
+    units.add(unit)
+    if container.unit is not None:
+        for key in ("command", "env", "volumes"):
+            if getattr(container, key):
+                yield (*at, key), f"{key} goes with image; with unit your unit runs the container"
+
+
+def _check_gateway(address: str | None, gateway: str, at: Path) -> Iterator[Finding]:
+    if address is None:
+        yield (*at, "gateway"), "a gateway needs an address on the interface"
+        return
+    network = ipaddress.ip_interface(address).network
+    gw = ipaddress.ip_address(gateway)
+    if gw.version != network.version:
+        yield (*at, "gateway"), f"{gateway} is not of the address family of {address}"
+    elif gw not in network:
+        yield (*at, "gateway"), f"{gateway} is outside {network}"
+    elif gw == ipaddress.ip_interface(address).ip:
+        yield (*at, "gateway"), f"{gateway} is the interface's own address"

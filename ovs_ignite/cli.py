@@ -1,0 +1,149 @@
+"""The command line: maps options to calls of the API; errors become exit codes here only."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from . import __version__
+from .api import example_names, example_text, render, schema_text
+from .errors import OvsIgniteError, SpecError
+from .output import write_atomically
+from .plan import kernel_arguments
+from .spec import load_spec
+
+app = typer.Typer(
+    name="ovs-ignite",
+    help="Turn a YAML switch spec into Butane and Ignition configs that run Open vSwitch "
+    "in containers on Fedora CoreOS and Flatcar, and attach your containers to its bridges.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+T = TypeVar("T")
+
+
+def _run(action: Callable[[], T]) -> T:
+    """Run action; a user error prints its lines on stderr and exits with status 1."""
+    try:
+        return action()
+    except OvsIgniteError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(1) from None
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomically(output, text)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ovs-ignite {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    pass
+
+
+@app.command("render")
+def render_command(
+    spec: Annotated[Path, typer.Argument(help="The switch spec (YAML).")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here (atomically), not stdout.")
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="ignition (JSON, the default) or butane (YAML).")
+    ] = "ignition",
+    pretty: Annotated[bool, typer.Option("--pretty", help="Indent the Ignition JSON.")] = False,
+) -> None:
+    """Render SPEC as an Ignition config (default) or a Butane config."""
+    if fmt not in ("ignition", "butane"):
+        raise typer.BadParameter(f"{fmt!r} is not one of 'ignition', 'butane'", param_hint="--format")
+
+    def action() -> None:
+        loaded = load_spec(spec)
+        text = render(loaded, str(spec), "butane" if fmt == "butane" else "ignition", pretty)
+        _emit(text, output)
+        kargs = kernel_arguments(loaded)
+        if kargs:
+            typer.echo(
+                "ovs-ignite: this config sets kernel arguments; the host reboots once more on its "
+                "first boot to apply them. A live PXE system cannot change its own: put "
+                f"`{' '.join(kargs)}` on its APPEND line (see `ovs-ignite kargs`).",
+                err=True,
+            )
+
+    _run(action)
+
+
+@app.command("validate")
+def validate_command(
+    specs: Annotated[list[Path], typer.Argument(help="Switch specs to check.")],
+) -> None:
+    """Check specs; print only their errors and a summary."""
+    failed = problems = 0
+    for spec in specs:
+        try:
+            load_spec(spec)
+        except SpecError as exc:
+            failed += 1
+            problems += len(exc.problems)
+            typer.echo(str(exc), err=True)
+    noun = "spec" if len(specs) == 1 else "specs"
+    if failed:
+        typer.echo(f"{len(specs)} {noun} checked: {failed} with errors ({problems} in all)", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"{len(specs)} {noun} checked: all valid", err=True)
+
+
+@app.command("init")
+def init_command(
+    example: Annotated[
+        str, typer.Option("--example", help="Which example to start from.")
+    ] = "nginx",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented starter spec."""
+    names = example_names()
+    if example not in names:
+        raise typer.BadParameter(
+            f"{example!r} is not an example; choose one of: {', '.join(names)}",
+            param_hint="--example",
+        )
+    if output is not None and output.exists() and not force:
+        typer.echo(f"{output}: exists already; give --force to overwrite it", err=True)
+        raise typer.Exit(1)
+    _run(lambda: _emit(example_text(example), output))
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the spec (for editors)."""
+    sys.stdout.write(schema_text())
+
+
+@app.command("kargs")
+def kargs_command(spec: Annotated[Path, typer.Argument(help="The switch spec (YAML).")]) -> None:
+    """Print the kernel arguments SPEC needs, on one line (for a PXE APPEND line)."""
+    loaded = _run(lambda: load_spec(spec))
+    typer.echo(" ".join(kernel_arguments(loaded)))
+
+
+def main() -> None:
+    """Entry point of the ovs-ignite command."""
+    app()

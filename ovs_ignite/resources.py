@@ -1,0 +1,22 @@
+"""Where the packaged templates, units and examples are: in the wheel, or in a checkout."""
+
+from __future__ import annotations
+
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+
+def resource_dir(name: str) -> Traversable:
+    """The folder ``name`` (templates, units, examples) shipped with ovs-ignite.
+
+    A wheel carries it inside the package (hatch force-include); a source checkout
+    keeps it at the top level beside the package.
+    """
+    packaged = resources.files("ovs_ignite") / name
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parent.parent / name
+    if checkout.is_dir():
+        return checkout
+    raise FileNotFoundError(f"ovs-ignite is installed without its {name} folder")

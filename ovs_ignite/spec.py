@@ -1,0 +1,159 @@
+"""Reading a spec file: YAML with positions -> validated ``Spec``, or every problem at once."""
+
+from __future__ import annotations
+
+from pathlib import Path as FsPath
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .checks import check_spec
+from .errors import SpecError, SpecProblem
+from .models import Spec
+from .yamlsource import Located, Path, YamlError, load_located
+
+
+def format_path(path: Path) -> str:
+    """``("bridges", 0, "ports", 1, "vlan")`` -> ``bridges[0].ports[1].vlan``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + part
+    return out or "(document)"
+
+
+def load_spec(path: str | FsPath, display: str | None = None) -> Spec:
+    """Load and check the spec at path; raises SpecError listing every problem."""
+    name = display or str(path)
+    try:
+        text = FsPath(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise SpecError([SpecProblem(name, 1, 1, "(file)", f"cannot read: {reason}")]) from None
+    return parse_spec(text, name)
+
+
+def parse_spec(text: str, name: str = "<spec>") -> Spec:
+    """Check spec text; raises SpecError listing every problem."""
+    try:
+        located = load_located(text)
+    except YamlError as exc:
+        raise SpecError(
+            SpecProblem(name, p.line, p.column, format_path(p.path), p.message)
+            for p in exc.problems
+        ) from None
+    if not isinstance(located.data, dict):
+        found = "an empty document" if located.data is None else type(located.data).__name__
+        raise SpecError(
+            [SpecProblem(name, 1, 1, "(document)", f"expected a mapping with version: 1, got {found}")]
+        )
+    try:
+        spec = Spec.model_validate(located.data)
+    except ValidationError as exc:
+        raise SpecError(_problems(exc, located, name)) from None
+    findings = check_spec(spec)
+    if findings:
+        raise SpecError(
+            SpecProblem(name, *located.value_at(path), format_path(path), message)
+            for path, message in findings
+        )
+    return spec
+
+
+def _problems(exc: ValidationError, located: Located, name: str) -> list[SpecProblem]:
+    problems = []
+    for error in exc.errors():
+        path: Path = tuple(error["loc"])
+        kind = error["type"]
+        if kind == "extra_forbidden":
+            line, col = located.key_at(path)
+            message = f"unknown key {path[-1]!r}{_expected_keys(path[:-1])}"
+        elif kind == "missing":
+            line, col = located.value_at(path[:-1])
+            message = "required key is missing"
+        else:
+            line, col = located.value_at(path)
+            message = _message(error)
+        problems.append(SpecProblem(name, line, col, format_path(path), message))
+    return problems
+
+
+def _model_at(path: Path) -> type[BaseModel] | None:
+    """The model class that validates the mapping at path (for listing its keys)."""
+    model: Any = Spec
+    for part in path:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return None
+        annotation = field.annotation
+        for candidate in _classes(annotation):
+            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+                model = candidate
+                break
+        else:
+            return None
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _classes(annotation: Any) -> list[Any]:
+    args = getattr(annotation, "__args__", None)
+    if not args:
+        return [annotation]
+    return [c for arg in args for c in _classes(arg)]
+
+
+def _expected_keys(path: Path) -> str:
+    model = _model_at(path)
+    if model is None:
+        return ""
+    keys = [field.alias or key for key, field in model.model_fields.items()]
+    return f" (expected one of: {', '.join(keys)})"
+
+
+_TYPE_NAMES = {
+    "string_type": "a string",
+    "int_type": "an integer",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "int_parsing": "an integer",
+    "int_from_float": "an integer",
+}
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a boolean)"
+    if isinstance(value, int | float):
+        return f"{value} (a number; quote it if you mean text)"
+    if isinstance(value, str):
+        return f"{value!r} (a string)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _message(error: Any) -> str:
+    kind: str = error["type"]
+    value = error.get("input")
+    if kind in _TYPE_NAMES:
+        return f"expected {_TYPE_NAMES[kind]}, got {_describe(value)}"
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"{value!r} is not one of {expected}"
+    if kind == "value_error":
+        return str(error["ctx"]["error"])
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return f"{value} is out of range ({error['msg'].lower()})"
+    if kind in ("string_too_short", "string_too_long"):
+        return f"{value!r}: {error['msg'].lower()}"
+    return str(error["msg"])

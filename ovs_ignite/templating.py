@@ -1,0 +1,79 @@
+"""Jinja2 rendering with quoting filters for the two languages the output speaks.
+
+``sh``/``shargs`` quote for bash (``shlex.quote``); ``sd``/``sdargs`` quote for systemd
+command lines, where ``%`` starts a specifier and ``$`` an environment variable.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Iterable
+from typing import Any
+
+import jinja2
+
+from .resources import resource_dir
+
+_SD_SAFE = re.compile(r"^[A-Za-z0-9_@+=:,./-]+$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def shell_quote(value: object) -> str:
+    """One bash word holding str(value) literally."""
+    text = str(value)
+    if _CONTROL.search(text):
+        raise ValueError(f"refusing to put a control character into shell: {text!r}")
+    return shlex.quote(text)
+
+
+def shell_args(values: Iterable[object]) -> str:
+    return " ".join(shell_quote(v) for v in values)
+
+
+def systemd_quote(value: object) -> str:
+    """One systemd command-line word holding str(value) literally (no specifiers, no $VARS)."""
+    text = str(value)
+    if _CONTROL.search(text):
+        raise ValueError(f"refusing to put a control character into a unit: {text!r}")
+    if _SD_SAFE.match(text):
+        return text
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + escaped.replace("%", "%%").replace("$", "$$") + '"'
+
+
+def systemd_args(values: Iterable[object]) -> str:
+    return " ".join(systemd_quote(v) for v in values)
+
+
+def _environment() -> jinja2.Environment:
+    folder = resource_dir("templates")
+    env = jinja2.Environment(
+        loader=jinja2.FunctionLoader(lambda name: (folder / name).read_text(encoding="utf-8")),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        # bash uses "{#" (${#array[@]}); Jinja comments get delimiters no output needs.
+        comment_start_string="<%#",
+        comment_end_string="#%>",
+        autoescape=False,  # noqa: S701 - output is shell and unit files, quoted by filters
+    )
+    env.filters.update(sh=shell_quote, shargs=shell_args, sd=systemd_quote, sdargs=systemd_args)
+    return env
+
+
+_ENV: jinja2.Environment | None = None
+
+
+def render_template(name: str, **context: Any) -> str:
+    """Render templates/NAME with context."""
+    global _ENV
+    if _ENV is None:
+        _ENV = _environment()
+    return _ENV.get_template(name).render(**context)
+
+
+def static_unit(name: str) -> str:
+    """The text of a static unit shipped in units/."""
+    return (resource_dir("units") / name).read_text(encoding="utf-8")

@@ -1,0 +1,173 @@
+"""Safe YAML loading that remembers where every value came from.
+
+The spec is read with the YAML 1.2 core schema (``true``/``false`` only, no
+sexagesimal numbers): ``lacp: off`` stays the string ``off`` and an unquoted PCI
+address ``0000:03:00.0`` stays a string, as a network engineer means them.
+Only the standard tags are allowed; ``!!python/...`` and other tags are errors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+Path = tuple[str | int, ...]
+
+_TAG = "tag:yaml.org,2002:"
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+_FLOAT = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+
+
+class _CoreResolver(yaml.resolver.Resolver):
+    """Implicit resolution of the YAML 1.2 core schema."""
+
+
+_CoreResolver.yaml_implicit_resolvers = {}
+for _tag, _regexp, _first in (
+    ("bool", _BOOL, list("tTfF")),
+    ("null", _NULL, ["~", "n", "N", ""]),
+    ("int", _INT, list("-+0123456789")),
+    ("float", _FLOAT, list("-+.0123456789")),
+):
+    _CoreResolver.add_implicit_resolver(_TAG + _tag, _regexp, _first)
+
+
+class _Loader(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    yaml.composer.Composer,
+    _CoreResolver,
+):
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        _CoreResolver.__init__(self)
+
+
+@dataclass
+class Located:
+    """A loaded document with the position (line, column; 1-based) of each value and key."""
+
+    data: Any
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def value_at(self, path: Path) -> tuple[int, int]:
+        """Position of the value at path, or of the nearest enclosing value that exists."""
+        while path not in self.values and path:
+            path = path[:-1]
+        return self.values.get(path, (1, 1))
+
+    def key_at(self, path: Path) -> tuple[int, int]:
+        """Position of the key naming path (falls back to the value's position)."""
+        return self.keys.get(path) or self.value_at(path)
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    line: int
+    column: int
+    path: Path
+    message: str
+
+
+class YamlError(Exception):
+    """The text is not a YAML document ovs-ignite accepts."""
+
+    def __init__(self, problems: list[YamlProblem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(p.message for p in problems))
+
+
+def _pos(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    value: str = node.value
+    tag = node.tag
+    if tag == _TAG + "str":
+        return value
+    if tag == _TAG + "null":
+        return None
+    if tag == _TAG + "bool":
+        return value.lower() == "true"
+    if tag == _TAG + "int":
+        if value.startswith("0o"):
+            return int(value[2:], 8)
+        if value.startswith("0x"):
+            return int(value[2:], 16)
+        return int(value, 10)
+    if tag == _TAG + "float":
+        return float(value.replace("inf", "Infinity").replace("Inf", "Infinity").lower())
+    raise ValueError(tag)
+
+
+def load_located(text: str) -> Located:
+    """Parse one YAML document, keeping positions; raises YamlError."""
+    try:
+        loader = _Loader(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = exc.problem or exc.context or "invalid YAML"
+        raise YamlError([YamlProblem(line, col, (), f"invalid YAML: {message}")]) from None
+    except yaml.YAMLError as exc:
+        raise YamlError([YamlProblem(1, 1, (), f"invalid YAML: {exc}")]) from None
+
+    located = Located(data=None)
+    problems: list[YamlProblem] = []
+    known = {_TAG + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
+
+    def build(node: yaml.Node, path: Path, depth: int) -> Any:
+        located.values[path] = _pos(node)
+        if depth > 64:
+            problems.append(YamlProblem(*_pos(node), path, "nested too deeply"))
+            return None
+        if node.tag not in known:
+            problems.append(
+                YamlProblem(*_pos(node), path, f"YAML tag {node.tag!r} is not allowed")
+            )
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.MappingNode)
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _TAG + "null":
+                problems.append(YamlProblem(*_pos(key_node), path, "keys must be plain strings"))
+                continue
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                problems.append(YamlProblem(*_pos(key_node), path, "merge keys are not allowed"))
+                continue
+            key = str(key_node.value)
+            child = (*path, key)
+            if key in result:
+                problems.append(YamlProblem(*_pos(key_node), child, f"duplicate key {key!r}"))
+                continue
+            located.keys[child] = _pos(key_node)
+            result[key] = build(value_node, child, depth + 1)
+        return result
+
+    if root is not None:
+        located.data = build(root, (), 0)
+    if problems:
+        raise YamlError(problems)
+    return located
