@@ -40,11 +40,17 @@ def build_butane(plan: HostPlan) -> dict[str, Any]:
             users.append(entry)
         doc["passwd"] = {"users": users}
     if plan.files:
-        doc["storage"] = {"files": [
-            {"path": f.path, "overwrite": True, "contents": {"inline": f.contents},
-             "mode": Mode(f.mode)}
-            for f in plan.files
-        ]}
+        doc["storage"] = {
+            "files": [
+                {
+                    "path": f.path,
+                    "overwrite": True,
+                    "contents": {"inline": f.contents},
+                    "mode": Mode(f.mode),
+                }
+                for f in plan.files
+            ]
+        }
     if plan.units:
         units = []
         for unit in plan.units:

@@ -14,9 +14,7 @@ from .yamlsource import Path
 
 Finding = tuple[Path, str]
 
-_CONTROLLER = re.compile(
-    r"^(?P<kind>tcp|ssl|ptcp|pssl|unix|punix):(?P<rest>.+)$"
-)
+_CONTROLLER = re.compile(r"^(?P<kind>tcp|ssl|ptcp|pssl|unix|punix):(?P<rest>.+)$")
 OVS_CONTAINERS = ("ovsdb-server", "ovs-vswitchd")
 RESERVED_UNITS = (
     "ovsdb-server.service",
@@ -48,7 +46,10 @@ def check_spec(spec: Spec) -> list[Finding]:
 
 def _check_target(spec: Spec) -> Iterator[Finding]:
     if spec.target.os == "flatcar" and spec.target.ignition == "3.5.0":
-        yield ("target", "ignition"), "flatcar has no Butane variant for Ignition 3.5.0 (use 3.3.0 or 3.4.0)"
+        yield (
+            ("target", "ignition"),
+            "flatcar has no Butane variant for Ignition 3.5.0 (use 3.3.0 or 3.4.0)",
+        )
 
 
 def _check_ovs(spec: Spec) -> Iterator[Finding]:
@@ -81,16 +82,18 @@ def _check_dpdk(spec: Spec) -> Iterator[Finding]:
         outside = mask_cpus(dpdk.pmd_cpu_mask) - cpus(dpdk.isolcpus)
         if outside:
             listed = ",".join(str(c) for c in sorted(outside))
-            yield ("dpdk", "pmd_cpu_mask"), (
-                f"{dpdk.pmd_cpu_mask} uses CPU {listed}, outside isolcpus {dpdk.isolcpus}"
+            yield (
+                ("dpdk", "pmd_cpu_mask"),
+                (f"{dpdk.pmd_cpu_mask} uses CPU {listed}, outside isolcpus {dpdk.isolcpus}"),
             )
     if dpdk.socket_mem:
         page_mb = 1024 if dpdk.hugepages.size == "1G" else 2
         total = page_mb * dpdk.hugepages.count
         wanted = sum(int(mb) for mb in dpdk.socket_mem.split(","))
         if wanted > total:
-            yield ("dpdk", "socket_mem"), (
-                f"{dpdk.socket_mem} asks for {wanted} MB but hugepages give {total} MB"
+            yield (
+                ("dpdk", "socket_mem"),
+                (f"{dpdk.socket_mem} asks for {wanted} MB but hugepages give {total} MB"),
             )
     seen: set[str] = set()
     for i, device in enumerate(dpdk.devices):
@@ -112,8 +115,9 @@ def _check_names(spec: Spec) -> Iterator[Finding]:
             seen.add(port.name)
             for m, member in enumerate(port.interfaces or []):
                 if member in seen:
-                    yield ("bridges", b, "ports", p, "interfaces", m), (
-                        f"name {member!r} is already used"
+                    yield (
+                        ("bridges", b, "ports", p, "interfaces", m),
+                        (f"name {member!r} is already used"),
                     )
                 seen.add(member)
 
@@ -147,9 +151,10 @@ def _check_bridges(spec: Spec) -> Iterator[Finding]:
                     yield (*pat, "pci"), f"{port.pci} is not listed in dpdk.devices"
                 elif port.pci in dpdk_pci:
                     yield (*pat, "pci"), f"{port.pci} is used by another dpdk port"
-                if spec.datapath(bridge) != "netdev":
-                    yield (*pat, "type"), (
-                        f"a dpdk port needs a netdev bridge; {bridge.name} is system"
+                if spec.dpdk is not None and spec.datapath(bridge) != "netdev":
+                    yield (
+                        (*pat, "type"),
+                        (f"a dpdk port needs a netdev bridge; {bridge.name} is system"),
                     )
                 dpdk_pci.add(port.pci or "")
             if port.type == "patch" and port.peer is not None:
@@ -193,8 +198,14 @@ _PORT_KEYS = {
     "patch": {"peer"},
     "bond": {"interfaces", "bond_mode", "lacp"},
 }
-_PORT_REQUIRED = {"dpdk": ("pci",), "vxlan": ("remote_ip",), "geneve": ("remote_ip",),
-                  "gre": ("remote_ip",), "patch": ("peer",), "bond": ("interfaces",)}
+_PORT_REQUIRED = {
+    "dpdk": ("pci",),
+    "vxlan": ("remote_ip",),
+    "geneve": ("remote_ip",),
+    "gre": ("remote_ip",),
+    "patch": ("peer",),
+    "bond": ("interfaces",),
+}
 
 
 def _check_port_fields(values: dict[str, object], kind: str, at: Path) -> Iterator[Finding]:
@@ -220,11 +231,13 @@ def controller_problem(target: str) -> str | None:
         if not rest.startswith("/") or ".." in rest.split("/") or " " in rest:
             return f"{target!r}: {kind} needs an absolute socket path"
         return None
+    host: str | None
+    port: str | None
     if kind in ("tcp", "ssl"):
         host, port = _split_host_port(rest)
     else:
-        port, _, host = rest.partition(":")
-        host = host.strip("[]") or None  # type: ignore[assignment]
+        port, _, listen = rest.partition(":")
+        host = listen.strip("[]") or None
     if port is None or not port.isdigit() or not 1 <= int(port) <= 65535:
         return f"{target!r} has no valid port (1-65535)"
     if host is not None:
@@ -258,8 +271,9 @@ def _check_containers(spec: Spec) -> Iterator[Finding]:
         at: Path = ("containers", c)
         if container.name in names:
             yield (*at, "name"), f"container name {container.name!r} is already used"
+        else:
+            yield from _check_container_source(container, at, units)
         names.add(container.name)
-        yield from _check_container_source(container, at, units)
         if_names: set[str] = set()
         for i, iface in enumerate(container.interfaces):
             iat: Path = (*at, "interfaces", i)
@@ -269,10 +283,10 @@ def _check_containers(spec: Spec) -> Iterator[Finding]:
             if name == "lo":
                 yield (*iat, "name"), "'lo' is the container's loopback"
             if_names.add(name)
-            bridge = bridges.get(iface.bridge)
-            if bridge is None:
+            if iface.bridge not in bridges:
                 yield (*iat, "bridge"), f"{iface.bridge!r} is not a bridge in bridges"
                 continue
+            bridge = bridges[iface.bridge]
             if iface.gateway is not None:
                 yield from _check_gateway(iface.address, iface.gateway, iat)
             if iface.address:
@@ -290,7 +304,8 @@ def _check_containers(spec: Spec) -> Iterator[Finding]:
 
 def _check_container_source(container: Container, at: Path, units: set[str]) -> Iterator[Finding]:
     if (container.image is None) == (container.unit is None):
-        yield (*at, "name"), "give exactly one of image (ovs-ignite runs it) or unit (yours does)"
+        where = "unit" if container.unit else "name"
+        yield (*at, where), "give exactly one of image (ovs-ignite runs it) or unit (yours does)"
         return
     unit = container.unit or f"{container.name}.service"
     if unit in units or unit.startswith("ovs-attach@"):

@@ -72,7 +72,9 @@ def render_command(
 ) -> None:
     """Render SPEC as an Ignition config (default) or a Butane config."""
     if fmt not in ("ignition", "butane"):
-        raise typer.BadParameter(f"{fmt!r} is not one of 'ignition', 'butane'", param_hint="--format")
+        raise typer.BadParameter(
+            f"{fmt!r} is not one of 'ignition', 'butane'", param_hint="--format"
+        )
 
     def action() -> None:
         loaded = load_spec(spec)
@@ -105,7 +107,9 @@ def validate_command(
             typer.echo(str(exc), err=True)
     noun = "spec" if len(specs) == 1 else "specs"
     if failed:
-        typer.echo(f"{len(specs)} {noun} checked: {failed} with errors ({problems} in all)", err=True)
+        typer.echo(
+            f"{len(specs)} {noun} checked: {failed} with errors ({problems} in all)", err=True
+        )
         raise typer.Exit(1)
     typer.echo(f"{len(specs)} {noun} checked: all valid", err=True)
 

@@ -21,7 +21,9 @@ class SpecProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.path}: {self.message}"
+        # One line per problem, whatever a message quotes from the input.
+        message = " ".join(self.message.splitlines())
+        return f"{self.file}:{self.line}:{self.column}: {self.path}: {message}"
 
 
 class SpecError(OvsIgniteError):

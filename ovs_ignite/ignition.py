@@ -14,9 +14,7 @@ from typing import Any
 
 from .butane import BUTANE_VERSIONS
 
-_UNRESERVED = frozenset(
-    b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.!~*'()"
-)
+_UNRESERVED = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.!~*'()")
 
 
 def percent_encode(data: bytes) -> str:
@@ -73,9 +71,12 @@ def to_ignition(butane: dict[str, Any]) -> dict[str, Any]:
         files = []
         for f in butane["storage"]["files"]:
             source, compression = data_url(f["contents"]["inline"].encode())
-            entry = {"overwrite": f["overwrite"], "path": f["path"],
-                     "contents": {"compression": compression, "source": source},
-                     "mode": int(f["mode"])}
+            entry = {
+                "overwrite": f["overwrite"],
+                "path": f["path"],
+                "contents": {"compression": compression, "source": source},
+                "mode": int(f["mode"]),
+            }
             files.append(entry)
         config["storage"] = {"files": files}
     if "systemd" in butane:
@@ -85,8 +86,9 @@ def to_ignition(butane: dict[str, Any]) -> dict[str, Any]:
             if "contents" in unit:
                 entry["contents"] = unit["contents"]
             if "dropins" in unit:
-                entry["dropins"] = [{"contents": d["contents"], "name": d["name"]}
-                                    for d in unit["dropins"]]
+                entry["dropins"] = [
+                    {"contents": d["contents"], "name": d["name"]} for d in unit["dropins"]
+                ]
             if "enabled" in unit:
                 entry["enabled"] = unit["enabled"]
             entry["name"] = unit["name"]

@@ -27,8 +27,10 @@ _USER = re.compile(r"^[a-z_][a-z0-9_-]{0,31}$")
 _ENV_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _OTHER_CONFIG_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _SSH_KEY = re.compile(r"^(ssh-|ecdsa-|sk-)[A-Za-z0-9@.-]+ [A-Za-z0-9+/=]+( .*)?$")
-_VOLUME_OPTION = re.compile(r"^(ro|rw|z|Z|U|O|rshared|shared|rslave|slave|rprivate|private|"
-                            r"bind|rbind|nosuid|suid|nodev|dev|noexec|exec|copy|nocopy)$")
+_VOLUME_OPTION = re.compile(
+    r"^(ro|rw|z|Z|U|O|rshared|shared|rslave|slave|rprivate|private|"
+    r"bind|rbind|nosuid|suid|nodev|dev|noexec|exec|copy|nocopy)$"
+)
 _ABS_PATH = re.compile(r"^(/[A-Za-z0-9_.+-]+)+$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -255,9 +257,7 @@ class Ovs(Model):
     system_id: Text | None = Field(default=None, min_length=1, max_length=255)
     other_config: dict[OtherConfigKey, Text] = {}
     # Extensions to SPEC.md (documented in the README):
-    schema_path: AbsPath = Field(
-        default="/usr/share/openvswitch/vswitch.ovsschema", alias="schema"
-    )
+    schema_path: AbsPath = Field(default="/usr/share/openvswitch/vswitch.ovsschema", alias="schema")
     vswitchd: AbsPath | Literal["ovs-vswitchd"] = "ovs-vswitchd"
 
 
@@ -302,9 +302,14 @@ class Bridge(Model):
     name: IfName
     datapath: Literal["system", "netdev"] | None = None
     fail_mode: Literal["standalone", "secure"] = "standalone"
-    protocols: list[
-        Literal["OpenFlow10", "OpenFlow11", "OpenFlow12", "OpenFlow13", "OpenFlow14", "OpenFlow15"]
-    ] | None = None
+    protocols: (
+        list[
+            Literal[
+                "OpenFlow10", "OpenFlow11", "OpenFlow12", "OpenFlow13", "OpenFlow14", "OpenFlow15"
+            ]
+        ]
+        | None
+    ) = None
     controllers: list[Text] | None = None
     address: Cidr | None = None
     mtu: Mtu | None = None

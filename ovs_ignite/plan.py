@@ -126,8 +126,14 @@ def _port_commands(bridge: Bridge, port: Port) -> list[str]:
     name = port.name
     if port.type == "bond":
         cmd = ["--", "--may-exist", "add-bond", bridge.name, name, *(port.interfaces or [])]
-        cmd += ["--", "set", "port", name, f"bond_mode={port.bond_mode or 'active-backup'}",
-                f"lacp={port.lacp or 'off'}"]
+        cmd += [
+            "--",
+            "set",
+            "port",
+            name,
+            f"bond_mode={port.bond_mode or 'active-backup'}",
+            f"lacp={port.lacp or 'off'}",
+        ]
     else:
         cmd = ["--", "--may-exist", "add-port", bridge.name, name]
         iface = ["--", "set", "interface", name]
@@ -158,8 +164,17 @@ def _port_commands(bridge: Bridge, port: Port) -> list[str]:
 def bridge_command(spec: Spec, bridge: Bridge) -> list[str]:
     """One ovs-vsctl transaction that makes bridge and its ports as the spec says."""
     name = bridge.name
-    cmd = ["--may-exist", "add-br", name, "--", "set", "bridge", name,
-           f"datapath_type={spec.datapath(bridge)}", f"fail_mode={bridge.fail_mode}"]
+    cmd = [
+        "--may-exist",
+        "add-br",
+        name,
+        "--",
+        "set",
+        "bridge",
+        name,
+        f"datapath_type={spec.datapath(bridge)}",
+        f"fail_mode={bridge.fail_mode}",
+    ]
     if bridge.protocols:
         cmd.append("protocols=" + ",".join(bridge.protocols))
     else:
@@ -217,10 +232,16 @@ def ovsdb_run(spec: Spec) -> list[str]:
         args.append("--privileged")
     else:
         args += ["--cap-drop=all", "--security-opt=no-new-privileges"]
-    args += ["--volume=/var/lib/openvswitch:/var/lib/openvswitch:Z",
-             "--volume=/run/openvswitch:/run/openvswitch:z",
-             "--entrypoint=/bin/sh", spec.ovs.image,
-             "-ec", _OVSDB_START, "ovsdb-server-start", spec.ovs.schema_path]
+    args += [
+        "--volume=/var/lib/openvswitch:/var/lib/openvswitch:Z",
+        "--volume=/run/openvswitch:/run/openvswitch:z",
+        "--entrypoint=/bin/sh",
+        spec.ovs.image,
+        "-ec",
+        _OVSDB_START,
+        "ovsdb-server-start",
+        spec.ovs.schema_path,
+    ]
     return args
 
 
@@ -230,17 +251,27 @@ def vswitchd_run(spec: Spec) -> list[str]:
         args.append("--privileged")
     else:
         caps = VSWITCHD_CAPS + (DPDK_CAPS if spec.dpdk else ())
-        args += ["--cap-drop=all", *(f"--cap-add={cap}" for cap in caps),
-                 "--security-opt=no-new-privileges", "--device=/dev/net/tun"]
+        args += [
+            "--cap-drop=all",
+            *(f"--cap-add={cap}" for cap in caps),
+            "--security-opt=no-new-privileges",
+            "--device=/dev/net/tun",
+        ]
         if spec.dpdk:
             args.append("--device=/dev/vfio")
     args.append("--volume=/run/openvswitch:/run/openvswitch:z")
     if spec.dpdk:
         args.append("--volume=/dev/hugepages:/dev/hugepages")
-    args += [f"--entrypoint={spec.ovs.vswitchd}", spec.ovs.image, OVSDB_SOCKET,
-             "--pidfile=/run/openvswitch/ovs-vswitchd.pid",
-             "--unixctl=/run/openvswitch/ovs-vswitchd.ctl",
-             "-vconsole:info", "-vsyslog:off", "--mlockall"]
+    args += [
+        f"--entrypoint={spec.ovs.vswitchd}",
+        spec.ovs.image,
+        OVSDB_SOCKET,
+        "--pidfile=/run/openvswitch/ovs-vswitchd.pid",
+        "--unixctl=/run/openvswitch/ovs-vswitchd.ctl",
+        "-vconsole:info",
+        "-vsyslog:off",
+        "--mlockall",
+    ]
     return args
 
 
@@ -270,30 +301,71 @@ def build_plan(spec: Spec, spec_name: str = "spec.yaml") -> HostPlan:
     if spec.host and spec.host.hostname:
         files.append(HostFile("/etc/hostname", 0o644, spec.host.hostname + "\n"))
     modules = ["openvswitch", *(["vfio-pci"] if devices else [])]
-    files.append(HostFile("/etc/modules-load.d/ovs-ignite.conf", 0o644,
-                          render_template("modules-load.conf.j2", modules=modules, **ctx)))
-    files.append(HostFile("/etc/tmpfiles.d/ovs-ignite.conf", 0o644,
-                          render_template("tmpfiles.conf.j2", **ctx)))
+    files.append(
+        HostFile(
+            "/etc/modules-load.d/ovs-ignite.conf",
+            0o644,
+            render_template("modules-load.conf.j2", modules=modules, **ctx),
+        )
+    )
+    files.append(
+        HostFile(
+            "/etc/tmpfiles.d/ovs-ignite.conf", 0o644, render_template("tmpfiles.conf.j2", **ctx)
+        )
+    )
     bridges = [
         {"name": b.name, "command": bridge_command(spec, b), "address": b.address, "mtu": b.mtu}
         for b in spec.bridges
     ]
     configure = open_vswitch_settings(spec)
-    files.append(HostFile(SCRIPT, 0o755, render_template(
-        "ovs-ignite-host.j2", bridges=bridges, dpdk_devices=devices,
-        configure_commands=[["set", "Open_vSwitch", ".", *configure]] if configure else [],
-        **ctx)))
+    files.append(
+        HostFile(
+            SCRIPT,
+            0o755,
+            render_template(
+                "ovs-ignite-host.j2",
+                bridges=bridges,
+                dpdk_devices=devices,
+                configure_commands=[["set", "Open_vSwitch", ".", *configure]] if configure else [],
+                **ctx,
+            ),
+        )
+    )
 
-    units.append(HostUnit("ovsdb-server.service", render_template(
-        "ovsdb-server.service.j2", ovsdb_run=ovsdb_run(spec), **ctx), enabled=True))
-    units.append(HostUnit("ovs-vswitchd.service", render_template(
-        "ovs-vswitchd.service.j2", vswitchd_run=vswitchd_run(spec),
-        dpdk_bind=bool(devices), **ctx), enabled=True))
-    units.append(HostUnit("ovs-ignite-bridges.service", render_template(
-        "ovs-ignite-bridges.service.j2", **ctx), enabled=True))
+    units.append(
+        HostUnit(
+            "ovsdb-server.service",
+            render_template("ovsdb-server.service.j2", ovsdb_run=ovsdb_run(spec), **ctx),
+            enabled=True,
+        )
+    )
+    units.append(
+        HostUnit(
+            "ovs-vswitchd.service",
+            render_template(
+                "ovs-vswitchd.service.j2",
+                vswitchd_run=vswitchd_run(spec),
+                dpdk_bind=bool(devices),
+                **ctx,
+            ),
+            enabled=True,
+        )
+    )
+    units.append(
+        HostUnit(
+            "ovs-ignite-bridges.service",
+            render_template("ovs-ignite-bridges.service.j2", **ctx),
+            enabled=True,
+        )
+    )
     if devices:
-        units.append(HostUnit("ovs-ignite-dpdk-bind.service", render_template(
-            "ovs-ignite-dpdk-bind.service.j2", **ctx), enabled=True))
+        units.append(
+            HostUnit(
+                "ovs-ignite-dpdk-bind.service",
+                render_template("ovs-ignite-dpdk-bind.service.j2", **ctx),
+                enabled=True,
+            )
+        )
 
     attached = [c for c in spec.containers if c.interfaces]
     if attached:
@@ -301,25 +373,62 @@ def build_plan(spec: Spec, spec_name: str = "spec.yaml") -> HostPlan:
     for container in spec.containers:
         unit = container.unit or f"{container.name}.service"
         if container.image is not None:
-            units.append(HostUnit(unit, render_template(
-                "container.service.j2", container=container,
-                run=container_run(spec, container), **ctx), enabled=True))
+            units.append(
+                HostUnit(
+                    unit,
+                    render_template(
+                        "container.service.j2",
+                        container=container,
+                        run=container_run(spec, container),
+                        **ctx,
+                    ),
+                    enabled=True,
+                )
+            )
         if not container.interfaces:
             continue
-        files.append(HostFile(f"{CONFIG_DIR}/containers/{container.name}.interfaces", 0o644,
-                              interfaces_table(spec, container)))
-        units.append(HostUnit(f"ovs-attach@{container.name}.service", enabled=True, dropins=(
-            Dropin("10-container.conf", render_template(
-                "attach-binding.conf.j2", container_name=container.name, unit=unit, **ctx)),
-        )))
+        files.append(
+            HostFile(
+                f"{CONFIG_DIR}/containers/{container.name}.interfaces",
+                0o644,
+                interfaces_table(spec, container),
+            )
+        )
+        units.append(
+            HostUnit(
+                f"ovs-attach@{container.name}.service",
+                enabled=True,
+                dropins=(
+                    Dropin(
+                        "10-container.conf",
+                        render_template(
+                            "attach-binding.conf.j2",
+                            container_name=container.name,
+                            unit=unit,
+                            **ctx,
+                        ),
+                    ),
+                ),
+            )
+        )
         if container.unit is not None:
-            units.append(HostUnit(unit, dropins=(
-                Dropin("50-ovs-attach.conf", render_template(
-                    "unit-wants-attach.conf.j2", container_name=container.name, **ctx)),
-            )))
+            units.append(
+                HostUnit(
+                    unit,
+                    dropins=(
+                        Dropin(
+                            "50-ovs-attach.conf",
+                            render_template(
+                                "unit-wants-attach.conf.j2", container_name=container.name, **ctx
+                            ),
+                        ),
+                    ),
+                )
+            )
 
     users = tuple(
-        HostUser(u.name, tuple(u.ssh_authorized_keys)) for u in (spec.host.users if spec.host else [])
+        HostUser(u.name, tuple(u.ssh_authorized_keys))
+        for u in (spec.host.users if spec.host else [])
     )
     return HostPlan(
         os=spec.target.os,

@@ -47,7 +47,11 @@ def parse_spec(text: str, name: str = "<spec>") -> Spec:
     if not isinstance(located.data, dict):
         found = "an empty document" if located.data is None else type(located.data).__name__
         raise SpecError(
-            [SpecProblem(name, 1, 1, "(document)", f"expected a mapping with version: 1, got {found}")]
+            [
+                SpecProblem(
+                    name, 1, 1, "(document)", f"expected a mapping with version: 1, got {found}"
+                )
+            ]
         )
     try:
         spec = Spec.model_validate(located.data)
@@ -67,7 +71,14 @@ def _problems(exc: ValidationError, located: Located, name: str) -> list[SpecPro
     for error in exc.errors():
         path: Path = tuple(error["loc"])
         kind = error["type"]
-        if kind == "extra_forbidden":
+        if path and path[-1] == "[key]":  # a bad mapping key: point at the key itself
+            path = path[:-1]
+            line, col = located.key_at(path)
+            message = _message(error)
+        elif path == ("version",) and kind == "literal_error":
+            line, col = located.value_at(path)
+            message = f"{error.get('input')!r} is not a spec version; write version: 1"
+        elif kind == "extra_forbidden":
             line, col = located.key_at(path)
             message = f"unknown key {path[-1]!r}{_expected_keys(path[:-1])}"
         elif kind == "missing":

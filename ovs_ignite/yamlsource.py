@@ -36,6 +36,7 @@ for _tag, _regexp, _first in (
     ("null", _NULL, ["~", "n", "N", ""]),
     ("int", _INT, list("-+0123456789")),
     ("float", _FLOAT, list("-+.0123456789")),
+    ("merge", re.compile(r"^<<$"), ["<"]),
 ):
     _CoreResolver.add_implicit_resolver(_TAG + _tag, _regexp, _first)
 
@@ -122,6 +123,11 @@ def load_located(text: str) -> Located:
             root = loader.get_single_node()
         finally:
             loader.dispose()
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        message = f"invalid YAML: character {exc.character!r} is not allowed"
+        raise YamlError([YamlProblem(line, col, (), message)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -140,9 +146,8 @@ def load_located(text: str) -> Located:
             problems.append(YamlProblem(*_pos(node), path, "nested too deeply"))
             return None
         if node.tag not in known:
-            problems.append(
-                YamlProblem(*_pos(node), path, f"YAML tag {node.tag!r} is not allowed")
-            )
+            tag = node.tag.replace(_TAG, "!!", 1)
+            problems.append(YamlProblem(*_pos(node), path, f"YAML tag {tag} is not allowed"))
             return None
         if isinstance(node, yaml.ScalarNode):
             return _scalar(node)

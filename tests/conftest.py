@@ -1,0 +1,29 @@
+"""Shared fixtures: the bundled examples and every target each allows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ovs_ignite import Spec, load_spec
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+DATA = Path(__file__).resolve().parent / "data"
+
+# (os, ignition, runtime): every target SPEC.md allows.
+TARGETS = [
+    (os_, ignition, runtime)
+    for os_, versions in (("fcos", ("3.3.0", "3.4.0", "3.5.0")), ("flatcar", ("3.3.0", "3.4.0")))
+    for ignition in versions
+    for runtime in ("podman", "docker")
+]
+
+
+def retarget(spec: Spec, os_: str, ignition: str, runtime: str) -> Spec:
+    """spec with another target."""
+    target = spec.target.model_copy(update={"os": os_, "ignition": ignition, "runtime": runtime})
+    return spec.model_copy(update={"target": target})
+
+
+def example(name: str) -> Spec:
+    return load_spec(ROOT / "examples" / f"{name}.yaml")

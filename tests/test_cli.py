@@ -1,0 +1,175 @@
+"""The command line: exit codes, stdout and stderr apart, atomic output files."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ovs_ignite import example_names, load_spec, render
+from ovs_ignite.cli import app
+
+from .conftest import DATA, EXAMPLES, ROOT
+
+runner = CliRunner()
+ERROR_LINE = re.compile(r"^.+:\d+:\d+: \S+: .+$")
+BAD = DATA / "invalid" / "many-errors.yaml"
+GOOD = ROOT / "examples" / "nginx.yaml"
+
+
+def test_render_prints_ignition_json() -> None:
+    result = runner.invoke(app, ["render", str(GOOD)])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["ignition"]["version"] == "3.4.0"
+    assert result.stderr == ""
+
+
+def test_render_butane_and_pretty() -> None:
+    butane = runner.invoke(app, ["render", str(GOOD), "--format", "butane"])
+    assert butane.exit_code == 0
+    assert butane.stdout.splitlines()[1:3] == ["variant: fcos", "version: 1.5.0"]
+    pretty = runner.invoke(app, ["render", str(GOOD), "--pretty"])
+    assert pretty.stdout.startswith('{\n  "ignition"')
+    assert json.loads(pretty.stdout) == json.loads(runner.invoke(app, ["render", str(GOOD)]).stdout)
+
+
+def test_render_writes_the_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "host.ign"
+    result = runner.invoke(app, ["render", str(GOOD), "-o", str(out)])
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert out.read_text() == render(load_spec(GOOD), str(GOOD))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["host.ign"]
+
+
+def test_failed_render_keeps_the_existing_file_and_leaves_no_temp(tmp_path: Path) -> None:
+    out = tmp_path / "host.ign"
+    out.write_text("previous\n")
+    result = runner.invoke(app, ["render", str(BAD), "-o", str(out)])
+    assert result.exit_code == 1
+    assert out.read_text() == "previous\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["host.ign"]
+    lines = result.stderr.splitlines()
+    assert len(lines) == 4 and all(ERROR_LINE.match(line) for line in lines)
+    assert "Traceback" not in result.output
+
+
+def test_unwritable_output_is_exit_1(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["render", str(GOOD), "-o", str(tmp_path / "no/such/dir/x.ign")])
+    assert result.exit_code == 1
+    assert "cannot write" in result.stderr
+
+
+def test_render_says_when_kernel_arguments_are_needed() -> None:
+    result = runner.invoke(app, ["render", str(ROOT / "examples" / "dpdk.yaml")])
+    assert result.exit_code == 0
+    assert "reboots once more" in result.stderr
+    assert "hugepages=8" in result.stderr
+    assert runner.invoke(app, ["render", str(GOOD)]).stderr == ""
+
+
+def test_kargs_prints_one_line() -> None:
+    result = runner.invoke(app, ["kargs", str(ROOT / "examples" / "dpdk.yaml")])
+    assert result.stdout == (
+        "default_hugepagesz=1G hugepagesz=1G hugepages=8 intel_iommu=on iommu=pt isolcpus=2-7\n"
+    )
+
+
+def test_validate_many_specs_reports_each_and_a_summary() -> None:
+    ok = runner.invoke(app, ["validate", *map(str, EXAMPLES)])
+    assert ok.exit_code == 0
+    assert ok.stdout == ""
+    assert ok.stderr == f"{len(EXAMPLES)} specs checked: all valid\n"
+    bad = runner.invoke(app, ["validate", str(GOOD), str(BAD)])
+    assert bad.exit_code == 1
+    assert bad.stderr.splitlines()[-1] == "2 specs checked: 1 with errors (4 in all)"
+    assert all(ERROR_LINE.match(line) for line in bad.stderr.splitlines()[:-1])
+
+
+def test_missing_file_is_exit_1() -> None:
+    result = runner.invoke(app, ["render", "does-not-exist.yaml"])
+    assert result.exit_code == 1
+    assert (
+        result.stderr == "does-not-exist.yaml:1:1: (file): cannot read: No such file or directory\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["render"],
+        ["render", str(GOOD), "--format", "xml"],
+        ["frobnicate"],
+        ["init", "--example", "nope"],
+        ["render", str(GOOD), "--bogus"],
+    ],
+)
+def test_usage_errors_are_exit_2(args: list[str]) -> None:
+    assert runner.invoke(app, args).exit_code == 2
+
+
+@pytest.mark.parametrize("name", example_names())
+def test_init_writes_a_starter_that_validates(name: str, tmp_path: Path) -> None:
+    out = tmp_path / "site.yaml"
+    assert runner.invoke(app, ["init", "--example", name, "-o", str(out)]).exit_code == 0
+    assert out.read_text().startswith("# ovs-ignite example")
+    load_spec(out)
+    again = runner.invoke(app, ["init", "--example", name, "-o", str(out)])
+    assert again.exit_code == 1 and "exists already" in again.stderr
+    assert runner.invoke(app, ["init", "-o", str(out), "--force"]).exit_code == 0
+
+
+def test_examples_match_example_names() -> None:
+    assert example_names() == ["dpdk", "faucet", "nginx", "tunnels", "vlans"]
+
+
+def test_schema_lists_every_spec_key() -> None:
+    result = runner.invoke(app, ["schema"])
+    schema = json.loads(result.stdout)
+    assert schema["additionalProperties"] is False
+    assert set(schema["properties"]) == {
+        "version",
+        "target",
+        "host",
+        "ovs",
+        "dpdk",
+        "bridges",
+        "containers",
+    }
+    defs = schema["$defs"]
+    assert {"image", "privileged", "system_id", "other_config", "schema", "vswitchd"} == set(
+        defs["Ovs"]["properties"]
+    )
+    assert "interfaces" in defs["Container"]["properties"]
+    assert all(d.get("additionalProperties") is False for d in defs.values() if "properties" in d)
+
+
+def test_help_names_every_command() -> None:
+    result = runner.invoke(app, ["--help"])
+    for command in ("render", "validate", "init", "schema", "kargs"):
+        assert command in result.stdout
+
+
+def test_real_subprocess_render_and_error() -> None:
+    ok = subprocess.run(
+        [sys.executable, "-m", "ovs_ignite", "render", str(GOOD)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert ok.returncode == 0
+    assert json.loads(ok.stdout)["ignition"]["version"] == "3.4.0"
+    bad = subprocess.run(
+        [sys.executable, "-m", "ovs_ignite", "validate", str(BAD)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert bad.returncode == 1
+    assert "Traceback" not in bad.stderr
+    assert bad.stderr.splitlines()[0] == (f"{BAD}:6:10: bridges[0].mtu: 9 is not an MTU (68-65535)")

@@ -1,0 +1,101 @@
+"""Ignition output follows Butane's semantics; Butane text means the same document."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from ovs_ignite import build_butane, build_plan, dump_butane, load_spec, render, to_ignition
+from ovs_ignite.ignition import data_url, decode_data_url, percent_encode
+
+from .conftest import DATA, EXAMPLES, TARGETS, retarget
+
+SPECS = [*EXAMPLES, *sorted((DATA / "valid").glob("*.yaml"))]
+
+
+def test_percent_encoding_keeps_only_unreserved_bytes() -> None:
+    assert percent_encode(b"a-Z_0.!~*'() /%\n") == "a-Z_0.!~*'()%20%2F%25%0A"
+
+
+def test_short_text_is_a_percent_encoded_url() -> None:
+    assert data_url(b"openvswitch\n") == ("data:,openvswitch%0A", "")
+
+
+def test_binary_is_base64_when_shorter() -> None:
+    data = bytes(range(256))[:20]
+    source, compression = data_url(data, allow_compression=False)
+    assert source.startswith("data:;base64,")
+    assert compression == ""
+
+
+def test_compressible_text_is_gzipped() -> None:
+    data = b"ExecStart=/usr/bin/podman run --rm\n" * 50
+    source, compression = data_url(data)
+    assert compression == "gzip"
+    assert source.startswith("data:;base64,")
+    assert decode_data_url(source, compression) == data
+
+
+def test_gzip_only_when_it_wins_by_more_than_the_compression_field() -> None:
+    # Butane counts len("gzip") against the gzipped form.
+    for size in range(0, 200, 7):
+        data = (b"ab" * size)[:size]
+        source, compression = data_url(data)
+        plain = min(len("," + percent_encode(data)), len(";base64,") + 4 * ((len(data) + 2) // 3))
+        gz = len(";base64,") + 4 * ((len(gzip.compress(data, 9, mtime=0)) + 2) // 3)
+        assert (compression == "gzip") == (gz + 4 < plain)
+        assert decode_data_url(source, compression) == data
+
+
+def _decoded(config: dict[str, Any]) -> dict[str, Any]:
+    for f in config.get("storage", {}).get("files", []):
+        contents = f["contents"]
+        f["contents"] = decode_data_url(contents["source"], contents["compression"]).decode()
+    return config
+
+
+@pytest.mark.parametrize("path", SPECS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("target", TARGETS, ids="-".join)
+def test_butane_text_translates_to_the_rendered_ignition(
+    path: Path, target: tuple[str, ...]
+) -> None:
+    spec = load_spec(path)
+    if target[0] == "flatcar" and target[1] == "3.5.0":
+        pytest.skip("flatcar has no 3.5.0 variant")
+    spec = retarget(spec, *target)
+    butane_text = render(spec, path.name, "butane")
+    reread = yaml.safe_load(butane_text)
+    doc = build_butane(build_plan(spec, path.name))
+    assert reread == doc
+    # Modes are octal in Butane YAML; PyYAML (YAML 1.1) reads 0755 as 493 as Butane does.
+    assert [f["mode"] for f in reread["storage"]["files"]] == [
+        int(f["mode"]) for f in doc["storage"]["files"]
+    ]
+    ignition = json.loads(render(spec, path.name))
+    assert to_ignition(reread) == ignition
+    assert ignition["ignition"]["version"] == target[1]
+    plan = build_plan(spec, path.name)
+    files = {f["path"]: f for f in _decoded(ignition)["storage"]["files"]}
+    for planned in plan.files:
+        assert files[planned.path]["contents"] == planned.contents
+        assert files[planned.path]["mode"] == planned.mode
+
+
+def test_ignition_json_escapes_html_characters_like_go() -> None:
+    spec = load_spec(DATA / "valid" / "everything.yaml")
+    text = render(spec, "everything.yaml")
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text)["ignition"]["version"] == "3.4.0"
+
+
+def test_butane_uses_block_scalars_for_units_and_scripts() -> None:
+    spec = load_spec(EXAMPLES[0])
+    text = dump_butane(build_butane(build_plan(spec)))
+    assert "contents: |\n" in text
+    assert "inline: |\n" in text
+    assert "mode: 0755" in text
