@@ -85,5 +85,6 @@ _Dumper.add_representer(Mode, _represent_mode)
 
 def dump_butane(doc: dict[str, Any], header: str = "") -> str:
     """Butane YAML text: unit and script bodies as block scalars."""
-    body = yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    # No line wrapping: every scalar stays on its line, as a reader (and Butane) expects it.
+    body = yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1 << 16)
     return header + body

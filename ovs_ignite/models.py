@@ -196,6 +196,15 @@ def abs_path(value: str) -> str:
     return value
 
 
+def vswitchd_binary(value: str) -> str:
+    if value != "ovs-vswitchd":
+        try:
+            abs_path(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is neither ovs-vswitchd nor an absolute path") from None
+    return value
+
+
 def _int_as_text(value: Any) -> Any:
     """YAML reads ``isolcpus: 3`` as a number; a CPU list is text."""
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
@@ -227,6 +236,7 @@ EnvKey = Annotated[str, AfterValidator(env_key)]
 OtherConfigKey = Annotated[str, AfterValidator(other_config_key)]
 Volume = Annotated[str, AfterValidator(volume)]
 AbsPath = Annotated[str, AfterValidator(abs_path)]
+VswitchdBinary = Annotated[str, AfterValidator(vswitchd_binary)]
 
 # -- models -------------------------------------------------------------------------------------
 
@@ -258,7 +268,7 @@ class Ovs(Model):
     other_config: dict[OtherConfigKey, Text] = {}
     # Extensions to SPEC.md (documented in the README):
     schema_path: AbsPath = Field(default="/usr/share/openvswitch/vswitch.ovsschema", alias="schema")
-    vswitchd: AbsPath | Literal["ovs-vswitchd"] = "ovs-vswitchd"
+    vswitchd: VswitchdBinary = "ovs-vswitchd"
 
 
 class Hugepages(Model):

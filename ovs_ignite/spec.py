@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -56,20 +57,81 @@ def parse_spec(text: str, name: str = "<spec>") -> Spec:
     try:
         spec = Spec.model_validate(located.data)
     except ValidationError as exc:
-        raise SpecError(_problems(exc, located, name)) from None
+        problems = _problems(exc, located, name)
+        # Where every bad value is an optional leaf, check the cross-references of the rest
+        # too, so that the user sees all errors at once.
+        pruned = _without_bad_leaves(located.data, exc)
+        if pruned is not None:
+            data, removed = pruned
+            try:
+                partial = Spec.model_validate(data)
+            except ValidationError:
+                partial = None
+            if partial is not None:
+                problems += [
+                    _finding(name, located, path, message)
+                    for path, message in check_spec(partial)
+                    if not any(_caused_by(path, message, r) for r in removed)
+                ]
+        raise SpecError(problems) from None
     findings = check_spec(spec)
     if findings:
-        raise SpecError(
-            SpecProblem(name, *located.value_at(path), format_path(path), message)
-            for path, message in findings
-        )
+        raise SpecError(_finding(name, located, path, message) for path, message in findings)
     return spec
+
+
+def _caused_by(path: Path, message: str, removed: Path) -> bool:
+    """Whether a cross-reference finding only comes from removing the bad value at removed."""
+    if path == removed:
+        return True
+    same_mapping = path[: len(removed) - 1] == removed[:-1]
+    return same_mapping and str(removed[-1]).rstrip("s").replace("_", " ") in message.replace(
+        "_", " "
+    )
+
+
+def _finding(name: str, located: Located, path: Path, message: str) -> SpecProblem:
+    return SpecProblem(name, *located.value_at(path), format_path(path), message)
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> Path:
+    """A pydantic error location without the names of union branches and validators."""
+    return tuple(
+        part for part in loc if isinstance(part, int) or ("[" not in part or part == "[key]")
+    )
+
+
+def _without_bad_leaves(data: Any, exc: ValidationError) -> tuple[Any, list[Path]] | None:
+    """data without the optional keys and mapping entries that failed, or None."""
+    data = copy.deepcopy(data)
+    removed: list[Path] = []
+    for error in exc.errors():
+        path = _clean_loc(tuple(error["loc"]))
+        if path and path[-1] == "[key]":
+            path = path[:-1]
+        if error["type"] == "missing" or not path or isinstance(path[-1], int):
+            return None
+        parent = data
+        for part in path[:-1]:
+            try:
+                parent = parent[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        if not isinstance(parent, dict) or path[-1] not in parent:
+            return None
+        model = _model_at(path[:-1])
+        field = model.model_fields.get(str(path[-1])) if model else None
+        if field is not None and field.is_required():
+            return None
+        del parent[path[-1]]
+        removed.append(path)
+    return data, removed
 
 
 def _problems(exc: ValidationError, located: Located, name: str) -> list[SpecProblem]:
     problems = []
     for error in exc.errors():
-        path: Path = tuple(error["loc"])
+        path = _clean_loc(tuple(error["loc"]))
         kind = error["type"]
         if path and path[-1] == "[key]":  # a bad mapping key: point at the key itself
             path = path[:-1]
