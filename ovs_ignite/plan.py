@@ -8,9 +8,12 @@ import re
 from dataclasses import dataclass, field
 
 from .models import Bridge, Container, Port, Spec
-from .templating import render_template, static_unit
+from .templating import render_template
 
-SCRIPT = "/opt/ovs-ignite/bin/ovs-ignite-host"
+# Where the host script goes: systemd on FCOS may only execute files SELinux labels as
+# programs, which /usr/local/bin (/var/usrlocal) is and /opt (/var/opt) is not; Flatcar's
+# /usr is read-only and its own programs go to /opt/bin.
+SCRIPT = {"fcos": "/usr/local/bin/ovs-ignite-host", "flatcar": "/opt/bin/ovs-ignite-host"}
 CONFIG_DIR = "/etc/ovs-ignite"
 RUNTIME_BIN = {"podman": "/usr/bin/podman", "docker": "/usr/bin/docker"}
 OVSDB_SOCKET = "unix:/run/openvswitch/db.sock"
@@ -20,15 +23,14 @@ OVSDB_SOCKET = "unix:/run/openvswitch/db.sock"
 VSWITCHD_CAPS = ("NET_ADMIN", "NET_RAW", "NET_BROADCAST", "IPC_LOCK", "SYS_NICE")
 # DPDK also reads physical addresses of its hugepages (SYS_RAWIO).
 DPDK_CAPS = ("SYS_RAWIO",)
-_OVSDB_START = (
-    'db=/var/lib/openvswitch/conf.db; schema="$1"; '
-    'if [ ! -s "$db" ]; then ovsdb-tool create "$db" "$schema"; '
-    'elif [ "$(ovsdb-tool needs-conversion "$db" "$schema")" = yes ]; then '
-    'cp -p "$db" "$db.pre-convert" && ovsdb-tool convert "$db" "$schema"; fi; '
-    'exec ovsdb-server "$db" --remote=punix:/run/openvswitch/db.sock '
-    "--remote=db:Open_vSwitch,Open_vSwitch,manager_options "
-    "--pidfile=/run/openvswitch/ovsdb-server.pid "
-    "--unixctl=/run/openvswitch/ovsdb-server.ctl -vconsole:info -vsyslog:off"
+OVSDB_ARGS = (
+    "/var/lib/openvswitch/conf.db",
+    "--remote=punix:/run/openvswitch/db.sock",
+    "--remote=db:Open_vSwitch,Open_vSwitch,manager_options",
+    "--pidfile=/run/openvswitch/ovsdb-server.pid",
+    "--unixctl=/run/openvswitch/ovsdb-server.ctl",
+    "-vconsole:info",
+    "-vsyslog:off",
 )
 
 
@@ -235,12 +237,9 @@ def ovsdb_run(spec: Spec) -> list[str]:
     args += [
         "--volume=/var/lib/openvswitch:/var/lib/openvswitch:Z",
         "--volume=/run/openvswitch:/run/openvswitch:z",
-        "--entrypoint=/bin/sh",
+        "--entrypoint=ovsdb-server",
         spec.ovs.image,
-        "-ec",
-        _OVSDB_START,
-        "ovsdb-server-start",
-        spec.ovs.schema_path,
+        *OVSDB_ARGS,
     ]
     return args
 
@@ -289,11 +288,13 @@ def _sanitize_name(spec_name: str) -> str:
 
 def build_plan(spec: Spec, spec_name: str = "spec.yaml") -> HostPlan:
     """Every file, unit, user and kernel argument a host of this spec needs."""
+    script = SCRIPT[spec.target.os]
     ctx = {
         "spec_name": _sanitize_name(spec_name),
         "runtime": spec.runtime,
         "runtime_bin": RUNTIME_BIN[spec.runtime],
         "ovs": spec.ovs,
+        "script": script,
     }
     devices = [d.pci for d in spec.dpdk.devices] if spec.dpdk else []
     files: list[HostFile] = []
@@ -320,7 +321,7 @@ def build_plan(spec: Spec, spec_name: str = "spec.yaml") -> HostPlan:
     configure = open_vswitch_settings(spec)
     files.append(
         HostFile(
-            SCRIPT,
+            script,
             0o755,
             render_template(
                 "ovs-ignite-host.j2",
@@ -369,7 +370,9 @@ def build_plan(spec: Spec, spec_name: str = "spec.yaml") -> HostPlan:
 
     attached = [c for c in spec.containers if c.interfaces]
     if attached:
-        units.append(HostUnit("ovs-attach@.service", static_unit("ovs-attach@.service")))
+        units.append(
+            HostUnit("ovs-attach@.service", render_template("ovs-attach@.service.j2", **ctx))
+        )
     for container in spec.containers:
         unit = container.unit or f"{container.name}.service"
         if container.image is not None:

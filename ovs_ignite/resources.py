@@ -1,4 +1,4 @@
-"""Where the packaged templates, units and examples are: in the wheel, or in a checkout."""
+"""Where the packaged templates and examples are: in the wheel, or in a checkout."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 def resource_dir(name: str) -> Traversable:
-    """The folder ``name`` (templates, units, examples) shipped with ovs-ignite.
+    """The folder ``name`` (templates, examples) shipped with ovs-ignite.
 
     A wheel carries it inside the package (hatch force-include); a source checkout
     keeps it at the top level beside the package.

@@ -6,6 +6,7 @@ command lines, where ``%`` starts a specifier and ``$`` an environment variable.
 
 from __future__ import annotations
 
+import itertools
 import re
 import shlex
 from collections.abc import Iterable
@@ -46,6 +47,24 @@ def systemd_args(values: Iterable[object]) -> str:
     return " ".join(systemd_quote(v) for v in values)
 
 
+def systemd_command(values: Iterable[object]) -> str:
+    """A ``RUNTIME run`` command for a unit: each option on its own line, then the image
+    with its arguments, joined by systemd's backslash-newline continuation."""
+    words = [str(v) for v in values]
+    lines = [[systemd_quote(w) for w in words[:2]]]
+    in_options = True
+    for previous, word in itertools.pairwise(words[1:]):
+        quoted = systemd_quote(word)
+        if in_options and word.startswith("-"):
+            lines.append([quoted])
+        elif in_options and previous != "--name":
+            in_options = False  # the image: what follows are its arguments
+            lines.append([quoted])
+        else:
+            lines[-1].append(quoted)
+    return " \\\n    ".join(" ".join(line) for line in lines)
+
+
 def _environment() -> jinja2.Environment:
     folder = resource_dir("templates")
     env = jinja2.Environment(
@@ -59,7 +78,13 @@ def _environment() -> jinja2.Environment:
         comment_end_string="#%>",
         autoescape=False,  # noqa: S701 - output is shell and unit files, quoted by filters
     )
-    env.filters.update(sh=shell_quote, shargs=shell_args, sd=systemd_quote, sdargs=systemd_args)
+    env.filters.update(
+        sh=shell_quote,
+        shargs=shell_args,
+        sd=systemd_quote,
+        sdargs=systemd_args,
+        sdcommand=systemd_command,
+    )
     return env
 
 
@@ -72,8 +97,3 @@ def render_template(name: str, **context: Any) -> str:
     if _ENV is None:
         _ENV = _environment()
     return _ENV.get_template(name).render(**context)
-
-
-def static_unit(name: str) -> str:
-    """The text of a static unit shipped in units/."""
-    return (resource_dir("units") / name).read_text(encoding="utf-8")

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from ovs_ignite import Spec, load_spec, render
+from ovs_ignite.plan import SCRIPT
 
 from .conftest import DATA, EXAMPLES, retarget
 from .realparts import apply_ignition, need
@@ -80,7 +81,7 @@ def test_script_passes_bash_n_and_shellcheck(path: Path, runtime: str, tmp_path:
     spec = load_spec(path)
     spec = retarget(spec, spec.target.os, spec.target.ignition, runtime)
     root = _applied_root(spec, tmp_path)
-    script = root / "opt/ovs-ignite/bin/ovs-ignite-host"
+    script = root / SCRIPT[spec.target.os].lstrip("/")
     syntax = subprocess.run(
         ["bash", "-n", str(script)], capture_output=True, text=True, check=False
     )

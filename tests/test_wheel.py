@@ -1,4 +1,4 @@
-"""The built wheel carries its templates, units and examples: it renders outside a checkout."""
+"""The built wheel carries its templates and examples: it renders outside a checkout."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def test_wheel_installed_in_a_fresh_venv_renders_an_example(tmp_path: Path) -> N
     names = zipfile.ZipFile(wheel).namelist()
     for must in (
         "ovs_ignite/templates/ovs-ignite-host.j2",
-        "ovs_ignite/units/ovs-attach@.service",
+        "ovs_ignite/templates/ovs-attach@.service.j2",
         "ovs_ignite/examples/nginx.yaml",
     ):
         assert must in names
