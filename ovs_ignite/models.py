@@ -9,7 +9,14 @@ import ipaddress
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
 
 # -- value checks -------------------------------------------------------------------------------
 
@@ -226,9 +233,11 @@ Cidr = Annotated[str, AfterValidator(cidr)]
 IpAddress = Annotated[str, AfterValidator(ip_address)]
 VlanId = Annotated[int, AfterValidator(vlan_id)]
 Mtu = Annotated[int, AfterValidator(mtu)]
-CpuList = Annotated[str, BeforeValidator(_int_as_text), AfterValidator(cpu_list)]
-HexMask = Annotated[str, BeforeValidator(_int_as_hex), AfterValidator(hex_mask)]
-SocketMem = Annotated[str, BeforeValidator(_int_as_text), AfterValidator(socket_mem)]
+# YAML gives a number for an unquoted 3 or 0xc; these fields take it, and say so to editors.
+_TEXT_OR_INT = WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "integer"}]})
+CpuList = Annotated[str, BeforeValidator(_int_as_text), AfterValidator(cpu_list), _TEXT_OR_INT]
+HexMask = Annotated[str, BeforeValidator(_int_as_hex), AfterValidator(hex_mask), _TEXT_OR_INT]
+SocketMem = Annotated[str, BeforeValidator(_int_as_text), AfterValidator(socket_mem), _TEXT_OR_INT]
 Hostname = Annotated[str, AfterValidator(hostname)]
 UserName = Annotated[str, AfterValidator(user_name)]
 SshKey = Annotated[str, AfterValidator(ssh_key)]

@@ -173,3 +173,24 @@ def test_real_subprocess_render_and_error() -> None:
     assert bad.returncode == 1
     assert "Traceback" not in bad.stderr
     assert bad.stderr.splitlines()[0] == (f"{BAD}:6:10: bridges[0].mtu: 9 is not an MTU (68-65535)")
+
+
+@pytest.mark.parametrize(
+    "path", [*EXAMPLES, *sorted((DATA / "valid").glob("*.yaml"))], ids=lambda p: p.stem
+)
+def test_every_valid_spec_is_valid_under_the_schema(path: Path) -> None:
+    import jsonschema
+
+    from ovs_ignite.yamlsource import load_located
+
+    schema = json.loads(runner.invoke(app, ["schema"]).stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(load_located(path.read_text()).data, schema)
+
+
+def test_schema_rejects_an_unknown_key() -> None:
+    import jsonschema
+
+    schema = json.loads(runner.invoke(app, ["schema"]).stdout)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"version": 1, "ovs": {"image": "x", "imgae": "y"}}, schema)
