@@ -72,6 +72,7 @@ def apply_ignition(config: dict[str, Any], work: Path) -> tuple[Path, list[str]]
     would write it.
     """
     binary = need(IGNITION)
+    work.mkdir(parents=True, exist_ok=True)
     path = work  # every folder above the root traversable: Ignition writes SSH keys as the user
     while path != path.parent:
         if path.exists():

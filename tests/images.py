@@ -1,0 +1,104 @@
+"""Container images for the runtime tests, built here from Debian's packages.
+
+No registry is reachable, so both images are made locally and imported into podman's
+storage, where they stay for later runs: the tag carries what the image is made of, so a
+run builds only when that changed.
+- OVS: ``debootstrap --variant=minbase`` of bookworm with openvswitch-switch, iproute2 and
+  ethtool (about 40 s), the same packages a distribution's OVS image holds.
+- httpd: busybox-static's ``httpd``, ``sh``, ``ip`` and ``ping`` and an index page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import tarfile
+from pathlib import Path
+
+from .realparts import need
+
+IMAGE_PREFIX = "localhost/ovs-ignite-test"
+INDEX_HTML = "hello from a container on an ovs-ignite bridge\n"
+BUSYBOX_APPLETS = ("sh", "httpd", "ip", "ping", "sleep", "cat", "wget", "ifconfig", "hostname")
+
+
+def containers_conf(path: Path) -> Path:
+    """A podman configuration that works on this machine (TESTBED.md: runc, cgroupfs)."""
+    path.write_text(
+        "[containers]\ndefault_ulimits = []\n\n"
+        '[engine]\nruntime = "runc"\ncgroup_manager = "cgroupfs"\nevents_logger = "file"\n'
+    )
+    return path
+
+
+def podman(conf: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([need("podman"), *args], env={**os.environ, "CONTAINERS_CONF": str(conf)},
+                          capture_output=True, text=True, check=check)
+
+
+def _exists(conf: Path, image: str) -> bool:
+    return podman(conf, "image", "exists", image, check=False).returncode == 0
+
+
+def _candidate(package: str) -> str:
+    policy = subprocess.run(["apt-cache", "policy", package], capture_output=True, text=True,
+                            check=False).stdout
+    for line in policy.splitlines():
+        if line.strip().startswith("Candidate:"):
+            return line.split(":", 1)[1].strip()
+    return "unknown"
+
+
+def _import(conf: Path, rootfs: Path, image: str, cmd: str) -> None:
+    archive = rootfs.parent / "rootfs.tar"
+    with tarfile.open(archive, "w") as tar:
+        for entry in sorted(rootfs.iterdir()):
+            tar.add(entry, arcname=entry.name)
+    podman(conf, "import", "--change", f"CMD {cmd}", str(archive), image)
+    archive.unlink()
+
+
+def ovs_image(conf: Path, work: Path) -> str:
+    """The OVS image (built when missing); its name."""
+    version = _candidate("openvswitch-switch")
+    tag = hashlib.sha256(f"bookworm minbase openvswitch-switch={version} iproute2 ethtool"
+                         .encode()).hexdigest()[:12]
+    image = f"{IMAGE_PREFIX}/ovs:{tag}"
+    if _exists(conf, image):
+        return image
+    rootfs = work / "ovs-rootfs"
+    subprocess.run(
+        [need("debootstrap"), "--variant=minbase",
+         "--include=openvswitch-switch,iproute2,ethtool", "bookworm", str(rootfs),
+         "http://deb.debian.org/debian"],
+        check=True, capture_output=True,
+    )
+    for cache in ("var/cache/apt/archives", "var/lib/apt/lists", "usr/share/doc",
+                  "usr/share/man"):
+        shutil.rmtree(rootfs / cache, ignore_errors=True)
+    _import(conf, rootfs, image, '["/bin/sh"]')
+    shutil.rmtree(rootfs)
+    return image
+
+
+def httpd_image(conf: Path, work: Path) -> str:
+    """A small HTTP server image from busybox-static (built when missing); its name."""
+    busybox = Path(need("/bin/busybox"))
+    digest = hashlib.sha256(busybox.read_bytes() + INDEX_HTML.encode()
+                            + " ".join(BUSYBOX_APPLETS).encode()).hexdigest()[:12]
+    image = f"{IMAGE_PREFIX}/httpd:{digest}"
+    if _exists(conf, image):
+        return image
+    rootfs = work / "httpd-rootfs"
+    (rootfs / "bin").mkdir(parents=True)
+    (rootfs / "www").mkdir()
+    (rootfs / "tmp").mkdir()
+    shutil.copy2(busybox, rootfs / "bin/busybox")
+    for applet in BUSYBOX_APPLETS:
+        (rootfs / "bin" / applet).symlink_to("busybox")
+    (rootfs / "www/index.html").write_text(INDEX_HTML)
+    _import(conf, rootfs, image, '["/bin/httpd", "-f", "-p", "80", "-h", "/www"]')
+    shutil.rmtree(rootfs)
+    return image

@@ -1,0 +1,105 @@
+"""A host for the runtime tests: a spec rendered, applied by real Ignition, run for real.
+
+``Stack`` renders a spec, applies it with the real Ignition binary to a scratch root, makes
+a network namespace of the test's own, and starts the OVS units from that root with
+``unitrunner`` (real podman, real Open vSwitch in the images of ``images``).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ovs_ignite import Spec, parse_spec, render
+
+from .images import containers_conf, httpd_image, ovs_image, podman
+from .realparts import apply_ignition, need
+from .unitrunner import Host
+
+OVS_UNITS = ("ovsdb-server.service", "ovs-vswitchd.service", "ovs-ignite-bridges.service")
+
+
+class Stack:
+    """One test host: its spec, its applied root and the units it has started."""
+
+    def __init__(self, spec: Spec, host: Host) -> None:
+        self.spec = spec
+        self.host = host
+        self.started: list[str] = []
+
+    def start(self, unit: str) -> None:
+        self.host.start(unit)
+        if unit not in self.started:
+            self.started.append(unit)
+
+    def stop(self, unit: str) -> None:
+        self.host.stop(unit)
+        if unit in self.started:
+            self.started.remove(unit)
+
+    def vsctl(self, *args: str) -> str:
+        return podman(self.host.containers_conf, "exec", "ovs-vswitchd", "ovs-vsctl",
+                      "--timeout=30", *args).stdout
+
+    def exec(self, container: str, *argv: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return podman(self.host.containers_conf, "exec", container, *argv, check=check)
+
+    def container_pid(self, container: str) -> str:
+        return podman(self.host.containers_conf, "inspect", "--format", "{{.State.Pid}}",
+                      container).stdout.strip()
+
+    def ports(self, bridge: str) -> list[str]:
+        return self.vsctl("list-ports", bridge).split()
+
+    def attach_ports(self, container: str) -> list[str]:
+        return self.vsctl("--data=bare", "--no-heading", "--columns=name", "find", "interface",
+                          f'external_ids:container_id="{container}"').split()
+
+    def http_get(self, url: str) -> tuple[int, str]:
+        """GET url from the host's side of the bridges (its network namespace), with requests."""
+        code = (
+            "import json, requests\n"
+            f"r = requests.get({url!r}, timeout=10)\n"
+            "print(json.dumps([r.status_code, r.text]))\n"
+        )
+        out = self.host.sh(need("python3"), "-c", code)
+        status, text = json.loads(out)
+        return int(status), str(text)
+
+
+def runtime_spec(text: str, conf: Path, work: Path) -> Spec:
+    """A spec from text with {ovs_image} and {httpd_image} filled in with the test images."""
+    return parse_spec(text.format(ovs_image=ovs_image(conf, work),
+                                  httpd_image=httpd_image(conf, work)), "runtime.yaml")
+
+
+@contextmanager
+def stack(spec: Spec, work: Path) -> Iterator[Stack]:
+    """A host running spec's OVS units in a fresh network namespace; torn down afterwards."""
+    need("podman")
+    need("ip")
+    work.mkdir(parents=True, exist_ok=True)
+    conf = containers_conf(work / "containers.conf")
+    root, _ = apply_ignition(json.loads(render(spec, "runtime.yaml")), work / "ignition")
+    netns = f"ovsi-{uuid.uuid4().hex[:8]}"
+    subprocess.run(["ip", "netns", "add", netns], check=True)
+    subprocess.run(["ip", "-n", netns, "link", "set", "lo", "up"], check=True)
+    host = Host(root=root, netns=netns, work=work / "host", containers_conf=conf)
+    running = Stack(spec, host)
+    try:
+        for unit in OVS_UNITS:
+            running.start(unit)
+        yield running
+    finally:
+        for unit in reversed(running.started):
+            try:
+                running.stop(unit)
+            except AssertionError:
+                pass
+        names = ["ovsdb-server", "ovs-vswitchd", *(c.name for c in spec.containers)]
+        podman(conf, "rm", "--force", "--time=5", *names, check=False)
+        subprocess.run(["ip", "netns", "del", netns], check=False)

@@ -1,0 +1,272 @@
+"""Run the units real Ignition wrote as systemd would: their Exec lines, in order, for real.
+
+No systemd runs on this machine, so this module does the part of its job the runtime tests
+need: it reads a unit (a template instance too) and its drop-ins from the applied root,
+expands specifiers (%i, %n, %%) and ``$$``/``${VAR}`` as systemd does, splits command lines
+with systemd's quoting, and runs ExecStartPre, ExecStart, ExecStartPost and ExecStop with
+the ``-`` prefix honoured. ``Type=notify`` waits for ``READY=1`` on a real NOTIFY_SOCKET
+(podman's ``--sdnotify=conmon`` sends it); ``Type=oneshot`` waits for the command to exit.
+Every command runs inside the test's own network namespace.
+
+What differs from a host, and why:
+- The host script and config live in the applied root, not at /: an Exec path that exists
+  only in the root is run from there, and OVS_IGNITE_CONFIG_DIR / OVS_IGNITE_DB_DIR point
+  the script at the root's /etc/ovs-ignite and a scratch database folder.
+- Volume host paths /var/lib/openvswitch and /run/openvswitch become scratch folders.
+- ``--log-driver=journald`` becomes ``k8s-file``: no journald runs here.
+Ordering (After=/Wants=/BindsTo=) is the caller's: tests start units in unit order and
+stop the attach before its container, as BindsTo= would.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+EXEC_KEYS = ("ExecStartPre", "ExecStart", "ExecStartPost", "ExecStop")
+
+
+@dataclass
+class Unit:
+    name: str
+    type: str = "simple"
+    commands: dict[str, list[str]] = field(default_factory=dict)
+    settings: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _logical_lines(text: str) -> list[str]:
+    lines: list[str] = []
+    pending = ""
+    for raw in text.splitlines():
+        if not pending and raw.lstrip().startswith(("#", ";")):
+            continue
+        if raw.endswith("\\"):
+            pending += raw[:-1] + " "
+            continue
+        lines.append(pending + raw)
+        pending = ""
+    return lines
+
+
+def load_unit(root: Path, name: str) -> Unit:
+    """Unit name with its drop-ins, as systemd would load it from root/etc/systemd/system."""
+    folder = root / "etc/systemd/system"
+    path = folder / name
+    if not path.exists() and "@" in name:
+        path = folder / (name.split("@")[0] + "@.service")
+    texts = [path.read_text()] if path.exists() else []
+    dropins = folder / f"{name}.d"
+    if dropins.is_dir():
+        texts += [p.read_text() for p in sorted(dropins.glob("*.conf"))]
+    if not texts:
+        raise FileNotFoundError(name)
+    unit = Unit(name)
+    for text in texts:
+        for line in _logical_lines(text):
+            key, sep, value = line.partition("=")
+            if not sep or line.startswith("["):
+                continue
+            key, value = key.strip(), value.strip()
+            if key in EXEC_KEYS:
+                unit.commands.setdefault(key, []).append(value)
+            elif key == "Type":
+                unit.type = value
+            else:
+                unit.settings.setdefault(key, []).append(value)
+    return unit
+
+
+def split_command(line: str, unit_name: str, env: dict[str, str]) -> tuple[bool, list[str]]:
+    """(ignore_failure, argv) of an Exec line: systemd's specifiers, $ expansion and quoting."""
+    prefix_ignore = False
+    while line and line[0] in "-@+!:":
+        prefix_ignore |= line[0] == "-"
+        line = line[1:]
+    instance = unit_name.split("@", 1)[1].removesuffix(".service") if "@" in unit_name else ""
+    specifiers = {"%": "%", "i": instance, "n": unit_name}
+    words: list[str] = []
+    word: list[str] | None = None
+    quote = ""
+    i = 0
+    while i < len(line):
+        ch = line[i]
+        if ch == "%" and i + 1 < len(line):
+            word = (word or []) + [specifiers[line[i + 1]]]
+            i += 2
+            continue
+        if ch == "$" and line[i + 1 : i + 2] == "$":
+            word = (word or []) + ["$"]
+            i += 2
+            continue
+        if ch == "$" and line[i + 1 : i + 2] == "{":
+            end = line.index("}", i)
+            word = (word or []) + [env.get(line[i + 2 : end], "")]
+            i = end + 1
+            continue
+        if quote:
+            if ch == "\\" and i + 1 < len(line):
+                word = (word or []) + [line[i + 1]]
+                i += 2
+                continue
+            if ch == quote:
+                quote = ""
+            else:
+                word = (word or []) + [ch]
+        elif ch in "\"'":
+            quote = ch
+            word = word or []
+        elif ch.isspace():
+            if word is not None:
+                words.append("".join(word))
+                word = None
+        else:
+            word = (word or []) + [ch]
+        i += 1
+    if word is not None:
+        words.append("".join(word))
+    return prefix_ignore, words
+
+
+class UnitError(AssertionError):
+    pass
+
+
+@dataclass
+class Host:
+    """A host of the test: an applied root, a network namespace, scratch OVS folders."""
+
+    root: Path
+    netns: str
+    work: Path
+    containers_conf: Path
+    running: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    log: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.db_dir = self.work / "db"
+        self.run_dir = self.work / "run"
+        self.db_dir.mkdir(parents=True, exist_ok=True)
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+
+    @property
+    def env(self) -> dict[str, str]:
+        return {
+            **os.environ,
+            "CONTAINERS_CONF": str(self.containers_conf),
+            "OVS_IGNITE_CONFIG_DIR": str(self.root / "etc/ovs-ignite"),
+            "OVS_IGNITE_DB_DIR": str(self.db_dir),
+            "OVS_IGNITE_TIMEOUT": "60",
+            "OVS_RUNDIR": str(self.run_dir),
+        }
+
+    def _rewrite(self, argv: list[str]) -> list[str]:
+        out = []
+        for n, arg in enumerate(argv):
+            if n == 0 and not Path(arg).exists() and (self.root / arg.lstrip("/")).exists():
+                arg = str(self.root / arg.lstrip("/"))
+            arg = arg.replace("--volume=/var/lib/openvswitch:", f"--volume={self.db_dir}:")
+            arg = arg.replace("--volume=/run/openvswitch:", f"--volume={self.run_dir}:")
+            arg = arg.replace("--log-driver=journald", "--log-driver=k8s-file")
+            out.append(arg)
+        return out
+
+    def netns_argv(self, argv: list[str]) -> list[str]:
+        return ["nsenter", f"--net=/run/netns/{self.netns}", "--", *argv]
+
+    def sh(self, *argv: str, check: bool = True, timeout: float = 120) -> str:
+        """Run argv in the host's network namespace; its stdout."""
+        result = subprocess.run(self.netns_argv(list(argv)), env=self.env, capture_output=True,
+                                text=True, check=False, timeout=timeout)
+        if check and result.returncode != 0:
+            raise UnitError(f"{argv} failed ({result.returncode}):\n{result.stderr}")
+        return result.stdout
+
+    def _exec(self, unit: Unit, key: str, env: dict[str, str]) -> None:
+        for line in unit.commands.get(key, []):
+            ignore, argv = split_command(line, unit.name, env)
+            argv = self._rewrite(argv)
+            self.log.append(f"{unit.name} {key}: {' '.join(argv)}")
+            result = subprocess.run(self.netns_argv(argv), env=env, capture_output=True,
+                                    text=True, check=False, timeout=300)
+            if result.returncode != 0 and not ignore:
+                raise UnitError(
+                    f"{unit.name}: {key} {argv} failed ({result.returncode}):\n"
+                    f"{result.stdout}\n{result.stderr}"
+                )
+
+    def start(self, name: str) -> None:
+        """Start unit name as systemd would (after the units it is ordered after)."""
+        unit = load_unit(self.root, name)
+        env = {**self.env, "INVOCATION_ID": uuid.uuid4().hex}
+        self._exec(unit, "ExecStartPre", env)
+        if unit.type == "oneshot":
+            self._exec(unit, "ExecStart", env)
+        else:
+            (line,) = unit.commands["ExecStart"]
+            _, argv = split_command(line, name, env)
+            argv = self._rewrite(argv)
+            self.log.append(f"{name} ExecStart: {' '.join(argv)}")
+            if unit.type == "notify":
+                self.running[name] = self._start_notify(name, argv, env)
+            else:
+                logfile = (self.work / f"{name}.log").open("ab")
+                self.running[name] = subprocess.Popen(self.netns_argv(argv), env=env,
+                                                      stdout=logfile, stderr=logfile)
+        self._exec(unit, "ExecStartPost", env)
+
+    def _start_notify(self, name: str, argv: list[str], env: dict[str, str]
+                      ) -> subprocess.Popen[bytes]:
+        sock_dir = Path(tempfile.mkdtemp(prefix="notify-", dir=self.work))
+        address = str(sock_dir / "notify.sock")
+        with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as notify:
+            notify.bind(address)
+            notify.settimeout(0.5)
+            logfile = (self.work / f"{name}.log").open("ab")
+            process = subprocess.Popen(self.netns_argv(argv), env={**env, "NOTIFY_SOCKET": address},
+                                       stdout=logfile, stderr=logfile)
+            deadline = time.monotonic() + 180
+            while time.monotonic() < deadline:
+                try:
+                    message = notify.recv(4096).decode()
+                except TimeoutError:
+                    message = ""
+                if re.search(r"^READY=1$", message, re.M):
+                    return process
+                if process.poll() is not None:
+                    raise UnitError(f"{name} exited ({process.returncode}) before READY=1; see "
+                                    f"{self.work / (name + '.log')}")
+            process.kill()
+            raise UnitError(f"{name} sent no READY=1")
+
+    def stop(self, name: str) -> None:
+        """Stop unit name: its ExecStop lines, then its main process as systemd would."""
+        unit = load_unit(self.root, name)
+        self._exec(unit, "ExecStop", {**self.env, "INVOCATION_ID": ""})
+        process = self.running.pop(name, None)
+        if process is not None:
+            try:
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                process.terminate()
+                process.wait(timeout=30)
+
+    def restart(self, name: str) -> None:
+        self.stop(name)
+        self.start(name)
+
+    def main_process_exited(self, name: str, timeout: float = 60) -> bool:
+        """Wait until the main process of name ends (as systemd notices a crash)."""
+        process = self.running[name]
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return False
+        del self.running[name]
+        return True
