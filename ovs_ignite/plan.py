@@ -222,9 +222,15 @@ def interfaces_table(spec: Spec, container: Container) -> str:
 
 def _run_prefix(spec: Spec, name: str, network: str) -> list[str]:
     runtime = spec.runtime
-    args = [RUNTIME_BIN[runtime], "run", "--name", name, "--rm"]
+    args = [RUNTIME_BIN[runtime], "run", "--name", name]
     if runtime == "podman":
-        args += ["--replace", "--sdnotify=conmon"]
+        # podman's own recipe for systemd: detach, and let conmon tell systemd READY=1 and
+        # MAINPID=<conmon>. systemd then watches conmon, which ends with the container: a
+        # crash or a `podman restart` ends the main process and Restart= starts it anew.
+        # No --rm, so that `podman restart` works; ExecStopPost= removes the container.
+        args += ["--detach", "--replace", "--sdnotify=conmon", "--cgroups=no-conmon"]
+    else:
+        args.append("--rm")
     return [*args, f"--network={network}", "--log-driver=journald", "--pull=never"]
 
 

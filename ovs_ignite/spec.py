@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -94,11 +95,25 @@ def _finding(name: str, located: Located, path: Path, message: str) -> SpecProbl
     return SpecProblem(name, *located.value_at(path), format_path(path), message)
 
 
-def _clean_loc(loc: tuple[Any, ...]) -> Path:
-    """A pydantic error location without the names of union branches and validators."""
-    return tuple(
-        part for part in loc if isinstance(part, int) or ("[" not in part or part == "[key]")
-    )
+_BRANCH_TAG = re.compile(r"^(?:[a-z-]+\[.*\]|str|int|float|bool|list|dict|none)$")
+
+
+def _clean_loc(loc: tuple[Any, ...], data: Any) -> Path:
+    """A pydantic error location without union-branch and validator tags.
+
+    A part is a tag only where the document has no such key at that point.
+    """
+    path: list[str | int] = []
+    for part in loc:
+        is_tag = isinstance(part, str) and part != "[key]" and _BRANCH_TAG.match(part)
+        if is_tag and not (isinstance(data, dict) and part in data):
+            continue
+        path.append(part)
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            data = None
+    return tuple(path)
 
 
 def _without_bad_leaves(data: Any, exc: ValidationError) -> tuple[Any, list[Path]] | None:
@@ -106,7 +121,7 @@ def _without_bad_leaves(data: Any, exc: ValidationError) -> tuple[Any, list[Path
     data = copy.deepcopy(data)
     removed: list[Path] = []
     for error in exc.errors():
-        path = _clean_loc(tuple(error["loc"]))
+        path = _clean_loc(tuple(error["loc"]), data)
         if path and path[-1] == "[key]":
             path = path[:-1]
         if error["type"] == "missing" or not path or isinstance(path[-1], int):
@@ -131,7 +146,7 @@ def _without_bad_leaves(data: Any, exc: ValidationError) -> tuple[Any, list[Path
 def _problems(exc: ValidationError, located: Located, name: str) -> list[SpecProblem]:
     problems = []
     for error in exc.errors():
-        path = _clean_loc(tuple(error["loc"]))
+        path = _clean_loc(tuple(error["loc"]), located.data)
         kind = error["type"]
         if path and path[-1] == "[key]":  # a bad mapping key: point at the key itself
             path = path[:-1]

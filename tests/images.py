@@ -21,6 +21,8 @@ from .realparts import need
 
 IMAGE_PREFIX = "localhost/ovs-ignite-test"
 INDEX_HTML = "hello from a container on an ovs-ignite bridge\n"
+# As PID 1, httpd would ignore SIGTERM; a shell that traps it stops at once.
+HTTPD_CMD = '["/bin/sh", "-c", "trap \'exit 0\' TERM; httpd -f -p 80 -h /www & wait"]'
 BUSYBOX_APPLETS = ("sh", "httpd", "ip", "ping", "sleep", "cat", "wget", "ifconfig", "hostname")
 
 
@@ -34,8 +36,13 @@ def containers_conf(path: Path) -> Path:
 
 
 def podman(conf: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([need("podman"), *args], env={**os.environ, "CONTAINERS_CONF": str(conf)},
-                          capture_output=True, text=True, check=check)
+    return subprocess.run(
+        [need("podman"), *args],
+        env={**os.environ, "CONTAINERS_CONF": str(conf)},
+        capture_output=True,
+        text=True,
+        check=check,
+    )
 
 
 def _exists(conf: Path, image: str) -> bool:
@@ -43,8 +50,9 @@ def _exists(conf: Path, image: str) -> bool:
 
 
 def _candidate(package: str) -> str:
-    policy = subprocess.run(["apt-cache", "policy", package], capture_output=True, text=True,
-                            check=False).stdout
+    policy = subprocess.run(
+        ["apt-cache", "policy", package], capture_output=True, text=True, check=False
+    ).stdout
     for line in policy.splitlines():
         if line.strip().startswith("Candidate:"):
             return line.split(":", 1)[1].strip()
@@ -63,20 +71,26 @@ def _import(conf: Path, rootfs: Path, image: str, cmd: str) -> None:
 def ovs_image(conf: Path, work: Path) -> str:
     """The OVS image (built when missing); its name."""
     version = _candidate("openvswitch-switch")
-    tag = hashlib.sha256(f"bookworm minbase openvswitch-switch={version} iproute2 ethtool"
-                         .encode()).hexdigest()[:12]
+    tag = hashlib.sha256(
+        f"bookworm minbase openvswitch-switch={version} iproute2 ethtool".encode()
+    ).hexdigest()[:12]
     image = f"{IMAGE_PREFIX}/ovs:{tag}"
     if _exists(conf, image):
         return image
     rootfs = work / "ovs-rootfs"
     subprocess.run(
-        [need("debootstrap"), "--variant=minbase",
-         "--include=openvswitch-switch,iproute2,ethtool", "bookworm", str(rootfs),
-         "http://deb.debian.org/debian"],
-        check=True, capture_output=True,
+        [
+            need("debootstrap"),
+            "--variant=minbase",
+            "--include=openvswitch-switch,iproute2,ethtool",
+            "bookworm",
+            str(rootfs),
+            "http://deb.debian.org/debian",
+        ],
+        check=True,
+        capture_output=True,
     )
-    for cache in ("var/cache/apt/archives", "var/lib/apt/lists", "usr/share/doc",
-                  "usr/share/man"):
+    for cache in ("var/cache/apt/archives", "var/lib/apt/lists", "usr/share/doc", "usr/share/man"):
         shutil.rmtree(rootfs / cache, ignore_errors=True)
     _import(conf, rootfs, image, '["/bin/sh"]')
     shutil.rmtree(rootfs)
@@ -86,8 +100,12 @@ def ovs_image(conf: Path, work: Path) -> str:
 def httpd_image(conf: Path, work: Path) -> str:
     """A small HTTP server image from busybox-static (built when missing); its name."""
     busybox = Path(need("/bin/busybox"))
-    digest = hashlib.sha256(busybox.read_bytes() + INDEX_HTML.encode()
-                            + " ".join(BUSYBOX_APPLETS).encode()).hexdigest()[:12]
+    digest = hashlib.sha256(
+        busybox.read_bytes()
+        + INDEX_HTML.encode()
+        + HTTPD_CMD.encode()
+        + " ".join(BUSYBOX_APPLETS).encode()
+    ).hexdigest()[:12]
     image = f"{IMAGE_PREFIX}/httpd:{digest}"
     if _exists(conf, image):
         return image
@@ -99,6 +117,7 @@ def httpd_image(conf: Path, work: Path) -> str:
     for applet in BUSYBOX_APPLETS:
         (rootfs / "bin" / applet).symlink_to("busybox")
     (rootfs / "www/index.html").write_text(INDEX_HTML)
-    _import(conf, rootfs, image, '["/bin/httpd", "-f", "-p", "80", "-h", "/www"]')
+    # As PID 1, httpd would ignore SIGTERM; a shell that traps it stops at once.
+    _import(conf, rootfs, image, HTTPD_CMD)
     shutil.rmtree(rootfs)
     return image

@@ -80,7 +80,7 @@ def apply_ignition(config: dict[str, Any], work: Path) -> tuple[Path, list[str]]
         path = path.parent
     root, cache = work / "root", work / "cache"
     root.mkdir()
-    cache.mkdir()
+    cache.mkdir()  # a work folder serves one apply
     _scratch_root(root)
     record = work / "kargs.txt"
     _tools(work / "bin", record)

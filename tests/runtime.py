@@ -11,7 +11,7 @@ import json
 import subprocess
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from ovs_ignite import Spec, parse_spec, render
@@ -29,35 +29,40 @@ class Stack:
     def __init__(self, spec: Spec, host: Host) -> None:
         self.spec = spec
         self.host = host
-        self.started: list[str] = []
 
     def start(self, unit: str) -> None:
         self.host.start(unit)
-        if unit not in self.started:
-            self.started.append(unit)
 
     def stop(self, unit: str) -> None:
         self.host.stop(unit)
-        if unit in self.started:
-            self.started.remove(unit)
 
     def vsctl(self, *args: str) -> str:
-        return podman(self.host.containers_conf, "exec", "ovs-vswitchd", "ovs-vsctl",
-                      "--timeout=30", *args).stdout
+        return podman(
+            self.host.containers_conf, "exec", "ovs-vswitchd", "ovs-vsctl", "--timeout=30", *args
+        ).stdout
 
-    def exec(self, container: str, *argv: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    def exec(
+        self, container: str, *argv: str, check: bool = True
+    ) -> subprocess.CompletedProcess[str]:
         return podman(self.host.containers_conf, "exec", container, *argv, check=check)
 
     def container_pid(self, container: str) -> str:
-        return podman(self.host.containers_conf, "inspect", "--format", "{{.State.Pid}}",
-                      container).stdout.strip()
+        return podman(
+            self.host.containers_conf, "inspect", "--format", "{{.State.Pid}}", container
+        ).stdout.strip()
 
     def ports(self, bridge: str) -> list[str]:
         return self.vsctl("list-ports", bridge).split()
 
     def attach_ports(self, container: str) -> list[str]:
-        return self.vsctl("--data=bare", "--no-heading", "--columns=name", "find", "interface",
-                          f'external_ids:container_id="{container}"').split()
+        return self.vsctl(
+            "--data=bare",
+            "--no-heading",
+            "--columns=name",
+            "find",
+            "interface",
+            f'external_ids:container_id="{container}"',
+        ).split()
 
     def http_get(self, url: str) -> tuple[int, str]:
         """GET url from the host's side of the bridges (its network namespace), with requests."""
@@ -73,8 +78,8 @@ class Stack:
 
 def runtime_spec(text: str, conf: Path, work: Path) -> Spec:
     """A spec from text with {ovs_image} and {httpd_image} filled in with the test images."""
-    return parse_spec(text.format(ovs_image=ovs_image(conf, work),
-                                  httpd_image=httpd_image(conf, work)), "runtime.yaml")
+    text = text.replace("{ovs_image}", ovs_image(conf, work))
+    return parse_spec(text.replace("{httpd_image}", httpd_image(conf, work)), "runtime.yaml")
 
 
 @contextmanager
@@ -84,7 +89,10 @@ def stack(spec: Spec, work: Path) -> Iterator[Stack]:
     need("ip")
     work.mkdir(parents=True, exist_ok=True)
     conf = containers_conf(work / "containers.conf")
-    root, _ = apply_ignition(json.loads(render(spec, "runtime.yaml")), work / "ignition")
+    # A fresh root per stack; the host folder (and so its OVS database) is kept in work.
+    root, _ = apply_ignition(
+        json.loads(render(spec, "runtime.yaml")), work / f"ignition-{uuid.uuid4().hex[:8]}"
+    )
     netns = f"ovsi-{uuid.uuid4().hex[:8]}"
     subprocess.run(["ip", "netns", "add", netns], check=True)
     subprocess.run(["ip", "-n", netns, "link", "set", "lo", "up"], check=True)
@@ -95,11 +103,10 @@ def stack(spec: Spec, work: Path) -> Iterator[Stack]:
             running.start(unit)
         yield running
     finally:
-        for unit in reversed(running.started):
-            try:
-                running.stop(unit)
-            except AssertionError:
-                pass
+        for unit in reversed(list(host.active)):
+            with suppress(AssertionError, FileNotFoundError):
+                host.stop(unit)
         names = ["ovsdb-server", "ovs-vswitchd", *(c.name for c in spec.containers)]
         podman(conf, "rm", "--force", "--time=5", *names, check=False)
+        host.close()
         subprocess.run(["ip", "netns", "del", netns], check=False)

@@ -14,8 +14,12 @@ What differs from a host, and why:
   the script at the root's /etc/ovs-ignite and a scratch database folder.
 - Volume host paths /var/lib/openvswitch and /run/openvswitch become scratch folders.
 - ``--log-driver=journald`` becomes ``k8s-file``: no journald runs here.
-Ordering (After=/Wants=/BindsTo=) is the caller's: tests start units in unit order and
-stop the attach before its container, as BindsTo= would.
+Dependencies, as far as the tests need them: starting a unit then starts the units it
+``Wants=`` that are ordered ``After=`` it; stopping a unit first stops the active units
+that are ``BindsTo=`` it; restarting it restarts those that are ``PartOf=`` it;
+``Type=notify`` tracks ``MAINPID=`` as systemd does, and ``on_main_exit`` does what
+``Restart=always`` does when that process ends. Units are otherwise started by the caller
+in unit order.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-EXEC_KEYS = ("ExecStartPre", "ExecStart", "ExecStartPost", "ExecStop")
+EXEC_KEYS = ("ExecStartPre", "ExecStart", "ExecStartPost", "ExecStop", "ExecStopPost")
 
 
 @dataclass
@@ -138,6 +142,22 @@ class UnitError(AssertionError):
     pass
 
 
+def _words(values: list[str]) -> list[str]:
+    return [word for value in values for word in value.split()]
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")
+    try:
+        return stat.read_text().split(") ", 1)[1][0] != "Z"
+    except (FileNotFoundError, IndexError):
+        return False
+
+
 @dataclass
 class Host:
     """A host of the test: an applied root, a network namespace, scratch OVS folders."""
@@ -146,7 +166,9 @@ class Host:
     netns: str
     work: Path
     containers_conf: Path
-    running: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    active: dict[str, Unit] = field(default_factory=dict)
+    main_pid: dict[str, int] = field(default_factory=dict)
+    clients: list[subprocess.Popen[bytes]] = field(default_factory=list)
     log: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -182,8 +204,14 @@ class Host:
 
     def sh(self, *argv: str, check: bool = True, timeout: float = 120) -> str:
         """Run argv in the host's network namespace; its stdout."""
-        result = subprocess.run(self.netns_argv(list(argv)), env=self.env, capture_output=True,
-                                text=True, check=False, timeout=timeout)
+        result = subprocess.run(
+            self.netns_argv(list(argv)),
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=timeout,
+        )
         if check and result.returncode != 0:
             raise UnitError(f"{argv} failed ({result.returncode}):\n{result.stderr}")
         return result.stdout
@@ -193,8 +221,14 @@ class Host:
             ignore, argv = split_command(line, unit.name, env)
             argv = self._rewrite(argv)
             self.log.append(f"{unit.name} {key}: {' '.join(argv)}")
-            result = subprocess.run(self.netns_argv(argv), env=env, capture_output=True,
-                                    text=True, check=False, timeout=300)
+            result = subprocess.run(
+                self.netns_argv(argv),
+                env=env,
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=300,
+            )
             if result.returncode != 0 and not ignore:
                 raise UnitError(
                     f"{unit.name}: {key} {argv} failed ({result.returncode}):\n"
@@ -202,7 +236,9 @@ class Host:
                 )
 
     def start(self, name: str) -> None:
-        """Start unit name as systemd would (after the units it is ordered after)."""
+        """Start unit name as systemd would, then the units it wants that come after it."""
+        if name in self.active:
+            return
         unit = load_unit(self.root, name)
         env = {**self.env, "INVOCATION_ID": uuid.uuid4().hex}
         self._exec(unit, "ExecStartPre", env)
@@ -214,59 +250,104 @@ class Host:
             argv = self._rewrite(argv)
             self.log.append(f"{name} ExecStart: {' '.join(argv)}")
             if unit.type == "notify":
-                self.running[name] = self._start_notify(name, argv, env)
+                self.main_pid[name] = self._start_notify(name, argv, env)
             else:
-                logfile = (self.work / f"{name}.log").open("ab")
-                self.running[name] = subprocess.Popen(self.netns_argv(argv), env=env,
-                                                      stdout=logfile, stderr=logfile)
+                with (self.work / f"{name}.log").open("ab") as logfile:
+                    client = subprocess.Popen(
+                        self.netns_argv(argv), env=env, stdout=logfile, stderr=logfile
+                    )
+                self.clients.append(client)
+                self.main_pid[name] = client.pid
         self._exec(unit, "ExecStartPost", env)
+        self.active[name] = unit
+        for wanted in _words(unit.settings.get("Wants", [])):
+            try:
+                after = _words(load_unit(self.root, wanted).settings.get("After", []))
+            except FileNotFoundError:
+                continue
+            if name in after:
+                self.start(wanted)
 
-    def _start_notify(self, name: str, argv: list[str], env: dict[str, str]
-                      ) -> subprocess.Popen[bytes]:
+    def _start_notify(self, name: str, argv: list[str], env: dict[str, str]) -> int:
+        """Run a Type=notify ExecStart; the main PID once READY=1 came (MAINPID= if sent)."""
         sock_dir = Path(tempfile.mkdtemp(prefix="notify-", dir=self.work))
         address = str(sock_dir / "notify.sock")
         with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as notify:
             notify.bind(address)
-            notify.settimeout(0.5)
-            logfile = (self.work / f"{name}.log").open("ab")
-            process = subprocess.Popen(self.netns_argv(argv), env={**env, "NOTIFY_SOCKET": address},
-                                       stdout=logfile, stderr=logfile)
+            notify.settimeout(0.2)
+            with (self.work / f"{name}.log").open("ab") as logfile:
+                client = subprocess.Popen(
+                    self.netns_argv(argv),
+                    env={**env, "NOTIFY_SOCKET": address},
+                    stdout=logfile,
+                    stderr=logfile,
+                )
+            self.clients.append(client)
+            main_pid = client.pid
             deadline = time.monotonic() + 180
             while time.monotonic() < deadline:
                 try:
                     message = notify.recv(4096).decode()
                 except TimeoutError:
                     message = ""
+                found = re.search(r"^MAINPID=(\d+)$", message, re.M)
+                if found:
+                    main_pid = int(found[1])
                 if re.search(r"^READY=1$", message, re.M):
-                    return process
-                if process.poll() is not None:
-                    raise UnitError(f"{name} exited ({process.returncode}) before READY=1; see "
-                                    f"{self.work / (name + '.log')}")
-            process.kill()
+                    return main_pid
+                if client.poll() not in (None, 0):
+                    raise UnitError(
+                        f"{name} failed ({client.returncode}) before READY=1; see "
+                        f"{self.work / (name + '.log')}"
+                    )
             raise UnitError(f"{name} sent no READY=1")
 
+    def bound_to(self, name: str) -> list[str]:
+        """Active units with BindsTo=name."""
+        return [n for n, u in self.active.items() if name in _words(u.settings.get("BindsTo", []))]
+
     def stop(self, name: str) -> None:
-        """Stop unit name: its ExecStop lines, then its main process as systemd would."""
-        unit = load_unit(self.root, name)
-        self._exec(unit, "ExecStop", {**self.env, "INVOCATION_ID": ""})
-        process = self.running.pop(name, None)
-        if process is not None:
-            try:
-                process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                process.terminate()
-                process.wait(timeout=30)
+        """Stop unit name as systemd would: units bound to it first, then its Exec lines."""
+        for dependent in self.bound_to(name):
+            self.stop(dependent)
+        unit = self.active.pop(name, None) or load_unit(self.root, name)
+        env = {**self.env, "INVOCATION_ID": ""}
+        self._exec(unit, "ExecStop", env)
+        pid = self.main_pid.pop(name, None)
+        deadline = time.monotonic() + 60
+        while pid is not None and _pid_alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        if pid is not None and _pid_alive(pid):
+            os.kill(pid, 9)
+        self._exec(unit, "ExecStopPost", env)
 
     def restart(self, name: str) -> None:
+        """Restart name and, as PartOf= asks, the active units that are part of it."""
+        parts = [n for n, u in self.active.items() if name in _words(u.settings.get("PartOf", []))]
+        for part in parts:
+            self.stop(part)
         self.stop(name)
         self.start(name)
+        for part in parts:
+            self.start(part)
 
-    def main_process_exited(self, name: str, timeout: float = 60) -> bool:
-        """Wait until the main process of name ends (as systemd notices a crash)."""
-        process = self.running[name]
-        try:
-            process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            return False
-        del self.running[name]
+    def wait_main_exit(self, name: str, timeout: float = 60) -> bool:
+        """Wait until the main process of unit name ends, as systemd notices it."""
+        pid = self.main_pid[name]
+        deadline = time.monotonic() + timeout
+        while _pid_alive(pid):
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.1)
         return True
+
+    def on_main_exit(self, name: str) -> None:
+        """What Restart=always does once the main process of name ended: stop, start again."""
+        assert "always" in load_unit(self.root, name).settings.get("Restart", [])
+        self.restart(name)
+
+    def close(self) -> None:
+        for client in self.clients:
+            if client.poll() is None:
+                client.kill()
+            client.wait()

@@ -1,0 +1,288 @@
+"""The units and scripts of the rendered Ignition config, run for real (issue: OVS in
+containers and containers on OVS bridges, at every boot).
+
+Each test takes its units from a root the real Ignition binary wrote, runs their Exec lines
+as systemd would (tests/unitrunner.py) inside a network namespace of its own, with real
+podman, real Open vSwitch (an image built from Debian's packages) and real traffic. The
+bridges are userspace (netdev): this machine has no openvswitch kernel module.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ovs_ignite.plan import SCRIPT, default_mac, host_interface_name
+
+from .conftest import DATA
+from .images import containers_conf, podman
+from .runtime import Stack, runtime_spec, stack
+
+pytestmark = [pytest.mark.runtime, pytest.mark.slow]
+
+RUNTIME = DATA / "runtime"
+
+
+@pytest.fixture(scope="module")
+def conf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return containers_conf(tmp_path_factory.mktemp("podman") / "containers.conf")
+
+
+@pytest.fixture(scope="module")
+def web(conf: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """The nginx example's host (busybox httpd in nginx's place), OVS units running."""
+    work = tmp_path_factory.mktemp("web")
+    spec = runtime_spec((RUNTIME / "web.yaml").read_text(), conf, work)
+    with stack(spec, work) as host:
+        yield host
+
+
+def _script(host: Stack) -> str:
+    return str(host.host.root / SCRIPT[host.spec.target.os].lstrip("/"))
+
+
+def _snapshot(host: Stack, container: str) -> dict[str, object]:
+    """What attaching may change: the OVS records of the container's ports, its links."""
+    ports = host.attach_ports(container)
+    columns = "name,type,external_ids,options,ofport,mtu_request,mac"
+    return {
+        "ports": ports,
+        "interfaces": [host.vsctl(f"--columns={columns}", "list", "interface", p) for p in ports],
+        "port rows": [
+            host.vsctl("--columns=_uuid,name,tag,trunks,interfaces", "list", "port", p)
+            for p in ports
+        ],
+        "links": re.sub(r"\s+", " ", host.exec(container, "ip", "-o", "link").stdout),
+        # IPv6 duplicate address detection ends on its own time: not a change of ours.
+        "addresses": host.exec(container, "ip", "-o", "addr").stdout.replace(" tentative", ""),
+        "routes": host.exec(container, "ip", "route").stdout,
+    }
+
+
+def _eth1(host: Stack, container: str) -> tuple[str, str]:
+    """(MAC, IPv4 address) of eth1 in container."""
+    link = host.exec(container, "ip", "-o", "link", "show", "eth1").stdout
+    addr = host.exec(container, "ip", "-o", "-4", "addr", "show", "eth1").stdout
+    mac = re.search(r"link/ether (\S+)", link)
+    inet = re.search(r"inet (\S+)", addr)
+    assert mac and inet, (link, addr)
+    return mac[1], inet[1]
+
+
+def test_http_reaches_the_attached_container(web: Stack) -> None:
+    web.start("web.service")  # wants ovs-attach@web.service, which comes after it
+    assert "ovs-attach@web.service" in web.host.active
+    status, body = web.http_get("http://10.10.0.10/")
+    assert status == 200
+    assert body == "hello from a container on an ovs-ignite bridge\n"
+    host_if = host_interface_name("web", "eth1")
+    assert web.ports("br-app") == [host_if]
+    ids = web.vsctl("get", "interface", host_if, "external_ids")
+    assert "container_id=web" in ids and "container_iface=eth1" in ids
+    assert _eth1(web, "web") == (default_mac("web", "eth1"), "10.10.0.10/24")
+    assert "default via 10.10.0.1 dev eth1" in web.exec("web", "ip", "route").stdout
+
+
+def test_attach_twice_changes_nothing(web: Stack) -> None:
+    web.start("web.service")
+    before = _snapshot(web, "web")
+    web.host.sh(_script(web), "attach", "web")
+    assert _snapshot(web, "web") == before
+
+
+def test_container_restart_is_attached_again_without_stale_ports(web: Stack) -> None:
+    web.start("web.service")
+    before = _eth1(web, "web")
+    old_pid = web.container_pid("web")
+    web.host.restart("web.service")  # systemctl restart web: BindsTo= takes the attach along
+    assert web.container_pid("web") != old_pid
+    assert _eth1(web, "web") == before
+    assert web.ports("br-app") == [host_interface_name("web", "eth1")]
+    assert web.http_get("http://10.10.0.10/")[0] == 200
+
+
+@pytest.mark.parametrize("action", [["kill", "web"], ["restart", "web"]])
+def test_crash_or_podman_restart_is_attached_again(web: Stack, action: list[str]) -> None:
+    web.start("web.service")
+    before = _eth1(web, "web")
+    podman(web.host.containers_conf, *action)
+    # conmon, the unit's main process, ends with the container; Restart=always follows.
+    assert web.host.wait_main_exit("web.service")
+    web.host.on_main_exit("web.service")
+    assert _eth1(web, "web") == before
+    assert web.ports("br-app") == [host_interface_name("web", "eth1")]
+    assert web.http_get("http://10.10.0.10/")[0] == 200
+
+
+def test_stop_detaches(web: Stack) -> None:
+    web.start("web.service")
+    host_if = host_interface_name("web", "eth1")
+    web.stop("web.service")
+    assert "ovs-attach@web.service" not in web.host.active
+    assert web.ports("br-app") == []
+    assert host_if not in web.host.sh("ip", "-o", "link")
+    web.start("web.service")
+    assert web.ports("br-app") == [host_if]
+
+
+def _ovs_docker(web: Stack, tmp_path: Path, *args: str) -> None:
+    """ovs-docker (openvswitch-common) with the host's ovs-vsctl and a docker shim on podman."""
+    shim = tmp_path / "bin"
+    shim.mkdir(exist_ok=True)
+    (shim / "docker").write_text('#!/bin/sh\nexec podman "$@"\n')
+    (shim / "docker").chmod(0o755)
+    env = {**web.host.env, "PATH": f"{shim}:{os.environ['PATH']}"}
+    subprocess.run(
+        web.host.netns_argv(["ovs-docker", *args]),
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_ovs_docker_and_our_attach_undo_each_other(web: Stack, tmp_path: Path) -> None:
+    web.start("web.service")
+    web.stop("ovs-attach@web.service")
+    assert web.ports("br-app") == []
+    _ovs_docker(web, tmp_path, "add-port", "br-app", "eth2", "web")
+    (theirs,) = web.ports("br-app")
+    web.host.sh(_script(web), "detach", "web")  # our detach removes ovs-docker's port
+    assert web.ports("br-app") == []
+    assert theirs not in web.host.sh("ip", "-o", "link")
+    web.start("ovs-attach@web.service")
+    _ovs_docker(web, tmp_path, "del-port", "br-app", "eth1", "web")  # and the reverse
+    assert web.ports("br-app") == []
+    assert host_interface_name("web", "eth1") not in web.host.sh("ip", "-o", "link")
+    web.host.restart("web.service")
+    assert web.ports("br-app") == [host_interface_name("web", "eth1")]
+
+
+def test_vswitchd_restart_keeps_traffic_flowing(web: Stack) -> None:
+    web.start("web.service")
+    web.host.restart("ovs-vswitchd.service")  # PartOf= restarts the bridges unit too
+    assert web.http_get("http://10.10.0.10/")[0] == 200
+
+
+def test_ovsdb_restart_keeps_bridges_and_ports(web: Stack) -> None:
+    web.start("web.service")
+    before = (web.vsctl("list-br"), web.ports("br-app"))
+    web.host.restart("ovsdb-server.service")
+    assert (web.vsctl("list-br"), web.ports("br-app")) == before
+    assert web.http_get("http://10.10.0.10/")[0] == 200
+
+
+def test_hostile_values_reaching_the_script_are_never_executed(web: Stack, tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    hostile = f"$(touch {marker})"
+    script = _script(web)
+    for argv in (
+        ["attach", hostile],
+        ["detach", f"x;touch {marker}"],
+        ["image", hostile],
+        ["attach", "../../etc/passwd"],
+    ):
+        result = subprocess.run(
+            web.host.netns_argv([script, *argv]),
+            env=web.host.env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode != 0
+    # A hostile interface table: every field reaches ip and ovs-vsctl as one argument.
+    web.start("web.service")
+    table = web.host.root / "etc/ovs-ignite/containers/web.interfaces"
+    saved = table.read_text()
+    fields = saved.splitlines()[1].split()
+    fields[6] = f"10.10.0.10/24;touch${{IFS}}{marker}"
+    fields[3] = f"`touch {marker}`"
+    try:
+        table.write_text(saved.splitlines()[0] + "\n" + " ".join(fields) + "\n")
+        result = subprocess.run(
+            web.host.netns_argv([script, "attach", "web"]),
+            env=web.host.env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode != 0
+    finally:
+        table.write_text(saved)
+    assert not marker.exists()
+    web.host.restart("web.service")
+    assert web.http_get("http://10.10.0.10/")[0] == 200
+
+
+def test_vlans_separate_containers(conf: Path, tmp_path: Path) -> None:
+    spec = runtime_spec((RUNTIME / "vlans.yaml").read_text(), conf, tmp_path)
+    with stack(spec, tmp_path) as host:
+        for name in ("blue1", "blue2", "green"):
+            host.start(f"{name}.service")
+        tags = {p: host.vsctl("get", "port", p, "tag").strip() for p in host.ports("br-vlan")}
+        assert sorted(tags.values()) == ["10", "10", "20"]
+
+        def reaches(src: str, ip: str) -> bool:
+            return host.exec(src, "ping", "-c", "1", "-W", "2", ip, check=False).returncode == 0
+
+        assert reaches("blue1", "192.168.10.12")
+        assert reaches("blue2", "192.168.10.11")
+        assert host.exec("blue1", "wget", "-q", "-O", "-", "http://192.168.10.12/").stdout
+        assert not reaches("green", "192.168.10.11")
+        assert not reaches("green", "192.168.10.12")
+        assert not reaches("blue1", "192.168.10.13")
+
+
+def test_older_database_is_converted_and_keeps_its_contents(conf: Path, tmp_path: Path) -> None:
+    spec = runtime_spec((RUNTIME / "web.yaml").read_text(), conf, tmp_path)
+    with stack(spec, tmp_path) as host:
+        host.vsctl("add-br", "br-kept", "--", "set", "bridge", "br-kept", "datapath_type=netdev")
+        image = spec.ovs.image
+    db = tmp_path / "host/db"
+    # Turn the database into one of an older schema: one column fewer, an older version.
+    schema = json.loads(
+        podman(conf, "run", "--rm", "--entrypoint=cat", image, spec.ovs.schema_path).stdout
+    )
+    new_version = schema["version"]
+    del schema["tables"]["Bridge"]["columns"]["datapath_version"]
+    schema["version"] = "8.0.0"
+    (db / "old.ovsschema").write_text(json.dumps(schema))
+    podman(
+        conf,
+        "run",
+        "--rm",
+        "--network=none",
+        f"--volume={db}:/db",
+        "--entrypoint=ovsdb-tool",
+        image,
+        "convert",
+        "/db/conf.db",
+        "/db/old.ovsschema",
+    )
+
+    def db_version() -> str:
+        return podman(
+            conf,
+            "run",
+            "--rm",
+            "--network=none",
+            f"--volume={db}:/db",
+            "--entrypoint=ovsdb-tool",
+            image,
+            "db-version",
+            "/db/conf.db",
+        ).stdout.strip()
+
+    assert db_version() == "8.0.0"
+    with stack(spec, tmp_path) as host:
+        assert db_version() == new_version
+        assert (db / "conf.db.pre-convert").exists()
+        assert set(host.vsctl("list-br").split()) == {"br-app", "br-kept"}
+        host.start("web.service")
+        assert host.http_get("http://10.10.0.10/")[0] == 200
