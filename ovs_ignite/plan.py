@@ -181,10 +181,10 @@ def bridge_command(spec: Spec, bridge: Bridge) -> list[str]:
         cmd.append("protocols=" + ",".join(bridge.protocols))
     else:
         cmd += ["--", "clear", "bridge", name, "protocols"]
-    if bridge.controllers:
-        cmd += ["--", "set-controller", name, *bridge.controllers]
-    else:
+    if not bridge.controllers:
         cmd += ["--", "del-controller", name]
+    # Controllers are set by the script only when they differ: setting them anew would
+    # replace the Controller records and drop the live OpenFlow connections.
     if bridge.mtu:
         cmd += ["--", "set", "interface", name, f"mtu_request={bridge.mtu}"]
     else:
@@ -321,7 +321,13 @@ def build_plan(spec: Spec, spec_name: str = "spec.yaml") -> HostPlan:
         )
     )
     bridges = [
-        {"name": b.name, "command": bridge_command(spec, b), "address": b.address, "mtu": b.mtu}
+        {
+            "name": b.name,
+            "command": bridge_command(spec, b),
+            "address": b.address,
+            "mtu": b.mtu,
+            "controllers": b.controllers or [],
+        }
         for b in spec.bridges
     ]
     configure = open_vswitch_settings(spec)

@@ -83,8 +83,11 @@ def runtime_spec(text: str, conf: Path, work: Path) -> Spec:
 
 
 @contextmanager
-def stack(spec: Spec, work: Path) -> Iterator[Stack]:
-    """A host running spec's OVS units in a fresh network namespace; torn down afterwards."""
+def stack(spec: Spec, work: Path, nics: tuple[str, ...] = ()) -> Iterator[Stack]:
+    """A host running spec's OVS units in a fresh network namespace; torn down afterwards.
+
+    nics: host NICs the spec names, made as veth ends in the namespace before OVS starts.
+    """
     need("podman")
     need("ip")
     work.mkdir(parents=True, exist_ok=True)
@@ -96,6 +99,13 @@ def stack(spec: Spec, work: Path) -> Iterator[Stack]:
     netns = f"ovsi-{uuid.uuid4().hex[:8]}"
     subprocess.run(["ip", "netns", "add", netns], check=True)
     subprocess.run(["ip", "-n", netns, "link", "set", "lo", "up"], check=True)
+    for n, nic in enumerate(nics):
+        subprocess.run(
+            ["ip", "-n", netns, "link", "add", nic, "type", "veth", "peer", "name", f"nicpeer{n}"],
+            check=True,
+        )
+        for end in (nic, f"nicpeer{n}"):
+            subprocess.run(["ip", "-n", netns, "link", "set", end, "up"], check=True)
     host = Host(root=root, netns=netns, work=work / "host", containers_conf=conf)
     running = Stack(spec, host)
     try:

@@ -286,3 +286,116 @@ def test_older_database_is_converted_and_keeps_its_contents(conf: Path, tmp_path
         assert set(host.vsctl("list-br").split()) == {"br-app", "br-kept"}
         host.start("web.service")
         assert host.http_get("http://10.10.0.10/")[0] == 200
+
+
+def _switch_state(host: Stack) -> dict[str, str]:
+    """The spec-managed columns of every OVS record (no counters, no status)."""
+    return {
+        "open_vswitch": host.vsctl("--columns=other_config,external_ids", "list", "open_vswitch"),
+        "bridges": host.vsctl(
+            "--columns=name,datapath_type,fail_mode,protocols,controller,ports", "list", "bridge"
+        ),
+        "ports": host.vsctl(
+            "--columns=_uuid,name,tag,trunks,bond_mode,lacp,interfaces", "list", "port"
+        ),
+        "interfaces": host.vsctl(
+            "--columns=_uuid,name,type,options,mtu_request", "list", "interface"
+        ),
+        "controllers": host.vsctl("--columns=_uuid,target", "list", "controller"),
+    }
+
+
+def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Path) -> None:
+    spec = runtime_spec((RUNTIME / "switch.yaml").read_text(), conf, tmp_path)
+    with stack(spec, tmp_path, nics=("vb-a", "vb-b", "up0")) as host:
+
+        def get(table: str, record: str, column: str) -> str:
+            return host.vsctl("get", table, record, column).strip()
+
+        assert get("open_vswitch", ".", "other_config:stats-update-interval") == '"7000"'
+        assert get("open_vswitch", ".", "external_ids:system-id") == "test-host"
+        assert get("bridge", "br-int", "datapath_type") == "netdev"
+        assert get("bridge", "br-int", "fail_mode") == "secure"
+        assert get("bridge", "br-int", "protocols") == "[OpenFlow13, OpenFlow15]"
+        assert host.vsctl("get-controller", "br-int").split() == [
+            "ptcp:6654:127.0.0.1",
+            "tcp:127.0.0.1:6653",
+        ]
+        assert get("bridge", "br-ex", "fail_mode") == "standalone"
+        assert get("interface", "br-int", "mtu_request") == "1400"
+        assert "inet 172.16.5.1/24" in host.host.sh("ip", "-o", "addr", "show", "br-int")
+        assert "inet6 2001:db8:5::1/64" in host.host.sh("ip", "-o", "addr", "show", "br-ex")
+        assert get("interface", "vx0", "type") == "vxlan"
+        assert get("interface", "vx0", "options") == '{key="42", remote_ip="192.0.2.20"}'
+        assert get("port", "vx0", "tag") == "100"
+        assert get("interface", "gnv0", "options") == '{key="4242", remote_ip="2001:db8::30"}'
+        assert get("interface", "gre0", "type") == "gre"
+        assert get("interface", "int0", "type") == "internal"
+        assert get("port", "int0", "tag") == "7"
+        assert get("interface", "patch-int", "options") == "{peer=patch-ex}"
+        assert get("interface", "patch-ex", "options") == "{peer=patch-int}"
+        assert get("port", "bond0", "bond_mode") == "balance-tcp"
+        assert get("port", "bond0", "lacp") == "active"
+        assert get("port", "bond0", "trunks") == "[10, 20]"
+        members = host.vsctl(
+            "--data=bare",
+            "--no-heading",
+            "--columns=name",
+            "find",
+            "interface",
+            "name=vb-a",
+            "--",
+            "--columns=name",
+            "find",
+            "interface",
+            "name=vb-b",
+        ).split()
+        assert members == ["vb-a", "vb-b"]
+        assert get("port", "up0", "trunks") == "[30]"
+        assert get("port", "up0", "tag") == "[]"
+
+        before = _switch_state(host)
+        script = _script(host)
+        host.host.sh(script, "bridges")  # idempotent: a second run changes nothing
+        assert _switch_state(host) == before
+        # Drift from the spec is put right by the next run.
+        host.vsctl(
+            "set",
+            "port",
+            "vx0",
+            "tag=5",
+            "--",
+            "set",
+            "bridge",
+            "br-int",
+            "fail_mode=standalone",
+            "--",
+            "set",
+            "interface",
+            "gre0",
+            "options:remote_ip=192.0.2.99",
+        )
+        host.host.sh(script, "bridges")
+        assert _switch_state(host) == before
+
+
+def test_image_is_pulled_only_when_missing(web: Stack) -> None:
+    script = _script(web)
+    present = subprocess.run(
+        web.host.netns_argv([script, "image", web.spec.ovs.image]),
+        env=web.host.env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert present.returncode == 0
+    assert present.stderr == ""
+    missing = subprocess.run(
+        web.host.netns_argv([script, "image", "localhost/ovs-ignite-test/absent:1"]),
+        env=web.host.env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert missing.returncode != 0  # no registry here: the pull it tries fails
+    assert "is not in local storage; pulling it" in missing.stderr
