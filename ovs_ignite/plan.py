@@ -15,6 +15,8 @@ from .templating import render_template
 # /usr is read-only and its own programs go to /opt/bin.
 SCRIPT = {"fcos": "/usr/local/bin/ovs-ignite-host", "flatcar": "/opt/bin/ovs-ignite-host"}
 CONFIG_DIR = "/etc/ovs-ignite"
+# podman writes each container's PID and ID here; the attach reads them (no podman call).
+STATE_DIR = "/run/ovs-ignite"
 RUNTIME_BIN = {"podman": "/usr/bin/podman", "docker": "/usr/bin/docker"}
 OVSDB_SOCKET = "unix:/run/openvswitch/db.sock"
 # Capabilities ovs-vswitchd needs: netlink and interface setup (NET_ADMIN), raw and
@@ -228,10 +230,26 @@ def _run_prefix(spec: Spec, name: str, network: str) -> list[str]:
         # MAINPID=<conmon>. systemd then watches conmon, which ends with the container: a
         # crash or a `podman restart` ends the main process and Restart= starts it anew.
         # No --rm, so that `podman restart` works; ExecStopPost= removes the container.
-        args += ["--detach", "--replace", "--sdnotify=conmon", "--cgroups=no-conmon"]
+        args += [
+            "--detach",
+            "--replace",
+            "--sdnotify=conmon",
+            "--cgroups=no-conmon",
+            *(
+                f"--{kind}file={path}"
+                for kind, path in zip(("pid", "cid"), state_files(spec, name), strict=True)
+            ),
+        ]
     else:
         args.append("--rm")
     return [*args, f"--network={network}", "--log-driver=journald", "--pull=never"]
+
+
+def state_files(spec: Spec, name: str) -> list[str]:
+    """The PID and container-ID files the podman unit of container name writes."""
+    if spec.runtime != "podman":
+        return []
+    return [f"{STATE_DIR}/{name}.pid", f"{STATE_DIR}/{name}.cid"]
 
 
 def ovsdb_run(spec: Spec) -> list[str]:
@@ -348,7 +366,12 @@ def build_plan(spec: Spec, spec_name: str = "spec.yaml") -> HostPlan:
     units.append(
         HostUnit(
             "ovsdb-server.service",
-            render_template("ovsdb-server.service.j2", ovsdb_run=ovsdb_run(spec), **ctx),
+            render_template(
+                "ovsdb-server.service.j2",
+                ovsdb_run=ovsdb_run(spec),
+                state_files=state_files(spec, "ovsdb-server"),
+                **ctx,
+            ),
             enabled=True,
         )
     )
@@ -358,6 +381,7 @@ def build_plan(spec: Spec, spec_name: str = "spec.yaml") -> HostPlan:
             render_template(
                 "ovs-vswitchd.service.j2",
                 vswitchd_run=vswitchd_run(spec),
+                state_files=state_files(spec, "ovs-vswitchd"),
                 dpdk_bind=bool(devices),
                 **ctx,
             ),
@@ -395,6 +419,7 @@ def build_plan(spec: Spec, spec_name: str = "spec.yaml") -> HostPlan:
                         "container.service.j2",
                         container=container,
                         run=container_run(spec, container),
+                        state_files=state_files(spec, container.name),
                         **ctx,
                     ),
                     enabled=True,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import re
 from pathlib import Path as FsPath
 from typing import Any
@@ -14,15 +15,23 @@ from .errors import SpecError, SpecProblem
 from .models import Spec
 from .yamlsource import Located, Path, YamlError, load_located
 
+_PLAIN_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
 
 def format_path(path: Path) -> str:
-    """``("bridges", 0, "ports", 1, "vlan")`` -> ``bridges[0].ports[1].vlan``."""
+    """``("bridges", 0, "ports", 1, "vlan")`` -> ``bridges[0].ports[1].vlan``.
+
+    A key that is not a plain word (a typo with a space, say) is shown JSON-quoted in
+    brackets, ``["0 0"]``, so that a reader (or a tool) can tell where the path ends.
+    """
     out = ""
     for part in path:
         if isinstance(part, int):
             out += f"[{part}]"
-        else:
+        elif _PLAIN_KEY.match(part):
             out += ("." if out else "") + part
+        else:
+            out += f"[{json.dumps(part, ensure_ascii=False)}]"
     return out or "(document)"
 
 

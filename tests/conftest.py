@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ovs_ignite import Spec, load_spec
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,3 +29,11 @@ def retarget(spec: Spec, os_: str, ignition: str, runtime: str) -> Spec:
 
 def example(name: str) -> Spec:
     return load_spec(ROOT / "examples" / f"{name}.yaml")
+
+
+@pytest.fixture(scope="session")
+def conf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A podman configuration for this machine (runc, cgroupfs), for the runtime tests."""
+    from .images import containers_conf
+
+    return containers_conf(tmp_path_factory.mktemp("podman") / "containers.conf")

@@ -15,11 +15,14 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from ovs_ignite import Spec, parse_spec, render
+from ovs_ignite.plan import SCRIPT
 
 from .images import containers_conf, httpd_image, ovs_image, podman
 from .realparts import apply_ignition, need
 from .unitrunner import Host
 
+# OVS containers have fixed names (SPEC.md): a second stack would replace the first's.
+_RUNNING: list[str] = []
 OVS_UNITS = ("ovsdb-server.service", "ovs-vswitchd.service", "ovs-ignite-bridges.service")
 
 
@@ -76,6 +79,11 @@ class Stack:
         return int(status), str(text)
 
 
+def script_path(host: Stack) -> str:
+    """Where the host script is in the applied root of host."""
+    return str(host.host.root / SCRIPT[host.spec.target.os].lstrip("/"))
+
+
 def runtime_spec(text: str, conf: Path, work: Path) -> Spec:
     """A spec from text with {ovs_image} and {httpd_image} filled in with the test images."""
     text = text.replace("{ovs_image}", ovs_image(conf, work))
@@ -90,6 +98,7 @@ def stack(spec: Spec, work: Path, nics: tuple[str, ...] = ()) -> Iterator[Stack]
     """
     need("podman")
     need("ip")
+    assert not _RUNNING, f"the OVS stack of {_RUNNING[0]} runs still; one at a time"
     work.mkdir(parents=True, exist_ok=True)
     conf = containers_conf(work / "containers.conf")
     # A fresh root per stack; the host folder (and so its OVS database) is kept in work.
@@ -108,6 +117,7 @@ def stack(spec: Spec, work: Path, nics: tuple[str, ...] = ()) -> Iterator[Stack]
             subprocess.run(["ip", "-n", netns, "link", "set", end, "up"], check=True)
     host = Host(root=root, netns=netns, work=work / "host", containers_conf=conf)
     running = Stack(spec, host)
+    _RUNNING.append(str(work))
     try:
         for unit in OVS_UNITS:
             running.start(unit)
@@ -120,3 +130,4 @@ def stack(spec: Spec, work: Path, nics: tuple[str, ...] = ()) -> Iterator[Stack]
         podman(conf, "rm", "--force", "--time=5", *names, check=False)
         host.close()
         subprocess.run(["ip", "netns", "del", netns], check=False)
+        _RUNNING.remove(str(work))

@@ -19,7 +19,8 @@ from ovs_ignite.ignition import decode_data_url
 
 from .realparts import ignition_validate
 
-ERROR_LINE = re.compile(r"^spec\.yaml:\d+:\d+: \S+: .+$")
+# FILE:LINE:COL: PATH: MESSAGE, where PATH is words, [N] and ["any key"] segments.
+ERROR_LINE = re.compile(r'^spec\.yaml:\d+:\d+: (?:[^\s\[]|\[(?:\d+|"(?:[^"\\]|\\.)*")\])+: .+$')
 runner = CliRunner()
 
 hostile = st.sampled_from(

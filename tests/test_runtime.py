@@ -9,7 +9,6 @@ bridges are userspace (netdev): this machine has no openvswitch kernel module.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
@@ -18,20 +17,17 @@ from pathlib import Path
 
 import pytest
 
-from ovs_ignite.plan import SCRIPT, default_mac, host_interface_name
+from ovs_ignite.plan import default_mac, host_interface_name
 
 from .conftest import DATA
-from .images import containers_conf, podman
-from .runtime import Stack, runtime_spec, stack
+from .images import podman
+from .runtime import Stack, runtime_spec, script_path, stack
 
 pytestmark = [pytest.mark.runtime, pytest.mark.slow]
 
 RUNTIME = DATA / "runtime"
-
-
-@pytest.fixture(scope="module")
-def conf(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return containers_conf(tmp_path_factory.mktemp("podman") / "containers.conf")
+# The topologies with OVS stacks of their own are in test_runtime_topologies.py: OVS
+# containers have fixed names, so no other stack may run while this module's does.
 
 
 @pytest.fixture(scope="module")
@@ -41,10 +37,6 @@ def web(conf: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]
     spec = runtime_spec((RUNTIME / "web.yaml").read_text(), conf, work)
     with stack(spec, work) as host:
         yield host
-
-
-def _script(host: Stack) -> str:
-    return str(host.host.root / SCRIPT[host.spec.target.os].lstrip("/"))
 
 
 def _snapshot(host: Stack, container: str) -> dict[str, object]:
@@ -92,7 +84,7 @@ def test_http_reaches_the_attached_container(web: Stack) -> None:
 def test_attach_twice_changes_nothing(web: Stack) -> None:
     web.start("web.service")
     before = _snapshot(web, "web")
-    web.host.sh(_script(web), "attach", "web")
+    web.host.sh(script_path(web), "attach", "web")
     assert _snapshot(web, "web") == before
 
 
@@ -153,7 +145,7 @@ def test_ovs_docker_and_our_attach_undo_each_other(web: Stack, tmp_path: Path) -
     assert web.ports("br-app") == []
     _ovs_docker(web, tmp_path, "add-port", "br-app", "eth2", "web")
     (theirs,) = web.ports("br-app")
-    web.host.sh(_script(web), "detach", "web")  # our detach removes ovs-docker's port
+    web.host.sh(script_path(web), "detach", "web")  # our detach removes ovs-docker's port
     assert web.ports("br-app") == []
     assert theirs not in web.host.sh("ip", "-o", "link")
     web.start("ovs-attach@web.service")
@@ -181,7 +173,7 @@ def test_ovsdb_restart_keeps_bridges_and_ports(web: Stack) -> None:
 def test_hostile_values_reaching_the_script_are_never_executed(web: Stack, tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
     hostile = f"$(touch {marker})"
-    script = _script(web)
+    script = script_path(web)
     for argv in (
         ["attach", hostile],
         ["detach", f"x;touch {marker}"],
@@ -220,167 +212,8 @@ def test_hostile_values_reaching_the_script_are_never_executed(web: Stack, tmp_p
     assert web.http_get("http://10.10.0.10/")[0] == 200
 
 
-def test_vlans_separate_containers(conf: Path, tmp_path: Path) -> None:
-    spec = runtime_spec((RUNTIME / "vlans.yaml").read_text(), conf, tmp_path)
-    with stack(spec, tmp_path) as host:
-        for name in ("blue1", "blue2", "green"):
-            host.start(f"{name}.service")
-        tags = {p: host.vsctl("get", "port", p, "tag").strip() for p in host.ports("br-vlan")}
-        assert sorted(tags.values()) == ["10", "10", "20"]
-
-        def reaches(src: str, ip: str) -> bool:
-            return host.exec(src, "ping", "-c", "1", "-W", "2", ip, check=False).returncode == 0
-
-        assert reaches("blue1", "192.168.10.12")
-        assert reaches("blue2", "192.168.10.11")
-        assert host.exec("blue1", "wget", "-q", "-O", "-", "http://192.168.10.12/").stdout
-        assert not reaches("green", "192.168.10.11")
-        assert not reaches("green", "192.168.10.12")
-        assert not reaches("blue1", "192.168.10.13")
-
-
-def test_older_database_is_converted_and_keeps_its_contents(conf: Path, tmp_path: Path) -> None:
-    spec = runtime_spec((RUNTIME / "web.yaml").read_text(), conf, tmp_path)
-    with stack(spec, tmp_path) as host:
-        host.vsctl("add-br", "br-kept", "--", "set", "bridge", "br-kept", "datapath_type=netdev")
-        image = spec.ovs.image
-    db = tmp_path / "host/db"
-    # Turn the database into one of an older schema: one column fewer, an older version.
-    schema = json.loads(
-        podman(conf, "run", "--rm", "--entrypoint=cat", image, spec.ovs.schema_path).stdout
-    )
-    new_version = schema["version"]
-    del schema["tables"]["Bridge"]["columns"]["datapath_version"]
-    schema["version"] = "8.0.0"
-    (db / "old.ovsschema").write_text(json.dumps(schema))
-    podman(
-        conf,
-        "run",
-        "--rm",
-        "--network=none",
-        f"--volume={db}:/db",
-        "--entrypoint=ovsdb-tool",
-        image,
-        "convert",
-        "/db/conf.db",
-        "/db/old.ovsschema",
-    )
-
-    def db_version() -> str:
-        return podman(
-            conf,
-            "run",
-            "--rm",
-            "--network=none",
-            f"--volume={db}:/db",
-            "--entrypoint=ovsdb-tool",
-            image,
-            "db-version",
-            "/db/conf.db",
-        ).stdout.strip()
-
-    assert db_version() == "8.0.0"
-    with stack(spec, tmp_path) as host:
-        assert db_version() == new_version
-        assert (db / "conf.db.pre-convert").exists()
-        assert set(host.vsctl("list-br").split()) == {"br-app", "br-kept"}
-        host.start("web.service")
-        assert host.http_get("http://10.10.0.10/")[0] == 200
-
-
-def _switch_state(host: Stack) -> dict[str, str]:
-    """The spec-managed columns of every OVS record (no counters, no status)."""
-    return {
-        "open_vswitch": host.vsctl("--columns=other_config,external_ids", "list", "open_vswitch"),
-        "bridges": host.vsctl(
-            "--columns=name,datapath_type,fail_mode,protocols,controller,ports", "list", "bridge"
-        ),
-        "ports": host.vsctl(
-            "--columns=_uuid,name,tag,trunks,bond_mode,lacp,interfaces", "list", "port"
-        ),
-        "interfaces": host.vsctl(
-            "--columns=_uuid,name,type,options,mtu_request", "list", "interface"
-        ),
-        "controllers": host.vsctl("--columns=_uuid,target", "list", "controller"),
-    }
-
-
-def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Path) -> None:
-    spec = runtime_spec((RUNTIME / "switch.yaml").read_text(), conf, tmp_path)
-    with stack(spec, tmp_path, nics=("vb-a", "vb-b", "up0")) as host:
-
-        def get(table: str, record: str, column: str) -> str:
-            return host.vsctl("get", table, record, column).strip()
-
-        assert get("open_vswitch", ".", "other_config:stats-update-interval") == '"7000"'
-        assert get("open_vswitch", ".", "external_ids:system-id") == "test-host"
-        assert get("bridge", "br-int", "datapath_type") == "netdev"
-        assert get("bridge", "br-int", "fail_mode") == "secure"
-        assert get("bridge", "br-int", "protocols") == "[OpenFlow13, OpenFlow15]"
-        assert host.vsctl("get-controller", "br-int").split() == [
-            "ptcp:6654:127.0.0.1",
-            "tcp:127.0.0.1:6653",
-        ]
-        assert get("bridge", "br-ex", "fail_mode") == "standalone"
-        assert get("interface", "br-int", "mtu_request") == "1400"
-        assert "inet 172.16.5.1/24" in host.host.sh("ip", "-o", "addr", "show", "br-int")
-        assert "inet6 2001:db8:5::1/64" in host.host.sh("ip", "-o", "addr", "show", "br-ex")
-        assert get("interface", "vx0", "type") == "vxlan"
-        assert get("interface", "vx0", "options") == '{key="42", remote_ip="192.0.2.20"}'
-        assert get("port", "vx0", "tag") == "100"
-        assert get("interface", "gnv0", "options") == '{key="4242", remote_ip="2001:db8::30"}'
-        assert get("interface", "gre0", "type") == "gre"
-        assert get("interface", "int0", "type") == "internal"
-        assert get("port", "int0", "tag") == "7"
-        assert get("interface", "patch-int", "options") == "{peer=patch-ex}"
-        assert get("interface", "patch-ex", "options") == "{peer=patch-int}"
-        assert get("port", "bond0", "bond_mode") == "balance-tcp"
-        assert get("port", "bond0", "lacp") == "active"
-        assert get("port", "bond0", "trunks") == "[10, 20]"
-        members = host.vsctl(
-            "--data=bare",
-            "--no-heading",
-            "--columns=name",
-            "find",
-            "interface",
-            "name=vb-a",
-            "--",
-            "--columns=name",
-            "find",
-            "interface",
-            "name=vb-b",
-        ).split()
-        assert members == ["vb-a", "vb-b"]
-        assert get("port", "up0", "trunks") == "[30]"
-        assert get("port", "up0", "tag") == "[]"
-
-        before = _switch_state(host)
-        script = _script(host)
-        host.host.sh(script, "bridges")  # idempotent: a second run changes nothing
-        assert _switch_state(host) == before
-        # Drift from the spec is put right by the next run.
-        host.vsctl(
-            "set",
-            "port",
-            "vx0",
-            "tag=5",
-            "--",
-            "set",
-            "bridge",
-            "br-int",
-            "fail_mode=standalone",
-            "--",
-            "set",
-            "interface",
-            "gre0",
-            "options:remote_ip=192.0.2.99",
-        )
-        host.host.sh(script, "bridges")
-        assert _switch_state(host) == before
-
-
 def test_image_is_pulled_only_when_missing(web: Stack) -> None:
-    script = _script(web)
+    script = script_path(web)
     present = subprocess.run(
         web.host.netns_argv([script, "image", web.spec.ovs.image]),
         env=web.host.env,
@@ -399,3 +232,23 @@ def test_image_is_pulled_only_when_missing(web: Stack) -> None:
     )
     assert missing.returncode != 0  # no registry here: the pull it tries fails
     assert "is not in local storage; pulling it" in missing.stderr
+
+
+@pytest.mark.parametrize("state", ["missing", "stale"])
+def test_attach_trusts_pid_files_only_when_they_match_the_container(web: Stack, state: str) -> None:
+    web.start("web.service")
+    web.stop("ovs-attach@web.service")
+    pid_file = web.host.state_dir / "web.pid"
+    real_pid = pid_file.read_text()
+    if state == "missing":
+        pid_file.unlink()
+    else:  # a live process that is not the container: its network must stay untouched
+        pid_file.write_text(str(os.getpid()))
+    try:
+        web.start("ovs-attach@web.service")
+    finally:
+        pid_file.write_text(real_pid)
+    assert web.container_pid("web") == real_pid
+    outside = subprocess.run(["ip", "-o", "link"], capture_output=True, text=True, check=True)
+    assert "ovi" not in outside.stdout and "ovc" not in outside.stdout  # nothing went astray
+    assert web.http_get("http://10.10.0.10/")[0] == 200

@@ -12,7 +12,8 @@ What differs from a host, and why:
 - The host script and config live in the applied root, not at /: an Exec path that exists
   only in the root is run from there, and OVS_IGNITE_CONFIG_DIR / OVS_IGNITE_DB_DIR point
   the script at the root's /etc/ovs-ignite and a scratch database folder.
-- Volume host paths /var/lib/openvswitch and /run/openvswitch become scratch folders.
+- Volume host paths /var/lib/openvswitch and /run/openvswitch, and /run/ovs-ignite (the
+  PID and ID files of the containers), become scratch folders.
 - ``--log-driver=journald`` becomes ``k8s-file``: no journald runs here.
 Dependencies, as far as the tests need them: starting a unit then starts the units it
 ``Wants=`` that are ordered ``After=`` it; stopping a unit first stops the active units
@@ -174,8 +175,9 @@ class Host:
     def __post_init__(self) -> None:
         self.db_dir = self.work / "db"
         self.run_dir = self.work / "run"
-        self.db_dir.mkdir(parents=True, exist_ok=True)
-        self.run_dir.mkdir(parents=True, exist_ok=True)
+        self.state_dir = self.work / "state"
+        for folder in (self.db_dir, self.run_dir, self.state_dir):
+            folder.mkdir(parents=True, exist_ok=True)
 
     @property
     def env(self) -> dict[str, str]:
@@ -184,6 +186,7 @@ class Host:
             "CONTAINERS_CONF": str(self.containers_conf),
             "OVS_IGNITE_CONFIG_DIR": str(self.root / "etc/ovs-ignite"),
             "OVS_IGNITE_DB_DIR": str(self.db_dir),
+            "OVS_IGNITE_STATE_DIR": str(self.state_dir),
             "OVS_IGNITE_TIMEOUT": "60",
             "OVS_RUNDIR": str(self.run_dir),
         }
@@ -196,6 +199,7 @@ class Host:
             arg = arg.replace("--volume=/var/lib/openvswitch:", f"--volume={self.db_dir}:")
             arg = arg.replace("--volume=/run/openvswitch:", f"--volume={self.run_dir}:")
             arg = arg.replace("--log-driver=journald", "--log-driver=k8s-file")
+            arg = arg.replace("/run/ovs-ignite/", f"{self.state_dir}/")
             out.append(arg)
         return out
 
@@ -235,8 +239,8 @@ class Host:
                     f"{result.stdout}\n{result.stderr}"
                 )
 
-    def start(self, name: str) -> None:
-        """Start unit name as systemd would, then the units it wants that come after it."""
+    def start(self, name: str, wants: bool = True) -> None:
+        """Start unit name as systemd would, then (wants) the units it wants after it."""
         if name in self.active:
             return
         unit = load_unit(self.root, name)
@@ -260,7 +264,7 @@ class Host:
                 self.main_pid[name] = client.pid
         self._exec(unit, "ExecStartPost", env)
         self.active[name] = unit
-        for wanted in _words(unit.settings.get("Wants", [])):
+        for wanted in _words(unit.settings.get("Wants", [])) if wants else []:
             try:
                 after = _words(load_unit(self.root, wanted).settings.get("After", []))
             except FileNotFoundError:

@@ -1,0 +1,177 @@
+"""Topologies with an OVS host of their own each: every bridge and port option, VLANs, an
+older database. Same harness as test_runtime.py (units from the Ignition-applied root, real
+podman and Open vSwitch in a network namespace of the test's own)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .conftest import DATA
+from .images import podman
+from .runtime import Stack, runtime_spec, script_path, stack
+
+pytestmark = [pytest.mark.runtime, pytest.mark.slow]
+
+RUNTIME = DATA / "runtime"
+
+
+def _switch_state(host: Stack) -> dict[str, str]:
+    """The spec-managed columns of every OVS record (no counters, no status)."""
+    return {
+        "open_vswitch": host.vsctl("--columns=other_config,external_ids", "list", "open_vswitch"),
+        "bridges": host.vsctl(
+            "--columns=name,datapath_type,fail_mode,protocols,controller,ports", "list", "bridge"
+        ),
+        "ports": host.vsctl(
+            "--columns=_uuid,name,tag,trunks,bond_mode,lacp,interfaces", "list", "port"
+        ),
+        "interfaces": host.vsctl(
+            "--columns=_uuid,name,type,options,mtu_request", "list", "interface"
+        ),
+        "controllers": host.vsctl("--columns=_uuid,target", "list", "controller"),
+    }
+
+
+def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Path) -> None:
+    spec = runtime_spec((RUNTIME / "switch.yaml").read_text(), conf, tmp_path)
+    with stack(spec, tmp_path, nics=("vb-a", "vb-b", "up0")) as host:
+
+        def get(table: str, record: str, column: str) -> str:
+            return host.vsctl("get", table, record, column).strip()
+
+        assert get("open_vswitch", ".", "other_config:stats-update-interval") == '"7000"'
+        assert get("open_vswitch", ".", "external_ids:system-id") == "test-host"
+        assert get("bridge", "br-int", "datapath_type") == "netdev"
+        assert get("bridge", "br-int", "fail_mode") == "secure"
+        assert get("bridge", "br-int", "protocols") == "[OpenFlow13, OpenFlow15]"
+        assert host.vsctl("get-controller", "br-int").split() == [
+            "ptcp:6654:127.0.0.1",
+            "tcp:127.0.0.1:6653",
+        ]
+        assert get("bridge", "br-ex", "fail_mode") == "standalone"
+        assert get("interface", "br-int", "mtu_request") == "1400"
+        assert "inet 172.16.5.1/24" in host.host.sh("ip", "-o", "addr", "show", "br-int")
+        assert "inet6 2001:db8:5::1/64" in host.host.sh("ip", "-o", "addr", "show", "br-ex")
+        assert get("interface", "vx0", "type") == "vxlan"
+        assert get("interface", "vx0", "options") == '{key="42", remote_ip="192.0.2.20"}'
+        assert get("port", "vx0", "tag") == "100"
+        assert get("interface", "gnv0", "options") == '{key="4242", remote_ip="2001:db8::30"}'
+        assert get("interface", "gre0", "type") == "gre"
+        assert get("interface", "int0", "type") == "internal"
+        assert get("port", "int0", "tag") == "7"
+        assert get("interface", "patch-int", "options") == "{peer=patch-ex}"
+        assert get("interface", "patch-ex", "options") == "{peer=patch-int}"
+        assert get("port", "bond0", "bond_mode") == "balance-tcp"
+        assert get("port", "bond0", "lacp") == "active"
+        assert get("port", "bond0", "trunks") == "[10, 20]"
+        members = host.vsctl(
+            "--data=bare",
+            "--no-heading",
+            "--columns=name",
+            "find",
+            "interface",
+            "name=vb-a",
+            "--",
+            "--columns=name",
+            "find",
+            "interface",
+            "name=vb-b",
+        ).split()
+        assert members == ["vb-a", "vb-b"]
+        assert get("port", "up0", "trunks") == "[30]"
+        assert get("port", "up0", "tag") == "[]"
+
+        before = _switch_state(host)
+        script = script_path(host)
+        host.host.sh(script, "bridges")  # idempotent: a second run changes nothing
+        assert _switch_state(host) == before
+        # Drift from the spec is put right by the next run.
+        host.vsctl(
+            "set",
+            "port",
+            "vx0",
+            "tag=5",
+            "--",
+            "set",
+            "bridge",
+            "br-int",
+            "fail_mode=standalone",
+            "--",
+            "set",
+            "interface",
+            "gre0",
+            "options:remote_ip=192.0.2.99",
+        )
+        host.host.sh(script, "bridges")
+        assert _switch_state(host) == before
+
+
+def test_vlans_separate_containers(conf: Path, tmp_path: Path) -> None:
+    spec = runtime_spec((RUNTIME / "vlans.yaml").read_text(), conf, tmp_path)
+    with stack(spec, tmp_path) as host:
+        for name in ("blue1", "blue2", "green"):
+            host.start(f"{name}.service")
+        tags = {p: host.vsctl("get", "port", p, "tag").strip() for p in host.ports("br-vlan")}
+        assert sorted(tags.values()) == ["10", "10", "20"]
+
+        def reaches(src: str, ip: str) -> bool:
+            return host.exec(src, "ping", "-c", "1", "-W", "2", ip, check=False).returncode == 0
+
+        assert reaches("blue1", "192.168.10.12")
+        assert reaches("blue2", "192.168.10.11")
+        assert host.exec("blue1", "wget", "-q", "-O", "-", "http://192.168.10.12/").stdout
+        assert not reaches("green", "192.168.10.11")
+        assert not reaches("green", "192.168.10.12")
+        assert not reaches("blue1", "192.168.10.13")
+
+
+def test_older_database_is_converted_and_keeps_its_contents(conf: Path, tmp_path: Path) -> None:
+    spec = runtime_spec((RUNTIME / "web.yaml").read_text(), conf, tmp_path)
+    with stack(spec, tmp_path) as host:
+        host.vsctl("add-br", "br-kept", "--", "set", "bridge", "br-kept", "datapath_type=netdev")
+        image = spec.ovs.image
+    db = tmp_path / "host/db"
+    # Turn the database into one of an older schema: one column fewer, an older version.
+    schema = json.loads(
+        podman(conf, "run", "--rm", "--entrypoint=cat", image, spec.ovs.schema_path).stdout
+    )
+    new_version = schema["version"]
+    del schema["tables"]["Bridge"]["columns"]["datapath_version"]
+    schema["version"] = "8.0.0"
+    (db / "old.ovsschema").write_text(json.dumps(schema))
+    podman(
+        conf,
+        "run",
+        "--rm",
+        "--network=none",
+        f"--volume={db}:/db",
+        "--entrypoint=ovsdb-tool",
+        image,
+        "convert",
+        "/db/conf.db",
+        "/db/old.ovsschema",
+    )
+
+    def db_version() -> str:
+        return podman(
+            conf,
+            "run",
+            "--rm",
+            "--network=none",
+            f"--volume={db}:/db",
+            "--entrypoint=ovsdb-tool",
+            image,
+            "db-version",
+            "/db/conf.db",
+        ).stdout.strip()
+
+    assert db_version() == "8.0.0"
+    with stack(spec, tmp_path) as host:
+        assert db_version() == new_version
+        assert (db / "conf.db.pre-convert").exists()
+        assert set(host.vsctl("list-br").split()) == {"br-app", "br-kept"}
+        host.start("web.service")
+        assert host.http_get("http://10.10.0.10/")[0] == 200
