@@ -175,3 +175,30 @@ def test_older_database_is_converted_and_keeps_its_contents(conf: Path, tmp_path
         assert set(host.vsctl("list-br").split()) == {"br-app", "br-kept"}
         host.start("web.service")
         assert host.http_get("http://10.10.0.10/")[0] == 200
+
+
+def test_container_of_your_own_unit_is_attached_through_drop_ins(
+    conf: Path, tmp_path: Path
+) -> None:
+    spec = runtime_spec((RUNTIME / "own-unit.yaml").read_text(), conf, tmp_path)
+    image = runtime_spec("version: 1\novs: {image: '{httpd_image}'}\n", conf, tmp_path).ovs.image
+    with stack(spec, tmp_path) as host:
+        # The user's unit, as their own Butane config would install it: no PID files.
+        (host.host.root / "etc/systemd/system/my-web.service").write_text(
+            "[Service]\nType=notify\nNotifyAccess=all\n"
+            "ExecStartPre=-/usr/bin/podman rm --force web\n"
+            f"ExecStart=/usr/bin/podman run --detach --name web --sdnotify=conmon "
+            f"--network=none {image}\n"
+            "ExecStop=/usr/bin/podman stop --ignore --time=5 web\n"
+            "ExecStopPost=-/usr/bin/podman rm --force web\nRestart=always\n"
+        )
+        host.start("my-web.service")  # its drop-in wants the attach, ordered after it
+        assert "ovs-attach@web.service" in host.host.active
+        assert host.http_get("http://10.20.0.10/")[0] == 200
+        link = host.exec("web", "ip", "-o", "link", "show", "eth1").stdout
+        assert "02:00:0a:14:00:0a" in link
+        host.host.restart("my-web.service")
+        assert host.http_get("http://10.20.0.10/")[0] == 200
+        host.stop("my-web.service")
+        assert "ovs-attach@web.service" not in host.host.active
+        assert host.ports("br-app") == []
