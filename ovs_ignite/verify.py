@@ -1,0 +1,310 @@
+"""Check a provisioned host against its spec, over testinfra (``ssh://``, ``local://``, ...).
+
+Every check is one ``Check``: a name, whether it passed, and what was found. OVS state is
+read with ``ovs-vsctl --format=json`` inside the ovs-vswitchd container; a container's
+interfaces are read from the host with ``nsenter`` (an application image need not have
+``ip``).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import shlex
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol
+from xml.etree import ElementTree
+
+from .models import Bridge, Port, Spec
+from .plan import default_mac, host_interface_name, kernel_arguments
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    passed: bool
+    found: str = ""
+
+    def __str__(self) -> str:
+        text = f"{'PASS' if self.passed else 'FAIL'}  {self.name}"
+        return f"{text}: {self.found}" if self.found and not self.passed else text
+
+
+class CommandResult(Protocol):
+    rc: int
+    stdout: str
+
+
+class TestinfraHost(Protocol):
+    def run(self, command: str, *args: str) -> Any: ...
+
+
+class Host:
+    """Runs commands on the checked host (a testinfra host)."""
+
+    def __init__(self, host: TestinfraHost) -> None:
+        self.host = host
+
+    def run(self, *argv: str) -> tuple[int, str]:
+        result = self.host.run(" ".join(shlex.quote(a) for a in argv))
+        return int(result.rc), str(result.stdout)
+
+
+def _atom(value: Any) -> Any:
+    """An OVSDB JSON value as Python: sets as lists, maps as dicts, uuids as strings."""
+    if isinstance(value, list) and len(value) == 2 and value[0] in ("set", "map", "uuid"):
+        kind, inner = value
+        if kind == "set":
+            return [_atom(v) for v in inner]
+        if kind == "map":
+            return {_atom(k): _atom(v) for k, v in inner}
+        return inner
+    return value
+
+
+def _table(host: Host, runtime: str, table: str) -> list[dict[str, Any]]:
+    rc, out = host.run(
+        runtime, "exec", "ovs-vswitchd", "ovs-vsctl", "--timeout=30", "--format=json", "list", table
+    )
+    if rc != 0:
+        return []
+    data = json.loads(out)
+    return [
+        dict(zip(data["headings"], (_atom(v) for v in row), strict=True)) for row in data["data"]
+    ]
+
+
+def _set(value: Any) -> list[Any]:
+    """A set column: OVSDB writes a set of one as the bare value."""
+    if isinstance(value, list):
+        return value
+    return [] if value is None else [value]
+
+
+def _one(value: Any) -> Any:
+    """A column that holds at most one value (an empty set means none)."""
+    if isinstance(value, list):
+        return value[0] if value else None
+    return value
+
+
+def _check(name: str, want: Any, got: Any) -> Check:
+    return Check(name, want == got, f"want {want!r}, found {got!r}")
+
+
+def _port_checks(
+    port: Port, bridge: str, ports: dict[str, Any], interfaces: dict[str, Any]
+) -> Iterator[Check]:
+    row = ports.get(port.name)
+    yield Check(f"port {port.name} on bridge {bridge}", row is not None, "no such port")
+    if row is None:
+        return
+    yield _check(f"port {port.name} tag", port.vlan, _one(row["tag"]))
+    yield _check(f"port {port.name} trunks", sorted(port.trunks or []), sorted(_set(row["trunks"])))
+    if port.type == "bond":
+        members = sorted(interfaces[u]["name"] for u in _set(row["interfaces"]) if u in interfaces)
+        yield _check(f"bond {port.name} interfaces", sorted(port.interfaces or []), members)
+        yield _check(
+            f"bond {port.name} bond_mode", port.bond_mode or "active-backup", _one(row["bond_mode"])
+        )
+        yield _check(f"bond {port.name} lacp", port.lacp or "off", _one(row["lacp"]))
+        return
+    iface = next((i for i in interfaces.values() if i["name"] == port.name), None)
+    if iface is None:
+        yield Check(f"interface {port.name}", False, "no such interface")
+        return
+    want_type = "" if port.type == "system" else port.type
+    yield _check(f"interface {port.name} type", want_type, iface["type"])
+    options: dict[str, str] = {}
+    if port.type in ("vxlan", "geneve", "gre"):
+        options["remote_ip"] = str(port.remote_ip)
+        if port.key is not None:
+            options["key"] = str(port.key)
+    elif port.type == "patch":
+        options["peer"] = str(port.peer)
+    elif port.type == "dpdk":
+        options["dpdk-devargs"] = str(port.pci)
+    if options:
+        got = {k: v for k, v in iface["options"].items() if k in options}
+        yield _check(f"interface {port.name} options", options, got)
+
+
+def _bridge_checks(
+    spec: Spec, bridge: Bridge, host: Host, tables: dict[str, Any]
+) -> Iterator[Check]:
+    rows = {r["name"]: r for r in tables["Bridge"]}
+    row = rows.get(bridge.name)
+    yield Check(f"bridge {bridge.name}", row is not None, f"bridges: {sorted(rows)}")
+    if row is None:
+        return
+    yield _check(f"bridge {bridge.name} datapath_type", spec.datapath(bridge), row["datapath_type"])
+    yield _check(f"bridge {bridge.name} fail_mode", bridge.fail_mode, _one(row["fail_mode"]))
+    yield _check(
+        f"bridge {bridge.name} protocols",
+        sorted(bridge.protocols or []),
+        sorted(_set(row["protocols"])),
+    )
+    controllers = {r["_uuid"]: r["target"] for r in tables["Controller"]}
+    found = sorted(controllers.get(u, u) for u in _set(row["controller"]))
+    yield _check(f"bridge {bridge.name} controllers", sorted(bridge.controllers or []), found)
+    ports_by_uuid = {r["_uuid"]: r for r in tables["Port"]}
+    ports = {
+        ports_by_uuid[u]["name"]: ports_by_uuid[u] for u in _set(row["ports"]) if u in ports_by_uuid
+    }
+    interfaces = {r["_uuid"]: r for r in tables["Interface"]}
+    if bridge.mtu is not None:
+        own: dict[str, Any] = next(
+            (i for i in interfaces.values() if i["name"] == bridge.name), {}
+        )
+        yield _check(f"bridge {bridge.name} mtu_request", bridge.mtu, _one(own.get("mtu_request")))
+    if bridge.address is not None:
+        rc, out = host.run("ip", "-o", "addr", "show", "dev", bridge.name)
+        yield Check(
+            f"bridge {bridge.name} address {bridge.address}",
+            rc == 0 and f" {bridge.address} " in f" {out} ",
+            out.strip() or "no device",
+        )
+    for port in bridge.ports:
+        yield from _port_checks(port, bridge.name, ports, interfaces)
+
+
+def _container_checks(spec: Spec, host: Host, tables: dict[str, Any]) -> Iterator[Check]:
+    runtime = spec.runtime
+    bridge_of_port = {p: r["name"] for r in tables["Bridge"] for p in _set(r["ports"])}
+    ports = {r["name"]: r for r in tables["Port"]}
+    for container in spec.containers:
+        rc, out = host.run(
+            runtime, "inspect", "--format", "{{.State.Running}} {{.State.Pid}}", container.name
+        )
+        running, _, pid = out.strip().partition(" ")
+        yield Check(
+            f"container {container.name} running",
+            rc == 0 and running == "true",
+            out.strip() or "no such container",
+        )
+        if rc != 0 or running != "true":
+            continue
+        for i, iface in enumerate(container.interfaces):
+            ifname = iface.name or f"eth{i + 1}"
+            what = f"{container.name}/{ifname}"
+            host_if = host_interface_name(container.name, ifname)
+            matches = [
+                r
+                for r in tables["Interface"]
+                if r["external_ids"].get("container_id") == container.name
+                and r["external_ids"].get("container_iface") == ifname
+            ]
+            names = [m["name"] for m in matches]
+            yield _check(f"{what} has one OVS port", [host_if], names)
+            port = ports.get(host_if)
+            if port is not None:
+                bridge = next((b for u, b in bridge_of_port.items() if u == port["_uuid"]), None)
+                yield _check(f"{what} port on bridge", iface.bridge, bridge)
+                yield _check(f"{what} port tag", iface.vlan, _one(port["tag"]))
+            ns = ("nsenter", "--target", pid, "--net", "--")
+            rc, link = host.run(*ns, "ip", "-o", "link", "show", "dev", ifname)
+            yield Check(f"{what} in the container", rc == 0, link.strip() or "no such link")
+            if rc != 0:
+                continue
+            mac = iface.mac or default_mac(container.name, ifname)
+            yield Check(f"{what} MAC {mac}", f"link/ether {mac} " in link, link.strip())
+            if iface.address:
+                _, addrs = host.run(*ns, "ip", "-o", "addr", "show", "dev", ifname)
+                want = str(ipaddress.ip_interface(iface.address))
+                yield Check(f"{what} address {want}", f" {want} " in addrs, addrs.strip())
+            if iface.gateway:
+                family = "-6" if ":" in iface.gateway else "-4"
+                _, routes = host.run(*ns, "ip", family, "route", "show", "default")
+                yield Check(
+                    f"{what} default route via {iface.gateway}",
+                    f"via {iface.gateway} dev {ifname}" in routes,
+                    routes.strip(),
+                )
+
+
+def _unit_names(spec: Spec) -> list[str]:
+    units = ["ovsdb-server.service", "ovs-vswitchd.service", "ovs-ignite-bridges.service"]
+    if spec.dpdk and spec.dpdk.devices:
+        units.append("ovs-ignite-dpdk-bind.service")
+    for container in spec.containers:
+        units.append(container.unit or f"{container.name}.service")
+        if container.interfaces:
+            units.append(f"ovs-attach@{container.name}.service")
+    return units
+
+
+def check_host(spec: Spec, testinfra_host: TestinfraHost) -> list[Check]:
+    """Every check of spec on the host."""
+    host = Host(testinfra_host)
+    checks = []
+    for unit in _unit_names(spec):
+        _, state = host.run("systemctl", "is-active", unit)
+        checks.append(_check(f"unit {unit} active", "active", state.strip()))
+    for name in ("ovsdb-server", "ovs-vswitchd"):
+        _, out = host.run(spec.runtime, "inspect", "--format", "{{.State.Running}}", name)
+        checks.append(
+            Check(
+                f"container {name} running",
+                out.strip() == "true",
+                out.strip() or "no such container",
+            )
+        )
+    tables = {
+        t: _table(host, spec.runtime, t)
+        for t in ("Bridge", "Port", "Interface", "Controller", "Open_vSwitch")
+    }
+    checks.append(
+        Check(
+            "OVS database readable",
+            bool(tables["Open_vSwitch"]),
+            "ovs-vsctl in ovs-vswitchd failed",
+        )
+    )
+    for bridge in spec.bridges:
+        checks.extend(_bridge_checks(spec, bridge, host, tables))
+    checks.extend(_container_checks(spec, host, tables))
+    kargs = kernel_arguments(spec)
+    if kargs:
+        _, cmdline = host.run("cat", "/proc/cmdline")
+        words = cmdline.split()
+        for karg in kargs:
+            checks.append(
+                Check(
+                    f"kernel argument {karg}",
+                    all(w in words for w in karg.split()),
+                    cmdline.strip(),
+                )
+            )
+    if spec.dpdk:
+        size_kb = 1048576 if spec.dpdk.hugepages.size == "1G" else 2048
+        _, pages = host.run("cat", f"/sys/kernel/mm/hugepages/hugepages-{size_kb}kB/nr_hugepages")
+        count = int(pages.strip()) if pages.strip().isdigit() else 0
+        checks.append(
+            Check(
+                f"{spec.dpdk.hugepages.count} hugepages of {spec.dpdk.hugepages.size}",
+                count >= spec.dpdk.hugepages.count,
+                f"{count} reserved",
+            )
+        )
+        ovs = tables["Open_vSwitch"][0] if tables["Open_vSwitch"] else {}
+        checks.append(_check("DPDK initialized", True, ovs.get("dpdk_initialized")))
+    return checks
+
+
+def junit_xml(results: dict[str, list[Check]]) -> str:
+    """A JUnit XML report: one testsuite per host, one testcase per check."""
+    suites = ElementTree.Element("testsuites")
+    for url, checks in results.items():
+        suite = ElementTree.SubElement(
+            suites,
+            "testsuite",
+            name=f"ovs-ignite verify {url}",
+            tests=str(len(checks)),
+            failures=str(sum(not c.passed for c in checks)),
+        )
+        for check in checks:
+            case = ElementTree.SubElement(suite, "testcase", classname=url, name=check.name)
+            if not check.passed:
+                ElementTree.SubElement(case, "failure", message=check.found)
+    return ElementTree.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
