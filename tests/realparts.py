@@ -62,8 +62,11 @@ def _tools(bindir: Path, record: Path) -> None:
         tool.chmod(0o755)
 
 
-def apply_ignition(config: dict[str, Any], work: Path) -> tuple[Path, list[str]]:
-    """Apply config with the real Ignition binary (stages fetch, kargs, files) to a new root.
+def apply_ignition(
+    config: dict[str, Any], work: Path, root: Path | None = None
+) -> tuple[Path, list[str]]:
+    """Apply config with the real Ignition binary (stages fetch, kargs, files) to root, or
+    to a new scratch root with just the files Ignition needs.
 
     Returns the root and the kargs helper's arguments. Ignition 2.14 knows 3.4.0 as
     3.4.0-experimental (TESTBED.md), so that is the version it is given. It also asks a
@@ -78,10 +81,12 @@ def apply_ignition(config: dict[str, Any], work: Path) -> tuple[Path, list[str]]
         if path.exists():
             path.chmod(path.stat().st_mode | 0o055)
         path = path.parent
-    root, cache = work / "root", work / "cache"
-    root.mkdir()
+    cache = work / "cache"
     cache.mkdir()  # a work folder serves one apply
-    _scratch_root(root)
+    if root is None:
+        root = work / "root"
+        root.mkdir()
+        _scratch_root(root)
     record = work / "kargs.txt"
     _tools(work / "bin", record)
 

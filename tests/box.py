@@ -1,0 +1,253 @@
+"""A booted test box: Debian with systemd, podman and the openvswitch kernel module, given a
+rendered config by the real Ignition binary as the initramfs would, booted with qemu (TCG).
+
+- The base root (debootstrap with kernel, systemd, podman, sshd) is built once and kept in
+  CACHE under a name made from its recipe; a run copies it.
+- The real Ignition applies the config to the copy (stages fetch, kargs, files); the kernel
+  arguments its kargs stage records go on the kernel command line; presets are applied with
+  ``systemctl --root preset-all``, as the first boot would.
+- No registry is reachable: the test images are put in the box as archives and loaded by a
+  oneshot of the test's own (``ovs-ignite-test-images.service``), ordered before the units
+  that run containers.
+- ``mke2fs -d`` makes the disk; qemu boots its kernel and initrd with sshd forwarded to a
+  loopback port.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import socket
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .images import podman
+from .realparts import apply_ignition, need
+
+CACHE = Path(os.environ.get("OVS_IGNITE_TEST_CACHE", "/var/cache/ovs-ignite-test"))
+PACKAGES = (
+    "systemd,systemd-sysv,dbus,linux-image-amd64,podman,runc,containernetworking-plugins,"
+    "openssh-server,iproute2,"
+    "ethtool,kmod,udev,sudo,curl,ca-certificates"
+)
+IMAGES_DIR = "var/lib/ovs-ignite-test/images"
+_SETUP = """\
+set -e
+useradd --create-home --shell /bin/bash core
+echo 'core ALL=(ALL) NOPASSWD:ALL' > /etc/sudoers.d/core
+chmod 0440 /etc/sudoers.d/core
+mkdir -p /etc/ssh/sshd_config.d /etc/systemd/network /var/log/journal
+echo 'AuthorizedKeysFile .ssh/authorized_keys .ssh/authorized_keys.d/ignition' \\
+    > /etc/ssh/sshd_config.d/ignition.conf
+printf '[Match]\\nName=en*\\n\\n[Network]\\nDHCP=yes\\n' > /etc/systemd/network/10-dhcp.network
+echo '/dev/vda / ext4 defaults 0 1' > /etc/fstab
+rm -f /etc/hostname /boot/*.dpkg-bak /boot/*.new
+apt-get clean
+"""
+_IMAGES_UNIT = f"""\
+# Test scaffolding, not ovs-ignite's: the test images, since no registry is reachable.
+[Unit]
+Description=Load the test's container images
+Before=ovsdb-server.service ovs-vswitchd.service {{units}}
+ConditionPathExists=!/{IMAGES_DIR}/loaded
+
+[Service]
+Type=oneshot
+RemainAfterExit=yes
+ExecStart=/bin/sh -ec 'for i in /{IMAGES_DIR}/*.tar; do podman load -q -i "$i"; done; \\
+touch /{IMAGES_DIR}/loaded'
+
+[Install]
+WantedBy=multi-user.target
+"""
+
+
+def base_root() -> Path:
+    """The cached base root (built when missing)."""
+    recipe = hashlib.sha256((PACKAGES + _SETUP).encode()).hexdigest()[:12]
+    root = CACHE / f"box-{recipe}" / "rootfs"
+    if (root.parent / "ready").exists():
+        return root
+    shutil.rmtree(root.parent, ignore_errors=True)
+    root.parent.mkdir(parents=True)
+    subprocess.run(
+        [
+            need("debootstrap"),
+            "--variant=minbase",
+            f"--include={PACKAGES}",
+            "bookworm",
+            str(root),
+            "http://deb.debian.org/debian",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(["chroot", str(root), "/bin/sh", "-c", _SETUP], check=True)
+    (root.parent / "ready").write_text(recipe + "\n")
+    return root
+
+
+@dataclass
+class Box:
+    work: Path
+    disk: Path
+    kernel: Path
+    initrd: Path
+    kargs: list[str]
+    key: Path
+    port: int = 0
+    process: subprocess.Popen[bytes] | None = None
+    console: Path = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.console = self.work / "console.log"
+
+    @property
+    def ssh_config(self) -> Path:
+        path = self.work / "ssh_config"
+        path.write_text(
+            f"Host box\n  HostName 127.0.0.1\n  Port {self.port}\n  User core\n"
+            f"  IdentityFile {self.key}\n  StrictHostKeyChecking no\n"
+            "  UserKnownHostsFile /dev/null\n  LogLevel ERROR\n  ConnectTimeout 10\n"
+            "  ServerAliveInterval 5\n  ServerAliveCountMax 6\n"
+        )
+        return path
+
+    def boot(self, timeout: float = 600) -> None:
+        """Start qemu and wait until sshd answers a command."""
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        append = " ".join(["console=ttyS0", "root=/dev/vda", "rw", *self.kargs])
+        with self.console.open("ab") as console:
+            self.process = subprocess.Popen(
+                [
+                    need("qemu-system-x86_64"),
+                    "-accel",
+                    "tcg",
+                    "-m",
+                    "3072",
+                    "-smp",
+                    "2",
+                    "-nographic",
+                    "-no-reboot",
+                    "-kernel",
+                    str(self.kernel),
+                    "-initrd",
+                    str(self.initrd),
+                    "-append",
+                    append,
+                    "-drive",
+                    f"file={self.disk},if=virtio,format=raw",
+                    "-nic",
+                    f"user,model=virtio-net-pci,hostfwd=tcp:127.0.0.1:{self.port}-:22",
+                ],
+                stdin=subprocess.DEVNULL,
+                stdout=console,
+                stderr=console,
+            )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise AssertionError(f"qemu ended; see {self.console}")
+            if self.ssh("true", check=False, timeout=30).returncode == 0:
+                return
+            time.sleep(2)
+        raise AssertionError(f"no ssh within {timeout}s; see {self.console}")
+
+    def ssh(
+        self, command: str, check: bool = True, timeout: float = 300
+    ) -> subprocess.CompletedProcess[str]:
+        """Run command (a shell line) in the box as core."""
+        result = subprocess.run(
+            ["ssh", "-F", str(self.ssh_config), "box", command],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=timeout,
+        )
+        if check and result.returncode != 0:
+            raise AssertionError(
+                f"{command!r} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}"
+            )
+        return result
+
+    def wait_for(self, command: str, timeout: float = 300) -> str:
+        """Poll command in the box until it succeeds; its output."""
+        deadline = time.monotonic() + timeout
+        while True:
+            result = self.ssh(command, check=False, timeout=60)
+            if result.returncode == 0:
+                return result.stdout
+            if time.monotonic() > deadline:
+                raise AssertionError(
+                    f"{command!r} did not succeed in {timeout}s:\n{result.stdout}\n{result.stderr}"
+                )
+            time.sleep(3)
+
+    def shutdown(self) -> None:
+        """Power the box off (as a reboot's first half); wait for qemu to end."""
+        if self.process is None:
+            return
+        self.ssh("sudo systemctl poweroff", check=False, timeout=30)
+        try:
+            self.process.wait(timeout=300)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+
+
+def provision(
+    config: dict[str, Any], conf: Path, images: list[str], units: list[str], work: Path
+) -> Box:
+    """A disk of the base root with config applied as the first boot's initramfs would."""
+    root = work / "rootfs"
+    subprocess.run(["cp", "-a", str(base_root()), str(root)], check=True)
+    (root / "etc/selinux").mkdir(parents=True, exist_ok=True)
+    (root / "etc/selinux/config").write_text("SELINUX=disabled\nSELINUXTYPE=targeted\n")
+    _, kargs = apply_ignition(config, work / "ignition", root=root)
+    folder = root / IMAGES_DIR
+    folder.mkdir(parents=True)
+    for n, image in enumerate(images):
+        podman(conf, "save", "--format", "oci-archive", "-o", str(folder / f"{n}.tar"), image)
+    unit = root / "etc/systemd/system/ovs-ignite-test-images.service"
+    unit.write_text(_IMAGES_UNIT.format(units=" ".join(units)))
+    subprocess.run(
+        ["systemctl", f"--root={root}", "enable", unit.name], check=True, capture_output=True
+    )
+    subprocess.run(["systemctl", f"--root={root}", "preset-all"], check=True, capture_output=True)
+    key = work / "id_ed25519"
+    boot = root / "boot"
+    kernel = next(boot.glob("vmlinuz-*"))
+    initrd = next(boot.glob("initrd.img-*"))
+    shutil.copy(kernel, work / "vmlinuz")
+    shutil.copy(initrd, work / "initrd.img")
+    disk = work / "disk.raw"
+    subprocess.run(
+        [need("mke2fs"), "-q", "-t", "ext4", "-L", "root", "-d", str(root), str(disk), "8G"],
+        check=True,
+    )
+    shutil.rmtree(root)
+    return Box(
+        work=work,
+        disk=disk,
+        kernel=work / "vmlinuz",
+        initrd=work / "initrd.img",
+        kargs=[a for a in kargs if a != "--should-exist"],
+        key=key,
+    )
+
+
+def ssh_key(work: Path) -> tuple[Path, str]:
+    """A fresh ssh key pair: (private key path, public key line)."""
+    key = work / "id_ed25519"
+    subprocess.run(
+        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "ovs-ignite-test", "-f", str(key)],
+        check=True,
+    )
+    return key, (work / "id_ed25519.pub").read_text().strip()
