@@ -154,9 +154,7 @@ def _bridge_checks(
     }
     interfaces = {r["_uuid"]: r for r in tables["Interface"]}
     if bridge.mtu is not None:
-        own: dict[str, Any] = next(
-            (i for i in interfaces.values() if i["name"] == bridge.name), {}
-        )
+        own: dict[str, Any] = next((i for i in interfaces.values() if i["name"] == bridge.name), {})
         yield _check(f"bridge {bridge.name} mtu_request", bridge.mtu, _one(own.get("mtu_request")))
     if bridge.address is not None:
         rc, out = host.run("ip", "-o", "addr", "show", "dev", bridge.name)

@@ -18,12 +18,21 @@ pytestmark = pytest.mark.system
 def _validate(folder: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     key = tmp_path / "id_ed25519"
     if not key.exists():
-        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)],
-                       check=True)
-    env = {**os.environ, "FCOS_SSH_KEY": str(key), "VAGRANT_DEFAULT_PROVIDER": "libvirt",
-           "VAGRANT_HOME": str(tmp_path / "vagrant.d")}
-    return subprocess.run([need("vagrant"), "validate"], cwd=folder, env=env,
-                          capture_output=True, text=True, check=False)
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
+    env = {
+        **os.environ,
+        "FCOS_SSH_KEY": str(key),
+        "VAGRANT_DEFAULT_PROVIDER": "libvirt",
+        "VAGRANT_HOME": str(tmp_path / "vagrant.d"),
+    }
+    return subprocess.run(
+        [need("vagrant"), "validate"],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def test_vagrantfile_validates(tmp_path: Path) -> None:
