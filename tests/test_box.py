@@ -108,7 +108,7 @@ def test_first_boot_verifies_and_serves_http(box: Box) -> None:
 
 
 def test_boot_order_in_the_journal(box: Box) -> None:
-    out = box.ssh(f"journalctl -b -o json MESSAGE_ID={UNIT_STARTED}").stdout
+    out = box.ssh(f"sudo journalctl -b -o json MESSAGE_ID={UNIT_STARTED}").stdout
     order = [json.loads(line).get("UNIT") for line in out.splitlines()]
     wanted = ["ovsdb-server.service", "ovs-vswitchd.service", "ovs-ignite-bridges.service", ATTACH]
     assert all(unit in order for unit in wanted), order
