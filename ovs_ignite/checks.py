@@ -9,7 +9,7 @@ import ipaddress
 import re
 from collections.abc import Iterator
 
-from .models import Bridge, Container, Spec
+from .models import Bridge, Container, Port, Spec
 from .yamlsource import Path
 
 Finding = tuple[Path, str]
@@ -145,18 +145,7 @@ def _check_bridges(spec: Spec) -> Iterator[Finding]:
                 if len(set(port.trunks)) != len(port.trunks):
                     yield (*pat, "trunks"), "a VLAN is listed twice"
             if port.type == "dpdk":
-                if spec.dpdk is None:
-                    yield (*pat, "type"), "a dpdk port needs the dpdk section"
-                elif port.pci not in devices:
-                    yield (*pat, "pci"), f"{port.pci} is not listed in dpdk.devices"
-                elif port.pci in dpdk_pci:
-                    yield (*pat, "pci"), f"{port.pci} is used by another dpdk port"
-                if spec.dpdk is not None and spec.datapath(bridge) != "netdev":
-                    yield (
-                        (*pat, "type"),
-                        (f"a dpdk port needs a netdev bridge; {bridge.name} is system"),
-                    )
-                dpdk_pci.add(port.pci or "")
+                yield from _check_dpdk_port(spec, bridge, port, pat, devices, dpdk_pci)
             if port.type == "patch" and port.peer is not None:
                 target = patches.get(port.peer)
                 if target is None:
@@ -176,6 +165,24 @@ def _check_bridges(spec: Spec) -> Iterator[Finding]:
                     yield (*pat, "lacp"), "balance-tcp needs lacp active or passive"
 
 
+def _check_dpdk_port(
+    spec: Spec, bridge: Bridge, port: Port, at: Path, devices: set[str], used: set[str]
+) -> Iterator[Finding]:
+    if (port.pci is None) == (port.devargs is None):
+        yield (*at, "type"), "give exactly one of pci (a NIC in dpdk.devices) or devargs"
+    if spec.dpdk is None:
+        yield (*at, "type"), "a dpdk port needs the dpdk section"
+        return
+    if port.pci is not None:
+        if port.pci not in devices:
+            yield (*at, "pci"), f"{port.pci} is not listed in dpdk.devices"
+        elif port.pci in used:
+            yield (*at, "pci"), f"{port.pci} is used by another dpdk port"
+        used.add(port.pci)
+    if spec.datapath(bridge) != "netdev":
+        yield (*at, "type"), f"a dpdk port needs a netdev bridge; {bridge.name} is system"
+
+
 def _check_bridge_fields(spec: Spec, bridge: Bridge, at: Path) -> Iterator[Finding]:
     for c, target in enumerate(bridge.controllers or []):
         problem = controller_problem(target)
@@ -191,7 +198,7 @@ def _check_bridge_fields(spec: Spec, bridge: Bridge, at: Path) -> Iterator[Findi
 _PORT_KEYS = {
     "system": set(),
     "internal": set(),
-    "dpdk": {"pci"},
+    "dpdk": {"pci", "devargs"},
     "vxlan": {"remote_ip", "key"},
     "geneve": {"remote_ip", "key"},
     "gre": {"remote_ip", "key"},
@@ -199,7 +206,6 @@ _PORT_KEYS = {
     "bond": {"interfaces", "bond_mode", "lacp"},
 }
 _PORT_REQUIRED = {
-    "dpdk": ("pci",),
     "vxlan": ("remote_ip",),
     "geneve": ("remote_ip",),
     "gre": ("remote_ip",),

@@ -38,6 +38,7 @@ _VOLUME_OPTION = re.compile(
     r"^(ro|rw|z|Z|U|O|rshared|shared|rslave|slave|rprivate|private|"
     r"bind|rbind|nosuid|suid|nodev|dev|noexec|exec|copy|nocopy)$"
 )
+_DEVARGS = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.,:=/-]{0,254}$")
 _ABS_PATH = re.compile(r"^(/[A-Za-z0-9_.+-]+)+$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -212,6 +213,12 @@ def vswitchd_binary(value: str) -> str:
     return value
 
 
+def devargs(value: str) -> str:
+    if not _DEVARGS.match(value):
+        raise ValueError(f"{value!r} is not DPDK devargs (e.g. net_af_packet0,iface=eth5)")
+    return value
+
+
 def _int_as_text(value: Any) -> Any:
     """YAML reads ``isolcpus: 3`` as a number; a CPU list is text."""
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
@@ -246,6 +253,7 @@ OtherConfigKey = Annotated[str, AfterValidator(other_config_key)]
 Volume = Annotated[str, AfterValidator(volume)]
 AbsPath = Annotated[str, AfterValidator(abs_path)]
 VswitchdBinary = Annotated[str, AfterValidator(vswitchd_binary)]
+Devargs = Annotated[str, AfterValidator(devargs)]
 
 # -- models -------------------------------------------------------------------------------------
 
@@ -309,6 +317,7 @@ class Port(Model):
     vlan: VlanId | None = None
     trunks: list[VlanId] | None = None
     pci: PciAddress | None = None
+    devargs: Devargs | None = None  # addition: a dpdk port on a DPDK vdev instead of a NIC
     remote_ip: IpAddress | None = None
     key: int | None = Field(default=None, ge=0, le=0xFFFFFFFF)
     peer: IfName | None = None

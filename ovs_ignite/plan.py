@@ -142,7 +142,7 @@ def _port_commands(bridge: Bridge, port: Port) -> list[str]:
         cmd = ["--", "--may-exist", "add-port", bridge.name, name]
         iface = ["--", "set", "interface", name]
         if port.type == "dpdk":
-            iface += ["type=dpdk", f"options:dpdk-devargs={port.pci}"]
+            iface += ["type=dpdk", f"options:dpdk-devargs={port.pci or port.devargs}"]
         elif port.type in ("vxlan", "geneve", "gre"):
             iface += [f"type={port.type}", f"options:remote_ip={port.remote_ip}"]
             if port.key is not None:
@@ -280,7 +280,8 @@ def vswitchd_run(spec: Spec) -> list[str]:
             "--security-opt=no-new-privileges",
             "--device=/dev/net/tun",
         ]
-        if spec.dpdk:
+        if spec.dpdk and spec.dpdk.devices:
+            # vfio-pci NICs; /dev/vfio exists once vfio-pci is loaded (dpdk-bind runs first).
             args.append("--device=/dev/vfio")
     args.append("--volume=/run/openvswitch:/run/openvswitch:z")
     if spec.dpdk:

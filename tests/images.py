@@ -4,7 +4,8 @@ No registry is reachable, so both images are made locally and imported into podm
 storage, where they stay for later runs: the tag carries what the image is made of, so a
 run builds only when that changed.
 - OVS: ``debootstrap --variant=minbase`` of bookworm with openvswitch-switch, iproute2 and
-  ethtool (about 40 s), the same packages a distribution's OVS image holds.
+  ethtool (about 40 s), the same packages a distribution's OVS image holds; the DPDK
+  variant adds openvswitch-switch-dpdk.
 - httpd: busybox-static's ``httpd``, ``sh``, ``ip`` and ``ping`` and an index page.
 """
 
@@ -68,13 +69,19 @@ def _import(conf: Path, rootfs: Path, image: str, cmd: str) -> None:
     archive.unlink()
 
 
-def ovs_image(conf: Path, work: Path) -> str:
-    """The OVS image (built when missing); its name."""
-    version = _candidate("openvswitch-switch")
-    tag = hashlib.sha256(
-        f"bookworm minbase openvswitch-switch={version} iproute2 ethtool".encode()
-    ).hexdigest()[:12]
-    image = f"{IMAGE_PREFIX}/ovs:{tag}"
+def ovs_image(conf: Path, work: Path, dpdk: bool = False) -> str:
+    """The OVS image (built when missing); its name. With dpdk, the image also holds
+    Debian's DPDK build of ovs-vswitchd (/usr/lib/openvswitch-switch-dpdk/ovs-vswitchd-dpdk).
+    """
+    packages = ["openvswitch-switch", "iproute2", "ethtool"]
+    if dpdk:
+        # Debian ships DPDK's drivers as plugins in packages of their own, the mempool
+        # handler included (without it every packet-buffer pool fails with EINVAL);
+        # AF_PACKET is the test's port.
+        packages += ["openvswitch-switch-dpdk", "librte-mempool-ring23", "librte-net-af-packet23"]
+    recipe = " ".join(["bookworm minbase", *(f"{p}={_candidate(p)}" for p in packages)])
+    tag = hashlib.sha256(recipe.encode()).hexdigest()[:12]
+    image = f"{IMAGE_PREFIX}/ovs{'-dpdk' if dpdk else ''}:{tag}"
     if _exists(conf, image):
         return image
     rootfs = work / "ovs-rootfs"
@@ -82,7 +89,7 @@ def ovs_image(conf: Path, work: Path) -> str:
         [
             need("debootstrap"),
             "--variant=minbase",
-            "--include=openvswitch-switch,iproute2,ethtool",
+            f"--include={','.join(packages)}",
             "bookworm",
             str(rootfs),
             "http://deb.debian.org/debian",

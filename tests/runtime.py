@@ -85,8 +85,12 @@ def script_path(host: Stack) -> str:
 
 
 def runtime_spec(text: str, conf: Path, work: Path) -> Spec:
-    """A spec from text with {ovs_image} and {httpd_image} filled in with the test images."""
-    text = text.replace("{ovs_image}", ovs_image(conf, work))
+    """A spec from text with {ovs_image}, {ovs_dpdk_image} and {httpd_image} filled in with
+    the test images."""
+    if "{ovs_dpdk_image}" in text:
+        text = text.replace("{ovs_dpdk_image}", ovs_image(conf, work, dpdk=True))
+    if "{ovs_image}" in text:
+        text = text.replace("{ovs_image}", ovs_image(conf, work))
     return parse_spec(text.replace("{httpd_image}", httpd_image(conf, work)), "runtime.yaml")
 
 

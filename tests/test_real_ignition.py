@@ -12,7 +12,7 @@ import pytest
 from ovs_ignite import Spec, load_spec, render
 from ovs_ignite.plan import SCRIPT, kernel_arguments
 
-from .conftest import DATA, EXAMPLES, TARGETS, retarget
+from .conftest import DATA, EXAMPLES, ROOT, TARGETS, retarget
 from .realparts import apply_ignition, ignition_validate
 
 pytestmark = pytest.mark.ignition
@@ -125,3 +125,36 @@ def test_privileged_spec_gives_privileged_containers(tmp_path: Path) -> None:
         "ExecStart=/opt/bin/ovs-ignite-host bridges"
         in (root / "etc/systemd/system/ovs-ignite-bridges.service").read_text()
     )
+
+
+@pytest.mark.parametrize(
+    ("iommu", "isolcpus", "expected"),
+    [
+        (
+            "intel",
+            "2-7",
+            [
+                "default_hugepagesz=1G hugepagesz=1G hugepages=8",
+                "intel_iommu=on",
+                "iommu=pt",
+                "isolcpus=2-7",
+            ],
+        ),
+        (
+            "amd",
+            None,
+            ["default_hugepagesz=1G hugepagesz=1G hugepages=8", "amd_iommu=on", "iommu=pt"],
+        ),
+        ("none", None, ["default_hugepagesz=1G hugepagesz=1G hugepages=8"]),
+    ],
+)
+def test_kargs_stage_records_the_dpdk_kernel_arguments_in_order(
+    iommu: str, isolcpus: str | None, expected: list[str], tmp_path: Path
+) -> None:
+    spec = load_spec(ROOT / "examples" / "dpdk.yaml")
+    assert spec.dpdk is not None
+    dpdk = spec.dpdk.model_copy(update={"iommu": iommu, "isolcpus": isolcpus, "pmd_cpu_mask": None})
+    _, kargs = apply_ignition(
+        _config(spec.model_copy(update={"dpdk": dpdk}), "dpdk.yaml"), tmp_path
+    )
+    assert kargs == [word for arg in expected for word in ("--should-exist", arg)]

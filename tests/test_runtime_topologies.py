@@ -5,6 +5,9 @@ podman and Open vSwitch in a network namespace of the test's own)."""
 from __future__ import annotations
 
 import json
+import subprocess
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -202,3 +205,55 @@ def test_container_of_your_own_unit_is_attached_through_drop_ins(
         host.stop("my-web.service")
         assert "ovs-attach@web.service" not in host.host.active
         assert host.ports("br-app") == []
+
+
+@pytest.fixture
+def hugepages() -> Iterator[None]:
+    """256 reserved 2M pages on a mounted /dev/hugepages, given back afterwards."""
+    nr = Path("/proc/sys/vm/nr_hugepages")
+    before = nr.read_text()
+    mounted = any(
+        line.split()[1] == "/dev/hugepages"
+        for line in Path("/proc/mounts").read_text().splitlines()
+    )
+    Path("/dev/hugepages").mkdir(exist_ok=True)
+    if not mounted:
+        subprocess.run(["mount", "-t", "hugetlbfs", "nodev", "/dev/hugepages"], check=True)
+    nr.write_text("256\n")
+    try:
+        assert int(nr.read_text()) >= 256, "could not reserve 256 hugepages"
+        yield
+    finally:
+        nr.write_text(before)
+        if not mounted:
+            subprocess.run(["umount", "/dev/hugepages"], check=False)
+
+
+def test_ovs_dpdk_switches_between_a_dpdk_port_and_a_container(
+    conf: Path, tmp_path: Path, hugepages: None
+) -> None:
+    spec = runtime_spec((RUNTIME / "dpdk.yaml").read_text(), conf, tmp_path)
+    with stack(spec, tmp_path, nics=("dpdkv0",)) as host:
+        assert host.vsctl("get", "Open_vSwitch", ".", "dpdk_initialized").strip() == "true"
+        assert host.vsctl("get", "Open_vSwitch", ".", "other_config:dpdk-extra").strip() == (
+            '"--no-pci"'
+        )
+        assert host.vsctl("get", "bridge", "br-dpdk", "datapath_type").strip() == "netdev"
+        assert host.vsctl("get", "interface", "dpdk0", "type").strip() == "dpdk"
+        deadline = time.monotonic() + 30
+        while host.vsctl("get", "interface", "dpdk0", "link_state").strip() != "up":
+            assert time.monotonic() < deadline, host.vsctl("list", "interface", "dpdk0")
+            time.sleep(0.2)
+        # The far end of the veth whose near end DPDK drives: the test's side of the wire.
+        host.host.sh("ip", "addr", "add", "10.30.0.1/24", "dev", "nicpeer0")
+        host.host.sh("ethtool", "-K", "nicpeer0", "tx", "off")
+        host.start("app.service")
+        assert host.exec("app", "ping", "-c", "3", "-W", "2", "10.30.0.1").returncode == 0
+        assert host.http_get("http://10.30.0.10/")[0] == 200
+        (run,) = [
+            line for line in host.host.log if line.startswith("ovs-vswitchd.service ExecStart:")
+        ]
+        assert "--privileged" not in run and "--cap-drop=all" in run
+        assert "--volume=/dev/hugepages:/dev/hugepages" in run
+        assert "/dev/vfio" not in run  # no NIC to bind: no vfio devices asked for
+        assert "--entrypoint=/usr/lib/openvswitch-switch-dpdk/ovs-vswitchd-dpdk" in run
