@@ -181,13 +181,7 @@ def test_hostile_values_reaching_the_script_are_never_executed(web: Stack, tmp_p
         ["image", hostile],
         ["attach", "../../etc/passwd"],
     ):
-        result = subprocess.run(
-            web.host.netns_argv([script, *argv]),
-            env=web.host.env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        result = web.host.run(script, *argv)
         assert result.returncode != 0
     # A hostile interface table: every field reaches ip and ovs-vsctl as one argument.
     web.start("web.service")
@@ -198,13 +192,7 @@ def test_hostile_values_reaching_the_script_are_never_executed(web: Stack, tmp_p
     fields[3] = f"`touch {marker}`"
     try:
         table.write_text(saved.splitlines()[0] + "\n" + " ".join(fields) + "\n")
-        result = subprocess.run(
-            web.host.netns_argv([script, "attach", "web"]),
-            env=web.host.env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        result = web.host.run(script, "attach", "web")
         assert result.returncode != 0
     finally:
         table.write_text(saved)
@@ -215,22 +203,10 @@ def test_hostile_values_reaching_the_script_are_never_executed(web: Stack, tmp_p
 
 def test_image_is_pulled_only_when_missing(web: Stack) -> None:
     script = script_path(web)
-    present = subprocess.run(
-        web.host.netns_argv([script, "image", web.spec.ovs.image]),
-        env=web.host.env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    present = web.host.run(script, "image", web.spec.ovs.image)
     assert present.returncode == 0
     assert present.stderr == ""
-    missing = subprocess.run(
-        web.host.netns_argv([script, "image", "localhost/ovs-ignite-test/absent:1"]),
-        env=web.host.env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    missing = web.host.run(script, "image", "localhost/ovs-ignite-test/absent:1")
     assert missing.returncode != 0  # no registry here: the pull it tries fails
     assert "is not in local storage; pulling it" in missing.stderr
 

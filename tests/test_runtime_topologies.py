@@ -145,20 +145,8 @@ def test_older_database_is_converted_and_keeps_its_contents(conf: Path, tmp_path
     del schema["tables"]["Bridge"]["columns"]["datapath_version"]
     schema["version"] = "8.0.0"
     (db / "old.ovsschema").write_text(json.dumps(schema))
-    podman(
-        conf,
-        "run",
-        "--rm",
-        "--network=none",
-        f"--volume={db}:/db",
-        "--entrypoint=ovsdb-tool",
-        image,
-        "convert",
-        "/db/conf.db",
-        "/db/old.ovsschema",
-    )
 
-    def db_version() -> str:
+    def ovsdb_tool(*args: str) -> str:
         return podman(
             conf,
             "run",
@@ -167,9 +155,13 @@ def test_older_database_is_converted_and_keeps_its_contents(conf: Path, tmp_path
             f"--volume={db}:/db",
             "--entrypoint=ovsdb-tool",
             image,
-            "db-version",
-            "/db/conf.db",
+            *args,
         ).stdout.strip()
+
+    ovsdb_tool("convert", "/db/conf.db", "/db/old.ovsschema")
+
+    def db_version() -> str:
+        return ovsdb_tool("db-version", "/db/conf.db")
 
     assert db_version() == "8.0.0"
     with stack(spec, tmp_path) as host:

@@ -206,9 +206,9 @@ class Host:
     def netns_argv(self, argv: list[str]) -> list[str]:
         return ["nsenter", f"--net=/run/netns/{self.netns}", "--", *argv]
 
-    def sh(self, *argv: str, check: bool = True, timeout: float = 120) -> str:
-        """Run argv in the host's network namespace; its stdout."""
-        result = subprocess.run(
+    def run(self, *argv: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+        """Run argv in the host's network namespace, with the host's environment."""
+        return subprocess.run(
             self.netns_argv(list(argv)),
             env=self.env,
             capture_output=True,
@@ -216,6 +216,10 @@ class Host:
             check=False,
             timeout=timeout,
         )
+
+    def sh(self, *argv: str, check: bool = True, timeout: float = 120) -> str:
+        """Run argv in the host's network namespace; its stdout."""
+        result = self.run(*argv, timeout=timeout)
         if check and result.returncode != 0:
             raise UnitError(f"{argv} failed ({result.returncode}):\n{result.stderr}")
         return result.stdout
