@@ -1,0 +1,102 @@
+"""The ovs-vsctl words that make the Open_vSwitch record and each bridge as the spec says."""
+
+from __future__ import annotations
+
+import json
+
+from .models import Bridge, Port, Spec
+
+
+def _ovsdb_string(value: str) -> str:
+    """An OVSDB string atom (JSON-quoted), so ovs-vsctl takes value literally."""
+    return json.dumps(value)
+
+
+def open_vswitch_settings(spec: Spec) -> list[str]:
+    """The ``column:key=value`` settings of the Open_vSwitch record."""
+    other: dict[str, str] = {}
+    if spec.dpdk:
+        other["dpdk-init"] = "true"
+        for key, value in (
+            ("dpdk-socket-mem", spec.dpdk.socket_mem),
+            ("dpdk-lcore-mask", spec.dpdk.lcore_mask),
+            ("pmd-cpu-mask", spec.dpdk.pmd_cpu_mask),
+            ("dpdk-extra", spec.dpdk.extra),
+        ):
+            if value is not None:
+                other[key] = value
+    other.update(spec.ovs.other_config)
+    settings = [f"other_config:{k}={_ovsdb_string(v)}" for k, v in other.items()]
+    if spec.ovs.system_id:
+        settings.append(f"external_ids:system-id={_ovsdb_string(spec.ovs.system_id)}")
+    return settings
+
+
+def _port_commands(bridge: Bridge, port: Port) -> list[str]:
+    name = port.name
+    if port.type == "bond":
+        cmd = ["--", "--may-exist", "add-bond", bridge.name, name, *(port.interfaces or [])]
+        cmd += [
+            "--",
+            "set",
+            "port",
+            name,
+            f"bond_mode={port.bond_mode or 'active-backup'}",
+            f"lacp={port.lacp or 'off'}",
+        ]
+    else:
+        cmd = ["--", "--may-exist", "add-port", bridge.name, name]
+        iface = ["--", "set", "interface", name]
+        if port.type == "dpdk":
+            iface += ["type=dpdk", f"options:dpdk-devargs={port.pci or port.devargs}"]
+        elif port.type in ("vxlan", "geneve", "gre"):
+            iface += [f"type={port.type}", f"options:remote_ip={port.remote_ip}"]
+            if port.key is not None:
+                iface.append(f"options:key={port.key}")
+        elif port.type == "patch":
+            iface += ["type=patch", f"options:peer={port.peer}"]
+        elif port.type == "internal":
+            iface.append("type=internal")
+        else:
+            iface.append('type=""')
+        cmd += iface
+    if port.vlan is not None:
+        cmd += ["--", "set", "port", name, f"tag={port.vlan}"]
+    else:
+        cmd += ["--", "clear", "port", name, "tag"]
+    if port.trunks is not None:
+        cmd += ["--", "set", "port", name, "trunks=" + ",".join(str(t) for t in port.trunks)]
+    else:
+        cmd += ["--", "clear", "port", name, "trunks"]
+    return cmd
+
+
+def bridge_command(spec: Spec, bridge: Bridge) -> list[str]:
+    """One ovs-vsctl transaction that makes bridge and its ports as the spec says."""
+    name = bridge.name
+    cmd = [
+        "--may-exist",
+        "add-br",
+        name,
+        "--",
+        "set",
+        "bridge",
+        name,
+        f"datapath_type={spec.datapath(bridge)}",
+        f"fail_mode={bridge.fail_mode}",
+    ]
+    if bridge.protocols:
+        cmd.append("protocols=" + ",".join(bridge.protocols))
+    else:
+        cmd += ["--", "clear", "bridge", name, "protocols"]
+    if not bridge.controllers:
+        cmd += ["--", "del-controller", name]
+    # Controllers are set by the script only when they differ: setting them anew would
+    # replace the Controller records and drop the live OpenFlow connections.
+    if bridge.mtu:
+        cmd += ["--", "set", "interface", name, f"mtu_request={bridge.mtu}"]
+    else:
+        cmd += ["--", "clear", "interface", name, "mtu_request"]
+    for port in bridge.ports:
+        cmd += _port_commands(bridge, port)
+    return cmd

@@ -1,0 +1,111 @@
+"""How each container is run: the ``RUNTIME run`` command lines of the units."""
+
+from __future__ import annotations
+
+from .models import Container, Spec
+
+# podman writes each container's PID and ID here; the attach reads them (no podman call).
+STATE_DIR = "/run/ovs-ignite"
+RUNTIME_BIN = {"podman": "/usr/bin/podman", "docker": "/usr/bin/docker"}
+OVSDB_SOCKET = "unix:/run/openvswitch/db.sock"
+# Capabilities ovs-vswitchd needs: netlink and interface setup (NET_ADMIN), raw and
+# broadcast sockets of userspace ports (NET_RAW, NET_BROADCAST), --mlockall (IPC_LOCK),
+# thread priorities of its handlers and PMD threads (SYS_NICE).
+VSWITCHD_CAPS = ("NET_ADMIN", "NET_RAW", "NET_BROADCAST", "IPC_LOCK", "SYS_NICE")
+# DPDK needs no capability more: hugepages and /dev/vfio come as mounts and devices, and
+# IOVA-as-VA (vfio with an IOMMU; chosen by DPDK itself where physical addresses cannot be
+# read) needs no CAP_SYS_ADMIN.
+OVSDB_ARGS = (
+    "/var/lib/openvswitch/conf.db",
+    "--remote=punix:/run/openvswitch/db.sock",
+    "--remote=db:Open_vSwitch,Open_vSwitch,manager_options",
+    "--pidfile=/run/openvswitch/ovsdb-server.pid",
+    "--unixctl=/run/openvswitch/ovsdb-server.ctl",
+    "-vconsole:info",
+    "-vsyslog:off",
+)
+
+
+def _run_prefix(spec: Spec, name: str, network: str) -> list[str]:
+    runtime = spec.runtime
+    args = [RUNTIME_BIN[runtime], "run", "--name", name]
+    if runtime == "podman":
+        # podman's own recipe for systemd: detach, and let conmon tell systemd READY=1 and
+        # MAINPID=<conmon>. systemd then watches conmon, which ends with the container: a
+        # crash or a `podman restart` ends the main process and Restart= starts it anew.
+        # No --rm, so that `podman restart` works; ExecStopPost= removes the container.
+        args += [
+            "--detach",
+            "--replace",
+            "--sdnotify=conmon",
+            "--cgroups=no-conmon",
+            *(
+                f"--{kind}file={path}"
+                for kind, path in zip(("pid", "cid"), state_files(spec, name), strict=True)
+            ),
+        ]
+    else:
+        args.append("--rm")
+    return [*args, f"--network={network}", "--log-driver=journald", "--pull=never"]
+
+
+def state_files(spec: Spec, name: str) -> list[str]:
+    """The PID and container-ID files the podman unit of container name writes."""
+    if spec.runtime != "podman":
+        return []
+    return [f"{STATE_DIR}/{name}.pid", f"{STATE_DIR}/{name}.cid"]
+
+
+def ovsdb_run(spec: Spec) -> list[str]:
+    args = _run_prefix(spec, "ovsdb-server", "host")
+    if spec.ovs.privileged:
+        args.append("--privileged")
+    else:
+        args += ["--cap-drop=all", "--security-opt=no-new-privileges"]
+    args += [
+        "--volume=/var/lib/openvswitch:/var/lib/openvswitch:Z",
+        "--volume=/run/openvswitch:/run/openvswitch:z",
+        "--entrypoint=ovsdb-server",
+        spec.ovs.image,
+        *OVSDB_ARGS,
+    ]
+    return args
+
+
+def vswitchd_run(spec: Spec) -> list[str]:
+    args = _run_prefix(spec, "ovs-vswitchd", "host")
+    if spec.ovs.privileged:
+        args.append("--privileged")
+    else:
+        caps = VSWITCHD_CAPS
+        args += [
+            "--cap-drop=all",
+            *(f"--cap-add={cap}" for cap in caps),
+            "--security-opt=no-new-privileges",
+            "--device=/dev/net/tun",
+        ]
+        if spec.dpdk and spec.dpdk.devices:
+            # vfio-pci NICs; /dev/vfio exists once vfio-pci is loaded (dpdk-bind runs first).
+            args.append("--device=/dev/vfio")
+    args.append("--volume=/run/openvswitch:/run/openvswitch:z")
+    if spec.dpdk:
+        args.append("--volume=/dev/hugepages:/dev/hugepages")
+    args += [
+        f"--entrypoint={spec.ovs.vswitchd}",
+        spec.ovs.image,
+        OVSDB_SOCKET,
+        "--pidfile=/run/openvswitch/ovs-vswitchd.pid",
+        "--unixctl=/run/openvswitch/ovs-vswitchd.ctl",
+        "-vconsole:info",
+        "-vsyslog:off",
+        "--mlockall",
+    ]
+    return args
+
+
+def container_run(spec: Spec, container: Container) -> list[str]:
+    args = _run_prefix(spec, container.name, "none")
+    for key, value in container.env.items():
+        args.append(f"--env={key}={value}")
+    args += [f"--volume={volume}" for volume in container.volumes]
+    return [*args, container.image or "", *container.command]
