@@ -15,6 +15,7 @@ import os
 import subprocess
 import threading
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,9 @@ class FakeSysfs:
         self.events: list[str] = []
         self.threads: list[threading.Thread] = []
         self.refusing: set[str] = set()
+        self.pending: set[str] = set()
+        self.unbind_fails: set[str] = set()  # devices whose driver an unbind is expected for
+        self.unbinding = threading.Condition()
         self.settled = root / "settled"
         os.mkfifo(self.settled)
         self.bin = root / "bin"
@@ -48,6 +52,8 @@ class FakeSysfs:
     def driver(self, name: str, unbind_fails: bool = False, refuses: bool = False) -> None:
         if refuses:
             self.refusing.add(name)
+        if unbind_fails:
+            self.unbind_fails.add(name)
         folder = self.drivers / name
         folder.mkdir()
         for action in ("bind", "unbind"):
@@ -65,6 +71,8 @@ class FakeSysfs:
         (folder / "driver_override").write_text("(null)\n")
         if driver:
             (folder / "driver").symlink_to(self.drivers / driver)
+            if driver not in self.unbind_fails:
+                self.pending.add(pci)
 
     def bound_to(self, pci: str) -> str | None:
         link = self.devices / pci / "driver"
@@ -80,9 +88,17 @@ class FakeSysfs:
                     return
                 self.events.append(f"{driver} {action} {pci}")
                 link = self.devices / pci / "driver"
-                if action == "unbind" and self.bound_to(pci) == driver:
-                    link.unlink()
+                if action == "unbind":
+                    if self.bound_to(pci) == driver:
+                        link.unlink()
+                    with self.unbinding:
+                        self.pending.discard(pci)
+                        self.unbinding.notify_all()
                 elif action == "bind":
+                    # The kernel's unbind returns once done; our FIFO writes do not: let
+                    # an unbind the script wrote before this bind land first.
+                    with self.unbinding:
+                        self.unbinding.wait_for(partial(self._unbound, pci), timeout=5)
                     override = self.devices / pci / "driver_override"
                     if (
                         driver not in self.refusing
@@ -92,6 +108,9 @@ class FakeSysfs:
                     ):
                         link.symlink_to(self.drivers / driver)
                     self.settled.write_text("settled\n")  # what udevadm settle waits for
+
+    def _unbound(self, pci: str) -> bool:
+        return pci not in self.pending
 
     def stop(self) -> None:
         for thread in self.threads:
