@@ -41,6 +41,13 @@ def _applied_root(spec: Spec, tmp_path: Path) -> Path:
     return root
 
 
+def _spec_and_root(path: Path, runtime: str, tmp_path: Path) -> tuple[Spec, Path]:
+    """The spec at path with runtime, and a root the real Ignition wrote from it."""
+    spec = load_spec(path)
+    spec = retarget(spec, spec.target.os, spec.target.ignition, runtime)
+    return spec, _applied_root(spec, tmp_path)
+
+
 def _verify(root: Path, names: list[str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [need("systemd-analyze"), "verify", f"--root={root}", *names],
@@ -54,9 +61,7 @@ def _verify(root: Path, names: list[str]) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize("path", SPECS, ids=lambda p: p.stem)
 @pytest.mark.parametrize("runtime", RUNTIMES)
 def test_units_pass_systemd_analyze_verify(path: Path, runtime: str, tmp_path: Path) -> None:
-    spec = load_spec(path)
-    spec = retarget(spec, spec.target.os, spec.target.ignition, runtime)
-    root = _applied_root(spec, tmp_path)
+    spec, root = _spec_and_root(path, runtime, tmp_path)
     units = root / "etc/systemd/system"
     names = sorted(p.name for p in units.glob("*.service") if not p.name.endswith("@.service"))
     names += [p.name.removesuffix(".d") for p in units.glob("*@*.service.d")]
@@ -78,9 +83,7 @@ def test_verify_catches_a_broken_unit(tmp_path: Path) -> None:
 @pytest.mark.parametrize("path", SPECS, ids=lambda p: p.stem)
 @pytest.mark.parametrize("runtime", RUNTIMES)
 def test_script_passes_bash_n_and_shellcheck(path: Path, runtime: str, tmp_path: Path) -> None:
-    spec = load_spec(path)
-    spec = retarget(spec, spec.target.os, spec.target.ignition, runtime)
-    root = _applied_root(spec, tmp_path)
+    spec, root = _spec_and_root(path, runtime, tmp_path)
     script = root / SCRIPT[spec.target.os].lstrip("/")
     syntax = subprocess.run(
         ["bash", "-n", str(script)], capture_output=True, text=True, check=False
