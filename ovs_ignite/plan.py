@@ -109,15 +109,16 @@ def interfaces_table(spec: Spec, container: Container) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _sanitize_name(spec_name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_.+@ -]", "?", spec_name)[:120]
+def header_name(spec_name: str) -> str:
+    """The spec's file name as generated headers name it: its last part, one safe line."""
+    return re.sub(r"[^A-Za-z0-9_.+@ -]", "?", spec_name.rsplit("/", 1)[-1])[:120]
 
 
 def build_plan(spec: Spec, spec_name: str = "spec.yaml") -> HostPlan:
     """Every file, unit, user and kernel argument a host of this spec needs."""
     script = SCRIPT[spec.target.os]
     ctx = {
-        "spec_name": _sanitize_name(spec_name),
+        "spec_name": header_name(spec_name),
         "runtime": spec.runtime,
         "runtime_bin": RUNTIME_BIN[spec.runtime],
         "ovs": spec.ovs,
