@@ -313,7 +313,7 @@ def _check_container_source(container: Container, at: Path, units: set[str]) -> 
         where = "unit" if container.unit else "name"
         yield (*at, where), "give exactly one of image (ovs-ignite runs it) or unit (yours does)"
         return
-    unit = container.unit or f"{container.name}.service"
+    unit = container.unit_name
     if unit in units or unit.startswith("ovs-attach@"):
         yield (*at, "unit" if container.unit else "name"), f"unit {unit} is already used"
     units.add(unit)

@@ -363,6 +363,11 @@ class Container(Model):
     volumes: list[Volume] = []
     interfaces: list[Interface] = []
 
+    @property
+    def unit_name(self) -> str:
+        """The unit that runs the container: yours (unit:) or ovs-ignite's (NAME.service)."""
+        return self.unit or f"{self.name}.service"
+
 
 class Spec(Model):
     """A whole switch spec, format 1."""

@@ -214,7 +214,7 @@ def build_plan(spec: Spec, spec_name: str = "spec.yaml") -> HostPlan:
             HostUnit("ovs-attach@.service", render_template("ovs-attach@.service.j2", **ctx))
         )
     for container in spec.containers:
-        unit = container.unit or f"{container.name}.service"
+        unit = container.unit_name
         if container.image is not None:
             units.append(
                 HostUnit(

@@ -226,7 +226,7 @@ def _unit_names(spec: Spec) -> list[str]:
     if spec.dpdk and spec.dpdk.devices:
         units.append("ovs-ignite-dpdk-bind.service")
     for container in spec.containers:
-        units.append(container.unit or f"{container.name}.service")
+        units.append(container.unit_name)
         if container.interfaces:
             units.append(f"ovs-attach@{container.name}.service")
     return units
