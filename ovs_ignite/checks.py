@@ -124,7 +124,7 @@ def _check_names(spec: Spec) -> Iterator[Finding]:
 
 def _check_bridges(spec: Spec) -> Iterator[Finding]:
     patches = {
-        port.name: (bridge.name, port.peer)
+        port.name: (bridge, port.peer)
         for bridge in spec.bridges
         for port in bridge.ports
         if port.type == "patch"
@@ -147,22 +147,34 @@ def _check_bridges(spec: Spec) -> Iterator[Finding]:
             if port.type == "dpdk":
                 yield from _check_dpdk_port(spec, bridge, port, pat, devices, dpdk_pci)
             if port.type == "patch" and port.peer is not None:
-                target = patches.get(port.peer)
-                if target is None:
-                    yield (*pat, "peer"), f"{port.peer!r} is not a patch port"
-                elif target[0] == bridge.name:
-                    yield (*pat, "peer"), f"{port.peer!r} is on the same bridge {bridge.name}"
-                elif target[1] != port.name:
-                    yield (*pat, "peer"), f"{port.peer!r} has peer {target[1]!r}, not {port.name!r}"
-                elif spec.datapath(bridge) != spec.datapath(
-                    next(x for x in spec.bridges if x.name == target[0])
-                ):
-                    yield (*pat, "peer"), f"{port.peer!r} is on a bridge of another datapath"
+                yield from _check_patch_port(spec, bridge, port.name, port.peer, pat, patches)
             if port.type == "bond" and port.interfaces is not None:
                 if len(port.interfaces) < 2:
                     yield (*pat, "interfaces"), "a bond needs at least two interfaces"
                 if port.bond_mode == "balance-tcp" and port.lacp in (None, "off"):
                     yield (*pat, "lacp"), "balance-tcp needs lacp active or passive"
+
+
+def _check_patch_port(
+    spec: Spec,
+    bridge: Bridge,
+    name: str,
+    peer: str,
+    at: Path,
+    patches: dict[str, tuple[Bridge, str | None]],
+) -> Iterator[Finding]:
+    """A patch port's peer: a patch port on another bridge of the same datapath, peered back."""
+    target = patches.get(peer)
+    if target is None:
+        yield (*at, "peer"), f"{peer!r} is not a patch port"
+        return
+    other, its_peer = target
+    if other.name == bridge.name:
+        yield (*at, "peer"), f"{peer!r} is on the same bridge {bridge.name}"
+    elif its_peer != name:
+        yield (*at, "peer"), f"{peer!r} has peer {its_peer!r}, not {name!r}"
+    elif spec.datapath(bridge) != spec.datapath(other):
+        yield (*at, "peer"), f"{peer!r} is on a bridge of another datapath"
 
 
 def _check_dpdk_port(
