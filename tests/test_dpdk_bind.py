@@ -86,21 +86,21 @@ class FakeSysfs:
             for pci in lines:
                 if pci == "STOP":
                     return
+                if action == "bind":
+                    # The kernel's unbind returns once done; our FIFO writes do not: let
+                    # an unbind the script wrote before this bind land first.
+                    with self.unbinding:
+                        self.unbinding.wait_for(partial(self._unbound, pci), timeout=5)
+                # Logged as it acts, so the log keeps the order the script wrote in.
+                self.events.append(f"{driver} {action} {pci}")
                 link = self.devices / pci / "driver"
                 if action == "unbind":
-                    self.events.append(f"{driver} {action} {pci}")
                     if self.bound_to(pci) == driver:
                         link.unlink()
                     with self.unbinding:
                         self.pending.discard(pci)
                         self.unbinding.notify_all()
                 elif action == "bind":
-                    # The kernel's unbind returns once done; our FIFO writes do not: let
-                    # an unbind the script wrote before this bind land first.
-                    with self.unbinding:
-                        self.unbinding.wait_for(partial(self._unbound, pci), timeout=5)
-                    # Logged once it acts, so the log keeps the order the script wrote in.
-                    self.events.append(f"{driver} {action} {pci}")
                     override = self.devices / pci / "driver_override"
                     if (
                         driver not in self.refusing
