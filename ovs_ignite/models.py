@@ -286,6 +286,7 @@ class Ovs(Model):
     # Extensions to SPEC.md (documented in the README):
     schema_path: AbsPath = Field(default="/usr/share/openvswitch/vswitch.ovsschema", alias="schema")
     vswitchd: VswitchdBinary = "ovs-vswitchd"
+    init: bool = True
 
 
 class Hugepages(Model):

@@ -56,8 +56,23 @@ def state_files(spec: Spec, name: str) -> list[str]:
     return [f"{STATE_DIR}/{name}.pid", f"{STATE_DIR}/{name}.cid"]
 
 
+def _ovs_prefix(spec: Spec, name: str) -> list[str]:
+    """The start of the run command of OVS container name.
+
+    With ``--init`` the daemon is not PID 1 of its PID namespace. An OVS daemon ends on
+    SIGTERM by raising it again with the default action, which PID 1 ignores; it then calls
+    abort(), whose SIGABRT PID 1 ignores too, and dies on a general protection fault: every
+    stop would end as a crash (exit 139, a failed unit). Under podman's catatonit or
+    docker's tini it dies of the SIGTERM (exit 143).
+    """
+    args = _run_prefix(spec, name, "host")
+    if spec.ovs.init:
+        args.append("--init")
+    return args
+
+
 def ovsdb_run(spec: Spec) -> list[str]:
-    args = _run_prefix(spec, "ovsdb-server", "host")
+    args = _ovs_prefix(spec, "ovsdb-server")
     if spec.ovs.privileged:
         args.append("--privileged")
     else:
@@ -73,7 +88,7 @@ def ovsdb_run(spec: Spec) -> list[str]:
 
 
 def vswitchd_run(spec: Spec) -> list[str]:
-    args = _run_prefix(spec, "ovs-vswitchd", "host")
+    args = _ovs_prefix(spec, "ovs-vswitchd")
     if spec.ovs.privileged:
         args.append("--privileged")
     else:

@@ -1,8 +1,9 @@
 """A booted test box: Debian with systemd, podman and the openvswitch kernel module, given a
 rendered config by the real Ignition binary as the initramfs would, booted with qemu (TCG).
 
-- The base root (debootstrap with kernel, systemd, podman, sshd) is built once and kept in
-  CACHE under a name made from its recipe; a run copies it.
+- The base root (debootstrap with kernel, systemd, sshd, and podman with its init catatonit,
+  as FCOS has them) is built once and kept in CACHE under a name made from its recipe; a run
+  copies it.
 - The real Ignition applies the config to the copy (stages fetch, kargs, files); the kernel
   arguments its kargs stage records go on the kernel command line; presets are applied with
   ``systemctl --root preset-all``, as the first boot would.
@@ -30,8 +31,8 @@ from .realparts import apply_ignition, need
 
 CACHE = Path(os.environ.get("OVS_IGNITE_TEST_CACHE", "/var/cache/ovs-ignite-test"))
 PACKAGES = (
-    "systemd,systemd-sysv,dbus,linux-image-amd64,podman,runc,containernetworking-plugins,"
-    "openssh-server,iproute2,"
+    "systemd,systemd-sysv,dbus,linux-image-amd64,podman,catatonit,runc,"
+    "containernetworking-plugins,openssh-server,iproute2,"
     "ethtool,kmod,udev,sudo,curl,ca-certificates"
 )
 IMAGES_DIR = "var/lib/ovs-ignite-test/images"

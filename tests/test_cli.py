@@ -143,9 +143,8 @@ def test_schema_lists_every_spec_key() -> None:
         "containers",
     }
     defs = schema["$defs"]
-    assert {"image", "privileged", "system_id", "other_config", "schema", "vswitchd"} == set(
-        defs["Ovs"]["properties"]
-    )
+    ovs_keys = {"image", "privileged", "system_id", "other_config", "schema", "vswitchd", "init"}
+    assert ovs_keys == set(defs["Ovs"]["properties"])
     assert "interfaces" in defs["Container"]["properties"]
     assert all(d.get("additionalProperties") is False for d in defs.values() if "properties" in d)
 

@@ -111,6 +111,17 @@ def test_ovs_containers_are_not_privileged_by_default(tmp_path: Path) -> None:
         assert "/lib/modules" not in text
         assert "SYS_MODULE" not in text
         assert "sleep" not in text.lower()
+        # Not PID 1 (README: clean stops), and the SIGTERM of a stop is a success.
+        assert " --init " in text
+        assert "\nSuccessExitStatus=143\n" in text
+
+
+def test_init_false_runs_the_daemons_as_pid_1(tmp_path: Path) -> None:
+    spec = load_spec(DATA / "valid" / "everything.yaml")
+    assert not spec.ovs.init
+    root, _ = apply_ignition(_config(spec, "x"), tmp_path)
+    for unit in ("ovsdb-server.service", "ovs-vswitchd.service"):
+        assert "--init" not in (root / "etc/systemd/system" / unit).read_text()
 
 
 def test_privileged_spec_gives_privileged_containers(tmp_path: Path) -> None:

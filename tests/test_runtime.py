@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -168,6 +169,28 @@ def test_ovsdb_restart_keeps_bridges_and_ports(web: Stack) -> None:
     before = (web.vsctl("list-br"), web.ports("br-app"))
     web.host.restart("ovsdb-server.service")
     assert (web.vsctl("list-br"), web.ports("br-app")) == before
+    assert web.http_get("http://10.10.0.10/")[0] == 200
+
+
+def test_ovs_daemons_end_on_sigterm_not_on_a_crash(web: Stack) -> None:
+    """Under --init an OVS daemon dies of its unit's SIGTERM (143); as PID 1 it could not,
+    and its abort() ended on a general protection fault (139)."""
+    conf = web.host.containers_conf
+    daemons = ("ovsdb-server", "ovs-vswitchd")
+    ids = podman(conf, "inspect", "--format", "{{.Id}}", *daemons).stdout.split()
+    since = int(time.time()) - 1
+    for daemon in daemons:
+        web.host.restart(f"{daemon}.service")
+    died = podman(
+        conf,
+        "events",
+        "--stream=false",
+        f"--since={since}",
+        "--filter=event=died",
+        "--format={{.ID}} {{.ContainerExitCode}}",
+    ).stdout.split("\n")
+    codes = dict(line.split(" ") for line in died if line.split(" ")[0] in ids)
+    assert [codes.get(i) for i in ids] == ["143", "143"], died
     assert web.http_get("http://10.10.0.10/")[0] == 200
 
 
