@@ -1,9 +1,9 @@
 """A booted test box: Debian with systemd, podman and the openvswitch kernel module, given a
 rendered config by the real Ignition binary as the initramfs would, booted with qemu (TCG).
 
-- The base root (debootstrap with kernel, systemd, sshd, and podman with its init catatonit,
-  as FCOS has them) is built once and kept in CACHE under a name made from its recipe; a run
-  copies it.
+- The base root (debootstrap with kernel, systemd, sshd, podman and its init catatonit, and
+  nss-myhostname, so that the host resolves its own name without DNS: all as FCOS has them)
+  is built once and kept in CACHE under a name made from its recipe; a run copies it.
 - The real Ignition applies the config to the copy (stages fetch, kargs, files); the kernel
   arguments its kargs stage records go on the kernel command line; presets are applied with
   ``systemctl --root preset-all``, as the first boot would.
@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import socket
 import subprocess
 import time
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,7 +35,7 @@ CACHE = Path(os.environ.get("OVS_IGNITE_TEST_CACHE", "/var/cache/ovs-ignite-test
 PACKAGES = (
     "systemd,systemd-sysv,dbus,linux-image-amd64,podman,catatonit,runc,"
     "containernetworking-plugins,openssh-server,iproute2,"
-    "ethtool,kmod,udev,sudo,curl,ca-certificates"
+    "ethtool,kmod,udev,sudo,libnss-myhostname,curl,ca-certificates"
 )
 IMAGES_DIR = "var/lib/ovs-ignite-test/images"
 _SETUP = """\
@@ -152,13 +154,23 @@ class Box:
                 stderr=console,
             )
         deadline = time.monotonic() + timeout
+        last = ""
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise AssertionError(f"qemu ended; see {self.console}")
-            if self.ssh("true", check=False, timeout=30).returncode == 0:
+                raise AssertionError(f"qemu ended\n{self.console_tail()}")
+            attempt = self.ssh("true", check=False, timeout=30)
+            if attempt.returncode == 0:
                 return
+            last = attempt.stderr.strip()
             time.sleep(2)
-        raise AssertionError(f"no ssh within {timeout}s; see {self.console}")
+        raise AssertionError(f"no ssh within {timeout}s (ssh: {last})\n{self.console_tail()}")
+
+    def console_tail(self, lines: int = 40) -> str:
+        """The end of the console log, without terminal escapes: what a failure shows, since
+        a CI run keeps no files."""
+        text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", self.console.read_text(errors="replace"))
+        tail = "\n".join(text.splitlines()[-lines:])
+        return f"--- end of {self.console}:\n{tail}"
 
     def ssh(
         self, command: str, check: bool = True, timeout: float = 300
@@ -194,13 +206,15 @@ class Box:
         """Power the box off (as a reboot's first half); wait for qemu to end."""
         if self.process is None:
             return
-        self.ssh("sudo systemctl poweroff", check=False, timeout=30)
+        with suppress(subprocess.TimeoutExpired):  # the connection may die with sshd
+            self.ssh("sudo systemctl poweroff", check=False, timeout=30)
+        process, self.process = self.process, None
         try:
-            self.process.wait(timeout=300)
+            process.wait(timeout=300)
         except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.process = None
+            process.kill()
+            process.wait()
+            raise AssertionError(f"no power-off within 300s\n{self.console_tail()}") from None
 
 
 def provision(
