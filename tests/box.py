@@ -145,7 +145,9 @@ class Box:
                     "-append",
                     append,
                     "-drive",
-                    f"file={self.disk},if=virtio,format=raw",
+                    # An I/O error (a full host disk) reaches the guest, which logs it on
+                    # the console; qemu's default would pause the guest without a word.
+                    f"file={self.disk},if=virtio,format=raw,werror=report,rerror=report",
                     "-nic",
                     f"user,model=virtio-net-pci,hostfwd=tcp:127.0.0.1:{self.port}-:22",
                 ],
@@ -170,7 +172,8 @@ class Box:
         a CI run keeps no files."""
         text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", self.console.read_text(errors="replace"))
         tail = "\n".join(text.splitlines()[-lines:])
-        return f"--- end of {self.console}:\n{tail}"
+        free = shutil.disk_usage(self.work).free / 2**30
+        return f"--- host disk: {free:.1f} GiB free; end of {self.console}:\n{tail}"
 
     def ssh(
         self, command: str, check: bool = True, timeout: float = 300
