@@ -56,8 +56,9 @@ def state_files(spec: Spec, name: str) -> list[str]:
     return [f"{STATE_DIR}/{name}.pid", f"{STATE_DIR}/{name}.cid"]
 
 
-def _ovs_prefix(spec: Spec, name: str) -> list[str]:
-    """The start of the run command of OVS container name.
+def _ovs_prefix(spec: Spec, name: str, caps: tuple[str, ...] = ()) -> list[str]:
+    """The start of the run command of OVS container name: its init and its privileges
+    (--privileged when the spec asks, else no capability but caps).
 
     With ``--init`` the daemon is not PID 1 of its PID namespace. An OVS daemon ends on
     SIGTERM by raising it again with the default action, which PID 1 ignores; it then calls
@@ -68,37 +69,32 @@ def _ovs_prefix(spec: Spec, name: str) -> list[str]:
     args = _run_prefix(spec, name, "host")
     if spec.ovs.init:
         args.append("--init")
+    if spec.ovs.privileged:
+        args.append("--privileged")
+    else:
+        args += [
+            "--cap-drop=all",
+            *(f"--cap-add={cap}" for cap in caps),
+            "--security-opt=no-new-privileges",
+        ]
     return args
 
 
 def ovsdb_run(spec: Spec) -> list[str]:
-    args = _ovs_prefix(spec, "ovsdb-server")
-    if spec.ovs.privileged:
-        args.append("--privileged")
-    else:
-        args += ["--cap-drop=all", "--security-opt=no-new-privileges"]
-    args += [
+    return [
+        *_ovs_prefix(spec, "ovsdb-server"),
         "--volume=/var/lib/openvswitch:/var/lib/openvswitch:Z",
         "--volume=/run/openvswitch:/run/openvswitch:z",
         "--entrypoint=ovsdb-server",
         spec.ovs.image,
         *OVSDB_ARGS,
     ]
-    return args
 
 
 def vswitchd_run(spec: Spec) -> list[str]:
-    args = _ovs_prefix(spec, "ovs-vswitchd")
-    if spec.ovs.privileged:
-        args.append("--privileged")
-    else:
-        caps = VSWITCHD_CAPS
-        args += [
-            "--cap-drop=all",
-            *(f"--cap-add={cap}" for cap in caps),
-            "--security-opt=no-new-privileges",
-            "--device=/dev/net/tun",
-        ]
+    args = _ovs_prefix(spec, "ovs-vswitchd", VSWITCHD_CAPS)
+    if not spec.ovs.privileged:
+        args.append("--device=/dev/net/tun")
         if spec.dpdk and spec.dpdk.devices:
             # vfio-pci NICs; /dev/vfio exists once vfio-pci is loaded (dpdk-bind runs first).
             args.append("--device=/dev/vfio")
