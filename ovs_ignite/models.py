@@ -326,6 +326,11 @@ class Port(Model):
     bond_mode: Literal["active-backup", "balance-slb", "balance-tcp"] | None = None
     lacp: Literal["off", "active", "passive"] | None = None
 
+    @property
+    def dpdk_devargs(self) -> str:
+        """options:dpdk-devargs of a dpdk port: its NIC's PCI address, or its devargs."""
+        return str(self.pci or self.devargs)
+
 
 class Bridge(Model):
     name: IfName

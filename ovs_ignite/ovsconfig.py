@@ -48,7 +48,7 @@ def _port_commands(bridge: Bridge, port: Port) -> list[str]:
         cmd = ["--", "--may-exist", "add-port", bridge.name, name]
         iface = ["--", "set", "interface", name]
         if port.type == "dpdk":
-            iface += ["type=dpdk", f"options:dpdk-devargs={port.pci or port.devargs}"]
+            iface += ["type=dpdk", f"options:dpdk-devargs={port.dpdk_devargs}"]
         elif port.type in ("vxlan", "geneve", "gre"):
             iface += [f"type={port.type}", f"options:remote_ip={port.remote_ip}"]
             if port.key is not None:

@@ -124,7 +124,7 @@ def _port_checks(
     elif port.type == "patch":
         options["peer"] = str(port.peer)
     elif port.type == "dpdk":
-        options["dpdk-devargs"] = str(port.pci or port.devargs)
+        options["dpdk-devargs"] = port.dpdk_devargs
     if options:
         got = {k: v for k, v in iface["options"].items() if k in options}
         yield _check(f"interface {port.name} options", options, got)
