@@ -34,9 +34,10 @@ def _run_prefix(spec: Spec, name: str, network: str) -> list[str]:
         # MAINPID=<conmon>. systemd then watches conmon, which ends with the container: a
         # crash or a `podman restart` ends the main process and Restart= starts it anew.
         # No --rm, so that `podman restart` works; ExecStopPost= removes the container.
+        # No --replace: given a name that does not exist, podman replaces the container whose
+        # ID begins with it; ExecStartPre= removes the old container by its exact name.
         args += [
             "--detach",
-            "--replace",
             "--sdnotify=conmon",
             "--cgroups=no-conmon",
             *(

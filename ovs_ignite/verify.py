@@ -167,21 +167,35 @@ def _bridge_checks(
         yield from _port_checks(port, bridge.name, ports, interfaces)
 
 
+def _container_state(host: Host, runtime: str, name: str) -> tuple[bool, str, str]:
+    """(running, PID, what was found) of the container named exactly name.
+
+    The runtime takes a name it cannot find as the prefix of a container ID: an answer for
+    another container's name means that no container has this one.
+    """
+    rc, out = host.run(
+        runtime,
+        "inspect",
+        "--type",
+        "container",
+        "--format",
+        "{{.Name}} {{.State.Running}} {{.State.Pid}}",
+        name,
+    )
+    found, running, pid = [*out.split(), "", "", ""][:3]
+    if rc != 0 or found.removeprefix("/") != name:
+        return False, "", "no such container"
+    return running == "true", pid, f"running={running} pid={pid}"
+
+
 def _container_checks(spec: Spec, host: Host, tables: dict[str, Any]) -> Iterator[Check]:
     runtime = spec.runtime
     bridge_of_port = {p: r["name"] for r in tables["Bridge"] for p in _set(r["ports"])}
     ports = {r["name"]: r for r in tables["Port"]}
     for container in spec.containers:
-        rc, out = host.run(
-            runtime, "inspect", "--format", "{{.State.Running}} {{.State.Pid}}", container.name
-        )
-        running, _, pid = out.strip().partition(" ")
-        yield Check(
-            f"container {container.name} running",
-            rc == 0 and running == "true",
-            out.strip() or "no such container",
-        )
-        if rc != 0 or running != "true":
+        running, pid, found = _container_state(host, runtime, container.name)
+        yield Check(f"container {container.name} running", running, found)
+        if not running:
             continue
         for i, iface in enumerate(container.interfaces):
             ifname = iface.name or f"eth{i + 1}"
@@ -240,14 +254,8 @@ def check_host(spec: Spec, testinfra_host: TestinfraHost) -> list[Check]:
         _, state = host.run("systemctl", "is-active", unit)
         checks.append(_check(f"unit {unit} active", "active", state.strip()))
     for name in ("ovsdb-server", "ovs-vswitchd"):
-        _, out = host.run(spec.runtime, "inspect", "--format", "{{.State.Running}}", name)
-        checks.append(
-            Check(
-                f"container {name} running",
-                out.strip() == "true",
-                out.strip() or "no such container",
-            )
-        )
+        running, _, found = _container_state(host, spec.runtime, name)
+        checks.append(Check(f"container {name} running", running, found))
     tables = {
         t: _table(host, spec.runtime, t)
         for t in ("Bridge", "Port", "Interface", "Controller", "Open_vSwitch")

@@ -46,6 +46,22 @@ def podman(conf: Path, *args: str, check: bool = True) -> subprocess.CompletedPr
     )
 
 
+def container_id(conf: Path, name: str) -> str:
+    """The full ID of the container named exactly name, or "" (podman takes a name it cannot
+    find as the prefix of an ID: the tests act on IDs, as the units do)."""
+    listing = podman(
+        conf, "ps", "--all", "--no-trunc", "--format", "{{.ID}} {{.Names}}"
+    ).stdout.splitlines()
+    return next((line.split()[0] for line in listing if line.split()[1:] == [name]), "")
+
+
+def remove_containers(conf: Path, *names: str) -> None:
+    """Remove the containers named exactly names, those that exist."""
+    ids = [cid for cid in (container_id(conf, name) for name in names) if cid]
+    if ids:
+        podman(conf, "rm", "--force", "--time=5", *ids, check=False)
+
+
 def _exists(conf: Path, image: str) -> bool:
     return podman(conf, "image", "exists", image, check=False).returncode == 0
 

@@ -8,7 +8,9 @@ a network namespace of the test's own, and starts the OVS units from that root w
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -17,7 +19,14 @@ from pathlib import Path
 from ovs_ignite import Spec, parse_spec, render
 from ovs_ignite.plan import SCRIPT
 
-from .images import containers_conf, httpd_image, ovs_image, podman
+from .images import (
+    container_id,
+    containers_conf,
+    httpd_image,
+    ovs_image,
+    podman,
+    remove_containers,
+)
 from .realparts import apply_ignition, need
 from .unitrunner import Host
 
@@ -44,14 +53,22 @@ class Stack:
             self.host.containers_conf, "exec", "ovs-vswitchd", "ovs-vsctl", "--timeout=30", *args
         ).stdout
 
+    def container_id(self, container: str) -> str:
+        """The full ID of the container named exactly container; fails when there is none."""
+        found = container_id(self.host.containers_conf, container)
+        assert found, f"no container is named {container}"
+        return found
+
     def exec(
         self, container: str, *argv: str, check: bool = True
     ) -> subprocess.CompletedProcess[str]:
-        return podman(self.host.containers_conf, "exec", container, *argv, check=check)
+        cid = self.container_id(container)
+        return podman(self.host.containers_conf, "exec", cid, *argv, check=check)
 
     def container_pid(self, container: str) -> str:
+        cid = self.container_id(container)
         return podman(
-            self.host.containers_conf, "inspect", "--format", "{{.State.Pid}}", container
+            self.host.containers_conf, "inspect", "--format", "{{.State.Pid}}", cid
         ).stdout.strip()
 
     def ports(self, bridge: str) -> list[str]:
@@ -77,6 +94,32 @@ class Stack:
         out = self.host.sh(need("python3"), "-c", code)
         status, text = json.loads(out)
         return int(status), str(text)
+
+
+def verify(web: Stack, tmp_path: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """ovs-ignite verify over local:// in the stack's namespace; systemd stands in as a shim
+    that answers `systemctl is-active` from the units the runner has started."""
+    shim = tmp_path / "shim"
+    shim.mkdir(exist_ok=True)
+    active = tmp_path / "active-units"
+    active.write_text("\n".join(web.host.active) + "\n")
+    (shim / "systemctl").write_text(
+        f'#!/bin/sh\n[ "$1" = is-active ] || exit 2\n'
+        f'if grep -qxF -- "$2" {active}; then echo active; else echo inactive; exit 3; fi\n'
+    )
+    (shim / "systemctl").chmod(0o755)
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(web.spec.model_dump_json(by_alias=True, exclude_none=True))
+    env = {**web.host.env, "PATH": f"{shim}:{os.environ['PATH']}"}
+    return subprocess.run(
+        web.host.netns_argv(
+            [sys.executable, "-m", "ovs_ignite", "verify", str(spec), "--hosts", "local://", *extra]
+        ),
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def script_path(host: Stack) -> str:
@@ -131,7 +174,34 @@ def stack(spec: Spec, work: Path, nics: tuple[str, ...] = ()) -> Iterator[Stack]
             with suppress(AssertionError, FileNotFoundError):
                 host.stop(unit)
         names = ["ovsdb-server", "ovs-vswitchd", *(c.name for c in spec.containers)]
-        podman(conf, "rm", "--force", "--time=5", *names, check=False)
+        remove_containers(conf, *names)
         host.close()
         subprocess.run(["ip", "netns", "del", netns], check=False)
         _RUNNING.remove(str(work))
+
+
+@contextmanager
+def more_units(running: Stack, spec: Spec, work: Path) -> Iterator[Stack]:
+    """The units of another rendering (spec, with the same OVS) on running's host: its
+    network namespace, OVS and state folders, with the root real Ignition wrote for spec.
+
+    For containers whose names are known only once the host runs (the decoy tests name
+    them after the IDs of running containers). Its units are stopped afterwards."""
+    work.mkdir(parents=True, exist_ok=True)
+    root, _ = apply_ignition(
+        json.loads(render(spec, "runtime.yaml")), work / f"ignition-{uuid.uuid4().hex[:8]}"
+    )
+    host = Host(
+        root=root,
+        netns=running.host.netns,
+        work=running.host.work,
+        containers_conf=running.host.containers_conf,
+    )
+    try:
+        yield Stack(spec, host)
+    finally:
+        for unit in reversed(list(host.active)):
+            with suppress(AssertionError, FileNotFoundError):
+                host.stop(unit)
+        remove_containers(host.containers_conf, *(c.name for c in spec.containers))
+        host.close()

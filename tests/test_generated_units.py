@@ -10,6 +10,7 @@ verify only checks that they are executable files.
 from __future__ import annotations
 
 import json
+import shlex
 import shutil
 import subprocess
 from pathlib import Path
@@ -24,7 +25,10 @@ from .realparts import apply_ignition, need
 
 pytestmark = pytest.mark.system
 
-SPECS = [*EXAMPLES, DATA / "valid" / "everything.yaml", DATA / "valid" / "flatcar-docker.yaml"]
+SPECS = [
+    *EXAMPLES,
+    *(DATA / "valid" / f"{name}.yaml" for name in ("everything", "flatcar-docker", "hex-names")),
+]
 RUNTIMES = ["podman", "docker"]
 
 
@@ -96,3 +100,31 @@ def test_script_passes_bash_n_and_shellcheck(path: Path, runtime: str, tmp_path:
         check=False,
     )
     assert lint.returncode == 0, lint.stdout
+
+
+@pytest.mark.parametrize("runtime", RUNTIMES)
+def test_units_hand_the_runtime_no_bare_container_name(runtime: str, tmp_path: Path) -> None:
+    """Given a name it cannot find, the runtime takes it for the prefix of an ID: the units
+    run a container (`run --name`, no `--replace`) and leave every other act on it (rm,
+    stop) to the host script, which resolves the exact name to a full ID first. The runtime
+    tests show that the script does (test_runtime_names.py)."""
+    spec, root = _spec_and_root(DATA / "valid" / "hex-names.yaml", runtime, tmp_path)
+    script = SCRIPT[spec.target.os]
+    acts: dict[str, list[list[str]]] = {}
+    for unit in sorted((root / "etc/systemd/system").glob("*.service")):
+        text = unit.read_text().replace("\\\n", " ")
+        for line in text.splitlines():
+            key, _, command = line.partition("=")
+            if not key.startswith("Exec"):
+                continue
+            argv = shlex.split(command.lstrip("-"))
+            if argv[0] == f"/usr/bin/{runtime}":
+                assert argv[1] == "run" and "--replace" not in argv, (unit.name, line)
+            if argv[0] == script and argv[1] in ("rm", "stop"):
+                acts.setdefault(unit.name, []).append(argv[1:])
+    containers = ["c1", "db", "42", "ovsdb-server", "ovs-vswitchd"]
+    seconds = {"ovsdb-server": "30", "ovs-vswitchd": "30"}
+    assert acts == {
+        f"{name}.service": [["rm", name], ["stop", name, seconds.get(name, "10")], ["rm", name]]
+        for name in containers
+    }

@@ -17,7 +17,10 @@ from .realparts import apply_ignition, ignition_validate
 
 pytestmark = pytest.mark.ignition
 
-SPECS = [*EXAMPLES, DATA / "valid" / "everything.yaml", DATA / "valid" / "flatcar-docker.yaml"]
+SPECS = [
+    *EXAMPLES,
+    *(DATA / "valid" / f"{name}.yaml" for name in ("everything", "flatcar-docker", "hex-names")),
+]
 ALLOWED = [t for t in TARGETS if not (t[0] == "flatcar" and t[1] == "3.5.0")]
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,7 +22,7 @@ from ovs_ignite.plan import default_mac, host_interface_name
 
 from .conftest import DATA
 from .images import podman
-from .runtime import Stack, runtime_spec, script_path, stack
+from .runtime import Stack, runtime_spec, script_path, stack, verify
 
 pytestmark = [pytest.mark.runtime, pytest.mark.slow]
 
@@ -254,38 +253,12 @@ def test_attach_trusts_pid_files_only_when_they_match_the_container(web: Stack, 
     assert web.http_get("http://10.10.0.10/")[0] == 200
 
 
-def _verify(web: Stack, tmp_path: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """ovs-ignite verify over local:// in the stack's namespace; systemd stands in as a shim
-    that answers `systemctl is-active` from the units the runner has started."""
-    shim = tmp_path / "shim"
-    shim.mkdir(exist_ok=True)
-    active = tmp_path / "active-units"
-    active.write_text("\n".join(web.host.active) + "\n")
-    (shim / "systemctl").write_text(
-        f'#!/bin/sh\n[ "$1" = is-active ] || exit 2\n'
-        f'if grep -qxF -- "$2" {active}; then echo active; else echo inactive; exit 3; fi\n'
-    )
-    (shim / "systemctl").chmod(0o755)
-    spec = tmp_path / "spec.yaml"
-    spec.write_text(web.spec.model_dump_json(by_alias=True, exclude_none=True))
-    env = {**web.host.env, "PATH": f"{shim}:{os.environ['PATH']}"}
-    return subprocess.run(
-        web.host.netns_argv(
-            [sys.executable, "-m", "ovs_ignite", "verify", str(spec), "--hosts", "local://", *extra]
-        ),
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
 def test_verify_passes_on_the_running_host_and_names_what_is_wrong(
     web: Stack, tmp_path: Path
 ) -> None:
     web.start("web.service")
     junit = tmp_path / "report.xml"
-    ok = _verify(web, tmp_path, "--junit", str(junit))
+    ok = verify(web, tmp_path, "--junit", str(junit))
     assert ok.returncode == 0, ok.stdout + ok.stderr
     lines = ok.stdout.splitlines()
     assert "PASS  unit ovs-attach@web.service active" in lines
@@ -298,7 +271,7 @@ def test_verify_passes_on_the_running_host_and_names_what_is_wrong(
     host_if = host_interface_name("web", "eth1")
     web.vsctl("set", "port", host_if, "tag=99")
     try:
-        bad = _verify(web, tmp_path, "--junit", str(junit))
+        bad = verify(web, tmp_path, "--junit", str(junit))
     finally:
         web.vsctl("clear", "port", host_if, "tag")
     assert bad.returncode == 1

@@ -115,7 +115,7 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
 def test_vlans_separate_containers(conf: Path, tmp_path: Path) -> None:
     spec = runtime_spec((RUNTIME / "vlans.yaml").read_text(), conf, tmp_path)
     with stack(spec, tmp_path) as host:
-        for name in ("blue1", "blue2", "green"):
+        for name in ("c1", "db", "42"):
             host.start(f"{name}.service")
         tags = {p: host.vsctl("get", "port", p, "tag").strip() for p in host.ports("br-vlan")}
         assert sorted(tags.values()) == ["10", "10", "20"]
@@ -123,12 +123,12 @@ def test_vlans_separate_containers(conf: Path, tmp_path: Path) -> None:
         def reaches(src: str, ip: str) -> bool:
             return host.exec(src, "ping", "-c", "1", "-W", "2", ip, check=False).returncode == 0
 
-        assert reaches("blue1", "192.168.10.12")
-        assert reaches("blue2", "192.168.10.11")
-        assert host.exec("blue1", "wget", "-q", "-O", "-", "http://192.168.10.12/").stdout
-        assert not reaches("green", "192.168.10.11")
-        assert not reaches("green", "192.168.10.12")
-        assert not reaches("blue1", "192.168.10.13")
+        assert reaches("c1", "192.168.10.12")
+        assert reaches("db", "192.168.10.11")
+        assert host.exec("c1", "wget", "-q", "-O", "-", "http://192.168.10.12/").stdout
+        assert not reaches("42", "192.168.10.11")
+        assert not reaches("42", "192.168.10.12")
+        assert not reaches("c1", "192.168.10.13")
 
 
 def test_older_database_is_converted_and_keeps_its_contents(conf: Path, tmp_path: Path) -> None:
