@@ -368,6 +368,9 @@ class Container(Model):
     env: dict[EnvKey, Text] = {}
     volumes: list[Volume] = []
     interfaces: list[Interface] = []
+    # (addition) run the container's command under --init, so that it stops on SIGTERM even
+    # when it is PID 1 (a shell, busybox); only for image: containers
+    init: bool = True
 
     @property
     def unit_name(self) -> str:

@@ -117,6 +117,11 @@ def vswitchd_run(spec: Spec) -> list[str]:
 
 def container_run(spec: Spec, container: Container) -> list[str]:
     args = _run_prefix(spec, container.name, "none")
+    if container.init:
+        # As PID 1 of its container, a process that sets no SIGTERM handler (a shell,
+        # busybox, sleep) ignores the stop's SIGTERM and is killed at the stop timeout: a
+        # failed unit (137). Under the init it dies of the signal (143, a clean stop).
+        args.append("--init")
     for key, value in container.env.items():
         args.append(f"--env={key}={value}")
     args += [f"--volume={volume}" for volume in container.volumes]

@@ -150,6 +150,34 @@ def test_stopping_the_container_unit_detaches(box: Box) -> None:
     assert _http(box) == INDEX_HTML
 
 
+@pytest.mark.parametrize("daemon", ["ovsdb-server", "ovs-vswitchd"])
+def test_ovs_dying_during_an_attach_is_recovered_by_systemd(box: Box, daemon: str) -> None:
+    """The OVS container dies at the attach's OVS step (a fault hook, once): the attach
+    fails loudly, systemd restarts the OVS unit and retries the attach until it holds."""
+    mark = f"/run/fault-{daemon}"
+    hook = (
+        f'#!/bin/sh\n[ "$1" = attach-ovs ] || exit 0\n[ -e {mark} ] && exit 0\n'
+        f"touch {mark}\npodman kill --signal=KILL {daemon} >/dev/null\n"
+    )
+    dropin = "/etc/systemd/system/ovs-attach@web.service.d/90-fault.conf"
+    box.ssh(
+        f"printf '%s' '{hook}' | sudo tee /usr/local/bin/fault-hook >/dev/null && "
+        "sudo chmod 755 /usr/local/bin/fault-hook && "
+        "printf '[Service]\\nEnvironment=OVS_IGNITE_HOOK=/usr/local/bin/fault-hook\\n' | "
+        f"sudo tee {dropin} >/dev/null && sudo systemctl daemon-reload"
+    )
+    try:
+        since = box.ssh("date '+%Y-%m-%d %H:%M:%S'").stdout.strip()
+        box.ssh("sudo systemctl restart web.service")
+        box.wait_for(f"test -e {mark} && systemctl is-active {ATTACH}", timeout=300)
+        journal = box.ssh(f"sudo journalctl -u {ATTACH} --since '{since}' -o cat").stdout
+        assert "web/eth1: the OVS port step failed" in journal, journal
+        assert _http(box) == INDEX_HTML
+        assert _ports(box) == [host_interface_name("web", "eth1")]
+    finally:
+        box.ssh(f"sudo rm -f {dropin} {mark} && sudo systemctl daemon-reload")
+
+
 def test_reboot_keeps_the_database_and_verifies_again(box: Box) -> None:
     box.ssh(
         "sudo podman exec ovs-vswitchd ovs-vsctl set Open_vSwitch . "

@@ -17,7 +17,9 @@ What differs from a host, and why:
 - ``--log-driver=journald`` becomes ``k8s-file``: no journald runs here.
 Dependencies, as far as the tests need them: starting a unit then starts the units it
 ``Wants=`` that are ordered ``After=`` it; stopping a unit first stops the active units
-that are ``BindsTo=`` it; restarting it restarts those that are ``PartOf=`` it;
+that are ``BindsTo=`` or ``PartOf=`` it; restarting it restarts those that are ``PartOf=``
+it; a failed ``ExecStop=`` or ``ExecStopPost=`` leaves the unit stopped and in ``failed``,
+as systemd does;
 ``Type=notify`` tracks ``MAINPID=`` as systemd does, and ``on_main_exit`` does what
 ``Restart=always`` does when that process ends. Units are otherwise started by the caller
 in unit order.
@@ -171,6 +173,9 @@ class Host:
     main_pid: dict[str, int] = field(default_factory=dict)
     clients: list[subprocess.Popen[bytes]] = field(default_factory=list)
     log: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+    # set by a test for what follows, e.g. OVS_IGNITE_HOOK (the host script's fault hook)
+    extra_env: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.db_dir = self.work / "db"
@@ -189,6 +194,7 @@ class Host:
             "OVS_IGNITE_STATE_DIR": str(self.state_dir),
             "OVS_IGNITE_TIMEOUT": "60",
             "OVS_RUNDIR": str(self.run_dir),
+            **self.extra_env,
         }
 
     def _rewrite(self, argv: list[str]) -> list[str]:
@@ -225,6 +231,7 @@ class Host:
         return result.stdout
 
     def _exec(self, unit: Unit, key: str, env: dict[str, str]) -> None:
+        """Run unit's key lines; a failure raises, or, for a stop, marks the unit failed."""
         for line in unit.commands.get(key, []):
             ignore, argv = split_command(line, unit.name, env)
             argv = self._rewrite(argv)
@@ -238,15 +245,20 @@ class Host:
                 timeout=300,
             )
             if result.returncode != 0 and not ignore:
-                raise UnitError(
+                message = (
                     f"{unit.name}: {key} {argv} failed ({result.returncode}):\n"
                     f"{result.stdout}\n{result.stderr}"
                 )
+                if key in ("ExecStop", "ExecStopPost"):
+                    self.failed[unit.name] = message
+                    continue
+                raise UnitError(message)
 
     def start(self, name: str, wants: bool = True) -> None:
         """Start unit name as systemd would, then (wants) the units it wants after it."""
         if name in self.active:
             return
+        self.failed.pop(name, None)
         unit = load_unit(self.root, name)
         env = {**self.env, "INVOCATION_ID": uuid.uuid4().hex}
         self._exec(unit, "ExecStartPre", env)
@@ -311,8 +323,12 @@ class Host:
             raise UnitError(f"{name} sent no READY=1")
 
     def bound_to(self, name: str) -> list[str]:
-        """Active units with BindsTo=name."""
-        return [n for n, u in self.active.items() if name in _words(u.settings.get("BindsTo", []))]
+        """Active units with BindsTo=name or PartOf=name: a stop of name stops them."""
+        return [
+            n
+            for n, u in self.active.items()
+            if name in _words(u.settings.get("BindsTo", []) + u.settings.get("PartOf", []))
+        ]
 
     def stop(self, name: str) -> None:
         """Stop unit name as systemd would: units bound to it first, then its Exec lines."""

@@ -1,0 +1,175 @@
+"""Faults that land during an attach or a detach (issue: never report "attached" when it is
+not, never leave stale ports).
+
+Each fault lands at an exact step: the host script runs the program named by
+OVS_IGNITE_HOOK with the name of each step (``attach-ovs`` before an interface's OVS step,
+``attach-check`` before the final check, ``detach-ovs``), and the test's hook kills an OVS
+container there, once. What systemd would do next (``Restart=always`` of the OVS unit,
+``Restart=on-failure`` of the attach) the test does through the unit runner; the booted box
+(test_box.py) shows the same under real systemd.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ovs_ignite.plan import host_interface_name
+
+from .conftest import DATA
+from .images import container_id, podman
+from .runtime import Stack, more_units, runtime_spec, stack
+from .unitrunner import UnitError
+
+pytestmark = [pytest.mark.runtime, pytest.mark.slow]
+
+ATTACH = "ovs-attach@web.service"
+HOST_IF = host_interface_name("web", "eth1")
+
+
+@pytest.fixture(scope="module")
+def web(conf: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    work = tmp_path_factory.mktemp("faults")
+    spec = runtime_spec((DATA / "runtime" / "web.yaml").read_text(), conf, work)
+    with stack(spec, work) as host:
+        yield host
+
+
+@pytest.fixture(autouse=True)
+def healthy_afterwards(web: Stack) -> Iterator[None]:
+    """After each test: no hook, and both OVS units running (a failed test may have left
+    an OVS container dead), so that one failure does not fail the tests after it."""
+    yield
+    web.host.extra_env.clear()
+    for daemon in ("ovsdb-server", "ovs-vswitchd"):
+        unit = f"{daemon}.service"
+        if unit not in web.host.active:
+            web.start(unit)
+        elif web.host.wait_main_exit(unit, timeout=0):
+            web.host.on_main_exit(unit)
+
+
+def _hook(web: Stack, tmp_path: Path, step: str, action: str) -> None:
+    """At step (once), run the shell command action: from now on, for every host step."""
+    hook = tmp_path / "hook"
+    mark = tmp_path / "hook-ran"
+    hook.write_text(
+        f'#!/bin/sh\n[ "$1" = {step} ] || exit 0\n[ -e {mark} ] && exit 0\ntouch {mark}\n{action}\n'
+    )
+    hook.chmod(0o755)
+    web.host.extra_env["OVS_IGNITE_HOOK"] = str(hook)
+
+
+def _kill(web: Stack, daemon: str) -> str:
+    """A shell command that kills OVS container daemon (a crash) by its full ID."""
+    return f"podman kill --signal=KILL {web.container_id(daemon)} >/dev/null"
+
+
+def _recovers(web: Stack, daemon: str) -> None:
+    """What systemd does once the OVS container daemon died: Restart=always."""
+    assert web.host.wait_main_exit(f"{daemon}.service")
+    web.host.on_main_exit(f"{daemon}.service")
+
+
+def _attached(web: Stack) -> None:
+    assert web.ports("br-app") == [HOST_IF]
+    assert web.attach_ports("web") == [HOST_IF]
+    assert web.http_get("http://10.10.0.10/")[0] == 200
+
+
+@pytest.mark.parametrize("daemon", ["ovsdb-server", "ovs-vswitchd"])
+def test_ovs_dying_during_an_attach_fails_it_loudly_and_a_retry_attaches(
+    web: Stack, tmp_path: Path, daemon: str
+) -> None:
+    web.start("web.service")
+    web.stop(ATTACH)  # web runs on, detached
+    _hook(web, tmp_path, "attach-ovs", _kill(web, daemon))
+    with pytest.raises(UnitError, match="web/eth1: the OVS port step failed"):
+        web.start(ATTACH)
+    assert ATTACH not in web.host.active
+    web.host.extra_env.clear()
+    _recovers(web, daemon)
+    web.start(ATTACH)  # Restart=on-failure: the attach again, once OVS answers
+    _attached(web)
+
+
+@pytest.mark.parametrize(
+    ("fault", "error"),
+    [
+        ("del-port br-app {port}", "web: its ports are not all in OVS"),
+        ("set port {port} tag=7", "want br-app [] web eth1, found br-app 7 web eth1"),
+    ],
+)
+def test_attach_succeeds_only_when_every_port_is_as_the_spec_says(
+    web: Stack, tmp_path: Path, fault: str, error: str
+) -> None:
+    web.start("web.service")
+    web.stop(ATTACH)
+    vsctl = f"podman exec {web.container_id('ovs-vswitchd')} ovs-vsctl"
+    _hook(web, tmp_path, "attach-check", f"{vsctl} {fault.format(port=HOST_IF)}")
+    with pytest.raises(UnitError, match=re.escape(error)):
+        web.start(ATTACH)
+    web.host.extra_env.clear()
+    web.start(ATTACH)
+    _attached(web)
+
+
+@pytest.mark.parametrize("daemon", ["ovsdb-server", "ovs-vswitchd"])
+def test_detach_without_ovs_leaves_a_record_and_the_next_ovs_start_removes_the_ports(
+    web: Stack, daemon: str
+) -> None:
+    web.start("web.service")
+    podman(web.host.containers_conf, "kill", "--signal=KILL", web.container_id(daemon))
+    assert web.host.wait_main_exit(f"{daemon}.service")
+    web.stop("web.service")  # the attach's ExecStop cannot reach OVS
+    assert "OVS did not answer" in web.host.failed[ATTACH]
+    assert web.host.state_dir.joinpath("stale-ports").read_text() == "web\n"
+    assert HOST_IF not in web.host.sh("ip", "-o", "link")  # the veth is gone all the same
+    _recovers(web, daemon)  # its start sweeps the ports whose veth is gone
+    assert web.ports("br-app") == []
+    assert not web.host.state_dir.joinpath("stale-ports").exists()
+    web.start("web.service")
+    _attached(web)
+
+
+def test_stop_and_start_of_vswitchd_brings_the_bridges_back(web: Stack) -> None:
+    web.start("web.service")
+    web.stop("ovs-vswitchd.service")  # PartOf= takes the bridges unit along
+    assert "ovs-ignite-bridges.service" not in web.host.active
+    web.start("ovs-vswitchd.service")  # Wants= brings it back
+    assert "ovs-ignite-bridges.service" in web.host.active
+    _attached(web)
+
+
+@pytest.mark.parametrize(("init", "code"), [(True, "143"), (False, "137")])
+def test_a_container_that_ignores_sigterm_stops_cleanly_under_init(
+    web: Stack, tmp_path: Path, init: bool, code: str
+) -> None:
+    """`sleep` as PID 1 of its container ignores the stop's SIGTERM and is killed at the
+    stop timeout (137, a failed unit); under --init it dies of the signal (143, a success)."""
+    text = (DATA / "runtime" / "web.yaml").read_text().replace("{ovs_image}", web.spec.ovs.image)
+    text += (
+        f"  - name: stubborn\n    image: '{{httpd_image}}'\n    command: [sleep, '1000']\n"
+        f"    init: {str(init).lower()}\n"
+    )
+    spec = runtime_spec(text, web.host.containers_conf, tmp_path)
+    with more_units(web, spec, tmp_path) as host:
+        host.start("stubborn.service")
+        cid = host.container_id("stubborn")
+        since = int(time.time()) - 1
+        host.stop("stubborn.service")
+        died = podman(
+            web.host.containers_conf,
+            "events",
+            "--stream=false",
+            f"--since={since}",
+            "--filter=event=died",
+            "--format={{.ID}} {{.ContainerExitCode}}",
+        ).stdout.split("\n")
+        assert f"{cid} {code}" in died, died
+        assert "stubborn.service" not in host.host.failed
+        assert container_id(web.host.containers_conf, "stubborn") == ""
