@@ -7,6 +7,7 @@ from typing import Any
 import yaml
 
 from .errors import OvsIgniteError
+from .models import UNSAFE_CHARACTERS
 from .plan import HostPlan
 
 # Ignition spec version -> Butane spec version, per variant.
@@ -71,7 +72,14 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
+    # A block scalar holds its characters raw: NEL, LS, PS or another control in one would
+    # be read as a line break (or refused) by the parser. Such a string is double-quoted,
+    # where every one of them is an escape. The spec's checks keep them out; this is the
+    # second line of defence.
+    if UNSAFE_CHARACTERS.search(value.replace("\n", "")):
+        style: str | None = '"'
+    else:
+        style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

@@ -6,6 +6,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 
+def _printable(ch: str) -> str:
+    """ch, or its Python escape when it is not printable (controls, breaks, bidi, ...)."""
+    if ch.isprintable():
+        return ch
+    return ascii(ch)[1:-1]
+
+
 class OvsIgniteError(Exception):
     """Base of every error ovs-ignite reports to a user (exit status 1)."""
 
@@ -21,9 +28,10 @@ class SpecProblem:
     message: str
 
     def __str__(self) -> str:
-        # One line per problem, whatever a message quotes from the input.
-        message = " ".join(self.message.splitlines())
-        return f"{self.file}:{self.line}:{self.column}: {self.path}: {message}"
+        # One line of printable text per problem, whatever it quotes from the input (the
+        # file's name included): line breaks, controls and bidi overrides are escaped.
+        line = f"{self.file}:{self.line}:{self.column}: {self.path}: {self.message}"
+        return "".join(_printable(ch) for ch in line)
 
 
 class SpecError(OvsIgniteError):

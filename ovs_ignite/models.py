@@ -40,13 +40,19 @@ _VOLUME_OPTION = re.compile(
 )
 _DEVARGS = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.,:=/-]{0,254}$")
 _ABS_PATH = re.compile(r"^(/[A-Za-z0-9_.+-]+)+$")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# What no spec string may hold: C0 and C1 controls, every kind of line break (NEL, LS, PS
+# among them: YAML 1.1 parsers, Butane's included, break lines there), bidi controls and
+# lone surrogates. The YAML loader refuses them in every string; this is the same rule for
+# specs built in Python.
+UNSAFE_CHARACTERS = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def text(value: str) -> str:
-    """Any single-line text: no newlines or other control characters."""
-    if _CONTROL.search(value):
-        raise ValueError(f"{value!r} contains a newline or control character")
+    """Any single-line text: no line break, control, bidi or surrogate character."""
+    if UNSAFE_CHARACTERS.search(value):
+        raise ValueError(f"{value!r} contains a line break or control character")
     return value
 
 

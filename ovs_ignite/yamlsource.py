@@ -4,15 +4,27 @@ The spec is read with the YAML 1.2 core schema (``true``/``false`` only, no
 sexagesimal numbers): ``lacp: off`` stays the string ``off`` and an unquoted PCI
 address ``0000:03:00.0`` stays a string, as a network engineer means them.
 Only the standard tags are allowed; ``!!python/...`` and other tags are errors.
+
+The work is bounded before it is done, so that a few hostile kilobytes cost little: the
+text is at most 1 MiB, nesting at most 64 levels deep (checked while composing: PyYAML's
+composer recurses), aliases are refused (an alias bomb of a few hundred bytes would expand
+to gigabytes), a number has at most 100 characters and is finite. Every string, key or
+value, is one line of printable text: C0 and C1 controls (NEL, U+0085, among them), the
+line and paragraph separators U+2028 and U+2029, bidi controls and lone surrogates are
+refused, since a YAML parser that reads NEL, LS or PS as a line break would split such a
+value in the Butane output.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from .models import UNSAFE_CHARACTERS
 
 Path = tuple[str | int, ...]
 
@@ -41,11 +53,39 @@ for _tag, _regexp, _first in (
     _CoreResolver.add_implicit_resolver(_TAG + _tag, _regexp, _first)
 
 
+MAX_BYTES = 1 << 20
+MAX_DEPTH = 64
+MAX_NUMBER_CHARS = 100
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """A document the composer stops at: too deep, or an alias."""
+
+
+class _BoundedComposer(yaml.parser.Parser, yaml.composer.Composer):
+    """PyYAML's composer with a depth limit and no aliases."""
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+            raise _Refused(problem="aliases (*name) are not allowed", problem_mark=mark)
+        depth = getattr(self, "_depth", 0)
+        if depth >= MAX_DEPTH:
+            raise _Refused(
+                problem=f"nested more than {MAX_DEPTH} levels deep",
+                problem_mark=self.peek_event().start_mark,  # type: ignore[no-untyped-call]
+            )
+        self._depth = depth + 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth = depth
+
+
 class _Loader(
     yaml.reader.Reader,
     yaml.scanner.Scanner,
-    yaml.parser.Parser,
-    yaml.composer.Composer,
+    _BoundedComposer,
     _CoreResolver,
 ):
     def __init__(self, stream: str) -> None:
@@ -111,12 +151,38 @@ def _scalar(node: yaml.ScalarNode) -> Any:
             return int(value[2:], 16)
         return int(value, 10)
     if tag == _TAG + "float":
-        return float(value.replace("inf", "Infinity").replace("Inf", "Infinity").lower())
+        special = value.lstrip("+-").lower()
+        if special in (".inf", ".nan"):
+            return float(value.replace(".", "", 1))  # "-.inf" -> float("-inf")
+        return float(value)
     raise ValueError(tag)
+
+
+def _character_problem(value: str) -> str | None:
+    found = UNSAFE_CHARACTERS.search(value)
+    if found is None:
+        return None
+    shown = repr(value) if len(value) <= 60 else repr(value[:57]) + "..."
+    return (
+        f"{shown} contains U+{ord(found[0]):04X}, a control, line-break, bidi or surrogate "
+        "character (spec strings are one line of printable text)"
+    )
+
+
+def _number_problem(node: yaml.ScalarNode) -> str | None:
+    if len(node.value) > MAX_NUMBER_CHARS:
+        return f"a number of {len(node.value)} characters is too long (at most {MAX_NUMBER_CHARS})"
+    if node.tag == _TAG + "float" and not math.isfinite(_scalar(node)):
+        return f"{node.value} is not a finite number"
+    return None
 
 
 def load_located(text: str) -> Located:
     """Parse one YAML document, keeping positions; raises YamlError."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_BYTES:
+        message = f"the spec is {size} bytes; at most {MAX_BYTES} are read"
+        raise YamlError([YamlProblem(1, 1, (), message)])
     try:
         loader = _Loader(text)
         try:
@@ -140,19 +206,23 @@ def load_located(text: str) -> Located:
     problems: list[YamlProblem] = []
     known = {_TAG + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
 
-    def build(node: yaml.Node, path: Path, depth: int) -> Any:
+    def build(node: yaml.Node, path: Path) -> Any:
         located.values[path] = _pos(node)
-        if depth > 64:
-            problems.append(YamlProblem(*_pos(node), path, "nested too deeply"))
-            return None
         if node.tag not in known:
             tag = node.tag.replace(_TAG, "!!", 1)
             problems.append(YamlProblem(*_pos(node), path, f"YAML tag {tag} is not allowed"))
             return None
         if isinstance(node, yaml.ScalarNode):
+            if node.tag in (_TAG + "int", _TAG + "float"):
+                problem = _number_problem(node)
+            else:
+                problem = _character_problem(node.value)
+            if problem:
+                problems.append(YamlProblem(*_pos(node), path, problem))
+                return None
             return _scalar(node)
         if isinstance(node, yaml.SequenceNode):
-            return [build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+            return [build(item, (*path, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, yaml.MappingNode)
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -164,15 +234,24 @@ def load_located(text: str) -> Located:
                 continue
             key = str(key_node.value)
             child = (*path, key)
+            if key_node.tag not in known:
+                tag = key_node.tag.replace(_TAG, "!!", 1)
+                message = f"YAML tag {tag} is not allowed"
+                problems.append(YamlProblem(*_pos(key_node), path, message))
+                continue
+            bad_key = _character_problem(key)
+            if bad_key:
+                problems.append(YamlProblem(*_pos(key_node), path, f"a key {bad_key}"))
+                continue
             if key in result:
                 problems.append(YamlProblem(*_pos(key_node), child, f"duplicate key {key!r}"))
                 continue
             located.keys[child] = _pos(key_node)
-            result[key] = build(value_node, child, depth + 1)
+            result[key] = build(value_node, child)
         return result
 
     if root is not None:
-        located.data = build(root, (), 0)
+        located.data = build(root, ())
     if problems:
         raise YamlError(problems)
     return located

@@ -38,10 +38,48 @@ def test_yaml_12_core_schema(text: str, value: object) -> None:
         ("a: !!binary aGk=\n", "YAML tag !!binary is not allowed"),
         ("a: 1\na: 2\n", "duplicate key 'a'"),
         ("? [1]\n: x\n", "keys must be plain strings"),
-        ("b: &x {c: 1}\na:\n  <<: *x\n", "merge keys are not allowed"),
+        ("b: {c: 1}\na:\n  <<: {d: 2}\n", "merge keys are not allowed"),
+        ("b: &x {c: 1}\na: *x\n", "invalid YAML: aliases (*name) are not allowed"),
+        ("a: " + "[" * 65 + "]" * 65 + "\n", "invalid YAML: nested more than 64 levels deep"),
+        ("a: " + "[" * 10000 + "]" * 10000 + "\n", "invalid YAML: nested more than 64 levels deep"),
+        ("a: .inf\n", ".inf is not a finite number"),
+        ("a: .NaN\n", ".NaN is not a finite number"),
+        ("a: -.Inf\n", "-.Inf is not a finite number"),
+        ("a: " + "9" * 5000 + "\n", "a number of 5000 characters is too long (at most 100)"),
     ],
 )
 def test_rejected_documents(text: str, message: str) -> None:
     with pytest.raises(YamlError) as caught:
         load_located(text)
     assert [p.message for p in caught.value.problems] == [message]
+
+
+FORBIDDEN_CHARACTERS = [
+    "\x00", "\t", "\n", "\r", "\x1b", "\x7f", "\x85", "\x9f",
+    "\u2028", "\u2029", "\u061c", "\u200f", "\u202e", "\u2066", "\ud800", "\udfff",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("char", FORBIDDEN_CHARACTERS, ids=lambda c: f"U+{ord(c):04X}")
+@pytest.mark.parametrize("where", ["value", "key"])
+def test_a_string_with_a_break_control_bidi_or_surrogate_character_is_refused(
+    char: str, where: str
+) -> None:
+    """Each written as a YAML escape: the document is plain ASCII, the string is not."""
+    escaped = f'"a\\u{ord(char):04x}b"'
+    text = f"k: {escaped}\n" if where == "value" else f"{escaped}: 1\n"
+    with pytest.raises(YamlError) as caught:
+        load_located(text)
+    (problem,) = caught.value.problems
+    assert (
+        f"contains U+{ord(char):04X}, a control, line-break, bidi or surrogate" in problem.message
+    )
+    assert (problem.line, problem.column) == ((1, 4) if where == "value" else (1, 1))
+
+
+def test_tags_on_keys_are_refused() -> None:
+    with pytest.raises(YamlError) as caught:
+        load_located("!!python/name:os.system : 1\n")
+    assert [p.message for p in caught.value.problems] == [
+        "YAML tag !!python/name:os.system is not allowed"
+    ]
