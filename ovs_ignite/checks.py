@@ -5,11 +5,12 @@ Each check yields ``(path, message)``; the path names the later of two clashing 
 
 from __future__ import annotations
 
+import bisect
 import ipaddress
 import re
 from collections.abc import Iterator
 
-from .models import Bridge, Container, Port, Spec
+from .models import Bridge, Container, Port, Spec, cpu_ranges
 from .yamlsource import Path
 
 Finding = tuple[Path, str]
@@ -58,30 +59,31 @@ def _check_ovs(spec: Spec) -> Iterator[Finding]:
             yield ("ovs", "other_config", key), f"{key!r} is set by {DPDK_KEYS[key]}; set it there"
 
 
-def cpus(cpu_list: str) -> set[int]:
-    """The CPU numbers of a CPU list such as ``2-4,7``."""
-    result: set[int] = set()
-    for part in cpu_list.split(","):
-        first, _, last = part.partition("-")
-        result.update(range(int(first), int(last or first) + 1))
-    return result
-
-
-def mask_cpus(mask: str) -> set[int]:
+def mask_cpus(mask: str) -> list[int]:
+    """The CPU numbers set in a checked hex mask (at most MAX_CPU + 1 of them)."""
     value = int(mask, 16)
-    return {bit for bit in range(value.bit_length()) if value >> bit & 1}
+    return [bit for bit in range(value.bit_length()) if value >> bit & 1]
+
+
+def _outside(cpus: list[int], ranges: list[tuple[int, int]]) -> list[int]:
+    """The CPUs of cpus that no range of ranges (merged, sorted) holds."""
+    firsts = [first for first, _ in ranges]
+    out = []
+    for cpu in cpus:
+        at = bisect.bisect_right(firsts, cpu) - 1
+        if at < 0 or cpu > ranges[at][1]:
+            out.append(cpu)
+    return out
 
 
 def _check_dpdk(spec: Spec) -> Iterator[Finding]:
     dpdk = spec.dpdk
     if dpdk is None:
         return
-    if dpdk.isolcpus and max(cpus(dpdk.isolcpus)) > 8191:
-        yield ("dpdk", "isolcpus"), f"{dpdk.isolcpus!r} names a CPU above 8191"
     if dpdk.pmd_cpu_mask and dpdk.isolcpus:
-        outside = mask_cpus(dpdk.pmd_cpu_mask) - cpus(dpdk.isolcpus)
+        outside = _outside(mask_cpus(dpdk.pmd_cpu_mask), cpu_ranges(dpdk.isolcpus))
         if outside:
-            listed = ",".join(str(c) for c in sorted(outside))
+            listed = ",".join(str(c) for c in outside)
             yield (
                 ("dpdk", "pmd_cpu_mask"),
                 (f"{dpdk.pmd_cpu_mask} uses CPU {listed}, outside isolcpus {dpdk.isolcpus}"),
@@ -256,9 +258,13 @@ def controller_problem(target: str) -> str | None:
     else:
         port, _, listen = rest.partition(":")
         host = listen.strip("[]") or None
-    if port is None or not port.isdigit() or not 1 <= int(port) <= 65535:
+    if port is None or not (port.isascii() and port.isdigit() and len(port) <= 5):
+        return f"{target!r} has no valid port (1-65535)"
+    if not 1 <= int(port) <= 65535:
         return f"{target!r} has no valid port (1-65535)"
     if host is not None:
+        if "%" in host:
+            return f"{target!r}: an IPv6 zone id (%...) is not allowed here"
         try:
             ipaddress.ip_address(host)
         except ValueError:

@@ -27,8 +27,10 @@ _UNIT = re.compile(r"^[A-Za-z0-9:_.\\-]+(@[A-Za-z0-9:_.\\-]*)?\.service$")
 _PCI = re.compile(r"^([0-9a-fA-F]{4}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]$")
 _MAC = re.compile(r"^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$")
 _HEXMASK = re.compile(r"^(0x)?[0-9a-fA-F]+$")
-_CPULIST = re.compile(r"^\d+(-\d+)?(,\d+(-\d+)?)*$")
-_SOCKET_MEM = re.compile(r"^\d+(,\d+)*$")
+# ASCII digits only: \d would let Arabic-Indic digits through to the kernel command line.
+_CPULIST = re.compile(r"^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$")
+_SOCKET_MEM = re.compile(r"^[0-9]{1,7}(,[0-9]{1,7}){0,63}$")
+MAX_CPU = 8191  # the kernel's NR_CPUS at most
 _HOSTNAME_LABEL = re.compile(r"^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$")
 _USER = re.compile(r"^[a-z_][a-z0-9_-]{0,31}$")
 _ENV_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -101,7 +103,18 @@ def mac_address(value: str) -> str:
     return value.lower()
 
 
+def _no_zone(value: str) -> None:
+    # An IPv6 zone id (fe80::1%eth0) names an interface of the host that writes it, and
+    # nothing here needs one: a container's or bridge's address has its device, a default
+    # route is written with `dev`, a tunnel's remote and a controller are not link-local.
+    if "%" in value:
+        raise ValueError(
+            f"{value!r}: an IPv6 zone id (%...) is not allowed here; write the address alone"
+        )
+
+
 def cidr(value: str) -> str:
+    _no_zone(value)
     try:
         iface = ipaddress.ip_interface(value)
     except ValueError:
@@ -114,6 +127,7 @@ def cidr(value: str) -> str:
 
 
 def ip_address(value: str) -> str:
+    _no_zone(value)
     try:
         return str(ipaddress.ip_address(value))
     except ValueError:
@@ -132,17 +146,38 @@ def mtu(value: int) -> int:
     return value
 
 
+def cpu_ranges(value: str) -> list[tuple[int, int]]:
+    """The (first, last) ranges of a checked CPU list, merged and sorted: no set of every CPU
+    is ever built (``0-400000000`` would be one of 400 million)."""
+    ranges = []
+    for part in value.split(","):
+        first, _, last = part.partition("-")
+        ranges.append((int(first), int(last or first)))
+    merged: list[tuple[int, int]] = []
+    for low, high in sorted(ranges):
+        if merged and low <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
+
+
 def cpu_list(value: str) -> str:
     if not _CPULIST.match(value):
         raise ValueError(f"{value!r} is not a CPU list (e.g. 2-7 or 2,4,6-9)")
     for part in value.split(","):
         first, _, last = part.partition("-")
+        # Compared as text first: int() of thousands of digits is slow (or refused).
+        if any(len(n) > len(str(MAX_CPU)) or int(n) > MAX_CPU for n in (first, last) if n):
+            raise ValueError(f"{value!r} names a CPU above {MAX_CPU}")
         if last and int(last) < int(first):
             raise ValueError(f"{value!r}: range {part} runs backwards")
     return value
 
 
 def hex_mask(value: str) -> str:
+    if len(value.removeprefix("0x")) > (MAX_CPU + 1) // 4:
+        raise ValueError(f"a CPU mask of {len(value)} characters names a CPU above {MAX_CPU}")
     if not _HEXMASK.match(value) or int(value, 16) == 0:
         raise ValueError(f"{value!r} is not a non-zero hexadecimal CPU mask (e.g. 0xc)")
     return value if value.startswith("0x") else "0x" + value
@@ -150,7 +185,9 @@ def hex_mask(value: str) -> str:
 
 def socket_mem(value: str) -> str:
     if not _SOCKET_MEM.match(value):
-        raise ValueError(f"{value!r} is not a per-socket MB list (e.g. 1024,1024)")
+        raise ValueError(
+            f"{value!r} is not a per-socket MB list (e.g. 1024,1024; at most 64 sockets)"
+        )
     return value
 
 
