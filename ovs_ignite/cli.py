@@ -12,9 +12,10 @@ import typer
 from . import __version__
 from .api import example_names, example_text, render, schema_text
 from .errors import OvsIgniteError, SpecError
-from .output import write_atomically
+from .models import Spec
+from .output import STDOUT, write_output, write_stdout
 from .plan import kernel_arguments
-from .spec import load_spec
+from .spec import load_spec, parse_spec
 
 app = typer.Typer(
     name="ovs-ignite",
@@ -39,9 +40,16 @@ def _run(action: Callable[[], T]) -> T:
 
 def _emit(text: str, output: Path | None) -> None:
     if output is None:
-        sys.stdout.write(text)
+        write_stdout(text)
     else:
-        write_atomically(output, text)
+        write_output(output, text)
+
+
+def _load(spec: Path) -> Spec:
+    """The spec at path spec; ``-`` reads standard input (named <stdin> in errors)."""
+    if str(spec) == STDOUT:
+        return parse_spec(sys.stdin.read(), "<stdin>")
+    return load_spec(spec)
 
 
 def _version(value: bool) -> None:
@@ -61,9 +69,14 @@ def _main(
 
 @app.command("render")
 def render_command(
-    spec: Annotated[Path, typer.Argument(help="The switch spec (YAML).")],
+    spec: Annotated[Path, typer.Argument(help="The switch spec (YAML; - for stdin).")],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here (atomically), not stdout.")
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write here (atomically, through a symlink; - for stdout), not stdout.",
+        ),
     ] = None,
     fmt: Annotated[
         str, typer.Option("--format", help="ignition (JSON, the default) or butane (YAML).")
@@ -77,8 +90,9 @@ def render_command(
         )
 
     def action() -> None:
-        loaded = load_spec(spec)
-        text = render(loaded, str(spec), "butane" if fmt == "butane" else "ignition", pretty)
+        loaded = _load(spec)
+        name = "<stdin>" if str(spec) == STDOUT else str(spec)
+        text = render(loaded, name, "butane" if fmt == "butane" else "ignition", pretty)
         _emit(text, output)
         kargs = kernel_arguments(loaded)
         if kargs:
@@ -100,7 +114,7 @@ def validate_command(
     failed = problems = 0
     for spec in specs:
         try:
-            load_spec(spec)
+            _load(spec)
         except SpecError as exc:
             failed += 1
             problems += len(exc.problems)
@@ -119,7 +133,9 @@ def init_command(
     example: Annotated[
         str, typer.Option("--example", help="Which example to start from.")
     ] = "nginx",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here (- for stdout).")
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a commented starter spec."""
@@ -129,7 +145,7 @@ def init_command(
             f"{example!r} is not an example; choose one of: {', '.join(names)}",
             param_hint="--example",
         )
-    if output is not None and output.exists() and not force:
+    if output is not None and str(output) != STDOUT and output.exists() and not force:
         typer.echo(f"{output}: exists already; give --force to overwrite it", err=True)
         raise typer.Exit(1)
     _run(lambda: _emit(example_text(example), output))
@@ -138,14 +154,16 @@ def init_command(
 @app.command("schema")
 def schema_command() -> None:
     """Print the JSON Schema of the spec (for editors)."""
-    sys.stdout.write(schema_text())
+    _run(lambda: write_stdout(schema_text()))
 
 
 @app.command("kargs")
-def kargs_command(spec: Annotated[Path, typer.Argument(help="The switch spec (YAML).")]) -> None:
+def kargs_command(
+    spec: Annotated[Path, typer.Argument(help="The switch spec (YAML; - for stdin).")],
+) -> None:
     """Print the kernel arguments SPEC needs, on one line (for a PXE APPEND line)."""
-    loaded = _run(lambda: load_spec(spec))
-    typer.echo(" ".join(kernel_arguments(loaded)))
+    loaded = _run(lambda: _load(spec))
+    _run(lambda: write_stdout(" ".join(kernel_arguments(loaded)) + "\n"))
 
 
 @app.command("verify")
@@ -173,7 +191,7 @@ def verify_command(
     interfaces, kernel arguments, hugepages. One line a check; exit 0 only when all pass."""
     from .verify import check_host, junit_xml
 
-    loaded = _run(lambda: load_spec(spec))
+    loaded = _run(lambda: _load(spec))
     try:
         import testinfra
     except ImportError:  # pragma: no cover - a dependency of ovs-ignite
@@ -201,7 +219,7 @@ def verify_command(
         failed = sum(not c.passed for c in checks)
         typer.echo(f"{url}: {len(checks) - failed} passed, {failed} failed")
     if junit:
-        _run(lambda: write_atomically(junit, junit_xml(results)))
+        _run(lambda: write_output(junit, junit_xml(results)))
     if any(not c.passed for checks in results.values() for c in checks):
         raise typer.Exit(1)
 

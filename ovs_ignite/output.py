@@ -1,31 +1,90 @@
-"""Writing output files atomically: a failed run leaves an existing file as it was."""
+"""Writing output: a failed run leaves an existing file as it was, and no partial file.
+
+- ``-`` is standard output; no file named ``-`` is ever made.
+- A regular file (or a new one) is replaced atomically: a temporary file next to it, then a
+  rename. A symlink is written through: its target is replaced, the link stays. An existing
+  file keeps its mode and its owner.
+- Anything else that exists (a device such as /dev/full or /dev/stdout, a FIFO) is written
+  directly, never replaced by a regular file.
+- Every write error (ENOSPC, EPIPE, EACCES, ...) is an OutputError: exit status 1, one line.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
+import sys
 import tempfile
 from pathlib import Path
 
 from .errors import OutputError
 
+STDOUT = "-"
 
-def write_atomically(path: str | Path, text: str) -> None:
-    """Write text to path through a temporary file in the same folder and a rename."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path()
+
+def write_stdout(text: str) -> None:
+    """Write text to standard output now, unbuffered: a full disk or a closed pipe is an
+    OutputError here, not a traceback when Python flushes at exit."""
+    data = text.encode("utf-8")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # replaced, as by a test runner
+        sys.stdout.write(text)
+        return
+    try:
+        sys.stdout.flush()
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write: {exc.strerror}") from None
+        raise OutputError(f"(standard output): cannot write: {exc.strerror or exc}") from None
+
+
+def write_output(path: str | Path, text: str) -> None:
+    """Write text to path: standard output for ``-``, else as the module says."""
+    if str(path) == STDOUT:
+        write_stdout(text)
+        return
+    try:
+        existing: os.stat_result | None = Path(path).stat()  # through symlinks
+    except FileNotFoundError:
+        existing = None
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        _write_directly(path, text)
+        return
+    _replace(Path(os.path.realpath(path)), text, existing, shown=str(path))
+
+
+def _write_directly(path: str | Path, text: str) -> None:
+    try:
+        with Path(path).open("w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+def _replace(target: Path, text: str, existing: os.stat_result | None, shown: str) -> None:
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise OutputError(f"{shown}: cannot write: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        Path(tmp).chmod(0o666 & ~umask)
+        if existing is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            Path(tmp).chmod(0o666 & ~umask)
+        else:
+            Path(tmp).chmod(stat.S_IMODE(existing.st_mode))
+            if (existing.st_uid, existing.st_gid) != (os.getuid(), os.getgid()):
+                os.chown(tmp, existing.st_uid, existing.st_gid)
         Path(tmp).replace(target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise OutputError(f"{shown}: cannot write: {exc.strerror or exc}") from None

@@ -111,7 +111,7 @@ def interfaces_table(spec: Spec, container: Container) -> str:
 
 def header_name(spec_name: str) -> str:
     """The spec's file name as generated headers name it: its last part, one safe line."""
-    return re.sub(r"[^A-Za-z0-9_.+@ -]", "?", spec_name.rsplit("/", 1)[-1])[:120]
+    return re.sub(r"[^A-Za-z0-9_.+@ <>-]", "?", spec_name.rsplit("/", 1)[-1])[:120]
 
 
 def build_plan(spec: Spec, spec_name: str = "spec.yaml") -> HostPlan:
