@@ -197,11 +197,16 @@ def more_units(running: Stack, spec: Spec, work: Path) -> Iterator[Stack]:
         work=running.host.work,
         containers_conf=running.host.containers_conf,
     )
+    # The units running already (OVS) are active here too: starting a container unit must
+    # not start them anew, as the wanted units of its attach.
+    running_units = dict(running.host.active)
+    host.active.update(running_units)
     try:
         yield Stack(spec, host)
     finally:
         for unit in reversed(list(host.active)):
-            with suppress(AssertionError, FileNotFoundError):
-                host.stop(unit)
+            if unit not in running_units:
+                with suppress(AssertionError, FileNotFoundError):
+                    host.stop(unit)
         remove_containers(host.containers_conf, *(c.name for c in spec.containers))
         host.close()

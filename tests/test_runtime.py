@@ -22,7 +22,7 @@ from ovs_ignite.plan import default_mac, host_interface_name
 
 from .conftest import DATA
 from .images import podman
-from .runtime import Stack, runtime_spec, script_path, stack, verify
+from .runtime import Stack, more_units, runtime_spec, script_path, stack, verify
 
 pytestmark = [pytest.mark.runtime, pytest.mark.slow]
 
@@ -277,3 +277,16 @@ def test_verify_passes_on_the_running_host_and_names_what_is_wrong(
     assert bad.returncode == 1
     assert "FAIL  web/eth1 port tag: want None, found 99" in bad.stdout.splitlines()
     assert 'failures="1"' in junit.read_text()
+
+
+def test_a_container_without_interfaces_starts_alone(web: Stack, tmp_path: Path) -> None:
+    """Its unit wants no attach: an attach of it would fail at every boot ("no interface
+    list"). The unit runner starts every wanted unit, as systemd does."""
+    text = (RUNTIME / "web.yaml").read_text().replace("{ovs_image}", web.spec.ovs.image)
+    text += "  - name: sidecar\n    image: '{httpd_image}'\n"
+    spec = runtime_spec(text, web.host.containers_conf, tmp_path)
+    with more_units(web, spec, tmp_path) as host:
+        host.start("sidecar.service")
+        assert "sidecar.service" in host.host.active
+        assert not any(unit.startswith("ovs-attach@sidecar") for unit in host.host.active)
+        assert len(host.exec("sidecar", "ip", "-o", "link").stdout.splitlines()) == 1  # lo

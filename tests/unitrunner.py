@@ -15,8 +15,10 @@ What differs from a host, and why:
 - Volume host paths /var/lib/openvswitch and /run/openvswitch, and /run/ovs-ignite (the
   PID and ID files of the containers), become scratch folders.
 - ``--log-driver=journald`` becomes ``k8s-file``: no journald runs here.
-Dependencies, as far as the tests need them: starting a unit then starts the units it
-``Wants=`` that are ordered ``After=`` it; stopping a unit first stops the active units
+Dependencies, as far as the tests need them: starting a unit starts the units it ``Wants=``
+or ``Requires=`` too, as systemd puts them in the same transaction: those it is ordered
+``After=`` first, the others once it is active (a wanted unit that does not exist is
+skipped, as systemd skips it); stopping a unit first stops the active units
 that are ``BindsTo=`` or ``PartOf=`` it; restarting it restarts those that are ``PartOf=``
 it; a failed ``ExecStop=`` or ``ExecStopPost=`` leaves the unit stopped and in ``failed``,
 as systemd does;
@@ -176,6 +178,7 @@ class Host:
     failed: dict[str, str] = field(default_factory=dict)
     # set by a test for what follows, e.g. OVS_IGNITE_HOOK (the host script's fault hook)
     extra_env: dict[str, str] = field(default_factory=dict)
+    _starting: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.db_dir = self.work / "db"
@@ -255,11 +258,34 @@ class Host:
                 raise UnitError(message)
 
     def start(self, name: str, wants: bool = True) -> None:
-        """Start unit name as systemd would, then (wants) the units it wants after it."""
-        if name in self.active:
+        """Start unit name as systemd would, with (wants) the units it wants or requires:
+        those it comes after first, the others after it."""
+        if name in self.active or name in self._starting:
             return
         self.failed.pop(name, None)
         unit = load_unit(self.root, name)
+        pulled = _words(unit.settings.get("Wants", []) + unit.settings.get("Requires", []))
+        after = set(_words(unit.settings.get("After", [])))
+        self._starting.add(name)
+        try:
+            for wanted in pulled if wants else []:
+                if wanted in after and self._exists(wanted):
+                    self.start(wanted)
+            self._start_one(name, unit)
+        finally:
+            self._starting.discard(name)
+        for wanted in pulled if wants else []:
+            if wanted not in after and self._exists(wanted):
+                self.start(wanted)
+
+    def _exists(self, name: str) -> bool:
+        try:
+            load_unit(self.root, name)
+        except FileNotFoundError:
+            return False
+        return True
+
+    def _start_one(self, name: str, unit: Unit) -> None:
         env = {**self.env, "INVOCATION_ID": uuid.uuid4().hex}
         self._exec(unit, "ExecStartPre", env)
         if unit.type == "oneshot":
@@ -280,13 +306,6 @@ class Host:
                 self.main_pid[name] = client.pid
         self._exec(unit, "ExecStartPost", env)
         self.active[name] = unit
-        for wanted in _words(unit.settings.get("Wants", [])) if wants else []:
-            try:
-                after = _words(load_unit(self.root, wanted).settings.get("After", []))
-            except FileNotFoundError:
-                continue
-            if name in after:
-                self.start(wanted)
 
     def _start_notify(self, name: str, argv: list[str], env: dict[str, str]) -> int:
         """Run a Type=notify ExecStart; the main PID once READY=1 came (MAINPID= if sent)."""
