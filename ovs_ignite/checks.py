@@ -23,6 +23,70 @@ RESERVED_UNITS = (
     "ovs-ignite-bridges.service",
     "ovs-ignite-dpdk-bind.service",
 )
+# Units the host OS ships (Fedora CoreOS, Flatcar) or ovs-ignite writes, by name and by
+# prefix: an image: container's unit, /etc/systemd/system/NAME.service, would replace it (a
+# container named docker would leave Flatcar without its Docker, and so without OVS).
+HOST_UNITS = frozenset(
+    [
+        "auditd",
+        "autovt",
+        "chronyd",
+        "console-getty",
+        "containerd",
+        "crio",
+        "dbus",
+        "dbus-broker",
+        "debug-shell",
+        "docker",
+        "emergency",
+        "firewalld",
+        "getty",
+        "ip6tables",
+        "iptables",
+        "irqbalance",
+        "iscsi",
+        "iscsid",
+        "kdump",
+        "kubelet",
+        "ldconfig",
+        "locksmithd",
+        "mdmonitor",
+        "ModemManager",
+        "multipathd",
+        "NetworkManager",
+        "nftables",
+        "ntpd",
+        "openvswitch",
+        "ovs-delete-transient-ports",
+        "podman",
+        "polkit",
+        "rescue",
+        "rpcbind",
+        "rpm-ostreed",
+        "serial-getty",
+        "sshd",
+        "sshd-keygen",
+        "sssd",
+        "update-engine",
+        "user",
+        "user-runtime-dir",
+        "wpa_supplicant",
+        "zincati",
+    ]
+)
+HOST_UNIT_PREFIXES = (
+    "afterburn",
+    "coreos-",
+    "flatcar-",
+    "ignition-",
+    "lvm2-",
+    "NetworkManager-",
+    "ovs-attach",
+    "ovs-ignite",
+    "podman-",
+    "rpm-ostree",
+    "systemd-",
+)
 # other_config keys ovs-ignite sets itself from the dpdk section.
 DPDK_KEYS = {
     "dpdk-init": "dpdk",
@@ -332,7 +396,14 @@ def _check_container_source(container: Container, at: Path, units: set[str]) -> 
         yield (*at, where), "give exactly one of image (ovs-ignite runs it) or unit (yours does)"
         return
     unit = container.unit_name
-    if unit in units or unit.startswith("ovs-attach@"):
+    name = container.name
+    if container.image is not None and (name in HOST_UNITS or name.startswith(HOST_UNIT_PREFIXES)):
+        yield (
+            (*at, "name"),
+            f"container name {name!r} would write {unit} over a unit of the host OS or of "
+            "ovs-ignite; choose another name",
+        )
+    elif unit in units or unit.startswith("ovs-attach@"):
         yield (*at, "unit" if container.unit else "name"), f"unit {unit} is already used"
     units.add(unit)
     if container.unit is not None:
