@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from .models import Bridge, Container, Port, Spec, cpu_ranges
+from .templating import UNIT_LINE_MAX, unit_line_length
 from .yamlsource import Path
 
 Finding = tuple[Path, str]
@@ -406,10 +407,30 @@ def _check_container_source(container: Container, at: Path, units: set[str]) -> 
     elif unit in units or unit.startswith("ovs-attach@"):
         yield (*at, "unit" if container.unit else "name"), f"unit {unit} is already used"
     units.add(unit)
+    if container.image is not None:
+        yield from _check_unit_lines(container, at)
     if container.unit is not None:
         for key in ("command", "env", "volumes"):
             if getattr(container, key):
                 yield (*at, key), f"{key} goes with image; with unit your unit runs the container"
+
+
+def _check_unit_lines(container: Container, at: Path) -> Iterator[Finding]:
+    """Values too long for one line of the container's unit (Ignition refuses the config)."""
+    words: list[tuple[Path, str]] = [((*at, "image"), container.image or "")]
+    words += [((*at, "command", i), arg) for i, arg in enumerate(container.command)]
+    words += [((*at, "env", key), f"--env={key}={value}") for key, value in container.env.items()]
+    words += [((*at, "volumes", i), f"--volume={v}") for i, v in enumerate(container.volumes)]
+    for path, word in words:
+        length = unit_line_length(word)
+        if length > UNIT_LINE_MAX:
+            yield (
+                path,
+                (
+                    f"too long for a unit line: {length} bytes written, Ignition takes at most "
+                    f"{UNIT_LINE_MAX} (put long data in a volume instead)"
+                ),
+            )
 
 
 def _check_gateway(address: str | None, gateway: str, at: Path) -> Iterator[Finding]:

@@ -14,10 +14,16 @@ from typing import Any
 
 import jinja2
 
+from .models import UNSAFE_CHARACTERS
 from .resources import resource_dir
 
 _SD_SAFE = re.compile(r"^[A-Za-z0-9_@+=:,./-]+$")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL = UNSAFE_CHARACTERS
+# Ignition refuses a unit whose line (a physical line: key, value and the continuation
+# backslash) is over 2047 bytes; a run command keeps each of its lines well under that.
+UNIT_LINE_MAX = 2047
+_LINE_BUDGET = 1000
+_INDENT = "    "
 
 
 def shell_quote(value: object) -> str:
@@ -47,9 +53,16 @@ def systemd_args(values: Iterable[object]) -> str:
     return " ".join(systemd_quote(v) for v in values)
 
 
+def unit_line_length(word: object) -> int:
+    """The bytes of a unit line that holds word alone, as a run command writes it."""
+    return len(f"{_INDENT}{systemd_quote(word)} \\".encode())
+
+
 def systemd_command(values: Iterable[object]) -> str:
     """A ``RUNTIME run`` command for a unit: each option on its own line, then the image
-    with its arguments, joined by systemd's backslash-newline continuation."""
+    with its arguments, joined by systemd's backslash-newline continuation. Arguments share
+    a line up to a budget, so that no line comes near Ignition's limit however many there
+    are."""
     words = [str(v) for v in values]
     lines = [[systemd_quote(w) for w in words[:2]]]
     in_options = True
@@ -60,9 +73,11 @@ def systemd_command(values: Iterable[object]) -> str:
         elif in_options and previous != "--name":
             in_options = False  # the image: what follows are its arguments
             lines.append([quoted])
+        elif len(" ".join([*lines[-1], quoted]).encode()) > _LINE_BUDGET:
+            lines.append([quoted])
         else:
             lines[-1].append(quoted)
-    return " \\\n    ".join(" ".join(line) for line in lines)
+    return f" \\\n{_INDENT}".join(" ".join(line) for line in lines)
 
 
 def _environment() -> jinja2.Environment:

@@ -32,7 +32,7 @@ SPECS = [
 RUNTIMES = ["podman", "docker"]
 
 
-def _applied_root(spec: Spec, tmp_path: Path) -> Path:
+def applied_root(spec: Spec, tmp_path: Path) -> Path:
     if spec.target.ignition == "3.5.0":
         spec = retarget(spec, spec.target.os, "3.4.0", spec.runtime)
     root, _ = apply_ignition(json.loads(render(spec, "spec.yaml")), tmp_path)
@@ -49,10 +49,10 @@ def _spec_and_root(path: Path, runtime: str, tmp_path: Path) -> tuple[Spec, Path
     """The spec at path with runtime, and a root the real Ignition wrote from it."""
     spec = load_spec(path)
     spec = retarget(spec, spec.target.os, spec.target.ignition, runtime)
-    return spec, _applied_root(spec, tmp_path)
+    return spec, applied_root(spec, tmp_path)
 
 
-def _verify(root: Path, names: list[str]) -> subprocess.CompletedProcess[str]:
+def systemd_analyze_verify(root: Path, names: list[str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [need("systemd-analyze"), "verify", f"--root={root}", *names],
         capture_output=True,
@@ -73,15 +73,15 @@ def test_units_pass_systemd_analyze_verify(path: Path, runtime: str, tmp_path: P
     for container in spec.containers:
         if container.unit:
             (units / container.unit).write_text("[Service]\nExecStart=/usr/bin/podman start -a x\n")
-    result = _verify(root, names)
+    result = systemd_analyze_verify(root, names)
     assert result.returncode == 0, result.stderr
     assert result.stderr == "", result.stderr
 
 
 def test_verify_catches_a_broken_unit(tmp_path: Path) -> None:
-    root = _applied_root(load_spec(EXAMPLES[0]), tmp_path)
+    root = applied_root(load_spec(EXAMPLES[0]), tmp_path)
     (root / "etc/systemd/system/broken.service").write_text("[Service]\nExecStart=/nonexistent\n")
-    assert _verify(root, ["broken.service"]).returncode != 0
+    assert systemd_analyze_verify(root, ["broken.service"]).returncode != 0
 
 
 @pytest.mark.parametrize("path", SPECS, ids=lambda p: p.stem)

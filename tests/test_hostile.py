@@ -9,6 +9,7 @@ and unit by unit, exactly what the Ignition output says.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,8 +17,15 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ovs_ignite import SpecError, parse_spec, render
+from ovs_ignite import SpecError, load_spec, parse_spec, render
 from ovs_ignite.ignition import decode_data_url
+from ovs_ignite.runs import container_run, ovsdb_run, vswitchd_run
+
+from .conftest import DATA, retarget
+from .hostile_corpus import corpus
+from .realparts import ignition_validate
+from .test_generated_units import applied_root, systemd_analyze_verify
+from .unitrunner import _logical_lines, split_command
 
 BASE = """version: 1
 host: {hostname: edge-01, users: [{name: core, ssh_authorized_keys: [SSHKEY]}]}
@@ -134,3 +142,79 @@ def test_a_line_break_yaml_sees_cannot_add_a_unit_section(slot: str, brk: str) -
     """The attack found: `env: {A: "hi\\N[Install]\\NAlso=debug-shell.service"}` gave, after
     butane, a container unit that enables a root shell on tty9."""
     check_one_value_everywhere(slot, f"hi{brk}[Install]{brk}Also=debug-shell.service{brk}X=")
+
+
+# -- the hostile corpus (tests/data/hostile/, made by tests/hostile_corpus.py) ---------------
+
+HOSTILE = sorted((DATA / "hostile").glob("*.yaml"))
+
+
+def test_the_corpus_is_what_its_maker_makes() -> None:
+    """The files are the maker's output (a case added to the maker is a file here), and
+    there are at least 150 of them."""
+    assert {p.name: p.read_text(encoding="utf-8") for p in HOSTILE} == corpus()
+    assert len(HOSTILE) >= 150
+
+
+def _exec_argv(contents: str, key: str) -> list[str]:
+    """The argv of the key= line of unit text, as systemd reads it."""
+    (line,) = [v for k, _, v in (ln.partition("=") for ln in _logical_lines(contents)) if k == key]
+    return split_command(line, "x.service", {})[1]
+
+
+@pytest.mark.parametrize("path", HOSTILE, ids=lambda p: p.stem)
+def test_hostile_spec_is_refused_at_its_line_or_rendered_safely(path: Path, tmp_path: Path) -> None:
+    try:
+        spec = load_spec(path, path.name)
+    except SpecError as exc:
+        assert exc.problems
+        for problem in exc.problems:
+            line = str(problem)
+            assert line.isprintable() and line.startswith(f"{path.name}:"), line
+            assert problem.line >= 1 and problem.column >= 1
+        return
+    # Rendered: one value stays one value in both formats...
+    ignition = json.loads(render(spec, path.name))
+    butane = yaml.safe_load(render(spec, path.name, "butane"))
+    assert _butane_contents(butane) == _contents(ignition)
+    # ...each run command reads back, with systemd's quoting, as the argv that was meant...
+    units = {u["name"]: u.get("contents", "") for u in ignition["systemd"]["units"]}
+    assert _exec_argv(units["ovsdb-server.service"], "ExecStart") == ovsdb_run(spec)
+    assert _exec_argv(units["ovs-vswitchd.service"], "ExecStart") == vswitchd_run(spec)
+    for container in spec.containers:
+        if container.image:
+            unit = units[container.unit_name]
+            assert _exec_argv(unit, "ExecStart") == container_run(spec, container)
+    # ...and the real Ignition applies it, and systemd-analyze verifies every unit it wrote.
+    if spec.target.ignition == "3.5.0":
+        spec = retarget(spec, spec.target.os, "3.4.0", spec.runtime)
+    root = applied_root(spec, tmp_path)
+    folder = root / "etc/systemd/system"
+    for container in spec.containers:
+        if container.unit:  # the user's own unit: a stand-in
+            (folder / container.unit).write_text(
+                "[Service]\nExecStart=/usr/bin/podman start -a x\n"
+            )
+    names = sorted(p.name for p in folder.glob("*.service") if not p.name.endswith("@.service"))
+    names += [p.name.removesuffix(".d") for p in folder.glob("*@*.service.d")]
+    assert {u for u, text in units.items() if text and not u.endswith("@.service")} <= set(names)
+    result = systemd_analyze_verify(root, names)
+    assert (result.returncode, result.stderr) == (0, ""), result.stderr
+
+
+def test_a_command_of_many_arguments_keeps_every_unit_line_within_ignitions_limit(
+    tmp_path: Path,
+) -> None:
+    """300 ordinary arguments (some 6 KB of command): once all on one line, which Ignition
+    refuses (2047 bytes a line) at first boot. Now packed onto lines of their own."""
+    args = [f"--option-{i}=value-{i}" for i in range(300)]
+    text = BASE.replace("COMMAND", ", ".join(json.dumps(a) for a in args))
+    for name, default in DEFAULTS.items():
+        text = text.replace(name, _yaml_string(default))
+    spec = parse_spec(text, "many.yaml")
+    ignition = json.loads(render(spec, "many.yaml"))
+    unit = next(u for u in ignition["systemd"]["units"] if u["name"] == "web.service")
+    assert max(len(line.encode()) for line in unit["contents"].splitlines()) <= 2047
+    assert _exec_argv(unit["contents"], "ExecStart") == container_run(spec, spec.containers[0])
+    result = ignition_validate(ignition, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,164 @@
+"""The hostile corpus of tests/data/hostile/: made by this module, kept as files.
+
+Every string field of a spec gets every class of hostile payload (line breaks of every
+kind, shell and systemd metacharacters, quotes, NUL, bidi, surrogates, huge and non-ASCII
+numbers, path tricks), plus whole-document attacks (aliases, deep nesting, tags, a bomb).
+Values are written as YAML double-quoted strings with JSON's escapes, so that each file is
+plain ASCII whatever it holds. A bug found later gets a case here:
+
+    .venv/bin/python -m tests.hostile_corpus     # writes the files anew
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+FOLDER = Path(__file__).resolve().parent / "data" / "hostile"
+
+BASE = """version: 1
+host: {hostname: HOSTNAME, users: [{name: USER, ssh_authorized_keys: [SSHKEY]}]}
+ovs: {image: OVSIMAGE, other_config: {OCKEY: OCVALUE}}
+dpdk: {hugepages: {size: 2M, count: 512}, isolcpus: ISOLCPUS, socket_mem: SOCKETMEM}
+bridges:
+  - name: BRIDGE
+    address: 10.0.0.1/24
+    controllers: [CONTROLLER]
+    ports: [{name: PORT}]
+containers:
+  - name: CONTAINER
+    image: IMAGE
+    command: [nginx, COMMAND]
+    env: {ENVKEY: ENVVALUE}
+    volumes: [VOLUME]
+    interfaces: [{bridge: BRIDGE, name: IFNAME, address: ADDRESS, gateway: GATEWAY, mac: MAC}]
+  - name: own
+    unit: UNIT
+    interfaces: [{bridge: BRIDGE, address: 10.0.0.11/24}]
+"""
+# field -> (good value, how a payload goes in: alone or inside a good value)
+FIELDS = {
+    "HOSTNAME": ("edge-01", "edge{}"),
+    "USER": ("core", "core{}"),
+    "SSHKEY": ("ssh-ed25519 AAAA admin@example", "ssh-ed25519 AAAA admin{}"),
+    "OVSIMAGE": ("quay.io/x/ovs:3.3", "quay.io/x/ovs:3.3{}"),
+    "OCKEY": ("stats-update-interval", "k{}"),
+    "OCVALUE": ("5000", "{}"),
+    "ISOLCPUS": ("2-7", "2-{}"),
+    "SOCKETMEM": ("512", "{}"),
+    "BRIDGE": ("br0", "br{}"),
+    "CONTROLLER": ("tcp:192.0.2.5:6653", "tcp:192.0.2.5:{}"),
+    "PORT": ("eth1", "eth{}"),
+    "CONTAINER": ("web", "web{}"),
+    "IMAGE": ("docker.io/library/nginx:1.27", "docker.io/library/nginx:{}"),
+    "COMMAND": ("-g", "{}"),
+    "ENVKEY": ("A", "A{}"),
+    "ENVVALUE": ("x", "a{}b"),
+    "VOLUME": ("/srv/www:/html:ro", "/srv/w{}:/html"),
+    "IFNAME": ("eth1", "e{}"),
+    "ADDRESS": ("10.0.0.10/24", "10.0.0.10/{}"),
+    "GATEWAY": ("10.0.0.1", "fe80::1%{}"),
+    "MAC": ("02:00:00:00:00:0a", "02:00:00:00:00:{}"),
+    "UNIT": ("my-web.service", "my{}.service"),
+}
+PAYLOADS = {
+    "lf": "x\nExecStartPre=/bin/touch /tmp/pwned",
+    "cr": "x\rY",
+    "nel": "hi\x85[Install]\x85Also=debug-shell.service\x85X=",
+    "ls": "hi\u2028ExecStartPre=/bin/sh",
+    "ps": "hi\u2029X=1",
+    "vt-ff": "a\x0bb\x0cc",
+    "tab": "a\tb",
+    "nul": "a\x00b",
+    "esc": "\x1b[31mred",
+    "c1": "a\x9bb",
+    "bidi": "abc\u202edcba",
+    "isolate": "a\u2066b\u2069",
+    "surrogate": "a\ud800b",
+    "shell-subst": "$(touch /tmp/pwned)",
+    "backticks": "`touch /tmp/pwned`",
+    "shell-ops": "a;b|c&&d>e<f",
+    "quotes": 'it\'s "quoted" \\back',
+    "specifiers": "%n%i%H%%",
+    "env-refs": "${PATH}$HOME$$",
+    "path-up": "../../etc/shadow",
+    "path-abs": "/etc/passwd",
+    "space": "a b",
+    "glob": "*?[a]",
+    "long": "y" * 3000,
+    "arabic-digits": "\u0662\u0667",
+    "fullwidth-digits": "\uff11\uff12",
+    "huge-number": "9" * 5000,
+    "empty": "",
+}
+# Whole documents: (name, text)
+DOCUMENTS = {
+    "alias-bomb": "a: &a [x, x, x, x, x, x, x, x, x]\n"
+    + "".join(
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    + "version: 1\novs: {image: x}\n",
+    "alias-recursive": "version: 1\novs: {image: x}\nbridges: &a [*a, *a]\n",
+    "alias-reuse": "version: 1\novs: &o {image: x}\nextra: *o\n",
+    "deep-nesting": "version: 1\novs: {image: x}\nbridges: " + "[" * 10000 + "]" * 10000 + "\n",
+    "deep-nesting-65": "version: 1\novs: {image: x}\nbridges: " + "[" * 65 + "]" * 65 + "\n",
+    "merge-key": "version: 1\nbase: {image: x}\novs:\n  <<: {image: y}\n",
+    "python-tag": "version: 1\novs: !!python/object/apply:os.system [id]\n",
+    "python-tag-key": "version: 1\novs: {image: x}\n!!python/name:os.system : 1\n",
+    "binary-tag": "version: 1\novs: {image: !!binary aGk=}\n",
+    "custom-tag": "version: 1\novs: {image: !evil x}\n",
+    "inf": "version: 1\novs: {image: x}\nbridges: [{name: br0, mtu: .inf}]\n",
+    "nan": "version: 1\novs: {image: x}\nbridges: [{name: br0, mtu: .nan}]\n",
+    "huge-int": "version: 1\novs: {image: x}\nbridges: [{name: br0, mtu: " + "9" * 5000 + "}]\n",
+    "huge-vlan": "version: 1\novs: {image: x}\nbridges: [{name: br0, ports: [{name: p, vlan: "
+    + "1" * 400
+    + "}]}]\n",
+    "isolcpus-400m": "version: 1\novs: {image: x}\ndpdk: {hugepages: {size: 2M, count: 8}, "
+    'isolcpus: "0-400000000"}\n',
+    "isolcpus-many-ranges": "version: 1\novs: {image: x}\ndpdk: {hugepages: {size: 2M, "
+    'count: 8}, isolcpus: "' + ",".join(["0-8191"] * 400) + '"}\n',
+    "pmd-mask-huge": "version: 1\novs: {image: x}\ndpdk: {hugepages: {size: 2M, count: 8}, "
+    'isolcpus: "2-7", pmd_cpu_mask: "0x' + "f" * 5000 + '"}\n',
+    "duplicate-keys": "version: 1\nversion: 1\novs: {image: x}\n",
+    "not-a-mapping": "- version: 1\n",
+    "empty": "",
+    "bom-and-nul": '\ufeffversion: 1\novs: {image: "a\\0b"}\n',
+    "many-containers": "version: 1\novs: {image: x}\nbridges: [{name: br0}]\ncontainers:\n"
+    + "".join(f"  - {{name: c{i}, image: x, interfaces: [{{bridge: br0}}]}}\n" for i in range(300)),
+    "shadow-docker": "version: 1\ntarget: {os: flatcar, ignition: 3.4.0}\novs: {image: x}\n"
+    "containers: [{name: docker, image: nginx}]\n",
+    "own-unit-is-ovs": "version: 1\novs: {image: x}\nbridges: [{name: br0}]\n"
+    "containers: [{name: w, unit: ovsdb-server.service, interfaces: [{bridge: br0}]}]\n",
+}
+
+
+def spec_text(field: str, payload: str) -> str:
+    text = BASE
+    for name, (good, wrap) in FIELDS.items():
+        value = wrap.format(payload) if name == field else good
+        text = text.replace(name, json.dumps(value, ensure_ascii=True))
+    return text
+
+
+def corpus() -> dict[str, str]:
+    """file name -> text of every case."""
+    cases = {
+        f"{field.lower()}-{kind}.yaml": spec_text(field, payload)
+        for field in FIELDS
+        for kind, payload in PAYLOADS.items()
+    }
+    cases.update({f"doc-{name}.yaml": text for name, text in DOCUMENTS.items()})
+    return cases
+
+
+def main() -> None:
+    FOLDER.mkdir(parents=True, exist_ok=True)
+    for old in FOLDER.glob("*.yaml"):
+        old.unlink()
+    for name, text in corpus().items():
+        (FOLDER / name).write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
