@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from ovs_ignite import build_butane, build_plan, dump_butane, load_spec, render, to_ignition
+from ovs_ignite import build_butane, build_plan, dump_butane, load_spec, parse_spec, render
 from ovs_ignite.ignition import data_url, decode_data_url, percent_encode
 
 from .conftest import DATA, EXAMPLES, TARGETS, retarget
@@ -76,21 +76,46 @@ def test_butane_text_translates_to_the_rendered_ignition(
     assert [f["mode"] for f in reread["storage"]["files"]] == [
         int(f["mode"]) for f in doc["storage"]["files"]
     ]
+    # The Ignition output against the plan it spells, item by item (not to_ignition against
+    # itself): files, units with their drop-ins, users, kernel arguments.
     ignition = json.loads(render(spec, path.name))
-    assert to_ignition(reread) == ignition
     assert ignition["ignition"]["version"] == target[1]
     plan = build_plan(spec, path.name)
     files = {f["path"]: f for f in _decoded(ignition)["storage"]["files"]}
+    assert sorted(files) == sorted(f.path for f in plan.files)
     for planned in plan.files:
         assert files[planned.path]["contents"] == planned.contents
         assert files[planned.path]["mode"] == planned.mode
+        assert files[planned.path]["overwrite"] is True
+    units = {u["name"]: u for u in ignition["systemd"]["units"]}
+    assert list(units) == [u.name for u in plan.units]
+    for unit in plan.units:
+        assert units[unit.name].get("contents") == unit.contents
+        assert units[unit.name].get("enabled") == unit.enabled
+        assert [(d["name"], d["contents"]) for d in units[unit.name].get("dropins", [])] == [
+            (d.name, d.contents) for d in unit.dropins
+        ]
+    users = ignition.get("passwd", {}).get("users", [])
+    assert [(u["name"], u.get("sshAuthorizedKeys", [])) for u in users] == [
+        (u.name, list(u.ssh_authorized_keys)) for u in plan.users
+    ]
+    kargs = ignition.get("kernelArguments", {}).get("shouldExist", [])
+    assert kargs == list(plan.kernel_arguments)
 
 
 def test_ignition_json_escapes_html_characters_like_go() -> None:
-    spec = load_spec(DATA / "valid" / "everything.yaml")
-    text = render(spec, "everything.yaml")
-    assert "<" not in text and ">" not in text and "&" not in text
-    assert json.loads(text)["ignition"]["version"] == "3.4.0"
+    """Go's encoder writes <, > and & as \\u003c, \\u003e, \\u0026: the spec puts all three
+    into a unit's contents (an environment value), so the test fails if one slips through."""
+    text = (DATA / "valid" / "minimal.yaml").read_text() + (
+        "containers:\n  - name: web\n    image: docker.io/library/nginx:1.27\n"
+        "    env: {TAGS: '<b>a&b</b>'}\n"
+    )
+    spec = parse_spec(text, "html.yaml")
+    rendered = render(spec, "html.yaml")
+    assert "<" not in rendered and ">" not in rendered and "&" not in rendered
+    assert "\\u003cb\\u003ea\\u0026b\\u003c/b\\u003e" in rendered
+    unit = next(u for u in json.loads(rendered)["systemd"]["units"] if u["name"] == "web.service")
+    assert "--env=TAGS=<b>a&b</b>" in unit["contents"]
 
 
 def test_butane_uses_block_scalars_for_units_and_scripts() -> None:
