@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -47,47 +48,64 @@ def load_spec(path: str | FsPath, display: str | None = None) -> Spec:
 
 
 def parse_spec(text: str, name: str = "<spec>") -> Spec:
-    """Check spec text; raises SpecError listing every problem."""
+    """Check spec text; raises SpecError listing every problem.
+
+    A value or key the YAML loader refuses (a tag, a control character, a duplicate key) is
+    reported, and the rest of the document is still checked: only the problems inside what
+    was refused are left out, since they would only follow from it."""
     try:
-        located = load_located(text)
+        located = load_located(text, strict=False)
     except YamlError as exc:
         raise SpecError(
             SpecProblem(name, p.line, p.column, format_path(p.path), p.message)
             for p in exc.problems
         ) from None
+    refused = [
+        SpecProblem(name, p.line, p.column, format_path(p.path), p.message)
+        for p in located.problems
+    ]
     if not isinstance(located.data, dict):
         found = "an empty document" if located.data is None else type(located.data).__name__
-        raise SpecError(
-            [
-                SpecProblem(
-                    name, 1, 1, "(document)", f"expected a mapping with version: 1, got {found}"
-                )
-            ]
-        )
+        message = f"expected a mapping with version: 1, got {found}"
+        raise SpecError([*refused, SpecProblem(name, 1, 1, "(document)", message)])
+    spec, problems = _validate(located, name)
+    if refused:
+        problems = [p for p in problems if not any(_within(p.path, r.path) for r in refused)]
+        raise SpecError([*refused, *problems])
+    if problems or spec is None:
+        raise SpecError(problems)
+    return spec
+
+
+def _within(path: str, outer: str) -> bool:
+    """Whether key path path (formatted) is outer or inside it."""
+    if outer == "(document)":
+        return True
+    return path == outer or path.startswith((outer + ".", outer + "["))
+
+
+def _validate(located: Located, name: str) -> tuple[Spec | None, list[SpecProblem]]:
+    """The spec of located's data and its problems: field errors, and where every bad value
+    is an optional leaf, the cross-reference findings of the rest too."""
     try:
         spec = Spec.model_validate(located.data)
     except ValidationError as exc:
         problems = _problems(exc, located, name)
-        # Where every bad value is an optional leaf, check the cross-references of the rest
-        # too, so that the user sees all errors at once.
         pruned = _without_bad_leaves(located.data, exc)
         if pruned is not None:
-            data, removed = pruned
             try:
-                partial = Spec.model_validate(data)
+                partial = Spec.model_validate(pruned.data)
             except ValidationError:
                 partial = None
             if partial is not None:
+                findings = [(pruned.old_path(p), m) for p, m in check_spec(partial)]
                 problems += [
                     _finding(name, located, path, message)
-                    for path, message in check_spec(partial)
-                    if not any(_caused_by(path, message, r) for r in removed)
+                    for path, message in findings
+                    if not pruned.caused(path, message)
                 ]
-        raise SpecError(problems) from None
-    findings = check_spec(spec)
-    if findings:
-        raise SpecError(_finding(name, located, path, message) for path, message in findings)
-    return spec
+        return None, problems
+    return spec, [_finding(name, located, path, message) for path, message in check_spec(spec)]
 
 
 def _caused_by(path: Path, message: str, removed: Path) -> bool:
@@ -95,6 +113,10 @@ def _caused_by(path: Path, message: str, removed: Path) -> bool:
     if path == removed:
         return True
     same_mapping = path[: len(removed) - 1] == removed[:-1]
+    if same_mapping and removed[-1] == "type":
+        # Without its (bad) type an item is read as the default type; what its other keys
+        # are then told (remote_ip does not apply to a system port) follows from that.
+        return True
     return same_mapping and str(removed[-1]).rstrip("s").replace("_", " ") in message.replace(
         "_", " "
     )
@@ -125,31 +147,87 @@ def _clean_loc(loc: tuple[Any, ...], data: Any) -> Path:
     return tuple(path)
 
 
-def _without_bad_leaves(data: Any, exc: ValidationError) -> tuple[Any, list[Path]] | None:
-    """data without the optional keys and mapping entries that failed, or None."""
-    data = copy.deepcopy(data)
-    removed: list[Path] = []
+@dataclass
+class _Pruned:
+    """A document without what failed validation, for checking the cross-references of the
+    rest: bad optional keys left out, and list items with a bad required value (or a bad
+    value where an item should be) taken out of their lists."""
+
+    data: Any
+    leaves: list[Path] = field(default_factory=list)
+    items: dict[Path, list[int]] = field(default_factory=dict)  # list -> old indices removed
+    names: set[str] = field(default_factory=set)  # the names of the removed items
+
+    def old_path(self, path: Path) -> Path:
+        """A path of the pruned document as a path of the original one."""
+        out: list[str | int] = []
+        for part in path:
+            removed = self.items.get(tuple(out), [])
+            if isinstance(part, int):
+                for index in sorted(removed):
+                    if index <= part:
+                        part += 1
+            out.append(part)
+        return tuple(out)
+
+    def caused(self, path: Path, message: str) -> bool:
+        """Whether a finding (at an original path) only follows from what was removed."""
+        if any(_caused_by(path, message, leaf) for leaf in self.leaves):
+            return True
+        return any(repr(name) in message for name in self.names)
+
+
+def _without_bad_leaves(data: Any, exc: ValidationError) -> _Pruned | None:
+    """data without what failed (see _Pruned), or None when that cannot be done (a missing
+    or bad required value outside any list item: the document has no shape to check)."""
+    pruned = _Pruned(copy.deepcopy(data))
+    items: set[Path] = set()
     for error in exc.errors():
         path = _clean_loc(tuple(error["loc"]), data)
         if path and path[-1] == "[key]":
             path = path[:-1]
-        if error["type"] == "missing" or not path or isinstance(path[-1], int):
+        if not path:
             return None
-        parent = data
-        for part in path[:-1]:
-            try:
-                parent = parent[part]
-            except (KeyError, IndexError, TypeError):
+        if isinstance(path[-1], int):
+            items.add(path)
+            continue
+        model = _model_at(path[:-1])
+        field_info = model.model_fields.get(str(path[-1])) if model else None
+        required = error["type"] == "missing" or (
+            field_info is not None and field_info.is_required()
+        )
+        if required:
+            if len(path) < 2 or not isinstance(path[-2], int):
                 return None
+            items.add(path[:-1])
+            continue
+        parent = _at(pruned.data, path[:-1])
         if not isinstance(parent, dict) or path[-1] not in parent:
             return None
-        model = _model_at(path[:-1])
-        field = model.model_fields.get(str(path[-1])) if model else None
-        if field is not None and field.is_required():
-            return None
         del parent[path[-1]]
-        removed.append(path)
-    return data, removed
+        pruned.leaves.append(path)
+    # Deepest first, and from the end of each list: every path stays an original one.
+    for item in sorted(items, key=lambda p: (len(p), p[-1]), reverse=True):
+        if any(item[: len(other)] == other and item != other for other in items):
+            continue  # inside an item that goes anyway
+        container = _at(pruned.data, item[:-1])
+        if not isinstance(container, list) or not 0 <= int(item[-1]) < len(container):
+            return None
+        gone = container.pop(int(item[-1]))
+        if isinstance(gone, dict) and isinstance(gone.get("name"), str):
+            pruned.names.add(gone["name"])
+        pruned.items.setdefault(item[:-1], []).append(int(item[-1]))
+    return pruned
+
+
+def _at(data: Any, path: Path) -> Any:
+    """The value at path in data, or None."""
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _problems(exc: ValidationError, located: Located, name: str) -> list[SpecProblem]:

@@ -103,6 +103,9 @@ class Located:
     data: Any
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    # Values and keys refused after parsing (a tag, a control character, a duplicate key):
+    # each left out of data (a value as None), so that the rest can still be checked.
+    problems: list[YamlProblem] = field(default_factory=list)
 
     def value_at(self, path: Path) -> tuple[int, int]:
         """Position of the value at path, or of the nearest enclosing value that exists."""
@@ -177,8 +180,11 @@ def _number_problem(node: yaml.ScalarNode) -> str | None:
     return None
 
 
-def load_located(text: str) -> Located:
-    """Parse one YAML document, keeping positions; raises YamlError."""
+def load_located(text: str, strict: bool = True) -> Located:
+    """Parse one YAML document, keeping positions; raises YamlError.
+
+    With strict false, only a document that cannot be read at all raises; refused values
+    and keys are in the result's problems instead."""
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_BYTES:
         message = f"the spec is {size} bytes; at most {MAX_BYTES} are read"
@@ -252,6 +258,7 @@ def load_located(text: str) -> Located:
 
     if root is not None:
         located.data = build(root, ())
-    if problems:
+    if problems and strict:
         raise YamlError(problems)
+    located.problems = problems
     return located
