@@ -22,7 +22,9 @@ from ovs_ignite.ignition import decode_data_url
 from ovs_ignite.runs import container_run, ovsdb_run, vswitchd_run
 
 from .conftest import DATA, retarget
+from .hostile_corpus import FIELDS as CORPUS_FIELDS
 from .hostile_corpus import corpus
+from .hostile_corpus import spec_text as corpus_spec_text
 from .realparts import ignition_validate
 from .test_generated_units import applied_root, systemd_analyze_verify
 from .unitrunner import _logical_lines, split_command
@@ -104,11 +106,11 @@ def _butane_contents(butane: dict[str, Any]) -> dict[str, str]:
     return out
 
 
-def check_one_value_everywhere(slot: str, value: str) -> None:
-    """The spec with value in slot is refused with printable one-line errors, or its Butane,
-    read as YAML with every kind of line break, says what its Ignition says."""
+def check_one_value_everywhere(slot: str, value: str, text: str | None = None) -> None:
+    """The spec with value in slot (or text) is refused with printable one-line errors, or
+    its Butane, read as YAML with every kind of line break, says what its Ignition says."""
     try:
-        spec = parse_spec(spec_text(slot, value), "hostile.yaml")
+        spec = parse_spec(text or spec_text(slot, value), "hostile.yaml")
     except SpecError as exc:
         for problem in exc.problems:
             line = str(problem)
@@ -134,6 +136,14 @@ PAYLOADS = st.one_of(
 @given(slot=st.sampled_from(sorted(DEFAULTS)), value=PAYLOADS)
 def test_every_string_stays_one_value_in_butane_and_ignition(slot: str, value: str) -> None:
     check_one_value_everywhere(slot, value)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(field=st.sampled_from(sorted(CORPUS_FIELDS)), value=PAYLOADS)
+def test_every_string_field_of_the_corpus_spec_stays_one_value(field: str, value: str) -> None:
+    """The same over every string field of the hostile corpus's spec (names, images,
+    addresses, CPU lists, units, keys...)."""
+    check_one_value_everywhere(field, value, corpus_spec_text(field, value))
 
 
 @pytest.mark.parametrize("slot", sorted(DEFAULTS))
