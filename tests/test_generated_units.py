@@ -25,10 +25,7 @@ from .realparts import apply_ignition, need
 
 pytestmark = pytest.mark.system
 
-SPECS = [
-    *EXAMPLES,
-    *(DATA / "valid" / f"{name}.yaml" for name in ("everything", "flatcar-docker", "hex-names")),
-]
+SPECS = [*EXAMPLES, *sorted((DATA / "valid").glob("*.yaml"))]
 RUNTIMES = ["podman", "docker"]
 
 
