@@ -163,9 +163,12 @@ def _scalar(node: yaml.ScalarNode) -> Any:
 
 def _character_problem(value: str) -> str | None:
     found = UNSAFE_CHARACTERS.search(value)
-    if found is None:
-        return None
     shown = repr(value) if len(value) <= 60 else repr(value[:57]) + "..."
+    if found is None:
+        if "{{" in value:
+            # matchbox and other Go-template servers would read it as a template action.
+            return f"{shown} contains '{{{{', which template servers such as matchbox expand"
+        return None
     return (
         f"{shown} contains U+{ord(found[0]):04X}, a control, line-break, bidi or surrogate "
         "character (spec strings are one line of printable text)"

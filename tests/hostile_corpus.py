@@ -90,6 +90,7 @@ PAYLOADS = {
     "fullwidth-digits": "\uff11\uff12",
     "huge-number": "9" * 5000,
     "empty": "",
+    "go-template": "{{.Env.SECRET}}",
 }
 # Whole documents: (name, text)
 DOCUMENTS = {

@@ -21,7 +21,7 @@ from ovs_ignite import SpecError, load_spec, parse_spec, render
 from ovs_ignite.ignition import decode_data_url
 from ovs_ignite.runs import container_run, ovsdb_run, vswitchd_run
 
-from .conftest import DATA, retarget
+from .conftest import DATA, EXAMPLES, retarget
 from .hostile_corpus import FIELDS as CORPUS_FIELDS
 from .hostile_corpus import corpus
 from .hostile_corpus import spec_text as corpus_spec_text
@@ -228,3 +228,19 @@ def test_a_command_of_many_arguments_keeps_every_unit_line_within_ignitions_limi
     assert _exec_argv(unit["contents"], "ExecStart") == container_run(spec, spec.containers[0])
     result = ignition_validate(ignition, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "path",
+    [*EXAMPLES, *sorted((DATA / "valid").glob("*.yaml")), *HOSTILE],
+    ids=lambda p: f"{p.parent.name}-{p.stem}",
+)
+def test_no_output_holds_a_template_action(path: Path) -> None:
+    """matchbox (and other Go-template servers) read a Butane or Ignition file as a template:
+    two opening braces in a row would be expanded there."""
+    try:
+        spec = load_spec(path, path.name)
+    except SpecError:
+        return
+    for fmt in ("ignition", "butane"):
+        assert "{{" not in render(spec, path.name, fmt)
