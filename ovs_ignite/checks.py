@@ -366,7 +366,7 @@ def _check_containers(spec: Spec) -> Iterator[Finding]:
         if_names: set[str] = set()
         for i, iface in enumerate(container.interfaces):
             iat: Path = (*at, "interfaces", i)
-            name = iface.name or f"eth{i + 1}"
+            name = container.interface_name(i)
             if name in if_names:
                 yield (*iat, "name"), f"interface {name!r} is already used in {container.name}"
             if name == "lo":

@@ -429,6 +429,10 @@ class Container(Model):
         """The unit that runs the container: yours (unit:) or ovs-ignite's (NAME.service)."""
         return self.unit or f"{self.name}.service"
 
+    def interface_name(self, index: int) -> str:
+        """The name inside the container of interface index: as given, else eth1, eth2, ..."""
+        return self.interfaces[index].name or f"eth{index + 1}"
+
 
 class Spec(Model):
     """A whole switch spec, format 1."""

@@ -91,7 +91,7 @@ def interfaces_table(spec: Spec, container: Container) -> str:
     bridges = {b.name: b for b in spec.bridges}
     lines = ["# ifname bridge host_if mac mtu vlan address gateway datapath ('-': none)"]
     for i, iface in enumerate(container.interfaces):
-        ifname = iface.name or f"eth{i + 1}"
+        ifname = container.interface_name(i)
         bridge = bridges[iface.bridge]
         mtu = iface.mtu or bridge.mtu
         fields = [

@@ -198,7 +198,7 @@ def _container_checks(spec: Spec, host: Host, tables: dict[str, Any]) -> Iterato
         if not running:
             continue
         for i, iface in enumerate(container.interfaces):
-            ifname = iface.name or f"eth{i + 1}"
+            ifname = container.interface_name(i)
             what = f"{container.name}/{ifname}"
             host_if = host_interface_name(container.name, ifname)
             matches = [
