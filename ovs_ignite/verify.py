@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from xml.etree import ElementTree
 
 from .models import Bridge, Port, Spec
-from .plan import default_mac, host_interface_name, kernel_arguments
+from .plan import build_plan, default_mac, host_interface_name, kernel_arguments
 
 
 @dataclass(frozen=True)
@@ -236,13 +236,10 @@ def _container_checks(spec: Spec, host: Host, tables: dict[str, Any]) -> Iterato
 
 
 def _unit_names(spec: Spec) -> list[str]:
-    units = ["ovsdb-server.service", "ovs-vswitchd.service", "ovs-ignite-bridges.service"]
-    if spec.dpdk and spec.dpdk.devices:
-        units.append("ovs-ignite-dpdk-bind.service")
-    for container in spec.containers:
-        units.append(container.unit_name)
-        if container.interfaces:
-            units.append(f"ovs-attach@{container.name}.service")
+    """The units that must be active: every unit the plan writes or adds a drop-in to
+    (templates aside), and the unit of every container (a unit: container's is yours)."""
+    units = [u.name for u in build_plan(spec).units if not u.name.endswith("@.service")]
+    units += [c.unit_name for c in spec.containers if c.unit_name not in units]
     return units
 
 
