@@ -12,9 +12,9 @@ from collections.abc import Iterator
 
 from .models import Bridge, Container, Port, Spec, cpu_ranges
 from .templating import UNIT_LINE_MAX, unit_line_length
-from .yamlsource import Path
+from .yamlsource import KeyPath
 
-Finding = tuple[Path, str]
+Finding = tuple[KeyPath, str]
 
 _CONTROLLER = re.compile(r"^(?P<kind>tcp|ssl|ptcp|pssl|unix|punix):(?P<rest>.+)$")
 OVS_CONTAINERS = ("ovsdb-server", "ovs-vswitchd")
@@ -199,10 +199,10 @@ def _check_bridges(spec: Spec) -> Iterator[Finding]:
     devices = {d.pci for d in spec.dpdk.devices} if spec.dpdk else set()
     dpdk_pci: set[str] = set()
     for b, bridge in enumerate(spec.bridges):
-        at: Path = ("bridges", b)
+        at: KeyPath = ("bridges", b)
         yield from _check_bridge_fields(spec, bridge, at)
         for p, port in enumerate(bridge.ports):
-            pat: Path = (*at, "ports", p)
+            pat: KeyPath = (*at, "ports", p)
             yield from _check_port_fields(port.model_dump(exclude_none=True), port.type, pat)
             if port.vlan is not None and port.trunks is not None:
                 yield (*pat, "trunks"), "give either vlan or trunks, not both"
@@ -227,7 +227,7 @@ def _check_patch_port(
     bridge: Bridge,
     name: str,
     peer: str,
-    at: Path,
+    at: KeyPath,
     patches: dict[str, tuple[Bridge, str | None]],
 ) -> Iterator[Finding]:
     """A patch port's peer: a patch port on another bridge of the same datapath, peered back."""
@@ -245,7 +245,7 @@ def _check_patch_port(
 
 
 def _check_dpdk_port(
-    spec: Spec, bridge: Bridge, port: Port, at: Path, devices: set[str], used: set[str]
+    spec: Spec, bridge: Bridge, port: Port, at: KeyPath, devices: set[str], used: set[str]
 ) -> Iterator[Finding]:
     if (port.pci is None) == (port.devargs is None):
         yield (*at, "type"), "give exactly one of pci (a NIC in dpdk.devices) or devargs"
@@ -262,7 +262,7 @@ def _check_dpdk_port(
         yield (*at, "type"), f"a dpdk port needs a netdev bridge; {bridge.name} is system"
 
 
-def _check_bridge_fields(spec: Spec, bridge: Bridge, at: Path) -> Iterator[Finding]:
+def _check_bridge_fields(spec: Spec, bridge: Bridge, at: KeyPath) -> Iterator[Finding]:
     for c, target in enumerate(bridge.controllers or []):
         problem = controller_problem(target)
         if problem:
@@ -293,7 +293,7 @@ _PORT_REQUIRED = {
 }
 
 
-def _check_port_fields(values: dict[str, object], kind: str, at: Path) -> Iterator[Finding]:
+def _check_port_fields(values: dict[str, object], kind: str, at: KeyPath) -> Iterator[Finding]:
     allowed = _PORT_KEYS[kind] | {"name", "type", "vlan", "trunks"}
     for key in values:
         if key not in allowed:
@@ -357,7 +357,7 @@ def _check_containers(spec: Spec) -> Iterator[Finding]:
         if bridge.address:
             addresses[bridge.name] = {ipaddress.ip_interface(bridge.address).ip}
     for c, container in enumerate(spec.containers):
-        at: Path = ("containers", c)
+        at: KeyPath = ("containers", c)
         if container.name in names:
             yield (*at, "name"), f"container name {container.name!r} is already used"
         else:
@@ -365,7 +365,7 @@ def _check_containers(spec: Spec) -> Iterator[Finding]:
         names.add(container.name)
         if_names: set[str] = set()
         for i, iface in enumerate(container.interfaces):
-            iat: Path = (*at, "interfaces", i)
+            iat: KeyPath = (*at, "interfaces", i)
             name = container.interface_name(i)
             if name in if_names:
                 yield (*iat, "name"), f"interface {name!r} is already used in {container.name}"
@@ -391,7 +391,9 @@ def _check_containers(spec: Spec) -> Iterator[Finding]:
                 taken_macs.add(iface.mac)
 
 
-def _check_container_source(container: Container, at: Path, units: set[str]) -> Iterator[Finding]:
+def _check_container_source(
+    container: Container, at: KeyPath, units: set[str]
+) -> Iterator[Finding]:
     if (container.image is None) == (container.unit is None):
         where = "unit" if container.unit else "name"
         yield (*at, where), "give exactly one of image (ovs-ignite runs it) or unit (yours does)"
@@ -415,9 +417,9 @@ def _check_container_source(container: Container, at: Path, units: set[str]) -> 
                 yield (*at, key), f"{key} goes with image; with unit your unit runs the container"
 
 
-def _check_unit_lines(container: Container, at: Path) -> Iterator[Finding]:
+def _check_unit_lines(container: Container, at: KeyPath) -> Iterator[Finding]:
     """Values too long for one line of the container's unit (Ignition refuses the config)."""
-    words: list[tuple[Path, str]] = [((*at, "image"), container.image or "")]
+    words: list[tuple[KeyPath, str]] = [((*at, "image"), container.image or "")]
     words += [((*at, "command", i), arg) for i, arg in enumerate(container.command)]
     words += [((*at, "env", key), f"--env={key}={value}") for key, value in container.env.items()]
     words += [((*at, "volumes", i), f"--volume={v}") for i, v in enumerate(container.volumes)]
@@ -433,7 +435,7 @@ def _check_unit_lines(container: Container, at: Path) -> Iterator[Finding]:
             )
 
 
-def _check_gateway(address: str | None, gateway: str, at: Path) -> Iterator[Finding]:
+def _check_gateway(address: str | None, gateway: str, at: KeyPath) -> Iterator[Finding]:
     if address is None:
         yield (*at, "gateway"), "a gateway needs an address on the interface"
         return

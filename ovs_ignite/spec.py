@@ -6,7 +6,7 @@ import copy
 import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path as FsPath
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -14,12 +14,12 @@ from pydantic import BaseModel, ValidationError
 from .checks import check_spec
 from .errors import SpecError, SpecProblem
 from .models import Spec
-from .yamlsource import Located, Path, YamlError, load_located
+from .yamlsource import KeyPath, Located, YamlError, load_located
 
 _PLAIN_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
-def format_path(path: Path) -> str:
+def format_path(path: KeyPath) -> str:
     """``("bridges", 0, "ports", 1, "vlan")`` -> ``bridges[0].ports[1].vlan``.
 
     A key that is not a plain word (a typo with a space, say) is shown JSON-quoted in
@@ -36,11 +36,11 @@ def format_path(path: Path) -> str:
     return out or "(document)"
 
 
-def load_spec(path: str | FsPath, display: str | None = None) -> Spec:
+def load_spec(path: str | Path, display: str | None = None) -> Spec:
     """Load and check the spec at path; raises SpecError listing every problem."""
     name = display or str(path)
     try:
-        text = FsPath(path).read_text(encoding="utf-8")
+        text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise SpecError([SpecProblem(name, 1, 1, "(file)", f"cannot read: {reason}")]) from None
@@ -108,7 +108,7 @@ def _validate(located: Located, name: str) -> tuple[Spec | None, list[SpecProble
     return spec, [_finding(name, located, path, message) for path, message in check_spec(spec)]
 
 
-def _caused_by(path: Path, message: str, removed: Path) -> bool:
+def _caused_by(path: KeyPath, message: str, removed: KeyPath) -> bool:
     """Whether a cross-reference finding only comes from removing the bad value at removed."""
     if path == removed:
         return True
@@ -122,14 +122,14 @@ def _caused_by(path: Path, message: str, removed: Path) -> bool:
     )
 
 
-def _finding(name: str, located: Located, path: Path, message: str) -> SpecProblem:
+def _finding(name: str, located: Located, path: KeyPath, message: str) -> SpecProblem:
     return SpecProblem(name, *located.value_at(path), format_path(path), message)
 
 
 _BRANCH_TAG = re.compile(r"^(?:[a-z-]+\[.*\]|str|int|float|bool|list|dict|none)$")
 
 
-def _clean_loc(loc: tuple[Any, ...], data: Any) -> Path:
+def _clean_loc(loc: tuple[Any, ...], data: Any) -> KeyPath:
     """A pydantic error location without union-branch and validator tags.
 
     A part is a tag only where the document has no such key at that point.
@@ -154,11 +154,11 @@ class _Pruned:
     value where an item should be) taken out of their lists."""
 
     data: Any
-    leaves: list[Path] = field(default_factory=list)
-    items: dict[Path, list[int]] = field(default_factory=dict)  # list -> old indices removed
+    leaves: list[KeyPath] = field(default_factory=list)
+    items: dict[KeyPath, list[int]] = field(default_factory=dict)  # list -> old indices removed
     names: set[str] = field(default_factory=set)  # the names of the removed items
 
-    def old_path(self, path: Path) -> Path:
+    def old_path(self, path: KeyPath) -> KeyPath:
         """A path of the pruned document as a path of the original one."""
         out: list[str | int] = []
         for part in path:
@@ -170,7 +170,7 @@ class _Pruned:
             out.append(part)
         return tuple(out)
 
-    def caused(self, path: Path, message: str) -> bool:
+    def caused(self, path: KeyPath, message: str) -> bool:
         """Whether a finding (at an original path) only follows from what was removed."""
         if any(_caused_by(path, message, leaf) for leaf in self.leaves):
             return True
@@ -181,7 +181,7 @@ def _without_bad_leaves(data: Any, exc: ValidationError) -> _Pruned | None:
     """data without what failed (see _Pruned), or None when that cannot be done (a missing
     or bad required value outside any list item: the document has no shape to check)."""
     pruned = _Pruned(copy.deepcopy(data))
-    items: set[Path] = set()
+    items: set[KeyPath] = set()
     for error in exc.errors():
         path = _clean_loc(tuple(error["loc"]), data)
         if path and path[-1] == "[key]":
@@ -220,7 +220,7 @@ def _without_bad_leaves(data: Any, exc: ValidationError) -> _Pruned | None:
     return pruned
 
 
-def _at(data: Any, path: Path) -> Any:
+def _at(data: Any, path: KeyPath) -> Any:
     """The value at path in data, or None."""
     for part in path:
         try:
@@ -255,7 +255,7 @@ def _problems(exc: ValidationError, located: Located, name: str) -> list[SpecPro
     return problems
 
 
-def _model_at(path: Path) -> type[BaseModel] | None:
+def _model_at(path: KeyPath) -> type[BaseModel] | None:
     """The model class that validates the mapping at path (for listing its keys)."""
     model: Any = Spec
     for part in path:
@@ -281,7 +281,7 @@ def _classes(annotation: Any) -> list[Any]:
     return [c for arg in args for c in _classes(arg)]
 
 
-def _expected_keys(path: Path) -> str:
+def _expected_keys(path: KeyPath) -> str:
     model = _model_at(path)
     if model is None:
         return ""

@@ -26,7 +26,7 @@ import yaml
 
 from .models import UNSAFE_CHARACTERS
 
-Path = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]
 
 _TAG = "tag:yaml.org,2002:"
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
@@ -101,19 +101,19 @@ class Located:
     """A loaded document with the position (line, column; 1-based) of each value and key."""
 
     data: Any
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     # Values and keys refused after parsing (a tag, a control character, a duplicate key):
     # each left out of data (a value as None), so that the rest can still be checked.
     problems: list[YamlProblem] = field(default_factory=list)
 
-    def value_at(self, path: Path) -> tuple[int, int]:
+    def value_at(self, path: KeyPath) -> tuple[int, int]:
         """Position of the value at path, or of the nearest enclosing value that exists."""
         while path not in self.values and path:
             path = path[:-1]
         return self.values.get(path, (1, 1))
 
-    def key_at(self, path: Path) -> tuple[int, int]:
+    def key_at(self, path: KeyPath) -> tuple[int, int]:
         """Position of the key naming path (falls back to the value's position)."""
         return self.keys.get(path) or self.value_at(path)
 
@@ -122,7 +122,7 @@ class Located:
 class YamlProblem:
     line: int
     column: int
-    path: Path
+    path: KeyPath
     message: str
 
 
@@ -215,7 +215,7 @@ def load_located(text: str, strict: bool = True) -> Located:
     problems: list[YamlProblem] = []
     known = {_TAG + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
 
-    def build(node: yaml.Node, path: Path) -> Any:
+    def build(node: yaml.Node, path: KeyPath) -> Any:
         located.values[path] = _pos(node)
         if node.tag not in known:
             tag = node.tag.replace(_TAG, "!!", 1)
