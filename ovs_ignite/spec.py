@@ -64,17 +64,32 @@ def parse_spec(text: str, name: str = "<spec>") -> Spec:
         SpecProblem(name, p.line, p.column, format_path(p.path), p.message)
         for p in located.problems
     ]
+    # What follows from a refusal: anything inside a refused value; only a missing key in
+    # the mapping a refused key was left out of.
+    values = [format_path(p.path) for p in located.problems if not p.key]
+    keys = [format_path(p.path) for p in located.problems if p.key]
     if not isinstance(located.data, dict):
         found = "an empty document" if located.data is None else type(located.data).__name__
         message = f"expected a mapping with version: 1, got {found}"
         raise SpecError([*refused, SpecProblem(name, 1, 1, "(document)", message)])
     spec, problems = _validate(located, name)
     if refused:
-        problems = [p for p in problems if not any(_within(p.path, r.path) for r in refused)]
+        problems = [
+            p
+            for p in problems
+            if not any(_within(p.path, v) for v in values)
+            and not (p.message == "required key is missing" and _parent(p.path) in keys)
+        ]
         raise SpecError([*refused, *problems])
     if problems or spec is None:
         raise SpecError(problems)
     return spec
+
+
+def _parent(path: str) -> str:
+    """The formatted path of the mapping that holds the key at formatted path path."""
+    cut = max(path.rfind("."), path.rfind("["))
+    return path[:cut] if cut > 0 else "(document)"
 
 
 def _within(path: str, outer: str) -> bool:

@@ -124,6 +124,9 @@ class YamlProblem:
     column: int
     path: KeyPath
     message: str
+    # A key left out of its mapping (path is the mapping's): what follows from it is only
+    # that a required key may be missing there.
+    key: bool = False
 
 
 class YamlError(Exception):
@@ -236,21 +239,25 @@ def load_located(text: str, strict: bool = True) -> Located:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _TAG + "null":
-                problems.append(YamlProblem(*_pos(key_node), path, "keys must be plain strings"))
+                problems.append(
+                    YamlProblem(*_pos(key_node), path, "keys must be plain strings", True)
+                )
                 continue
             if key_node.tag == "tag:yaml.org,2002:merge":
-                problems.append(YamlProblem(*_pos(key_node), path, "merge keys are not allowed"))
+                problems.append(
+                    YamlProblem(*_pos(key_node), path, "merge keys are not allowed", True)
+                )
                 continue
             key = str(key_node.value)
             child = (*path, key)
             if key_node.tag not in known:
                 tag = key_node.tag.replace(_TAG, "!!", 1)
                 message = f"YAML tag {tag} is not allowed"
-                problems.append(YamlProblem(*_pos(key_node), path, message))
+                problems.append(YamlProblem(*_pos(key_node), path, message, key=True))
                 continue
             bad_key = _character_problem(key)
             if bad_key:
-                problems.append(YamlProblem(*_pos(key_node), path, f"a key {bad_key}"))
+                problems.append(YamlProblem(*_pos(key_node), path, f"a key {bad_key}", key=True))
                 continue
             if key in result:
                 problems.append(YamlProblem(*_pos(key_node), child, f"duplicate key {key!r}"))
