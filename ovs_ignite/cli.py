@@ -189,35 +189,21 @@ def verify_command(
 ) -> None:
     """Check provisioned hosts against SPEC: units, containers, bridges, ports, attached
     interfaces, kernel arguments, hugepages. One line a check; exit 0 only when all pass."""
-    from .verify import check_host, junit_xml
+    from .verify import junit_xml, summary, testinfra_options, verify_host
 
     loaded = _run(lambda: _load(spec))
-    try:
-        import testinfra
-    except ImportError:  # pragma: no cover - a dependency of ovs-ignite
-        typer.echo(
-            "ovs-ignite verify needs pytest-testinfra (pip install pytest-testinfra)", err=True
-        )
-        raise typer.Exit(1) from None
-    options: dict[str, object] = {"sudo": sudo}
-    if ssh_config:
-        options["ssh_config"] = str(ssh_config)
-    if ssh_identity_file:
-        options["ssh_identity_file"] = str(ssh_identity_file)
+    options = testinfra_options(
+        sudo,
+        str(ssh_config) if ssh_config else None,
+        str(ssh_identity_file) if ssh_identity_file else None,
+    )
     results = {}
     for url in hosts:
         typer.echo(f"== {url}")
-        try:
-            checks = check_host(loaded, testinfra.get_host(url, **options))
-        except Exception as exc:  # an unreachable host is a failed check, not a traceback
-            from .verify import Check
-
-            checks = [Check(f"reach {url}", False, f"{type(exc).__name__}: {exc}")]
-        results[url] = checks
-        for check in checks:
+        results[url] = verify_host(loaded, url, options)
+        for check in results[url]:
             typer.echo(str(check))
-        failed = sum(not c.passed for c in checks)
-        typer.echo(f"{url}: {len(checks) - failed} passed, {failed} failed")
+        typer.echo(summary(url, results[url]))
     if junit:
         _run(lambda: write_output(junit, junit_xml(results)))
     if any(not c.passed for checks in results.values() for c in checks):

@@ -295,6 +295,35 @@ def check_host(spec: Spec, testinfra_host: TestinfraHost) -> list[Check]:
     return checks
 
 
+def testinfra_options(
+    sudo: bool = False, ssh_config: str | None = None, ssh_identity_file: str | None = None
+) -> dict[str, object]:
+    """testinfra's get_host options for these choices."""
+    options: dict[str, object] = {"sudo": sudo}
+    if ssh_config:
+        options["ssh_config"] = ssh_config
+    if ssh_identity_file:
+        options["ssh_identity_file"] = ssh_identity_file
+    return options
+
+
+def verify_host(spec: Spec, url: str, options: dict[str, object]) -> list[Check]:
+    """Every check of spec on the host at testinfra URL url; a host that cannot be reached
+    (or answers nothing verify can read) is one failed check, not a traceback."""
+    import testinfra
+
+    try:
+        return check_host(spec, testinfra.get_host(url, **options))
+    except Exception as exc:  # whatever the connection raised: say it, as a failed check
+        return [Check(f"reach {url}", False, f"{type(exc).__name__}: {exc}")]
+
+
+def summary(url: str, checks: list[Check]) -> str:
+    """The closing line of a host's report: N passed, N failed."""
+    failed = sum(not c.passed for c in checks)
+    return f"{url}: {len(checks) - failed} passed, {failed} failed"
+
+
 def junit_xml(results: dict[str, list[Check]]) -> str:
     """A JUnit XML report: one testsuite per host, one testcase per check."""
     suites = ElementTree.Element("testsuites")

@@ -165,3 +165,13 @@ def test_a_wrong_tag_and_a_wrong_mac_are_named_with_what_was_found() -> None:
     assert "FAIL  web/eth1 port tag: want None, found 7" in failed
     assert any(line.startswith(f"FAIL  web/eth1 MAC {MAC}") for line in failed)
     assert len(failed) == 2
+
+
+def test_an_unreachable_host_is_one_failed_check_not_a_traceback() -> None:
+    from ovs_ignite.verify import summary, testinfra_options, verify_host
+
+    options = testinfra_options(ssh_config="/nonexistent/ssh_config")
+    checks = verify_host(SPEC, "ssh://nobody@127.0.0.1:1", options)
+    assert [c.name for c in checks] == ["reach ssh://nobody@127.0.0.1:1"]
+    assert not checks[0].passed and checks[0].found
+    assert summary("ssh://x", checks) == "ssh://x: 0 passed, 1 failed"
