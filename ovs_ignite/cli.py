@@ -13,7 +13,7 @@ from . import __version__
 from .api import example_names, example_text, render, schema_text
 from .errors import OvsIgniteError, SpecError
 from .models import Spec
-from .output import STDOUT, write_output, write_stdout
+from .output import STDIO, write_output, write_stdout
 from .plan import kernel_arguments
 from .spec import load_spec, parse_spec
 
@@ -45,10 +45,15 @@ def _emit(text: str, output: Path | None) -> None:
         write_output(output, text)
 
 
+def _name(spec: Path) -> str:
+    """What errors and generated headers call spec: ``-`` is <stdin>."""
+    return "<stdin>" if str(spec) == STDIO else str(spec)
+
+
 def _load(spec: Path) -> Spec:
-    """The spec at path spec; ``-`` reads standard input (named <stdin> in errors)."""
-    if str(spec) == STDOUT:
-        return parse_spec(sys.stdin.read(), "<stdin>")
+    """The spec at path spec; ``-`` reads standard input."""
+    if str(spec) == STDIO:
+        return parse_spec(sys.stdin.read(), _name(spec))
     return load_spec(spec)
 
 
@@ -91,8 +96,7 @@ def render_command(
 
     def action() -> None:
         loaded = _load(spec)
-        name = "<stdin>" if str(spec) == STDOUT else str(spec)
-        text = render(loaded, name, "butane" if fmt == "butane" else "ignition", pretty)
+        text = render(loaded, _name(spec), "butane" if fmt == "butane" else "ignition", pretty)
         _emit(text, output)
         kargs = kernel_arguments(loaded)
         if kargs:
@@ -145,7 +149,7 @@ def init_command(
             f"{example!r} is not an example; choose one of: {', '.join(names)}",
             param_hint="--example",
         )
-    if output is not None and str(output) != STDOUT and output.exists() and not force:
+    if output is not None and str(output) != STDIO and output.exists() and not force:
         typer.echo(f"{output}: exists already; give --force to overwrite it", err=True)
         raise typer.Exit(1)
     _run(lambda: _emit(example_text(example), output))

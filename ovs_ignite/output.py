@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .errors import OutputError
 
-STDOUT = "-"
+STDIO = "-"  # as SPEC: standard input; as -o: standard output
 
 
 def write_stdout(text: str) -> None:
@@ -42,7 +42,7 @@ def write_stdout(text: str) -> None:
 
 def write_output(path: str | Path, text: str) -> None:
     """Write text to path: standard output for ``-``, else as the module says."""
-    if str(path) == STDOUT:
+    if str(path) == STDIO:
         write_stdout(text)
         return
     try:

@@ -55,6 +55,20 @@ def container_id(conf: Path, name: str) -> str:
     return next((line.split()[0] for line in listing if line.split()[1:] == [name]), "")
 
 
+def exit_codes_since(conf: Path, since: int) -> dict[str, str]:
+    """Full container ID -> exit code of every container that died since the Unix time
+    since, from podman's events."""
+    died = podman(
+        conf,
+        "events",
+        "--stream=false",
+        f"--since={since}",
+        "--filter=event=died",
+        "--format={{.ID}} {{.ContainerExitCode}}",
+    ).stdout.split()
+    return dict(zip(died[::2], died[1::2], strict=True))
+
+
 def remove_containers(conf: Path, *names: str) -> None:
     """Remove the containers named exactly names, those that exist."""
     ids = [cid for cid in (container_id(conf, name) for name in names) if cid]

@@ -9,6 +9,7 @@ and unit by unit, exactly what the Ignition output says.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -75,35 +76,32 @@ def spec_text(slot: str, value: str) -> str:
     return text
 
 
-def _contents(ignition: dict[str, Any]) -> dict[str, str]:
-    """Every file, unit and drop-in of an Ignition config: where -> text."""
-    out = {}
-    for f in ignition.get("storage", {}).get("files", []):
-        contents = f["contents"]
-        data = decode_data_url(contents["source"], contents.get("compression", ""))
-        out[f["path"]] = data.decode("utf-8")
-    for unit in ignition.get("systemd", {}).get("units", []):
+def _texts(
+    config: dict[str, Any], file_text: Callable[[dict[str, Any]], str], keys: str
+) -> dict[str, str]:
+    """Every file, unit, drop-in and user's keys of a config (Ignition or Butane, which spell
+    a file's contents and the keys differently): where -> text."""
+    out = {f["path"]: file_text(f["contents"]) for f in config.get("storage", {}).get("files", [])}
+    for unit in config.get("systemd", {}).get("units", []):
         if "contents" in unit:
             out[unit["name"]] = unit["contents"]
         for dropin in unit.get("dropins", []):
             out[f"{unit['name']}.d/{dropin['name']}"] = dropin["contents"]
-    for user in ignition.get("passwd", {}).get("users", []):
-        out[f"user {user['name']}"] = "\n".join(user.get("sshAuthorizedKeys", []))
+    for user in config.get("passwd", {}).get("users", []):
+        out[f"user {user['name']}"] = "\n".join(user.get(keys, []))
     return out
+
+
+def _contents(ignition: dict[str, Any]) -> dict[str, str]:
+    def decoded(contents: dict[str, Any]) -> str:
+        data = decode_data_url(contents["source"], contents.get("compression", ""))
+        return data.decode("utf-8")
+
+    return _texts(ignition, decoded, "sshAuthorizedKeys")
 
 
 def _butane_contents(butane: dict[str, Any]) -> dict[str, str]:
-    out = {}
-    for f in butane.get("storage", {}).get("files", []):
-        out[f["path"]] = f["contents"]["inline"]
-    for unit in butane.get("systemd", {}).get("units", []):
-        if "contents" in unit:
-            out[unit["name"]] = unit["contents"]
-        for dropin in unit.get("dropins", []):
-            out[f"{unit['name']}.d/{dropin['name']}"] = dropin["contents"]
-    for user in butane.get("passwd", {}).get("users", []):
-        out[f"user {user['name']}"] = "\n".join(user.get("ssh_authorized_keys", []))
-    return out
+    return _texts(butane, lambda contents: str(contents["inline"]), "ssh_authorized_keys")
 
 
 def check_one_value_everywhere(slot: str, value: str, text: str | None = None) -> None:

@@ -21,7 +21,7 @@ import pytest
 from ovs_ignite.plan import default_mac, host_interface_name
 
 from .conftest import DATA
-from .images import podman
+from .images import exit_codes_since, podman
 from .runtime import Stack, more_units, runtime_spec, script_path, stack, verify
 
 pytestmark = [pytest.mark.runtime, pytest.mark.slow]
@@ -180,16 +180,8 @@ def test_ovs_daemons_end_on_sigterm_not_on_a_crash(web: Stack) -> None:
     since = int(time.time()) - 1
     for daemon in daemons:
         web.host.restart(f"{daemon}.service")
-    died = podman(
-        conf,
-        "events",
-        "--stream=false",
-        f"--since={since}",
-        "--filter=event=died",
-        "--format={{.ID}} {{.ContainerExitCode}}",
-    ).stdout.split("\n")
-    codes = dict(line.split(" ") for line in died if line.split(" ")[0] in ids)
-    assert [codes.get(i) for i in ids] == ["143", "143"], died
+    codes = exit_codes_since(conf, since)
+    assert [codes.get(i) for i in ids] == ["143", "143"], codes
     assert web.http_get("http://10.10.0.10/")[0] == 200
 
 

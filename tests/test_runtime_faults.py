@@ -21,7 +21,7 @@ import pytest
 from ovs_ignite.plan import host_interface_name
 
 from .conftest import DATA
-from .images import container_id, podman
+from .images import container_id, exit_codes_since, podman
 from .runtime import Stack, more_units, runtime_spec, stack
 from .unitrunner import UnitError
 
@@ -162,14 +162,7 @@ def test_a_container_that_ignores_sigterm_stops_cleanly_under_init(
         cid = host.container_id("stubborn")
         since = int(time.time()) - 1
         host.stop("stubborn.service")
-        died = podman(
-            web.host.containers_conf,
-            "events",
-            "--stream=false",
-            f"--since={since}",
-            "--filter=event=died",
-            "--format={{.ID}} {{.ContainerExitCode}}",
-        ).stdout.split("\n")
-        assert f"{cid} {code}" in died, died
+        codes = exit_codes_since(web.host.containers_conf, since)
+        assert codes.get(cid) == code, codes
         assert "stubborn.service" not in host.host.failed
         assert container_id(web.host.containers_conf, "stubborn") == ""
