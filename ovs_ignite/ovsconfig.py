@@ -100,3 +100,14 @@ def bridge_command(spec: Spec, bridge: Bridge) -> list[str]:
     for port in bridge.ports:
         cmd += _port_commands(bridge, port)
     return cmd
+
+
+def bridge_commands(spec: Spec, bridge: Bridge) -> tuple[str, ...]:
+    """The commands of bridge_command's transaction, each as one line of words."""
+    commands: list[list[str]] = [[]]
+    for word in bridge_command(spec, bridge):
+        if word == "--":
+            commands.append([])
+        else:
+            commands[-1].append(word)
+    return tuple(" ".join(words) for words in commands)

@@ -1,21 +1,26 @@
-"""From a spec, the complete set of host artifacts: files, units, users, kernel arguments."""
+"""From a spec, the complete set of host artifacts: files, units, users, kernel arguments.
+
+Two steps: ``host_model`` computes what the host needs as typed values (the data of the host
+script, the run commands of the units); ``build_plan`` turns that model into files and
+units. The host script and the units that are the same on every host come from ``units/``
+unchanged; only data and the per-spec units are rendered.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from . import names
+from .hostdata import data_text, host_script
 from .models import Container, Spec
-from .ovsconfig import bridge_command, open_vswitch_settings
-from .runs import RUNTIME_BIN, container_run, ovsdb_run, state_files, vswitchd_run
+from .ovsconfig import bridge_commands, open_vswitch_settings
+from .resources import resource_dir
+from .runs import container_run, ovsdb_run, state_files, vswitchd_run
 from .templating import render_template
 
-# Where the host script goes: systemd on FCOS may only execute files SELinux labels as
-# programs, which /usr/local/bin (/var/usrlocal) is and /opt (/var/opt) is not; Flatcar's
-# /usr is read-only and its own programs go to /opt/bin.
-SCRIPT = {"fcos": "/usr/local/bin/ovs-ignite-host", "flatcar": "/opt/bin/ovs-ignite-host"}
-CONFIG_DIR = "/etc/ovs-ignite"
+# -- what Ignition writes -------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,60 @@ class HostPlan:
     files: tuple[HostFile, ...] = ()
     units: tuple[HostUnit, ...] = ()
     users: tuple[HostUser, ...] = ()
-    kernel_arguments: tuple[str, ...] = field(default_factory=tuple)
+    kernel_arguments: tuple[str, ...] = ()
+
+
+# -- the host model -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InterfaceData:
+    """One interface of a container, as the attach reads it ('-': none)."""
+
+    ifname: str
+    bridge: str
+    host_if: str
+    mac: str
+    mtu: str
+    vlan: str
+    address: str
+    gateway: str
+    datapath: str
+
+    def line(self) -> str:
+        fields = (self.ifname, self.bridge, self.host_if, self.mac, self.mtu, self.vlan)
+        return " ".join((*fields, self.address, self.gateway, self.datapath))
+
+
+@dataclass(frozen=True)
+class BridgeData:
+    """A bridge: the ovs-vsctl commands of its transaction, controllers, address and MTU."""
+
+    name: str
+    commands: tuple[str, ...]
+    controllers: tuple[str, ...] = ()
+    address: str | None = None
+    mtu: int | None = None
+
+
+@dataclass(frozen=True)
+class ContainerData:
+    name: str
+    interfaces: tuple[InterfaceData, ...]
+
+
+@dataclass(frozen=True)
+class HostModel:
+    """What the host script reads (host.conf, bridges/, containers/) and the kernel needs."""
+
+    runtime: str
+    ovs_image: str
+    ovs_schema: str
+    open_vswitch: tuple[str, ...]
+    dpdk_devices: tuple[str, ...]
+    bridges: tuple[BridgeData, ...]
+    containers: tuple[ContainerData, ...]
+    kernel_arguments: tuple[str, ...]
 
 
 def host_interface_name(container: str, ifname: str) -> str:
@@ -83,30 +141,50 @@ def kernel_arguments(spec: Spec) -> list[str]:
     return args
 
 
-def interfaces_table(spec: Spec, container: Container) -> str:
-    """The attach data of container: one line per interface, fields split by spaces.
-
-    No field can hold a space (the spec's checks see to that); '-' stands for none.
-    """
+def container_data(spec: Spec, container: Container) -> ContainerData:
+    """The attach data of container: each interface with its host end, MAC, MTU, ..."""
     bridges = {b.name: b for b in spec.bridges}
-    lines = ["# ifname bridge host_if mac mtu vlan address gateway datapath ('-': none)"]
+    rows = []
     for i, iface in enumerate(container.interfaces):
         ifname = container.interface_name(i)
         bridge = bridges[iface.bridge]
         mtu = iface.mtu or bridge.mtu
-        fields = [
-            ifname,
-            bridge.name,
-            host_interface_name(container.name, ifname),
-            iface.mac or default_mac(container.name, ifname),
-            str(mtu) if mtu else "-",
-            str(iface.vlan) if iface.vlan else "-",
-            iface.address or "-",
-            iface.gateway or "-",
-            spec.datapath(bridge),
-        ]
-        lines.append(" ".join(fields))
-    return "\n".join(lines) + "\n"
+        rows.append(
+            InterfaceData(
+                ifname=ifname,
+                bridge=bridge.name,
+                host_if=host_interface_name(container.name, ifname),
+                mac=iface.mac or default_mac(container.name, ifname),
+                mtu=str(mtu) if mtu else "-",
+                vlan=str(iface.vlan) if iface.vlan else "-",
+                address=iface.address or "-",
+                gateway=iface.gateway or "-",
+                datapath=spec.datapath(bridge),
+            )
+        )
+    return ContainerData(container.name, tuple(rows))
+
+
+def host_model(spec: Spec) -> HostModel:
+    """Everything about the host that the spec decides, before it is spelled as files."""
+    return HostModel(
+        runtime=spec.runtime,
+        ovs_image=spec.ovs.image,
+        ovs_schema=spec.ovs.schema_path,
+        open_vswitch=tuple(open_vswitch_settings(spec)),
+        dpdk_devices=tuple(d.pci for d in spec.dpdk.devices) if spec.dpdk else (),
+        bridges=tuple(
+            BridgeData(
+                b.name, bridge_commands(spec, b), tuple(b.controllers or ()), b.address, b.mtu
+            )
+            for b in spec.bridges
+        ),
+        containers=tuple(container_data(spec, c) for c in spec.containers if c.interfaces),
+        kernel_arguments=tuple(kernel_arguments(spec)),
+    )
+
+
+# -- the model as files -------------------------------------------------------------------------
 
 
 def header_name(spec_name: str) -> str:
@@ -114,171 +192,158 @@ def header_name(spec_name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.+@ <>-]", "?", spec_name.rsplit("/", 1)[-1])[:120]
 
 
-def build_plan(spec: Spec, spec_name: str = "spec.yaml") -> HostPlan:
-    """Every file, unit, user and kernel argument a host of this spec needs."""
-    script = SCRIPT[spec.target.os]
-    ctx = {
-        "spec_name": header_name(spec_name),
-        "runtime": spec.runtime,
-        "runtime_bin": RUNTIME_BIN[spec.runtime],
-        "ovs": spec.ovs,
-        "script": script,
-    }
-    devices = [d.pci for d in spec.dpdk.devices] if spec.dpdk else []
-    files: list[HostFile] = []
-    units: list[HostUnit] = []
-    if spec.host and spec.host.hostname:
-        files.append(HostFile("/etc/hostname", 0o644, spec.host.hostname + "\n"))
-    modules = ["openvswitch", *(["vfio-pci"] if devices else [])]
-    files.append(
-        HostFile(
-            "/etc/modules-load.d/ovs-ignite.conf",
-            0o644,
-            render_template("modules-load.conf.j2", modules=modules, **ctx),
-        )
+def data_files(model: HostModel, spec_name: str) -> list[HostFile]:
+    """host.conf, and one file per bridge and per attached container."""
+    header = (
+        f"Generated by ovs-ignite from {header_name(spec_name)}; do not edit by hand "
+        f"(format: the DATA_FORMAT table of {names.SCRIPT_NAME})."
     )
-    files.append(
-        HostFile(
-            "/etc/tmpfiles.d/ovs-ignite.conf", 0o644, render_template("tmpfiles.conf.j2", **ctx)
-        )
-    )
-    bridges = [
-        {
-            "name": b.name,
-            "command": bridge_command(spec, b),
-            "address": b.address,
-            "mtu": b.mtu,
-            "controllers": b.controllers or [],
-        }
-        for b in spec.bridges
+    host = [
+        ("runtime", model.runtime),
+        ("ovs_image", model.ovs_image),
+        ("ovs_schema", model.ovs_schema),
+        *(("open_vswitch", setting) for setting in model.open_vswitch),
+        *(("dpdk_device", pci) for pci in model.dpdk_devices),
+        *(("bridge", bridge.name) for bridge in model.bridges),
     ]
-    configure = open_vswitch_settings(spec)
-    files.append(
-        HostFile(
-            script,
-            0o755,
-            render_template(
-                "ovs-ignite-host.j2",
-                bridges=bridges,
-                dpdk_devices=devices,
-                configure_commands=[["set", "Open_vSwitch", ".", *configure]] if configure else [],
-                **ctx,
-            ),
+    files = [HostFile(names.HOST_DATA, 0o644, data_text("host", header, host))]
+    for bridge in model.bridges:
+        pairs = [
+            ("name", bridge.name),
+            *(("vsctl", command) for command in bridge.commands),
+            *(("controller", target) for target in bridge.controllers),
+            *([("address", bridge.address)] if bridge.address else []),
+            *([("mtu", str(bridge.mtu))] if bridge.mtu else []),
+        ]
+        files.append(
+            HostFile(names.bridge_data(bridge.name), 0o644, data_text("bridge", header, pairs))
         )
-    )
+    for container in model.containers:
+        pairs = [("name", container.name), *(("interface", i.line()) for i in container.interfaces)]
+        files.append(
+            HostFile(
+                names.container_data(container.name),
+                0o644,
+                data_text("container", header, pairs),
+            )
+        )
+    return files
 
-    units.append(
+
+def static_text(name: str, os_: str) -> str:
+    """units/NAME as a host of os_ gets it: the script's path is the target's own."""
+    text = (resource_dir("units") / name).read_text(encoding="utf-8")
+    return text.replace(names.UNITS_SCRIPT, names.SCRIPT[os_])
+
+
+def static_files(os_: str) -> list[HostFile]:
+    """The host scripts and the tmpfiles rule: the same on every host of os_."""
+    folder = names.BIN_DIR[os_]
+    return [
+        HostFile(names.TMPFILES_FILE, 0o644, static_text("ovs-ignite-tmpfiles.conf", os_)),
+        HostFile(names.SCRIPT[os_], 0o755, host_script()),
+        HostFile(
+            f"{folder}/{names.OVS_SCRIPT_NAME}", 0o644, static_text(names.OVS_SCRIPT_NAME, os_)
+        ),
+    ]
+
+
+def ovs_units(spec: Spec, ctx: dict[str, object]) -> list[HostUnit]:
+    """The units of ovsdb-server, ovs-vswitchd, the bridges and the DPDK NICs."""
+    dpdk_bind = bool(spec.dpdk and spec.dpdk.devices)
+    units = [
         HostUnit(
-            "ovsdb-server.service",
+            names.OVSDB_UNIT,
             render_template(
                 "ovsdb-server.service.j2",
                 ovsdb_run=ovsdb_run(spec),
-                state_files=state_files(spec, "ovsdb-server"),
+                state_files=state_files(spec, names.OVSDB),
                 **ctx,
             ),
             enabled=True,
-        )
-    )
-    units.append(
+        ),
         HostUnit(
-            "ovs-vswitchd.service",
+            names.VSWITCHD_UNIT,
             render_template(
                 "ovs-vswitchd.service.j2",
                 vswitchd_run=vswitchd_run(spec),
-                state_files=state_files(spec, "ovs-vswitchd"),
-                dpdk_bind=bool(devices),
+                state_files=state_files(spec, names.VSWITCHD),
+                dpdk_bind=dpdk_bind,
                 **ctx,
             ),
             enabled=True,
+        ),
+        HostUnit(names.BRIDGES_UNIT, static_text(names.BRIDGES_UNIT, spec.target.os), enabled=True),
+    ]
+    if dpdk_bind:
+        text = static_text(names.DPDK_BIND_UNIT, spec.target.os)
+        units.append(HostUnit(names.DPDK_BIND_UNIT, text, enabled=True))
+    return units
+
+
+def container_units(spec: Spec, container: Container, ctx: dict[str, object]) -> list[HostUnit]:
+    """The unit that runs container (image: containers), and its attach instance."""
+    unit = container.unit_name
+    units = []
+    if container.image is not None:
+        text = render_template(
+            "container.service.j2",
+            container=container,
+            run=container_run(spec, container),
+            state_files=state_files(spec, container.name),
+            **ctx,
         )
+        units.append(HostUnit(unit, text, enabled=True))
+    if not container.interfaces:
+        return units
+    binding = render_template(
+        "attach-binding.conf.j2", container_name=container.name, unit=unit, **ctx
     )
     units.append(
         HostUnit(
-            "ovs-ignite-bridges.service",
-            render_template("ovs-ignite-bridges.service.j2", **ctx),
+            names.attach_unit(container.name),
             enabled=True,
+            dropins=(Dropin("10-container.conf", binding),),
         )
     )
-    if devices:
-        units.append(
-            HostUnit(
-                "ovs-ignite-dpdk-bind.service",
-                render_template("ovs-ignite-dpdk-bind.service.j2", **ctx),
-                enabled=True,
-            )
-        )
+    if container.unit is not None:
+        wants = render_template("unit-wants-attach.conf.j2", container_name=container.name, **ctx)
+        units.append(HostUnit(unit, dropins=(Dropin("50-ovs-attach.conf", wants),)))
+    return units
 
-    attached = [c for c in spec.containers if c.interfaces]
-    if attached:
-        units.append(
-            HostUnit("ovs-attach@.service", render_template("ovs-attach@.service.j2", **ctx))
-        )
+
+def build_plan(spec: Spec, spec_name: str = "spec.yaml") -> HostPlan:
+    """Every file, unit, user and kernel argument a host of this spec needs."""
+    os_ = spec.target.os
+    model = host_model(spec)
+    ctx: dict[str, object] = {
+        "spec_name": header_name(spec_name),
+        "runtime": spec.runtime,
+        "ovs": spec.ovs,
+        "script": names.SCRIPT[os_],
+    }
+    files: list[HostFile] = []
+    if spec.host and spec.host.hostname:
+        files.append(HostFile(names.HOSTNAME_FILE, 0o644, spec.host.hostname + "\n"))
+    modules = ["openvswitch", *(["vfio-pci"] if model.dpdk_devices else [])]
+    modules_text = render_template("modules-load.conf.j2", modules=modules, **ctx)
+    files += [HostFile(names.MODULES_FILE, 0o644, modules_text), *static_files(os_)]
+    files += data_files(model, spec_name)
+
+    units = ovs_units(spec, ctx)
+    if model.containers:
+        units.append(HostUnit(names.ATTACH_TEMPLATE, static_text(names.ATTACH_TEMPLATE, os_)))
     for container in spec.containers:
-        unit = container.unit_name
-        if container.image is not None:
-            units.append(
-                HostUnit(
-                    unit,
-                    render_template(
-                        "container.service.j2",
-                        container=container,
-                        run=container_run(spec, container),
-                        state_files=state_files(spec, container.name),
-                        **ctx,
-                    ),
-                    enabled=True,
-                )
-            )
-        if not container.interfaces:
-            continue
-        files.append(
-            HostFile(
-                f"{CONFIG_DIR}/containers/{container.name}.interfaces",
-                0o644,
-                interfaces_table(spec, container),
-            )
-        )
-        units.append(
-            HostUnit(
-                f"ovs-attach@{container.name}.service",
-                enabled=True,
-                dropins=(
-                    Dropin(
-                        "10-container.conf",
-                        render_template(
-                            "attach-binding.conf.j2",
-                            container_name=container.name,
-                            unit=unit,
-                            **ctx,
-                        ),
-                    ),
-                ),
-            )
-        )
-        if container.unit is not None:
-            units.append(
-                HostUnit(
-                    unit,
-                    dropins=(
-                        Dropin(
-                            "50-ovs-attach.conf",
-                            render_template(
-                                "unit-wants-attach.conf.j2", container_name=container.name, **ctx
-                            ),
-                        ),
-                    ),
-                )
-            )
-
+        units += container_units(spec, container, ctx)
     users = tuple(
         HostUser(u.name, tuple(u.ssh_authorized_keys))
         for u in (spec.host.users if spec.host else [])
     )
     return HostPlan(
-        os=spec.target.os,
+        os=os_,
         ignition_version=spec.target.ignition,
         files=tuple(files),
         units=tuple(units),
         users=users,
-        kernel_arguments=tuple(kernel_arguments(spec)),
+        kernel_arguments=model.kernel_arguments,
     )

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from .models import Container, Spec
+from .names import STATE_DIR
 
-# podman writes each container's PID and ID here; the attach reads them (no podman call).
-STATE_DIR = "/run/ovs-ignite"
 RUNTIME_BIN = {"podman": "/usr/bin/podman", "docker": "/usr/bin/docker"}
 OVSDB_SOCKET = "unix:/run/openvswitch/db.sock"
 # Capabilities ovs-vswitchd needs: netlink and interface setup (NET_ADMIN), raw and

@@ -17,7 +17,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from ovs_ignite import Spec, parse_spec, render
-from ovs_ignite.plan import SCRIPT
+from ovs_ignite.names import SCRIPT
 
 from .images import (
     container_id,

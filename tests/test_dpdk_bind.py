@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from ovs_ignite import load_spec, render
-from ovs_ignite.plan import SCRIPT
+from ovs_ignite.names import CONFIG_DIR, SCRIPT
 
 from .conftest import ROOT
 from .realparts import apply_ignition
@@ -147,6 +147,8 @@ def _bind(script: Path, sysfs: FakeSysfs) -> subprocess.CompletedProcess[str]:
         env={
             **os.environ,
             "OVS_IGNITE_SYSFS": str(sysfs.root),
+            # the applied root's host data (the script is at usr/local/bin in it)
+            "OVS_IGNITE_CONFIG_DIR": str(script.parents[3] / CONFIG_DIR.lstrip("/")),
             "PATH": f"{sysfs.bin}:{os.environ['PATH']}",
         },
     )

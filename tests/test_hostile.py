@@ -9,9 +9,7 @@ and unit by unit, exactly what the Ignition output says.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -19,13 +17,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ovs_ignite import SpecError, load_spec, parse_spec, render
-from ovs_ignite.ignition import decode_data_url
 from ovs_ignite.runs import container_run, ovsdb_run, vswitchd_run
 
 from .conftest import DATA, EXAMPLES, retarget
 from .hostile_corpus import FIELDS as CORPUS_FIELDS
 from .hostile_corpus import corpus
 from .hostile_corpus import spec_text as corpus_spec_text
+from .readable import butane_texts, ignition_texts
 from .realparts import ignition_validate
 from .test_generated_units import applied_root, systemd_analyze_verify
 from .unitrunner import _logical_lines, split_command
@@ -76,34 +74,6 @@ def spec_text(slot: str, value: str) -> str:
     return text
 
 
-def _texts(
-    config: dict[str, Any], file_text: Callable[[dict[str, Any]], str], keys: str
-) -> dict[str, str]:
-    """Every file, unit, drop-in and user's keys of a config (Ignition or Butane, which spell
-    a file's contents and the keys differently): where -> text."""
-    out = {f["path"]: file_text(f["contents"]) for f in config.get("storage", {}).get("files", [])}
-    for unit in config.get("systemd", {}).get("units", []):
-        if "contents" in unit:
-            out[unit["name"]] = unit["contents"]
-        for dropin in unit.get("dropins", []):
-            out[f"{unit['name']}.d/{dropin['name']}"] = dropin["contents"]
-    for user in config.get("passwd", {}).get("users", []):
-        out[f"user {user['name']}"] = "\n".join(user.get(keys, []))
-    return out
-
-
-def _contents(ignition: dict[str, Any]) -> dict[str, str]:
-    def decoded(contents: dict[str, Any]) -> str:
-        data = decode_data_url(contents["source"], contents.get("compression", ""))
-        return data.decode("utf-8")
-
-    return _texts(ignition, decoded, "sshAuthorizedKeys")
-
-
-def _butane_contents(butane: dict[str, Any]) -> dict[str, str]:
-    return _texts(butane, lambda contents: str(contents["inline"]), "ssh_authorized_keys")
-
-
 def check_one_value_everywhere(slot: str, value: str, text: str | None = None) -> None:
     """The spec with value in slot (or text) is refused with printable one-line errors, or
     its Butane, read as YAML with every kind of line break, says what its Ignition says."""
@@ -117,7 +87,7 @@ def check_one_value_everywhere(slot: str, value: str, text: str | None = None) -
         return
     ignition = json.loads(render(spec, "hostile.yaml"))
     butane = yaml.safe_load(render(spec, "hostile.yaml", "butane"))
-    assert _butane_contents(butane) == _contents(ignition)
+    assert butane_texts(butane) == ignition_texts(ignition)
 
 
 # Strings of any code points, surrogates and controls included.
@@ -184,7 +154,7 @@ def test_hostile_spec_is_refused_at_its_line_or_rendered_safely(path: Path, tmp_
     # Rendered: one value stays one value in both formats...
     ignition = json.loads(render(spec, path.name))
     butane = yaml.safe_load(render(spec, path.name, "butane"))
-    assert _butane_contents(butane) == _contents(ignition)
+    assert butane_texts(butane) == ignition_texts(ignition)
     # ...each run command reads back, with systemd's quoting, as the argv that was meant...
     units = {u["name"]: u.get("contents", "") for u in ignition["systemd"]["units"]}
     assert _exec_argv(units["ovsdb-server.service"], "ExecStart") == ovsdb_run(spec)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from ovs_ignite.names import container_data
 from ovs_ignite.plan import default_mac, host_interface_name
 
 from .conftest import DATA
@@ -197,19 +198,23 @@ def test_hostile_values_reaching_the_script_are_never_executed(web: Stack, tmp_p
     ):
         result = web.host.run(script, *argv)
         assert result.returncode != 0
-    # A hostile interface table: every field reaches ip and ovs-vsctl as one argument.
+    # A hostile interface line: the script refuses it before any field reaches a command.
     web.start("web.service")
-    table = web.host.root / "etc/ovs-ignite/containers/web.interfaces"
-    saved = table.read_text()
-    fields = saved.splitlines()[1].split()
-    fields[6] = f"10.10.0.10/24;touch${{IFS}}{marker}"
-    fields[3] = f"`touch {marker}`"
-    try:
-        table.write_text(saved.splitlines()[0] + "\n" + " ".join(fields) + "\n")
-        result = web.host.run(script, "attach", "web")
-        assert result.returncode != 0
-    finally:
-        table.write_text(saved)
+    data = web.host.root / container_data("web").lstrip("/")
+    saved = data.read_text()
+    (line,) = [n for n, text in enumerate(saved.splitlines()) if text.startswith("interface=")]
+    for field, value in ((6, f"10.10.0.10/24;touch${{IFS}}{marker}"), (3, f"`touch {marker}`")):
+        lines = saved.splitlines()
+        fields = lines[line].split(" ")
+        fields[field] = value
+        lines[line] = " ".join(fields)
+        try:
+            data.write_text("\n".join(lines) + "\n")
+            result = web.host.run(script, "attach", "web")
+            assert result.returncode != 0
+            assert f"web.conf:{line + 1}: interface: not a valid value" in result.stderr
+        finally:
+            data.write_text(saved)
     assert not marker.exists()
     web.host.restart("web.service")
     assert web.http_get("http://10.10.0.10/")[0] == 200

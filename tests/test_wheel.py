@@ -26,8 +26,9 @@ def test_wheel_installed_in_a_fresh_venv_renders_an_example(tmp_path: Path) -> N
     (wheel,) = dist.glob("ovs_ignite-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     for must in (
-        "ovs_ignite/templates/ovs-ignite-host.j2",
-        "ovs_ignite/templates/ovs-attach@.service.j2",
+        "ovs_ignite/units/ovs-ignite-host",
+        "ovs_ignite/units/ovs-attach@.service",
+        "ovs_ignite/templates/container.service.j2",
         "ovs_ignite/examples/nginx.yaml",
     ):
         assert must in names

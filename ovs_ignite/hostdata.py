@@ -1,0 +1,71 @@
+"""The host data files under /etc/ovs-ignite/: what a render writes for the host script.
+
+The format is defined once, in the DATA_FORMAT table of units/ovs-ignite-host: the script
+checks every line it reads against it, and this module checks every line it writes against
+the same table, read from the same file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .models import UNSAFE_CHARACTERS
+from .resources import resource_dir
+
+FORMAT_VERSION = "1"
+_BEGIN = "<<'FORMAT' || true\n"
+_END = "\nFORMAT\n"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What a key of a kind of data file takes: how many times (1, ?, *) and which values."""
+
+    count: str
+    value: re.Pattern[str]
+
+
+@cache
+def host_script() -> str:
+    """The text of the host script, the same for every spec."""
+    return (resource_dir("units") / "ovs-ignite-host").read_text(encoding="utf-8")
+
+
+@cache
+def data_format() -> dict[str, dict[str, Rule]]:
+    """kind -> key -> rule, as the host script's DATA_FORMAT table says."""
+    script = host_script()
+    start = script.index(_BEGIN) + len(_BEGIN)
+    table = script[start : script.index(_END, start)]
+    rules: dict[str, dict[str, Rule]] = {}
+    for line in table.splitlines():
+        kind, key, count, value = line.split(None, 3)
+        rules.setdefault(kind, {})[key] = Rule(count, re.compile(f"(?:{value})"))
+    return rules
+
+
+def data_text(kind: str, header: str, pairs: list[tuple[str, str]]) -> str:
+    """Data file text of kind: a comment header, format=1, then each (key, value) in order.
+
+    Raises ValueError when a pair breaks the format: that is a bug of ovs-ignite (the spec's
+    checks should have refused the value), never something to write to a host.
+    """
+    rules = data_format()[kind]
+    pairs = [("format", FORMAT_VERSION), *pairs]
+    seen: set[str] = set()
+    for key, value in pairs:
+        rule = rules.get(key)
+        if rule is None:
+            raise ValueError(f"{kind} data has no key {key!r}")
+        if UNSAFE_CHARACTERS.search(value) or not rule.value.fullmatch(value):
+            raise ValueError(f"{kind} data: {key}={value!r} does not match its format")
+        if key in seen and rule.count != "*":
+            raise ValueError(f"{kind} data: {key} given twice")
+        seen.add(key)
+    missing = [key for key, rule in rules.items() if rule.count == "1" and key not in seen]
+    if missing:
+        raise ValueError(f"{kind} data: no {', '.join(missing)}")
+    lines = [f"# {header}", *(f"{key}={value}" for key, value in pairs)]
+    return "\n".join(lines) + "\n"

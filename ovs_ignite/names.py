@@ -1,0 +1,77 @@
+"""The fixed names of the host side, each spelled here once: paths, units, containers, the
+external_ids and options ovs-ignite sets in OVS. plan, checks, verify and the tests import
+them from here; the host script (units/ovs-ignite-host) spells the same ones in bash.
+"""
+
+from __future__ import annotations
+
+# -- paths --------------------------------------------------------------------------------------
+
+# Where the host scripts go: systemd on FCOS may only execute files SELinux labels as
+# programs, which /usr/local/bin (/var/usrlocal) is and /opt (/var/opt) is not; Flatcar's
+# /usr is read-only and its own programs go to /opt/bin.
+BIN_DIR = {"fcos": "/usr/local/bin", "flatcar": "/opt/bin"}
+SCRIPT_NAME = "ovs-ignite-host"
+# The functions that run inside the OVS containers; the host script finds them beside itself.
+OVS_SCRIPT_NAME = "ovs-ignite-ovs.sh"
+SCRIPT = {os_: f"{folder}/{SCRIPT_NAME}" for os_, folder in BIN_DIR.items()}
+# The static units name the script at its FCOS path; a Flatcar render puts in its own.
+UNITS_SCRIPT = SCRIPT["fcos"]
+
+CONFIG_DIR = "/etc/ovs-ignite"
+HOST_DATA = f"{CONFIG_DIR}/host.conf"
+# podman writes each container's PID and ID here; the attach reads them (no podman call).
+STATE_DIR = "/run/ovs-ignite"
+MODULES_FILE = "/etc/modules-load.d/ovs-ignite.conf"
+TMPFILES_FILE = "/etc/tmpfiles.d/ovs-ignite.conf"
+HOSTNAME_FILE = "/etc/hostname"
+
+
+def bridge_data(bridge: str) -> str:
+    """The host data file of bridge."""
+    return f"{CONFIG_DIR}/bridges/{bridge}.conf"
+
+
+def container_data(container: str) -> str:
+    """The host data file of container (its interfaces)."""
+    return f"{CONFIG_DIR}/containers/{container}.conf"
+
+
+# -- units and containers -----------------------------------------------------------------------
+
+OVSDB = "ovsdb-server"  # the container of the OVS database, and its unit's name
+VSWITCHD = "ovs-vswitchd"  # the container of the switch, and its unit's name
+OVSDB_UNIT = f"{OVSDB}.service"
+VSWITCHD_UNIT = f"{VSWITCHD}.service"
+BRIDGES_UNIT = "ovs-ignite-bridges.service"
+DPDK_BIND_UNIT = "ovs-ignite-dpdk-bind.service"
+ATTACH_TEMPLATE = "ovs-attach@.service"
+# Unit names a container may not take: they are ovs-ignite's own.
+OWN_UNIT_PREFIXES = ("ovs-attach", "ovs-ignite")
+
+
+def attach_unit(container: str) -> str:
+    """The instance of the attach unit of container."""
+    return f"ovs-attach@{container}.service"
+
+
+def container_unit(container: str) -> str:
+    """The unit ovs-ignite writes to run container (image: containers)."""
+    return f"{container}.service"
+
+
+def default_interface_name(index: int) -> str:
+    """The name inside a container of its interface index when the spec gives none."""
+    return f"eth{index + 1}"
+
+
+# -- OVS ----------------------------------------------------------------------------------------
+
+# external_ids of a container's interface, as ovs-docker sets them.
+CONTAINER_ID = "container_id"
+CONTAINER_IFACE = "container_iface"
+# options: of the interface of each port type that has them.
+REMOTE_IP = "remote_ip"
+TUNNEL_KEY = "key"
+PATCH_PEER = "peer"
+DPDK_DEVARGS = "dpdk-devargs"

@@ -1,0 +1,241 @@
+"""The host side in units/: checked where it lives, and carried unchanged by every config.
+
+- The two scripts pass ``bash -n`` / ``sh -n`` and shellcheck (every severity, no disables).
+- Every rendered config, for every target and every valid spec (the hostile corpus too),
+  carries the host script and the OVS-side script byte for byte as they are in units/, and
+  the static units as they are there with only the script's path made the target's own.
+- The host data format: the script's ``check`` reads the data of every rendering, and the
+  script and ovs-ignite (hostdata.py) accept and refuse the same values, key by key.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from ovs_ignite import SpecError, build_plan, load_spec, render
+from ovs_ignite.hostdata import data_format, data_text
+from ovs_ignite.names import (
+    CONFIG_DIR,
+    OVS_SCRIPT_NAME,
+    SCRIPT,
+    SCRIPT_NAME,
+    UNITS_SCRIPT,
+)
+
+from .conftest import DATA, EXAMPLES, ROOT, TARGETS, retarget
+from .readable import ignition_texts
+from .realparts import need
+
+UNITS = ROOT / "units"
+SPECS = [*EXAMPLES, *sorted((DATA / "valid").glob("*.yaml"))]
+HOSTILE = sorted((DATA / "hostile").glob("*.yaml"))
+STATIC_UNITS = ["ovs-attach@.service", "ovs-ignite-bridges.service", "ovs-ignite-dpdk-bind.service"]
+
+
+@pytest.mark.system
+@pytest.mark.parametrize(("name", "shell"), [(SCRIPT_NAME, "bash"), (OVS_SCRIPT_NAME, "sh")])
+def test_scripts_pass_syntax_check_and_shellcheck(name: str, shell: str) -> None:
+    script = UNITS / name
+    assert "shellcheck disable" not in script.read_text()
+    syntax = subprocess.run([shell, "-n", str(script)], capture_output=True, text=True, check=False)
+    assert syntax.returncode == 0, syntax.stderr
+    lint = subprocess.run(
+        [need("shellcheck"), f"--shell={shell}", "--severity=style", str(script)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert lint.returncode == 0, lint.stdout
+
+
+def _renderings() -> list[tuple[str, str, dict[str, str]]]:
+    """(spec, os, where -> text) of every valid spec for every target."""
+    out = []
+    for path in [*SPECS, *HOSTILE]:
+        try:
+            spec = load_spec(path, path.name)
+        except SpecError:
+            continue
+        targets = TARGETS if path in SPECS else [(spec.target.os, spec.target.ignition, "podman")]
+        for target in targets:
+            retargeted = retarget(spec, *target)
+            texts = ignition_texts(json.loads(render(retargeted, path.name)))
+            out.append((path.stem, target[0], texts))
+    return out
+
+
+def test_every_config_carries_the_scripts_and_static_units_of_units() -> None:
+    script = (UNITS / SCRIPT_NAME).read_text()
+    ovs_script = (UNITS / OVS_SCRIPT_NAME).read_text()
+    renderings = _renderings()
+    assert len(renderings) > 100
+    for stem, os_, texts in renderings:
+        folder = SCRIPT[os_].rsplit("/", 1)[0]
+        assert texts[SCRIPT[os_]] == script, stem
+        assert texts[f"{folder}/{OVS_SCRIPT_NAME}"] == ovs_script, stem
+        for unit in STATIC_UNITS:
+            if unit in texts:
+                source = (UNITS / unit).read_text()
+                assert texts[unit] == source.replace(UNITS_SCRIPT, SCRIPT[os_]), (stem, unit)
+    # (the substitution is not vacuous: the static units do name the script)
+    assert UNITS_SCRIPT in (UNITS / STATIC_UNITS[0]).read_text()
+
+
+def _check(config: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["bash", str(UNITS / SCRIPT_NAME), "check"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "OVS_IGNITE_CONFIG_DIR": str(config)},
+    )
+
+
+def _write_data(spec_path: Path, folder: Path) -> list[Path]:
+    written = []
+    for file in build_plan(load_spec(spec_path), spec_path.name).files:
+        if file.path.startswith(CONFIG_DIR + "/"):
+            target = folder / file.path.removeprefix(CONFIG_DIR + "/")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(file.contents)
+            written.append(target)
+    return written
+
+
+@pytest.mark.parametrize("path", SPECS, ids=lambda p: p.stem)
+def test_the_script_reads_the_data_of_every_spec(path: Path, tmp_path: Path) -> None:
+    assert _write_data(path, tmp_path)
+    result = _check(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "is well-formed" in result.stderr
+
+
+# (kind, key, value, whether the format takes it): values from each side of each rule.
+CASES = [
+    ("host", "runtime", "podman", True),
+    ("host", "runtime", "docker", True),
+    ("host", "runtime", "podman2", False),
+    ("host", "runtime", "/usr/bin/podman", False),
+    ("host", "ovs_image", "quay.io/ovs/ovs:3.3@sha256:" + "a" * 64, True),
+    ("host", "ovs_image", "quay.io/ovs $(reboot)", False),
+    ("host", "ovs_image", "-quay.io/ovs", False),
+    ("host", "ovs_schema", "/usr/share/openvswitch/vswitch.ovsschema", True),
+    ("host", "ovs_schema", "relative/vswitch.ovsschema", False),
+    ("host", "ovs_schema", "/a b", False),
+    ("host", "open_vswitch", 'other_config:dpdk-extra="-a 0000:01:00.0 --x"', True),
+    ("host", "open_vswitch", "other_config:key", False),
+    ("host", "open_vswitch", "Other:x=1", False),
+    ("host", "dpdk_device", "0000:03:00.1", True),
+    ("host", "dpdk_device", "03:00.1", False),
+    ("host", "dpdk_device", "0000:03:00.8", False),
+    ("host", "bridge", "br-ex", True),
+    ("host", "bridge", "br-ex-is-too-long", False),
+    ("host", "bridge", "../etc", False),
+    ("bridge", "vsctl", "--may-exist add-br br0", True),
+    ("bridge", "vsctl", 'set interface eth1 type=""', True),
+    ("bridge", "vsctl", "set interface vx0 type=vxlan options:remote_ip=fd00::1", True),
+    ("bridge", "vsctl", "", False),
+    ("bridge", "vsctl", "--may-exist", False),
+    ("bridge", "vsctl", "emer-reset", False),
+    ("bridge", "vsctl", "set bridge br0 other_config:x=$(reboot)", False),
+    ("bridge", "vsctl", "set  bridge br0 fail_mode=secure", False),
+    ("bridge", "vsctl", "set bridge br0 fail_mode=secure ", False),
+    ("bridge", "controller", "tcp:10.0.0.1:6653", True),
+    ("bridge", "controller", "", False),
+    ("bridge", "address", "10.0.0.1/24", True),
+    ("bridge", "address", "fd00::1/64", True),
+    ("bridge", "address", "10.0.0.1", False),
+    ("bridge", "address", "10.0.0.1/24 dev lo", False),
+    ("bridge", "mtu", "9000", True),
+    ("bridge", "mtu", "9000000", False),
+    ("bridge", "mtu", "x", False),
+    (
+        "container",
+        "interface",
+        "eth1 br0 ovi0123456789ab 02:00:00:00:00:01 1500 10 10.0.0.2/24 10.0.0.1 system",
+        True,
+    ),
+    ("container", "interface", "eth1 br0 ovi0123456789ab 02:00:00:00:00:01 - - - - netdev", True),
+    ("container", "interface", "eth1 br0 ovi0123456789ab 02:00:00:00:00:01 - - - -", False),
+    ("container", "interface", "eth1 br0 ovi0123456789ab 02:00:00:00:00:01 - - 1 - netdev", False),
+    ("container", "interface", "eth1 br0 eth0 02:00:00:00:00:01 - - - - system", False),
+    ("container", "interface", "eth1 br0 ovi0123456789ab `reboot` - - - - system", False),
+    ("container", "interface", "eth1  br0 ovi0123456789ab 02:00:00:00:00:01 - - - - system", False),
+]
+# A valid file of each kind, to which a case adds its line.
+BASE = {
+    "host": [("runtime", "podman"), ("ovs_image", "x/ovs:1"), ("ovs_schema", "/s")],
+    "bridge": [("name", "br0")],
+    "container": [("name", "c1")],
+}
+FILES = {"host": "host.conf", "bridge": "bridges/br0.conf", "container": "containers/c1.conf"}
+
+
+def _python_takes(kind: str, key: str, value: str) -> bool:
+    pairs = [(k, v) for k, v in BASE[kind] if k != key] + [(key, value)]
+    try:
+        data_text(kind, "test", pairs)
+    except ValueError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize(("kind", "key", "value", "valid"), CASES)
+def test_the_script_and_ovs_ignite_take_the_same_values(
+    kind: str, key: str, value: str, valid: bool, tmp_path: Path
+) -> None:
+    assert _python_takes(kind, key, value) == valid
+    files = {"host": data_text("host", "test", BASE["host"])}
+    if kind != "host":
+        files["host"] = data_text("host", "test", [*BASE["host"], ("bridge", "br0")])
+        files["bridge"] = data_text("bridge", "test", BASE["bridge"])
+    # Written by hand, as an admin's edit would be: the script alone judges this line.
+    lines = [f"{k}={v}" for k, v in [("format", "1"), *BASE[kind]] if k != key]
+    files[kind] = "\n".join([*lines, f"{key}={value}"]) + "\n"
+    for which, text in files.items():
+        (tmp_path / FILES[which]).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / FILES[which]).write_text(text)
+    if (kind, key, valid) == ("host", "bridge", True):  # a bridge named here has its file
+        (tmp_path / "bridges").mkdir()
+        (tmp_path / f"bridges/{value}.conf").write_text(data_text("bridge", "t", [("name", value)]))
+    result = _check(tmp_path)
+    assert (result.returncode == 0) == valid, result.stderr
+    if not valid:
+        assert f"{FILES[kind]}:{len(lines) + 1}: {key}: not a valid value" in result.stderr
+
+
+def test_every_key_of_the_format_has_cases_on_both_sides() -> None:
+    for kind, rules in data_format().items():
+        for key in rules:
+            if key in ("format", "name"):
+                continue
+            outcomes = {valid for k, ky, _, valid in CASES if (k, ky) == (kind, key)}
+            assert outcomes == {True, False}, (kind, key)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda t: t.replace("format=1", "format=2"), "host.conf: format 2; this script reads 1"),
+        (lambda t: t.replace("format=1\n", ""), "host.conf:2: the first key is 'runtime', not"),
+        (lambda t: t + "runtime=podman\n", "host.conf:6: runtime is given twice"),
+        (lambda t: t + "colour=blue\n", "host.conf:6: unknown key 'colour' in host data"),
+        (lambda t: t + "just words\n", "host.conf:6: not KEY=VALUE"),
+        (lambda t: t + "bridge=br0\x1b[2J\n", "host.conf:6: a control character"),
+        (lambda t: t.replace("ovs_schema=/s\n", ""), "host.conf: no ovs_schema"),
+        (lambda t: t + "bridge=br1\n", "bridges/br1.conf: no such file"),
+    ],
+)
+def test_the_script_names_file_and_line_of_a_broken_data_file(
+    change: object, message: str, tmp_path: Path
+) -> None:
+    assert callable(change)
+    (tmp_path / "host.conf").write_text(change(data_text("host", "test", BASE["host"])))
+    result = _check(tmp_path)
+    assert result.returncode == 1
+    assert message in result.stderr
