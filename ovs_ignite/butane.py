@@ -7,8 +7,8 @@ from typing import Any
 import yaml
 
 from .errors import OvsIgniteError
-from .models import UNSAFE_CHARACTERS
 from .plan import HostPlan
+from .values import UNSAFE_CHARACTERS
 
 # Ignition spec version -> Butane spec version, per variant.
 BUTANE_VERSIONS: dict[str, dict[str, str]] = {

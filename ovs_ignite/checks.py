@@ -10,8 +10,9 @@ import ipaddress
 import re
 from collections.abc import Iterator
 
-from .models import Bridge, Container, Port, Spec, cpu_ranges
+from .models import BondPort, Bridge, Container, DpdkPort, PatchPort, Spec
 from .templating import UNIT_LINE_MAX, unit_line_length
+from .values import cpu_ranges
 from .yamlsource import KeyPath
 
 Finding = tuple[KeyPath, str]
@@ -180,7 +181,8 @@ def _check_names(spec: Spec) -> Iterator[Finding]:
             if port.name in seen:
                 yield ("bridges", b, "ports", p, "name"), f"name {port.name!r} is already used"
             seen.add(port.name)
-            for m, member in enumerate(port.interfaces or []):
+            members = port.interfaces if isinstance(port, BondPort) else []
+            for m, member in enumerate(members):
                 if member in seen:
                     yield (
                         ("bridges", b, "ports", p, "interfaces", m),
@@ -194,7 +196,7 @@ def _check_bridges(spec: Spec) -> Iterator[Finding]:
         port.name: (bridge, port.peer)
         for bridge in spec.bridges
         for port in bridge.ports
-        if port.type == "patch"
+        if isinstance(port, PatchPort)
     }
     devices = {d.pci for d in spec.dpdk.devices} if spec.dpdk else set()
     dpdk_pci: set[str] = set()
@@ -203,7 +205,6 @@ def _check_bridges(spec: Spec) -> Iterator[Finding]:
         yield from _check_bridge_fields(spec, bridge, at)
         for p, port in enumerate(bridge.ports):
             pat: KeyPath = (*at, "ports", p)
-            yield from _check_port_fields(port.model_dump(exclude_none=True), port.type, pat)
             if port.vlan is not None and port.trunks is not None:
                 yield (*pat, "trunks"), "give either vlan or trunks, not both"
             if port.trunks is not None:
@@ -211,15 +212,19 @@ def _check_bridges(spec: Spec) -> Iterator[Finding]:
                     yield (*pat, "trunks"), "trunks must list at least one VLAN"
                 if len(set(port.trunks)) != len(port.trunks):
                     yield (*pat, "trunks"), "a VLAN is listed twice"
-            if port.type == "dpdk":
+            if isinstance(port, DpdkPort):
                 yield from _check_dpdk_port(spec, bridge, port, pat, devices, dpdk_pci)
-            if port.type == "patch" and port.peer is not None:
+            elif isinstance(port, PatchPort):
                 yield from _check_patch_port(spec, bridge, port.name, port.peer, pat, patches)
-            if port.type == "bond" and port.interfaces is not None:
-                if len(port.interfaces) < 2:
-                    yield (*pat, "interfaces"), "a bond needs at least two interfaces"
-                if port.bond_mode == "balance-tcp" and port.lacp in (None, "off"):
-                    yield (*pat, "lacp"), "balance-tcp needs lacp active or passive"
+            elif isinstance(port, BondPort):
+                yield from _check_bond(port, pat)
+
+
+def _check_bond(port: BondPort, at: KeyPath) -> Iterator[Finding]:
+    if len(port.interfaces) < 2:
+        yield (*at, "interfaces"), "a bond needs at least two interfaces"
+    if port.bond_mode == "balance-tcp" and port.lacp in (None, "off"):
+        yield (*at, "lacp"), "balance-tcp needs lacp active or passive"
 
 
 def _check_patch_port(
@@ -228,7 +233,7 @@ def _check_patch_port(
     name: str,
     peer: str,
     at: KeyPath,
-    patches: dict[str, tuple[Bridge, str | None]],
+    patches: dict[str, tuple[Bridge, str]],
 ) -> Iterator[Finding]:
     """A patch port's peer: a patch port on another bridge of the same datapath, peered back."""
     target = patches.get(peer)
@@ -245,7 +250,7 @@ def _check_patch_port(
 
 
 def _check_dpdk_port(
-    spec: Spec, bridge: Bridge, port: Port, at: KeyPath, devices: set[str], used: set[str]
+    spec: Spec, bridge: Bridge, port: DpdkPort, at: KeyPath, devices: set[str], used: set[str]
 ) -> Iterator[Finding]:
     if (port.pci is None) == (port.devargs is None):
         yield (*at, "type"), "give exactly one of pci (a NIC in dpdk.devices) or devargs"
@@ -271,39 +276,6 @@ def _check_bridge_fields(spec: Spec, bridge: Bridge, at: KeyPath) -> Iterator[Fi
         yield (*at, "protocols"), "a protocol is listed twice"
     if bridge.address and bridge.mtu and bridge.mtu < 1280 and ":" in bridge.address:
         yield (*at, "mtu"), f"{bridge.mtu} is below 1280, the IPv6 minimum"
-
-
-# Which optional keys each port type takes (name, type and vlan/trunks go with any).
-_PORT_KEYS = {
-    "system": set(),
-    "internal": set(),
-    "dpdk": {"pci", "devargs"},
-    "vxlan": {"remote_ip", "key"},
-    "geneve": {"remote_ip", "key"},
-    "gre": {"remote_ip", "key"},
-    "patch": {"peer"},
-    "bond": {"interfaces", "bond_mode", "lacp"},
-}
-_PORT_REQUIRED = {
-    "vxlan": ("remote_ip",),
-    "geneve": ("remote_ip",),
-    "gre": ("remote_ip",),
-    "patch": ("peer",),
-    "bond": ("interfaces",),
-}
-
-
-def _check_port_fields(values: dict[str, object], kind: str, at: KeyPath) -> Iterator[Finding]:
-    allowed = _PORT_KEYS[kind] | {"name", "type", "vlan", "trunks"}
-    for key in values:
-        if key not in allowed:
-            yield (*at, key), f"{key} does not apply to a {kind} port"
-    for key in _PORT_REQUIRED.get(kind, ()):
-        if key not in values:
-            yield (*at, "type"), f"a {kind} port needs {key}"
-    key_value = values.get("key")
-    if kind in ("vxlan", "geneve") and isinstance(key_value, int) and key_value > 0xFFFFFF:
-        yield (*at, "key"), f"{key_value} is not a {kind} VNI (0-16777215)"
 
 
 def controller_problem(target: str) -> str | None:

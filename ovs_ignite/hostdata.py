@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .models import UNSAFE_CHARACTERS
 from .resources import resource_dir
+from .values import UNSAFE_CHARACTERS
 
 FORMAT_VERSION = "1"
 _BEGIN = "<<'FORMAT' || true\n"

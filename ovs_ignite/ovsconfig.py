@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import json
 
-from .models import Bridge, Port, Spec
+from .models import (
+    AnyPort,
+    BondPort,
+    Bridge,
+    DpdkPort,
+    GenevePort,
+    GrePort,
+    PatchPort,
+    Spec,
+    SystemPort,
+    VxlanPort,
+)
+from .names import DPDK_DEVARGS, PATCH_PEER, REMOTE_IP, TUNNEL_KEY
 
 
 def _ovsdb_string(value: str) -> str:
@@ -32,10 +44,35 @@ def open_vswitch_settings(spec: Spec) -> list[str]:
     return settings
 
 
-def _port_commands(bridge: Bridge, port: Port) -> list[str]:
+def interface_type(port: AnyPort) -> str:
+    """The Interface type of a port that is one interface ("" for a system port)."""
+    return "" if isinstance(port, SystemPort) else port.type
+
+
+def interface_options(port: AnyPort) -> dict[str, str]:
+    """The Interface options of a port that is one interface: what its type needs."""
+    if isinstance(port, DpdkPort):
+        return {DPDK_DEVARGS: port.dpdk_devargs}
+    if isinstance(port, VxlanPort | GenevePort | GrePort):
+        options = {REMOTE_IP: port.remote_ip}
+        if port.key is not None:
+            options[TUNNEL_KEY] = str(port.key)
+        return options
+    if isinstance(port, PatchPort):
+        return {PATCH_PEER: port.peer}
+    return {}
+
+
+def _interface_settings(port: AnyPort) -> list[str]:
+    kind = interface_type(port)
+    options = [f"options:{key}={value}" for key, value in interface_options(port).items()]
+    return [f"type={kind}" if kind else 'type=""', *options]
+
+
+def _port_commands(bridge: Bridge, port: AnyPort) -> list[str]:
     name = port.name
-    if port.type == "bond":
-        cmd = ["--", "--may-exist", "add-bond", bridge.name, name, *(port.interfaces or [])]
+    if isinstance(port, BondPort):
+        cmd = ["--", "--may-exist", "add-bond", bridge.name, name, *port.interfaces]
         cmd += [
             "--",
             "set",
@@ -46,20 +83,7 @@ def _port_commands(bridge: Bridge, port: Port) -> list[str]:
         ]
     else:
         cmd = ["--", "--may-exist", "add-port", bridge.name, name]
-        iface = ["--", "set", "interface", name]
-        if port.type == "dpdk":
-            iface += ["type=dpdk", f"options:dpdk-devargs={port.dpdk_devargs}"]
-        elif port.type in ("vxlan", "geneve", "gre"):
-            iface += [f"type={port.type}", f"options:remote_ip={port.remote_ip}"]
-            if port.key is not None:
-                iface.append(f"options:key={port.key}")
-        elif port.type == "patch":
-            iface += ["type=patch", f"options:peer={port.peer}"]
-        elif port.type == "internal":
-            iface.append("type=internal")
-        else:
-            iface.append('type=""')
-        cmd += iface
+        cmd += ["--", "set", "interface", name, *_interface_settings(port)]
     if port.vlan is not None:
         cmd += ["--", "set", "port", name, f"tag={port.vlan}"]
     else:

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from .checks import check_spec
 from .errors import SpecError, SpecProblem
-from .models import Spec
+from .models import PORT_MODELS, PORT_TYPES, Spec, port_type
 from .yamlsource import KeyPath, Located, YamlError, load_located
 
 _PLAIN_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
@@ -145,13 +145,18 @@ _BRANCH_TAG = re.compile(r"^(?:[a-z-]+\[.*\]|str|int|float|bool|list|dict|none)$
 
 
 def _clean_loc(loc: tuple[Any, ...], data: Any) -> KeyPath:
-    """A pydantic error location without union-branch and validator tags.
+    """A pydantic error location without union-branch and validator tags (a port's type
+    among them).
 
     A part is a tag only where the document has no such key at that point.
     """
     path: list[str | int] = []
     for part in loc:
-        is_tag = isinstance(part, str) and part != "[key]" and _BRANCH_TAG.match(part)
+        is_tag = (
+            isinstance(part, str)
+            and part != "[key]"
+            and (_BRANCH_TAG.match(part) or part in PORT_TYPES)
+        )
         if is_tag and not (isinstance(data, dict) and part in data):
             continue
         path.append(part)
@@ -250,7 +255,11 @@ def _problems(exc: ValidationError, located: Located, name: str) -> list[SpecPro
     for error in exc.errors():
         path = _clean_loc(tuple(error["loc"]), located.data)
         kind = error["type"]
-        if path and path[-1] == "[key]":  # a bad mapping key: point at the key itself
+        port = _port_problem(path, kind, error, located.data)
+        if port is not None:
+            path, message = port
+            line, col = located.value_at(path)
+        elif path and path[-1] == "[key]":  # a bad mapping key: point at the key itself
             path = path[:-1]
             line, col = located.key_at(path)
             message = _message(error)
@@ -268,6 +277,30 @@ def _problems(exc: ValidationError, located: Located, name: str) -> list[SpecPro
             message = _message(error)
         problems.append(SpecProblem(name, line, col, format_path(path), message))
     return problems
+
+
+def _port_problem(path: KeyPath, kind: str, error: Any, data: Any) -> tuple[KeyPath, str] | None:
+    """(where, message) of a problem that is about a port's type and the keys it takes, in
+    the words of the type: "a vxlan port needs remote_ip"; None for any other problem."""
+    if kind == "union_tag_invalid" and len(path) >= 2 and path[-2] == "ports":
+        given = _at(data, (*path, "type"))
+        listed = ", ".join(repr(t) for t in PORT_TYPES[:-1])
+        return (*path, "type"), f"{given!r} is not one of {listed} or {PORT_TYPES[-1]!r}"
+    if len(path) < 3 or path[-3] != "ports" or not isinstance(path[-2], int):
+        return None
+    item = _at(data, path[:-1])
+    if not isinstance(item, dict):
+        return None
+    type_ = port_type(item)
+    key = str(path[-1])
+    if kind == "missing" and key != "name":
+        at = (*path[:-1], "type") if "type" in item else path[:-1]
+        return at, f"a {type_} port needs {key}"
+    if kind == "extra_forbidden":
+        known = {k for model in PORT_MODELS.values() for k in model.model_fields}
+        if key in known:
+            return path, f"{key} does not apply to a {type_} port"
+    return None
 
 
 def _model_at(path: KeyPath) -> type[BaseModel] | None:

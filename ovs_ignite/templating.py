@@ -14,8 +14,8 @@ from typing import Any
 
 import jinja2
 
-from .models import UNSAFE_CHARACTERS
 from .resources import resource_dir
+from .values import UNSAFE_CHARACTERS
 
 _SD_SAFE = re.compile(r"^[A-Za-z0-9_@+=:,./-]+$")
 _CONTROL = UNSAFE_CHARACTERS

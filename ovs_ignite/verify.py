@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 from xml.etree import ElementTree
 
-from .models import Bridge, Port, Spec
+from .models import AnyPort, BondPort, Bridge, Spec
+from .ovsconfig import interface_options, interface_type
 from .plan import build_plan, default_mac, host_interface_name, kernel_arguments
 
 
@@ -94,7 +95,7 @@ def _check(name: str, want: Any, got: Any) -> Check:
 
 
 def _port_checks(
-    port: Port, bridge: str, ports: dict[str, Any], interfaces: dict[str, Any]
+    port: AnyPort, bridge: str, ports: dict[str, Any], interfaces: dict[str, Any]
 ) -> Iterator[Check]:
     row = ports.get(port.name)
     yield Check(f"port {port.name} on bridge {bridge}", row is not None, "no such port")
@@ -102,9 +103,9 @@ def _port_checks(
         return
     yield _check(f"port {port.name} tag", port.vlan, _one(row["tag"]))
     yield _check(f"port {port.name} trunks", sorted(port.trunks or []), sorted(_set(row["trunks"])))
-    if port.type == "bond":
+    if isinstance(port, BondPort):
         members = sorted(interfaces[u]["name"] for u in _set(row["interfaces"]) if u in interfaces)
-        yield _check(f"bond {port.name} interfaces", sorted(port.interfaces or []), members)
+        yield _check(f"bond {port.name} interfaces", sorted(port.interfaces), members)
         yield _check(
             f"bond {port.name} bond_mode", port.bond_mode or "active-backup", _one(row["bond_mode"])
         )
@@ -114,17 +115,8 @@ def _port_checks(
     if iface is None:
         yield Check(f"interface {port.name}", False, "no such interface")
         return
-    want_type = "" if port.type == "system" else port.type
-    yield _check(f"interface {port.name} type", want_type, iface["type"])
-    options: dict[str, str] = {}
-    if port.type in ("vxlan", "geneve", "gre"):
-        options["remote_ip"] = str(port.remote_ip)
-        if port.key is not None:
-            options["key"] = str(port.key)
-    elif port.type == "patch":
-        options["peer"] = str(port.peer)
-    elif port.type == "dpdk":
-        options["dpdk-devargs"] = port.dpdk_devargs
+    yield _check(f"interface {port.name} type", interface_type(port), iface["type"])
+    options = interface_options(port)
     if options:
         got = {k: v for k, v in iface["options"].items() if k in options}
         yield _check(f"interface {port.name} options", options, got)

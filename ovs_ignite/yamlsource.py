@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from .models import UNSAFE_CHARACTERS
+from .values import UNSAFE_CHARACTERS
 
 KeyPath = tuple[str | int, ...]
 

@@ -38,6 +38,7 @@ def test_unreadable_file_is_an_error_with_its_name(tmp_path: Path) -> None:
 
 def test_yaml_12_keeps_words_and_pci_addresses_as_text() -> None:
     from ovs_ignite import parse_spec
+    from ovs_ignite.models import BondPort
 
     spec = parse_spec(
         "version: 1\novs: {image: x/ovs}\n"
@@ -50,4 +51,6 @@ def test_yaml_12_keeps_words_and_pci_addresses_as_text() -> None:
     assert spec.dpdk.devices[0].pci == "0000:03:00.0"
     assert spec.dpdk.lcore_mask == "0x3"
     assert spec.dpdk.isolcpus == "3"
-    assert spec.bridges[0].ports[0].lacp == "off"
+    bond = spec.bridges[0].ports[0]
+    assert isinstance(bond, BondPort)
+    assert bond.lacp == "off"

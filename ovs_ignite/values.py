@@ -1,0 +1,423 @@
+"""The values of a switch spec, one checked type each: what a value must be, the message
+that says why it is not, and the JSON Schema keywords that tell editors the same limits.
+
+Each type is ``Annotated[base, AfterValidator(check), Schema(...)]``: the check is the
+truth; ``Schema`` repeats what JSON Schema can say of it (ranges, lengths, patterns), and a
+test holds the schema to validate on the valid and invalid corpora.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, GetJsonSchemaHandler, WithJsonSchema
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
+
+
+@dataclass(frozen=True)
+class Schema:
+    """JSON Schema keywords added to a type's schema (pydantic cannot read them from a
+    validator function)."""
+
+    keywords: tuple[tuple[str, Any], ...]
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        out = handler(schema)
+        out.update(dict(self.keywords))
+        return out
+
+
+def keywords(**values: Any) -> Schema:
+    return Schema(tuple(values.items()))
+
+
+def names_schema(kind: Any) -> dict[str, Any]:
+    """The schema keywords of the key type kind of a mapping, for its propertyNames (pydantic
+    writes them as patternProperties, which let any other key through)."""
+    found: dict[str, Any] = {}
+    for item in getattr(kind, "__metadata__", ()):
+        if isinstance(item, Schema):
+            found.update(dict(item.keywords))
+    return found
+
+
+# -- value checks -------------------------------------------------------------------------------
+
+_IFNAME = re.compile(r"^[A-Za-z0-9_.-]{1,15}$")
+_CONTAINER = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9_.-]*$")
+# An image reference as the OCI distribution grammar spells it: [domain[:port]/]path[:tag]
+# [@digest]; no "..", no "//", no tag that starts with a dot.
+_IMAGE_COMPONENT = r"[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"
+_IMAGE = re.compile(
+    r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
+    r"(?::[0-9]{1,5})?/)?"
+    rf"{_IMAGE_COMPONENT}(?:/{_IMAGE_COMPONENT})*"
+    r"(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?"
+    r"(?:@[a-z0-9]+(?:[+._-][a-z0-9]+)*:[0-9a-fA-F]{32,})?$"
+)
+_UNIT = re.compile(r"^[A-Za-z0-9:_.\\-]+(@[A-Za-z0-9:_.\\-]*)?\.service$")
+_PCI = re.compile(r"^([0-9a-fA-F]{4}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]$")
+_MAC = re.compile(r"^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$")
+_HEXMASK = re.compile(r"^(0x)?[0-9a-fA-F]+$")
+# ASCII digits only: \d would let Arabic-Indic digits through to the kernel command line.
+_CPULIST = re.compile(r"^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$")
+_SOCKET_MEM = re.compile(r"^[0-9]{1,7}(,[0-9]{1,7}){0,63}$")
+MAX_CPU = 8191  # the kernel's NR_CPUS at most
+_HOSTNAME_LABEL = re.compile(r"^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$")
+_USER = re.compile(r"^[a-z_][a-z0-9_-]{0,31}$")
+_ENV_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_OTHER_CONFIG_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_SSH_KEY = re.compile(r"^(ssh-|ecdsa-|sk-)[A-Za-z0-9@.-]+ [A-Za-z0-9+/=]+( .*)?$")
+_VOLUME_OPTION = re.compile(
+    r"^(ro|rw|z|Z|U|O|rshared|shared|rslave|slave|rprivate|private|"
+    r"bind|rbind|nosuid|suid|nodev|dev|noexec|exec|copy|nocopy)$"
+)
+_DEVARGS = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.,:=/-]{0,254}$")
+_ABS_PATH = re.compile(r"^(/[A-Za-z0-9_.+-]+)+$")
+# What no spec string may hold: C0 and C1 controls, every kind of line break (NEL, LS, PS
+# among them: YAML 1.1 parsers, Butane's included, break lines there), bidi controls and
+# lone surrogates. The YAML loader refuses them in every string; this is the same rule for
+# specs built in Python.
+UNSAFE_CHARACTERS = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def text(value: str) -> str:
+    """Any single-line text: no line break, control, bidi or surrogate character."""
+    if UNSAFE_CHARACTERS.search(value):
+        raise ValueError(f"{value!r} contains a line break or control character")
+    return value
+
+
+def if_name(value: str) -> str:
+    if not _IFNAME.match(value):
+        raise ValueError(f"{value!r} is not an interface name (1-15 of A-Z a-z 0-9 _ . -)")
+    if value in (".", ".."):
+        raise ValueError(f"{value!r} is not an interface name")
+    return value
+
+
+def container_name(value: str) -> str:
+    if not _CONTAINER.match(value) or len(value) > 64:
+        raise ValueError(
+            f"{value!r} is not a container name ([a-zA-Z0-9][a-zA-Z0-9_.-]*, at most 64)"
+        )
+    return value
+
+
+def image_ref(value: str) -> str:
+    if not _IMAGE.match(value) or len(value) > 255:
+        raise ValueError(f"{value!r} is not an image reference")
+    return value
+
+
+def unit_name(value: str) -> str:
+    if not _UNIT.match(value) or len(value) > 255:
+        raise ValueError(f"{value!r} is not a systemd service name (NAME.service)")
+    return value
+
+
+def pci_address(value: str) -> str:
+    if not _PCI.match(value):
+        raise ValueError(f"{value!r} is not a PCI address (DDDD:BB:DD.F)")
+    value = value.lower()
+    return value if value.count(":") == 2 else "0000:" + value
+
+
+def mac_address(value: str) -> str:
+    if not _MAC.match(value):
+        raise ValueError(f"{value!r} is not a MAC address (xx:xx:xx:xx:xx:xx)")
+    if int(value[:2], 16) & 1:
+        raise ValueError(f"{value!r} is a multicast MAC address")
+    if value.replace(":", "") in ("000000000000",):
+        raise ValueError(f"{value!r} is not a usable MAC address")
+    return value.lower()
+
+
+def _no_zone(value: str) -> None:
+    # An IPv6 zone id (fe80::1%eth0) names an interface of the host that writes it, and
+    # nothing here needs one: a container's or bridge's address has its device, a default
+    # route is written with `dev`, a tunnel's remote and a controller are not link-local.
+    if "%" in value:
+        raise ValueError(
+            f"{value!r}: an IPv6 zone id (%...) is not allowed here; write the address alone"
+        )
+
+
+def cidr(value: str) -> str:
+    _no_zone(value)
+    try:
+        iface = ipaddress.ip_interface(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not an address in CIDR form (10.0.0.1/24)") from None
+    if "/" not in value:
+        raise ValueError(f"{value!r} has no prefix length (10.0.0.1/24)")
+    if iface.ip.is_multicast or iface.ip.is_unspecified:
+        raise ValueError(f"{value!r} is not a host address")
+    return str(iface)
+
+
+def ip_address(value: str) -> str:
+    _no_zone(value)
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        raise ValueError(f"{value!r} is not an IP address") from None
+
+
+def vlan_id(value: int) -> int:
+    if not 1 <= value <= 4094:
+        raise ValueError(f"{value} is not a VLAN id (1-4094)")
+    return value
+
+
+def mtu(value: int) -> int:
+    if not 68 <= value <= 65535:
+        raise ValueError(f"{value} is not an MTU (68-65535)")
+    return value
+
+
+def cpu_ranges(value: str) -> list[tuple[int, int]]:
+    """The (first, last) ranges of a checked CPU list, merged and sorted: no set of every CPU
+    is ever built (``0-400000000`` would be one of 400 million)."""
+    ranges = []
+    for part in value.split(","):
+        first, _, last = part.partition("-")
+        ranges.append((int(first), int(last or first)))
+    merged: list[tuple[int, int]] = []
+    for low, high in sorted(ranges):
+        if merged and low <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
+
+
+def cpu_list(value: str) -> str:
+    if not _CPULIST.match(value):
+        raise ValueError(f"{value!r} is not a CPU list (e.g. 2-7 or 2,4,6-9)")
+    for part in value.split(","):
+        first, _, last = part.partition("-")
+        # Compared as text first: int() of thousands of digits is slow (or refused).
+        if any(len(n) > len(str(MAX_CPU)) or int(n) > MAX_CPU for n in (first, last) if n):
+            raise ValueError(f"{value!r} names a CPU above {MAX_CPU}")
+        if last and int(last) < int(first):
+            raise ValueError(f"{value!r}: range {part} runs backwards")
+    return value
+
+
+def hex_mask(value: str) -> str:
+    if len(value.removeprefix("0x")) > (MAX_CPU + 1) // 4:
+        raise ValueError(f"a CPU mask of {len(value)} characters names a CPU above {MAX_CPU}")
+    if not _HEXMASK.match(value) or int(value, 16) == 0:
+        raise ValueError(f"{value!r} is not a non-zero hexadecimal CPU mask (e.g. 0xc)")
+    return value if value.startswith("0x") else "0x" + value
+
+
+def socket_mem(value: str) -> str:
+    if not _SOCKET_MEM.match(value):
+        raise ValueError(
+            f"{value!r} is not a per-socket MB list (e.g. 1024,1024; at most 64 sockets)"
+        )
+    return value
+
+
+def hostname(value: str) -> str:
+    labels = value.split(".")
+    if len(value) > 63 or not all(_HOSTNAME_LABEL.match(label) for label in labels):
+        raise ValueError(f"{value!r} is not a host name (RFC 1123, at most 63 characters)")
+    return value
+
+
+def user_name(value: str) -> str:
+    if not _USER.match(value):
+        raise ValueError(f"{value!r} is not a user name ([a-z_][a-z0-9_-]*, at most 32)")
+    return value
+
+
+def ssh_key(value: str) -> str:
+    text(value)
+    if not _SSH_KEY.match(value):
+        raise ValueError(f"{value[:40]!r} is not an SSH public key line (TYPE BASE64 [COMMENT])")
+    return value
+
+
+def env_key(value: str) -> str:
+    if not _ENV_KEY.match(value):
+        raise ValueError(f"{value!r} is not an environment variable name")
+    return value
+
+
+def other_config_key(value: str) -> str:
+    if not _OTHER_CONFIG_KEY.match(value) or len(value) > 128:
+        raise ValueError(f"{value!r} is not an other_config key")
+    return value
+
+
+def volume(value: str) -> str:
+    text(value)
+    parts = value.split(":")
+    if len(parts) not in (2, 3):
+        raise ValueError(f"{value!r} is not a volume (host:container[:options])")
+    host, inside = parts[0], parts[1]
+    for what, path in (("host", host), ("container", inside)):
+        if not path.startswith("/"):
+            raise ValueError(f"{value!r}: {what} path {path!r} is not absolute")
+        if any(part in (".", "..") for part in path.split("/")):
+            raise ValueError(f"{value!r}: {what} path {path!r} contains '.' or '..'")
+    if len(parts) == 3:
+        for option in parts[2].split(","):
+            if not _VOLUME_OPTION.match(option):
+                raise ValueError(f"{value!r}: {option!r} is not a volume option")
+    return value
+
+
+def abs_path(value: str) -> str:
+    if not _ABS_PATH.match(value) or any(p in (".", "..") for p in value.split("/")):
+        raise ValueError(f"{value!r} is not an absolute path without '.' or '..'")
+    return value
+
+
+def vswitchd_binary(value: str) -> str:
+    if value != "ovs-vswitchd":
+        try:
+            abs_path(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is neither ovs-vswitchd nor an absolute path") from None
+    return value
+
+
+def devargs(value: str) -> str:
+    if not _DEVARGS.match(value):
+        raise ValueError(f"{value!r} is not DPDK devargs (e.g. net_af_packet0,iface=eth5)")
+    return value
+
+
+def _int_as_text(value: Any) -> Any:
+    """YAML reads ``isolcpus: 3`` as a number; a CPU list is text."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _int_as_hex(value: Any) -> Any:
+    """YAML 1.2 reads an unquoted ``0xc`` as the number 12; a mask is text."""
+    return hex(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+_NO_CONTROL = (
+    r"^[^\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]*$"
+)
+_NAME = r"^(?!\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"
+_ADDRESS_SHAPE = r"^[0-9A-Fa-f.:]+$"
+
+Text = Annotated[str, AfterValidator(text), keywords(pattern=_NO_CONTROL)]
+IfName = Annotated[str, AfterValidator(if_name), keywords(pattern=_NAME, minLength=1, maxLength=15)]
+ContainerName = Annotated[
+    str, AfterValidator(container_name), keywords(pattern=_CONTAINER.pattern, maxLength=64)
+]
+ImageRef = Annotated[
+    str, AfterValidator(image_ref), keywords(pattern=_IMAGE.pattern, maxLength=255)
+]
+UnitName = Annotated[str, AfterValidator(unit_name), keywords(pattern=_UNIT.pattern, maxLength=255)]
+PciAddress = Annotated[str, AfterValidator(pci_address), keywords(pattern=_PCI.pattern)]
+MacAddress = Annotated[
+    str,
+    AfterValidator(mac_address),
+    # unicast (the low bit of the first octet clear), not all zeros
+    keywords(pattern=r"^(?!(00:){5}00$)[0-9a-fA-F][02468aceACE](:[0-9a-fA-F]{2}){5}$"),
+]
+# An address's shape only: which prefix lengths and addresses are good is the check's.
+Cidr = Annotated[
+    str, AfterValidator(cidr), keywords(pattern=r"^[0-9A-Fa-f.:]+/[0-9]{1,3}$", maxLength=64)
+]
+IpAddress = Annotated[
+    str, AfterValidator(ip_address), keywords(pattern=_ADDRESS_SHAPE, maxLength=45)
+]
+VlanId = Annotated[int, AfterValidator(vlan_id), keywords(minimum=1, maximum=4094)]
+Mtu = Annotated[int, AfterValidator(mtu), keywords(minimum=68, maximum=65535)]
+# YAML gives a number for an unquoted 3 or 0xc; these fields take it, and say so to editors.
+CpuList = Annotated[
+    str,
+    BeforeValidator(_int_as_text),
+    AfterValidator(cpu_list),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                # (CPU numbers of at most 4 digits: MAX_CPU has 4)
+                {"type": "string", "pattern": _CPULIST.pattern.replace("[0-9]+", "[0-9]{1,4}")},
+                {"type": "integer", "minimum": 0, "maximum": MAX_CPU},
+            ]
+        }
+    ),
+]
+HexMask = Annotated[
+    str,
+    BeforeValidator(_int_as_hex),
+    AfterValidator(hex_mask),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {
+                    "type": "string",
+                    "pattern": _HEXMASK.pattern,
+                    "maxLength": (MAX_CPU + 1) // 4 + 2,
+                },
+                {"type": "integer", "minimum": 1},
+            ]
+        }
+    ),
+]
+SocketMem = Annotated[
+    str,
+    BeforeValidator(_int_as_text),
+    AfterValidator(socket_mem),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": _SOCKET_MEM.pattern},
+                {"type": "integer", "minimum": 0, "maximum": 9_999_999},
+            ]
+        }
+    ),
+]
+Hostname = Annotated[
+    str,
+    AfterValidator(hostname),
+    keywords(
+        pattern=rf"^{_HOSTNAME_LABEL.pattern[1:-1]}(\.{_HOSTNAME_LABEL.pattern[1:-1]})*$",
+        maxLength=63,
+    ),
+]
+UserName = Annotated[str, AfterValidator(user_name), keywords(pattern=_USER.pattern)]
+SshKey = Annotated[str, AfterValidator(ssh_key), keywords(pattern=_SSH_KEY.pattern)]
+EnvKey = Annotated[str, AfterValidator(env_key), keywords(pattern=_ENV_KEY.pattern)]
+OtherConfigKey = Annotated[
+    str,
+    AfterValidator(other_config_key),
+    keywords(pattern=_OTHER_CONFIG_KEY.pattern, maxLength=128),
+]
+_VOLUME_OPTIONS = _VOLUME_OPTION.pattern[1:-1]
+Volume = Annotated[
+    str,
+    AfterValidator(volume),
+    keywords(
+        pattern=(
+            r"^(?!.*/\.{1,2}(/|:|$))/[^:]*:/[^:]*"
+            rf"(:{_VOLUME_OPTIONS}(,{_VOLUME_OPTIONS})*)?$"
+        )
+    ),
+]
+_ABS_PATH_SCHEMA = r"^(?!.*/\.{1,2}(/|$))(/[A-Za-z0-9_.+-]+)+$"
+AbsPath = Annotated[str, AfterValidator(abs_path), keywords(pattern=_ABS_PATH_SCHEMA)]
+VswitchdBinary = Annotated[
+    str,
+    AfterValidator(vswitchd_binary),
+    keywords(pattern=rf"^ovs-vswitchd$|{_ABS_PATH_SCHEMA}"),
+]
+Devargs = Annotated[str, AfterValidator(devargs), keywords(pattern=_DEVARGS.pattern)]
