@@ -7,7 +7,7 @@ from typing import Any
 import yaml
 
 from .errors import OvsIgniteError
-from .plan import HostPlan
+from .plan import HostFile, HostPlan, HostUnit, HostUser
 from .values import UNSAFE_CHARACTERS
 
 # Ignition spec version -> Butane spec version, per variant.
@@ -19,6 +19,33 @@ BUTANE_VERSIONS: dict[str, dict[str, str]] = {
 
 class Mode(int):
     """A file mode, written in octal (``0755``) as Butane users read it."""
+
+
+def _butane_user(user: HostUser) -> dict[str, Any]:
+    entry: dict[str, Any] = {"name": user.name}
+    if user.ssh_authorized_keys:
+        entry["ssh_authorized_keys"] = list(user.ssh_authorized_keys)
+    return entry
+
+
+def _butane_file(file: HostFile) -> dict[str, Any]:
+    return {
+        "path": file.path,
+        "overwrite": True,
+        "contents": {"inline": file.contents},
+        "mode": Mode(file.mode),
+    }
+
+
+def _butane_unit(unit: HostUnit) -> dict[str, Any]:
+    entry: dict[str, Any] = {"name": unit.name}
+    if unit.enabled is not None:
+        entry["enabled"] = unit.enabled
+    if unit.contents is not None:
+        entry["contents"] = unit.contents
+    if unit.dropins:
+        entry["dropins"] = [{"name": d.name, "contents": d.contents} for d in unit.dropins]
+    return entry
 
 
 def build_butane(plan: HostPlan) -> dict[str, Any]:
@@ -33,37 +60,11 @@ def build_butane(plan: HostPlan) -> dict[str, Any]:
     if plan.kernel_arguments:
         doc["kernel_arguments"] = {"should_exist": list(plan.kernel_arguments)}
     if plan.users:
-        users = []
-        for user in plan.users:
-            entry: dict[str, Any] = {"name": user.name}
-            if user.ssh_authorized_keys:
-                entry["ssh_authorized_keys"] = list(user.ssh_authorized_keys)
-            users.append(entry)
-        doc["passwd"] = {"users": users}
+        doc["passwd"] = {"users": [_butane_user(u) for u in plan.users]}
     if plan.files:
-        doc["storage"] = {
-            "files": [
-                {
-                    "path": f.path,
-                    "overwrite": True,
-                    "contents": {"inline": f.contents},
-                    "mode": Mode(f.mode),
-                }
-                for f in plan.files
-            ]
-        }
+        doc["storage"] = {"files": [_butane_file(f) for f in plan.files]}
     if plan.units:
-        units = []
-        for unit in plan.units:
-            entry = {"name": unit.name}
-            if unit.enabled is not None:
-                entry["enabled"] = unit.enabled
-            if unit.contents is not None:
-                entry["contents"] = unit.contents
-            if unit.dropins:
-                entry["dropins"] = [{"name": d.name, "contents": d.contents} for d in unit.dropins]
-            units.append(entry)
-        doc["systemd"] = {"units": units}
+        doc["systemd"] = {"units": [_butane_unit(u) for u in plan.units]}
     return doc
 
 

@@ -10,6 +10,7 @@ import ipaddress
 import re
 from collections.abc import Iterator
 
+from . import names
 from .models import BondPort, Bridge, Container, DpdkPort, PatchPort, Spec
 from .templating import UNIT_LINE_MAX, unit_line_length
 from .values import cpu_ranges
@@ -18,13 +19,8 @@ from .yamlsource import KeyPath
 Finding = tuple[KeyPath, str]
 
 _CONTROLLER = re.compile(r"^(?P<kind>tcp|ssl|ptcp|pssl|unix|punix):(?P<rest>.+)$")
-OVS_CONTAINERS = ("ovsdb-server", "ovs-vswitchd")
-RESERVED_UNITS = (
-    "ovsdb-server.service",
-    "ovs-vswitchd.service",
-    "ovs-ignite-bridges.service",
-    "ovs-ignite-dpdk-bind.service",
-)
+OVS_CONTAINERS = (names.OVSDB, names.VSWITCHD)
+RESERVED_UNITS = (names.OVSDB_UNIT, names.VSWITCHD_UNIT, names.BRIDGES_UNIT, names.DPDK_BIND_UNIT)
 # Units the host OS ships (Fedora CoreOS, Flatcar) or ovs-ignite writes, by name and by
 # prefix: an image: container's unit, /etc/systemd/system/NAME.service, would replace it (a
 # container named docker would leave Flatcar without its Docker, and so without OVS).
@@ -83,8 +79,7 @@ HOST_UNIT_PREFIXES = (
     "ignition-",
     "lvm2-",
     "NetworkManager-",
-    "ovs-attach",
-    "ovs-ignite",
+    *names.OWN_UNIT_PREFIXES,
     "podman-",
     "rpm-ostree",
     "systemd-",
@@ -299,15 +294,18 @@ def controller_problem(target: str) -> str | None:
         return f"{target!r} has no valid port (1-65535)"
     if not 1 <= int(port) <= 65535:
         return f"{target!r} has no valid port (1-65535)"
-    if host is not None:
-        if "%" in host:
-            return f"{target!r}: an IPv6 zone id (%...) is not allowed here"
-        try:
-            ipaddress.ip_address(host)
-        except ValueError:
-            return f"{target!r}: {host!r} is not an IP address"
-    elif kind in ("tcp", "ssl"):
-        return f"{target!r} has no IP address"
+    if host is None:
+        return f"{target!r} has no IP address" if kind in ("tcp", "ssl") else None
+    return _controller_host_problem(target, host)
+
+
+def _controller_host_problem(target: str, host: str) -> str | None:
+    if "%" in host:
+        return f"{target!r}: an IPv6 zone id (%...) is not allowed here"
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return f"{target!r}: {host!r} is not an IP address"
     return None
 
 
@@ -319,48 +317,60 @@ def _split_host_port(rest: str) -> tuple[str | None, str | None]:
     return (host, port) if sep else (rest, None)
 
 
+# Per bridge: the addresses and the MACs taken so far.
+_Taken = dict[str, set[object]]
+
+
 def _check_containers(spec: Spec) -> Iterator[Finding]:
-    bridges = {bridge.name: bridge for bridge in spec.bridges}
-    names: set[str] = set(OVS_CONTAINERS)
+    names_used: set[str] = set(OVS_CONTAINERS)
     units: set[str] = set(RESERVED_UNITS)
-    addresses: dict[str, set[ipaddress.IPv4Address | ipaddress.IPv6Address]] = {}
-    macs: dict[str, set[str]] = {}
-    for bridge in spec.bridges:
-        if bridge.address:
-            addresses[bridge.name] = {ipaddress.ip_interface(bridge.address).ip}
+    addresses: _Taken = {
+        bridge.name: {ipaddress.ip_interface(bridge.address).ip}
+        for bridge in spec.bridges
+        if bridge.address
+    }
+    macs: _Taken = {}
     for c, container in enumerate(spec.containers):
         at: KeyPath = ("containers", c)
-        if container.name in names:
+        if container.name in names_used:
             yield (*at, "name"), f"container name {container.name!r} is already used"
         else:
             yield from _check_container_source(container, at, units)
-        names.add(container.name)
-        if_names: set[str] = set()
-        for i, iface in enumerate(container.interfaces):
-            iat: KeyPath = (*at, "interfaces", i)
-            name = container.interface_name(i)
-            if name in if_names:
-                yield (*iat, "name"), f"interface {name!r} is already used in {container.name}"
-            if name == "lo":
-                yield (*iat, "name"), "'lo' is the container's loopback"
-            if_names.add(name)
-            if iface.bridge not in bridges:
-                yield (*iat, "bridge"), f"{iface.bridge!r} is not a bridge in bridges"
-                continue
-            bridge = bridges[iface.bridge]
-            if iface.gateway is not None:
-                yield from _check_gateway(iface.address, iface.gateway, iat)
-            if iface.address:
-                ip = ipaddress.ip_interface(iface.address).ip
-                taken = addresses.setdefault(bridge.name, set())
-                if ip in taken:
-                    yield (*iat, "address"), f"{ip} is already used on bridge {bridge.name}"
-                taken.add(ip)
-            if iface.mac:
-                taken_macs = macs.setdefault(bridge.name, set())
-                if iface.mac in taken_macs:
-                    yield (*iat, "mac"), f"{iface.mac} is already used on bridge {bridge.name}"
-                taken_macs.add(iface.mac)
+        names_used.add(container.name)
+        yield from _check_interfaces(spec, container, at, addresses, macs)
+
+
+def _check_interfaces(
+    spec: Spec, container: Container, at: KeyPath, addresses: _Taken, macs: _Taken
+) -> Iterator[Finding]:
+    bridges = {bridge.name: bridge for bridge in spec.bridges}
+    if_names: set[str] = set()
+    for i, iface in enumerate(container.interfaces):
+        iat: KeyPath = (*at, "interfaces", i)
+        name = container.interface_name(i)
+        if name in if_names:
+            yield (*iat, "name"), f"interface {name!r} is already used in {container.name}"
+        if name == "lo":
+            yield (*iat, "name"), "'lo' is the container's loopback"
+        if_names.add(name)
+        if iface.bridge not in bridges:
+            yield (*iat, "bridge"), f"{iface.bridge!r} is not a bridge in bridges"
+            continue
+        if iface.gateway is not None:
+            yield from _check_gateway(iface.address, iface.gateway, iat)
+        if iface.address:
+            ip = ipaddress.ip_interface(iface.address).ip
+            yield from _take(addresses, iface.bridge, ip, (*iat, "address"))
+        if iface.mac:
+            yield from _take(macs, iface.bridge, iface.mac, (*iat, "mac"))
+
+
+def _take(taken: _Taken, bridge: str, value: object, at: KeyPath) -> Iterator[Finding]:
+    """Take value (an address, a MAC) on bridge; a finding when it is taken already."""
+    used = taken.setdefault(bridge, set())
+    if value in used:
+        yield at, f"{value} is already used on bridge {bridge}"
+    used.add(value)
 
 
 def _check_container_source(
@@ -378,7 +388,7 @@ def _check_container_source(
             f"container name {name!r} would write {unit} over a unit of the host OS or of "
             "ovs-ignite; choose another name",
         )
-    elif unit in units or unit.startswith("ovs-attach@"):
+    elif unit in units or unit.startswith(names.ATTACH_TEMPLATE.removesuffix(".service")):
         yield (*at, "unit" if container.unit else "name"), f"unit {unit} is already used"
     units.add(unit)
     if container.image is not None:

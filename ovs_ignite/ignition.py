@@ -52,6 +52,36 @@ def ignition_version(butane: dict[str, Any]) -> str:
     raise ValueError(f"unknown Butane version {butane['variant']} {butane['version']}")
 
 
+def _ignition_user(user: dict[str, Any]) -> dict[str, Any]:
+    entry: dict[str, Any] = {"name": user["name"]}
+    if user.get("ssh_authorized_keys"):
+        entry["sshAuthorizedKeys"] = list(user["ssh_authorized_keys"])
+    return entry
+
+
+def _ignition_file(file: dict[str, Any]) -> dict[str, Any]:
+    source, compression = data_url(file["contents"]["inline"].encode())
+    return {
+        "overwrite": file["overwrite"],
+        "path": file["path"],
+        "contents": {"compression": compression, "source": source},
+        "mode": int(file["mode"]),
+    }
+
+
+def _ignition_unit(unit: dict[str, Any]) -> dict[str, Any]:
+    # Keys in the order Butane writes them.
+    entry: dict[str, Any] = {}
+    if "contents" in unit:
+        entry["contents"] = unit["contents"]
+    if "dropins" in unit:
+        entry["dropins"] = [{"contents": d["contents"], "name": d["name"]} for d in unit["dropins"]]
+    if "enabled" in unit:
+        entry["enabled"] = unit["enabled"]
+    entry["name"] = unit["name"]
+    return entry
+
+
 def to_ignition(butane: dict[str, Any]) -> dict[str, Any]:
     """The Ignition config Butane makes of a document of the form ``build_butane`` writes."""
     config: dict[str, Any] = {"ignition": {"version": ignition_version(butane)}}
@@ -60,40 +90,11 @@ def to_ignition(butane: dict[str, Any]) -> dict[str, Any]:
             "shouldExist": list(butane["kernel_arguments"]["should_exist"])
         }
     if "passwd" in butane:
-        users = []
-        for user in butane["passwd"]["users"]:
-            entry: dict[str, Any] = {"name": user["name"]}
-            if user.get("ssh_authorized_keys"):
-                entry["sshAuthorizedKeys"] = list(user["ssh_authorized_keys"])
-            users.append(entry)
-        config["passwd"] = {"users": users}
+        config["passwd"] = {"users": [_ignition_user(u) for u in butane["passwd"]["users"]]}
     if "storage" in butane:
-        files = []
-        for f in butane["storage"]["files"]:
-            source, compression = data_url(f["contents"]["inline"].encode())
-            entry = {
-                "overwrite": f["overwrite"],
-                "path": f["path"],
-                "contents": {"compression": compression, "source": source},
-                "mode": int(f["mode"]),
-            }
-            files.append(entry)
-        config["storage"] = {"files": files}
+        config["storage"] = {"files": [_ignition_file(f) for f in butane["storage"]["files"]]}
     if "systemd" in butane:
-        units = []
-        for unit in butane["systemd"]["units"]:
-            entry = {}
-            if "contents" in unit:
-                entry["contents"] = unit["contents"]
-            if "dropins" in unit:
-                entry["dropins"] = [
-                    {"contents": d["contents"], "name": d["name"]} for d in unit["dropins"]
-                ]
-            if "enabled" in unit:
-                entry["enabled"] = unit["enabled"]
-            entry["name"] = unit["name"]
-            units.append(entry)
-        config["systemd"] = {"units": units}
+        config["systemd"] = {"units": [_ignition_unit(u) for u in butane["systemd"]["units"]]}
     return config
 
 

@@ -46,6 +46,10 @@ VSWITCHD_UNIT = f"{VSWITCHD}.service"
 BRIDGES_UNIT = "ovs-ignite-bridges.service"
 DPDK_BIND_UNIT = "ovs-ignite-dpdk-bind.service"
 ATTACH_TEMPLATE = "ovs-attach@.service"
+# The drop-in that binds a container's attach to the container's unit, and the one that makes
+# a unit: container's own unit want its attach.
+ATTACH_BINDING_DROPIN = "10-container.conf"
+WANTS_ATTACH_DROPIN = "50-ovs-attach.conf"
 # Unit names a container may not take: they are ovs-ignite's own.
 OWN_UNIT_PREFIXES = ("ovs-attach", "ovs-ignite")
 

@@ -303,12 +303,12 @@ def container_units(spec: Spec, container: Container, ctx: dict[str, object]) ->
         HostUnit(
             names.attach_unit(container.name),
             enabled=True,
-            dropins=(Dropin("10-container.conf", binding),),
+            dropins=(Dropin(names.ATTACH_BINDING_DROPIN, binding),),
         )
     )
     if container.unit is not None:
         wants = render_template("unit-wants-attach.conf.j2", container_name=container.name, **ctx)
-        units.append(HostUnit(unit, dropins=(Dropin("50-ovs-attach.conf", wants),)))
+        units.append(HostUnit(unit, dropins=(Dropin(names.WANTS_ATTACH_DROPIN, wants),)))
     return units
 
 

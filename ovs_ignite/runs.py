@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .models import Container, Spec
-from .names import STATE_DIR
+from .names import OVSDB, STATE_DIR, VSWITCHD
 
 RUNTIME_BIN = {"podman": "/usr/bin/podman", "docker": "/usr/bin/docker"}
 OVSDB_SOCKET = "unix:/run/openvswitch/db.sock"
@@ -82,7 +82,7 @@ def _ovs_prefix(spec: Spec, name: str, caps: tuple[str, ...] = ()) -> list[str]:
 
 def ovsdb_run(spec: Spec) -> list[str]:
     return [
-        *_ovs_prefix(spec, "ovsdb-server"),
+        *_ovs_prefix(spec, OVSDB),
         "--volume=/var/lib/openvswitch:/var/lib/openvswitch:Z",
         "--volume=/run/openvswitch:/run/openvswitch:z",
         "--entrypoint=ovsdb-server",
@@ -92,7 +92,7 @@ def ovsdb_run(spec: Spec) -> list[str]:
 
 
 def vswitchd_run(spec: Spec) -> list[str]:
-    args = _ovs_prefix(spec, "ovs-vswitchd", VSWITCHD_CAPS)
+    args = _ovs_prefix(spec, VSWITCHD, VSWITCHD_CAPS)
     if not spec.ovs.privileged:
         args.append("--device=/dev/net/tun")
         if spec.dpdk and spec.dpdk.devices:

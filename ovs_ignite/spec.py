@@ -206,38 +206,52 @@ def _without_bad_leaves(data: Any, exc: ValidationError) -> _Pruned | None:
         path = _clean_loc(tuple(error["loc"]), data)
         if path and path[-1] == "[key]":
             path = path[:-1]
-        if not path:
+        item = _bad_item(path, error, data)
+        if item is None:
             return None
-        if isinstance(path[-1], int):
-            items.add(path)
-            continue
-        model = _model_at(path[:-1])
-        field_info = model.model_fields.get(str(path[-1])) if model else None
-        required = error["type"] == "missing" or (
-            field_info is not None and field_info.is_required()
-        )
-        if required:
-            if len(path) < 2 or not isinstance(path[-2], int):
-                return None
-            items.add(path[:-1])
+        if item:
+            items.add(item)
             continue
         parent = _at(pruned.data, path[:-1])
         if not isinstance(parent, dict) or path[-1] not in parent:
             return None
         del parent[path[-1]]
         pruned.leaves.append(path)
+    return pruned if _remove_items(pruned, items) else None
+
+
+def _bad_item(path: KeyPath, error: Any, data: Any) -> KeyPath | None:
+    """The list item to take out for the error at path: the path itself when it is an item,
+    the item holding a bad required value; () when the bad value is an optional key to
+    leave out instead; None when there is nothing to take out (the document's shape)."""
+    if not path:
+        return None
+    if isinstance(path[-1], int):
+        return path
+    model = _model_at(path[:-1], data)
+    field_info = model.model_fields.get(str(path[-1])) if model else None
+    required = error["type"] == "missing" or (field_info is not None and field_info.is_required())
+    if not required:
+        return ()
+    if len(path) < 2 or not isinstance(path[-2], int):
+        return None
+    return path[:-1]
+
+
+def _remove_items(pruned: _Pruned, items: set[KeyPath]) -> bool:
+    """Take items out of their lists in pruned; False when one is not a list item there."""
     # Deepest first, and from the end of each list: every path stays an original one.
     for item in sorted(items, key=lambda p: (len(p), p[-1]), reverse=True):
         if any(item[: len(other)] == other and item != other for other in items):
             continue  # inside an item that goes anyway
         container = _at(pruned.data, item[:-1])
         if not isinstance(container, list) or not 0 <= int(item[-1]) < len(container):
-            return None
+            return False
         gone = container.pop(int(item[-1]))
         if isinstance(gone, dict) and isinstance(gone.get("name"), str):
             pruned.names.add(gone["name"])
         pruned.items.setdefault(item[:-1], []).append(int(item[-1]))
-    return pruned
+    return True
 
 
 def _at(data: Any, path: KeyPath) -> Any:
@@ -303,8 +317,11 @@ def _port_problem(path: KeyPath, kind: str, error: Any, data: Any) -> tuple[KeyP
     return None
 
 
-def _model_at(path: KeyPath) -> type[BaseModel] | None:
-    """The model class that validates the mapping at path (for listing its keys)."""
+def _model_at(path: KeyPath, data: Any = None) -> type[BaseModel] | None:
+    """The model class that validates the mapping at path (for listing its keys); a port's
+    is its type's, when data (the document) is given."""
+    if data is not None and len(path) >= 2 and path[-2] == "ports" and isinstance(path[-1], int):
+        return PORT_MODELS.get(port_type(_at(data, path)), PORT_MODELS["system"])
     model: Any = Spec
     for part in path:
         if isinstance(part, int):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 from xml.etree import ElementTree
 
+from . import names
 from .models import AnyPort, BondPort, Bridge, Spec
 from .ovsconfig import interface_options, interface_type
 from .plan import build_plan, default_mac, host_interface_name, kernel_arguments
@@ -41,7 +42,7 @@ class TestinfraHost(Protocol):
     def run(self, command: str, *args: str) -> Any: ...
 
 
-class Host:
+class CheckedHost:
     """Runs commands on the checked host (a testinfra host)."""
 
     def __init__(self, host: TestinfraHost) -> None:
@@ -64,9 +65,9 @@ def _atom(value: Any) -> Any:
     return value
 
 
-def _table(host: Host, runtime: str, table: str) -> list[dict[str, Any]]:
+def _table(host: CheckedHost, runtime: str, table: str) -> list[dict[str, Any]]:
     rc, out = host.run(
-        runtime, "exec", "ovs-vswitchd", "ovs-vsctl", "--timeout=30", "--format=json", "list", table
+        runtime, "exec", names.VSWITCHD, "ovs-vsctl", "--timeout=30", "--format=json", "list", table
     )
     if rc != 0:
         return []
@@ -123,7 +124,7 @@ def _port_checks(
 
 
 def _bridge_checks(
-    spec: Spec, bridge: Bridge, host: Host, tables: dict[str, Any]
+    spec: Spec, bridge: Bridge, host: CheckedHost, tables: dict[str, Any]
 ) -> Iterator[Check]:
     rows = {r["name"]: r for r in tables["Bridge"]}
     row = rows.get(bridge.name)
@@ -159,7 +160,7 @@ def _bridge_checks(
         yield from _port_checks(port, bridge.name, ports, interfaces)
 
 
-def _container_state(host: Host, runtime: str, name: str) -> tuple[bool, str, str]:
+def _container_state(host: CheckedHost, runtime: str, name: str) -> tuple[bool, str, str]:
     """(running, PID, what was found) of the container named exactly name.
 
     The runtime takes a name it cannot find as the prefix of a container ID: an answer for
@@ -180,7 +181,7 @@ def _container_state(host: Host, runtime: str, name: str) -> tuple[bool, str, st
     return running == "true", pid, f"running={running} pid={pid}"
 
 
-def _container_checks(spec: Spec, host: Host, tables: dict[str, Any]) -> Iterator[Check]:
+def _container_checks(spec: Spec, host: CheckedHost, tables: dict[str, Any]) -> Iterator[Check]:
     runtime = spec.runtime
     bridge_of_port = {p: r["name"] for r in tables["Bridge"] for p in _set(r["ports"])}
     ports = {r["name"]: r for r in tables["Port"]}
@@ -196,11 +197,11 @@ def _container_checks(spec: Spec, host: Host, tables: dict[str, Any]) -> Iterato
             matches = [
                 r
                 for r in tables["Interface"]
-                if r["external_ids"].get("container_id") == container.name
-                and r["external_ids"].get("container_iface") == ifname
+                if r["external_ids"].get(names.CONTAINER_ID) == container.name
+                and r["external_ids"].get(names.CONTAINER_IFACE) == ifname
             ]
-            names = [m["name"] for m in matches]
-            yield _check(f"{what} has one OVS port", [host_if], names)
+            found = [m["name"] for m in matches]
+            yield _check(f"{what} has one OVS port", [host_if], found)
             port = ports.get(host_if)
             if port is not None:
                 bridge = next((b for u, b in bridge_of_port.items() if u == port["_uuid"]), None)
@@ -230,19 +231,19 @@ def _container_checks(spec: Spec, host: Host, tables: dict[str, Any]) -> Iterato
 def _unit_names(spec: Spec) -> list[str]:
     """The units that must be active: every unit the plan writes or adds a drop-in to
     (templates aside), and the unit of every container (a unit: container's is yours)."""
-    units = [u.name for u in build_plan(spec).units if not u.name.endswith("@.service")]
+    units = [u.name for u in build_plan(spec).units if u.name != names.ATTACH_TEMPLATE]
     units += [c.unit_name for c in spec.containers if c.unit_name not in units]
     return units
 
 
 def check_host(spec: Spec, testinfra_host: TestinfraHost) -> list[Check]:
     """Every check of spec on the host."""
-    host = Host(testinfra_host)
+    host = CheckedHost(testinfra_host)
     checks = []
     for unit in _unit_names(spec):
         _, state = host.run("systemctl", "is-active", unit)
         checks.append(_check(f"unit {unit} active", "active", state.strip()))
-    for name in ("ovsdb-server", "ovs-vswitchd"):
+    for name in (names.OVSDB, names.VSWITCHD):
         running, _, found = _container_state(host, spec.runtime, name)
         checks.append(Check(f"container {name} running", running, found))
     tables = {

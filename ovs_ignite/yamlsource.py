@@ -186,11 +186,11 @@ def _number_problem(node: yaml.ScalarNode) -> str | None:
     return None
 
 
-def load_located(text: str, strict: bool = True) -> Located:
-    """Parse one YAML document, keeping positions; raises YamlError.
+_KNOWN_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
 
-    With strict false, only a document that cannot be read at all raises; refused values
-    and keys are in the result's problems instead."""
+
+def _parse(text: str) -> yaml.Node | None:
+    """The node tree of the one document in text; raises YamlError."""
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_BYTES:
         message = f"the spec is {size} bytes; at most {MAX_BYTES} are read"
@@ -198,7 +198,7 @@ def load_located(text: str, strict: bool = True) -> Located:
     try:
         loader = _Loader(text)
         try:
-            root = loader.get_single_node()
+            root: yaml.Node | None = loader.get_single_node()
         finally:
             loader.dispose()
     except yaml.reader.ReaderError as exc:
@@ -213,16 +213,24 @@ def load_located(text: str, strict: bool = True) -> Located:
         raise YamlError([YamlProblem(line, col, (), f"invalid YAML: {message}")]) from None
     except yaml.YAMLError as exc:
         raise YamlError([YamlProblem(1, 1, (), f"invalid YAML: {exc}")]) from None
+    return root
 
-    located = Located(data=None)
-    problems: list[YamlProblem] = []
-    known = {_TAG + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
 
-    def build(node: yaml.Node, path: KeyPath) -> Any:
-        located.values[path] = _pos(node)
-        if node.tag not in known:
+class _Builder:
+    """Python data of a node tree, with each value's and key's position, and the values and
+    keys it refuses (each left out, a value as None)."""
+
+    def __init__(self) -> None:
+        self.located = Located(data=None)
+
+    def refuse(self, node: yaml.Node, path: KeyPath, message: str, key: bool = False) -> None:
+        self.located.problems.append(YamlProblem(*_pos(node), path, message, key))
+
+    def build(self, node: yaml.Node, path: KeyPath) -> Any:
+        self.located.values[path] = _pos(node)
+        if node.tag not in _KNOWN_TAGS:
             tag = node.tag.replace(_TAG, "!!", 1)
-            problems.append(YamlProblem(*_pos(node), path, f"YAML tag {tag} is not allowed"))
+            self.refuse(node, path, f"YAML tag {tag} is not allowed")
             return None
         if isinstance(node, yaml.ScalarNode):
             if node.tag in (_TAG + "int", _TAG + "float"):
@@ -230,45 +238,51 @@ def load_located(text: str, strict: bool = True) -> Located:
             else:
                 problem = _character_problem(node.value)
             if problem:
-                problems.append(YamlProblem(*_pos(node), path, problem))
+                self.refuse(node, path, problem)
                 return None
             return _scalar(node)
         if isinstance(node, yaml.SequenceNode):
-            return [build(item, (*path, i)) for i, item in enumerate(node.value)]
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, yaml.MappingNode)
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _TAG + "null":
-                problems.append(
-                    YamlProblem(*_pos(key_node), path, "keys must be plain strings", True)
-                )
+            key = self.key(key_node, path)
+            if key is None:
                 continue
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                problems.append(
-                    YamlProblem(*_pos(key_node), path, "merge keys are not allowed", True)
-                )
-                continue
-            key = str(key_node.value)
             child = (*path, key)
-            if key_node.tag not in known:
-                tag = key_node.tag.replace(_TAG, "!!", 1)
-                message = f"YAML tag {tag} is not allowed"
-                problems.append(YamlProblem(*_pos(key_node), path, message, key=True))
-                continue
-            bad_key = _character_problem(key)
-            if bad_key:
-                problems.append(YamlProblem(*_pos(key_node), path, f"a key {bad_key}", key=True))
-                continue
             if key in result:
-                problems.append(YamlProblem(*_pos(key_node), child, f"duplicate key {key!r}"))
+                self.refuse(key_node, child, f"duplicate key {key!r}")
                 continue
-            located.keys[child] = _pos(key_node)
-            result[key] = build(value_node, child)
+            self.located.keys[child] = _pos(key_node)
+            result[key] = self.build(value_node, child)
         return result
 
+    def key(self, node: yaml.Node, mapping: KeyPath) -> str | None:
+        """The key node names, or None when it is refused."""
+        if not isinstance(node, yaml.ScalarNode) or node.tag == _TAG + "null":
+            problem = "keys must be plain strings"
+        elif node.tag == "tag:yaml.org,2002:merge":
+            problem = "merge keys are not allowed"
+        elif node.tag not in _KNOWN_TAGS:
+            problem = f"YAML tag {node.tag.replace(_TAG, '!!', 1)} is not allowed"
+        else:
+            bad = _character_problem(str(node.value))
+            if bad is None:
+                return str(node.value)
+            problem = f"a key {bad}"
+        self.refuse(node, mapping, problem, key=True)
+        return None
+
+
+def load_located(text: str, strict: bool = True) -> Located:
+    """Parse one YAML document, keeping positions; raises YamlError.
+
+    With strict false, only a document that cannot be read at all raises; refused values
+    and keys are in the result's problems instead."""
+    root = _parse(text)
+    builder = _Builder()
     if root is not None:
-        located.data = build(root, ())
-    if problems and strict:
-        raise YamlError(problems)
-    located.problems = problems
-    return located
+        builder.located.data = builder.build(root, ())
+    if builder.located.problems and strict:
+        raise YamlError(builder.located.problems)
+    return builder.located

@@ -17,7 +17,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from ovs_ignite import Spec, parse_spec, render
-from ovs_ignite.names import SCRIPT
+from ovs_ignite.names import BRIDGES_UNIT, OVSDB_UNIT, SCRIPT, VSWITCHD_UNIT
 
 from .images import (
     container_id,
@@ -28,17 +28,17 @@ from .images import (
     remove_containers,
 )
 from .realparts import apply_ignition, need
-from .unitrunner import Host
+from .unitrunner import UnitRunner
 
 # OVS containers have fixed names (SPEC.md): a second stack would replace the first's.
 _RUNNING: list[str] = []
-OVS_UNITS = ("ovsdb-server.service", "ovs-vswitchd.service", "ovs-ignite-bridges.service")
+OVS_UNITS = (OVSDB_UNIT, VSWITCHD_UNIT, BRIDGES_UNIT)
 
 
 class Stack:
     """One test host: its spec, its applied root and the units it has started."""
 
-    def __init__(self, spec: Spec, host: Host) -> None:
+    def __init__(self, spec: Spec, host: UnitRunner) -> None:
         self.spec = spec
         self.host = host
 
@@ -162,7 +162,7 @@ def stack(spec: Spec, work: Path, nics: tuple[str, ...] = ()) -> Iterator[Stack]
         )
         for end in (nic, f"nicpeer{n}"):
             subprocess.run(["ip", "-n", netns, "link", "set", end, "up"], check=True)
-    host = Host(root=root, netns=netns, work=work / "host", containers_conf=conf)
+    host = UnitRunner(root=root, netns=netns, work=work / "host", containers_conf=conf)
     running = Stack(spec, host)
     _RUNNING.append(str(work))
     try:
@@ -191,7 +191,7 @@ def more_units(running: Stack, spec: Spec, work: Path) -> Iterator[Stack]:
     root, _ = apply_ignition(
         json.loads(render(spec, "runtime.yaml")), work / f"ignition-{uuid.uuid4().hex[:8]}"
     )
-    host = Host(
+    host = UnitRunner(
         root=root,
         netns=running.host.netns,
         work=running.host.work,

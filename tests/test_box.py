@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from ovs_ignite import load_spec, render
+from ovs_ignite.names import BRIDGES_UNIT, OVSDB_UNIT, VSWITCHD_UNIT, attach_unit
 from ovs_ignite.plan import host_interface_name
 
 from .box import Box, provision, ssh_key
@@ -24,7 +25,7 @@ from .images import INDEX_HTML, httpd_image, ovs_image
 
 pytestmark = [pytest.mark.box, pytest.mark.slow]
 
-ATTACH = "ovs-attach@web.service"
+ATTACH = attach_unit("web")
 # systemd's "unit started" journal message (see `journalctl --catalog`).
 UNIT_STARTED = "39f53479d3a045ac8e11786248231fbf"
 
@@ -110,7 +111,7 @@ def test_first_boot_verifies_and_serves_http(box: Box) -> None:
 def test_boot_order_in_the_journal(box: Box) -> None:
     out = box.ssh(f"sudo journalctl -b -o json MESSAGE_ID={UNIT_STARTED}").stdout
     order = [json.loads(line).get("UNIT") for line in out.splitlines()]
-    wanted = ["ovsdb-server.service", "ovs-vswitchd.service", "ovs-ignite-bridges.service", ATTACH]
+    wanted = [OVSDB_UNIT, VSWITCHD_UNIT, BRIDGES_UNIT, ATTACH]
     assert all(unit in order for unit in wanted), order
     assert [u for u in order if u in wanted] == wanted
 

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from ovs_ignite import example_names, load_spec, render
 from ovs_ignite.cli import app
+from ovs_ignite.names import OVSDB_UNIT
 
 from .conftest import DATA, EXAMPLES, ROOT
 
@@ -165,7 +166,7 @@ def test_a_hostile_spec_file_name_stays_inside_the_header_comments(tmp_path: Pat
     )
     assert yaml.safe_load(butane.stdout)["variant"] == "fcos"
     ignition = json.loads(runner.invoke(app, ["render", str(spec)]).stdout)
-    unit = next(u for u in ignition["systemd"]["units"] if u["name"] == "ovsdb-server.service")
+    unit = next(u for u in ignition["systemd"]["units"] if u["name"] == OVSDB_UNIT)
     assert (
         unit["contents"]
         .splitlines()[0]

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ovs_ignite import SpecError, load_spec, parse_spec, render
+from ovs_ignite.names import OVSDB_UNIT, VSWITCHD_UNIT
 from ovs_ignite.runs import container_run, ovsdb_run, vswitchd_run
 
 from .conftest import DATA, EXAMPLES, retarget
@@ -157,8 +158,8 @@ def test_hostile_spec_is_refused_at_its_line_or_rendered_safely(path: Path, tmp_
     assert butane_texts(butane) == ignition_texts(ignition)
     # ...each run command reads back, with systemd's quoting, as the argv that was meant...
     units = {u["name"]: u.get("contents", "") for u in ignition["systemd"]["units"]}
-    assert _exec_argv(units["ovsdb-server.service"], "ExecStart") == ovsdb_run(spec)
-    assert _exec_argv(units["ovs-vswitchd.service"], "ExecStart") == vswitchd_run(spec)
+    assert _exec_argv(units[OVSDB_UNIT], "ExecStart") == ovsdb_run(spec)
+    assert _exec_argv(units[VSWITCHD_UNIT], "ExecStart") == vswitchd_run(spec)
     for container in spec.containers:
         if container.image:
             unit = units[container.unit_name]

@@ -11,6 +11,8 @@ import pytest
 
 from ovs_ignite import Spec, load_spec, render
 from ovs_ignite.names import (
+    ATTACH_BINDING_DROPIN,
+    ATTACH_TEMPLATE,
     BRIDGES_UNIT,
     HOST_DATA,
     OVS_SCRIPT_NAME,
@@ -18,6 +20,7 @@ from ovs_ignite.names import (
     SCRIPT,
     SCRIPT_NAME,
     VSWITCHD_UNIT,
+    attach_unit,
     container_data,
 )
 from ovs_ignite.plan import kernel_arguments, static_text
@@ -90,7 +93,7 @@ def test_real_ignition_applies_the_config(path: Path, tmp_path: Path) -> None:
     attached = [c for c in spec.containers if c.interfaces]
     for container in attached:
         unit = container.unit or f"{container.name}.service"
-        dropin = units / f"ovs-attach@{container.name}.service.d/10-container.conf"
+        dropin = units / f"{attach_unit(container.name)}.d/{ATTACH_BINDING_DROPIN}"
         assert f"BindsTo={unit}" in dropin.read_text().splitlines()
         data = (root / container_data(container.name).lstrip("/")).read_text().splitlines()
         assert len([line for line in data if line.startswith("interface=")]) == len(
@@ -99,15 +102,15 @@ def test_real_ignition_applies_the_config(path: Path, tmp_path: Path) -> None:
         if container.image:
             assert f"enable {unit}" in preset
             text = (units / unit).read_text()
-            assert f"Wants=ovs-attach@{container.name}.service" in text
+            assert f"Wants={attach_unit(container.name)}" in text
             assert "--network=none" in text
         else:
             wants = units / f"{unit}.d/50-ovs-attach.conf"
-            assert f"Wants=ovs-attach@{container.name}.service" in wants.read_text()
+            assert f"Wants={attach_unit(container.name)}" in wants.read_text()
     if attached:
         names = " ".join(c.name for c in attached)
-        assert f"enable ovs-attach@.service {names}" in preset
-        assert (units / "ovs-attach@.service").exists()
+        assert f"enable {ATTACH_TEMPLATE} {names}" in preset
+        assert (units / ATTACH_TEMPLATE).exists()
 
     if spec.host and spec.host.hostname:
         assert (root / "etc/hostname").read_text() == spec.host.hostname + "\n"
@@ -125,7 +128,7 @@ def test_real_ignition_applies_the_config(path: Path, tmp_path: Path) -> None:
 
 def test_ovs_containers_are_not_privileged_by_default(tmp_path: Path) -> None:
     root, _ = apply_ignition(_config(load_spec(EXAMPLES[0]), "x"), tmp_path)
-    for unit in ("ovsdb-server.service", "ovs-vswitchd.service"):
+    for unit in (OVSDB_UNIT, VSWITCHD_UNIT):
         text = (root / "etc/systemd/system" / unit).read_text()
         assert "--privileged" not in text
         assert "--cap-drop=all" in text
@@ -141,7 +144,7 @@ def test_init_false_runs_the_daemons_as_pid_1(tmp_path: Path) -> None:
     spec = load_spec(DATA / "valid" / "everything.yaml")
     assert not spec.ovs.init
     root, _ = apply_ignition(_config(spec, "x"), tmp_path)
-    for unit in ("ovsdb-server.service", "ovs-vswitchd.service"):
+    for unit in (OVSDB_UNIT, VSWITCHD_UNIT):
         assert "--init" not in (root / "etc/systemd/system" / unit).read_text()
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from ovs_ignite.names import container_data
+from ovs_ignite.names import OVSDB_UNIT, VSWITCHD_UNIT, attach_unit, container_data
 from ovs_ignite.plan import default_mac, host_interface_name
 
 from .conftest import DATA
@@ -71,7 +71,7 @@ def _eth1(host: Stack, container: str) -> tuple[str, str]:
 
 def test_http_reaches_the_attached_container(web: Stack) -> None:
     web.start("web.service")  # wants ovs-attach@web.service, which comes after it
-    assert "ovs-attach@web.service" in web.host.active
+    assert attach_unit("web") in web.host.active
     status, body = web.http_get("http://10.10.0.10/")
     assert status == 200
     assert body == "hello from a container on an ovs-ignite bridge\n"
@@ -118,7 +118,7 @@ def test_stop_detaches(web: Stack) -> None:
     web.start("web.service")
     host_if = host_interface_name("web", "eth1")
     web.stop("web.service")
-    assert "ovs-attach@web.service" not in web.host.active
+    assert attach_unit("web") not in web.host.active
     assert web.ports("br-app") == []
     assert host_if not in web.host.sh("ip", "-o", "link")
     web.start("web.service")
@@ -143,14 +143,14 @@ def _ovs_docker(web: Stack, tmp_path: Path, *args: str) -> None:
 
 def test_ovs_docker_and_our_attach_undo_each_other(web: Stack, tmp_path: Path) -> None:
     web.start("web.service")
-    web.stop("ovs-attach@web.service")
+    web.stop(attach_unit("web"))
     assert web.ports("br-app") == []
     _ovs_docker(web, tmp_path, "add-port", "br-app", "eth2", "web")
     (theirs,) = web.ports("br-app")
     web.host.sh(script_path(web), "detach", "web")  # our detach removes ovs-docker's port
     assert web.ports("br-app") == []
     assert theirs not in web.host.sh("ip", "-o", "link")
-    web.start("ovs-attach@web.service")
+    web.start(attach_unit("web"))
     _ovs_docker(web, tmp_path, "del-port", "br-app", "eth1", "web")  # and the reverse
     assert web.ports("br-app") == []
     assert host_interface_name("web", "eth1") not in web.host.sh("ip", "-o", "link")
@@ -160,14 +160,14 @@ def test_ovs_docker_and_our_attach_undo_each_other(web: Stack, tmp_path: Path) -
 
 def test_vswitchd_restart_keeps_traffic_flowing(web: Stack) -> None:
     web.start("web.service")
-    web.host.restart("ovs-vswitchd.service")  # PartOf= restarts the bridges unit too
+    web.host.restart(VSWITCHD_UNIT)  # PartOf= restarts the bridges unit too
     assert web.http_get("http://10.10.0.10/")[0] == 200
 
 
 def test_ovsdb_restart_keeps_bridges_and_ports(web: Stack) -> None:
     web.start("web.service")
     before = (web.vsctl("list-br"), web.ports("br-app"))
-    web.host.restart("ovsdb-server.service")
+    web.host.restart(OVSDB_UNIT)
     assert (web.vsctl("list-br"), web.ports("br-app")) == before
     assert web.http_get("http://10.10.0.10/")[0] == 200
 
@@ -233,7 +233,7 @@ def test_image_is_pulled_only_when_missing(web: Stack) -> None:
 @pytest.mark.parametrize("state", ["missing", "stale"])
 def test_attach_trusts_pid_files_only_when_they_match_the_container(web: Stack, state: str) -> None:
     web.start("web.service")
-    web.stop("ovs-attach@web.service")
+    web.stop(attach_unit("web"))
     pid_file = web.host.state_dir / "web.pid"
     real_pid = pid_file.read_text()
     if state == "missing":
@@ -241,7 +241,7 @@ def test_attach_trusts_pid_files_only_when_they_match_the_container(web: Stack, 
     else:  # a live process that is not the container: its network must stay untouched
         pid_file.write_text(str(os.getpid()))
     try:
-        web.start("ovs-attach@web.service")
+        web.start(attach_unit("web"))
     finally:
         pid_file.write_text(real_pid)
     assert web.container_pid("web") == real_pid

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from ovs_ignite.names import BRIDGES_UNIT, VSWITCHD_UNIT, attach_unit
 from ovs_ignite.plan import host_interface_name
 
 from .conftest import DATA
@@ -27,7 +28,7 @@ from .unitrunner import UnitError
 
 pytestmark = [pytest.mark.runtime, pytest.mark.slow]
 
-ATTACH = "ovs-attach@web.service"
+ATTACH = attach_unit("web")
 HOST_IF = host_interface_name("web", "eth1")
 
 
@@ -138,10 +139,10 @@ def test_detach_without_ovs_leaves_a_record_and_the_next_ovs_start_removes_the_p
 
 def test_stop_and_start_of_vswitchd_brings_the_bridges_back(web: Stack) -> None:
     web.start("web.service")
-    web.stop("ovs-vswitchd.service")  # PartOf= takes the bridges unit along
-    assert "ovs-ignite-bridges.service" not in web.host.active
-    web.start("ovs-vswitchd.service")  # Wants= brings it back
-    assert "ovs-ignite-bridges.service" in web.host.active
+    web.stop(VSWITCHD_UNIT)  # PartOf= takes the bridges unit along
+    assert BRIDGES_UNIT not in web.host.active
+    web.start(VSWITCHD_UNIT)  # Wants= brings it back
+    assert BRIDGES_UNIT in web.host.active
     _attached(web)
 
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from ovs_ignite.names import attach_unit
+
 from .conftest import DATA
 from .images import podman
 from .runtime import Stack, runtime_spec, script_path, stack
@@ -188,14 +190,14 @@ def test_container_of_your_own_unit_is_attached_through_drop_ins(
             "ExecStopPost=-/usr/bin/podman rm --force web\nRestart=always\n"
         )
         host.start("my-web.service")  # its drop-in wants the attach, ordered after it
-        assert "ovs-attach@web.service" in host.host.active
+        assert attach_unit("web") in host.host.active
         assert host.http_get("http://10.20.0.10/")[0] == 200
         link = host.exec("web", "ip", "-o", "link", "show", "eth1").stdout
         assert "02:00:0a:14:00:0a" in link
         host.host.restart("my-web.service")
         assert host.http_get("http://10.20.0.10/")[0] == 200
         host.stop("my-web.service")
-        assert "ovs-attach@web.service" not in host.host.active
+        assert attach_unit("web") not in host.host.active
         assert host.ports("br-app") == []
 
 

@@ -20,7 +20,10 @@ import pytest
 from ovs_ignite import SpecError, build_plan, load_spec, render
 from ovs_ignite.hostdata import data_format, data_text
 from ovs_ignite.names import (
+    ATTACH_TEMPLATE,
+    BRIDGES_UNIT,
     CONFIG_DIR,
+    DPDK_BIND_UNIT,
     OVS_SCRIPT_NAME,
     SCRIPT,
     SCRIPT_NAME,
@@ -34,7 +37,7 @@ from .realparts import need
 UNITS = ROOT / "units"
 SPECS = [*EXAMPLES, *sorted((DATA / "valid").glob("*.yaml"))]
 HOSTILE = sorted((DATA / "hostile").glob("*.yaml"))
-STATIC_UNITS = ["ovs-attach@.service", "ovs-ignite-bridges.service", "ovs-ignite-dpdk-bind.service"]
+STATIC_UNITS = [ATTACH_TEMPLATE, BRIDGES_UNIT, DPDK_BIND_UNIT]
 
 
 @pytest.mark.system

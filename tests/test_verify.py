@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ovs_ignite import load_spec
+from ovs_ignite.names import BRIDGES_UNIT, OVSDB_UNIT, VSWITCHD_UNIT, attach_unit
 from ovs_ignite.plan import default_mac, host_interface_name
 from ovs_ignite.verify import Check, check_host
 
@@ -53,11 +54,11 @@ class FakeHost:
 
     active: set[str] = field(
         default_factory=lambda: {
-            "ovsdb-server.service",
-            "ovs-vswitchd.service",
-            "ovs-ignite-bridges.service",
+            OVSDB_UNIT,
+            VSWITCHD_UNIT,
+            BRIDGES_UNIT,
             "web.service",
-            "ovs-attach@web.service",
+            attach_unit("web"),
         }
     )
     containers: dict[str, str] = field(
@@ -139,7 +140,7 @@ def test_a_healthy_host_passes_every_check() -> None:
 
 def test_an_inactive_unit_is_named() -> None:
     host = FakeHost()
-    host.active.discard("ovs-attach@web.service")
+    host.active.discard(attach_unit("web"))
     assert _failed(host) == [
         "FAIL  unit ovs-attach@web.service active: want 'active', found 'inactive'"
     ]

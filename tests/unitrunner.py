@@ -164,7 +164,7 @@ def _pid_alive(pid: int) -> bool:
 
 
 @dataclass
-class Host:
+class UnitRunner:
     """A host of the test: an applied root, a network namespace, scratch OVS folders."""
 
     root: Path
