@@ -200,8 +200,8 @@ def _container_checks(spec: Spec, host: CheckedHost, tables: dict[str, Any]) -> 
                 if r["external_ids"].get(names.CONTAINER_ID) == container.name
                 and r["external_ids"].get(names.CONTAINER_IFACE) == ifname
             ]
-            found = [m["name"] for m in matches]
-            yield _check(f"{what} has one OVS port", [host_if], found)
+            ports_found = [m["name"] for m in matches]
+            yield _check(f"{what} has one OVS port", [host_if], ports_found)
             port = ports.get(host_if)
             if port is not None:
                 bridge = next((b for u, b in bridge_of_port.items() if u == port["_uuid"]), None)
