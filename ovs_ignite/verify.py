@@ -8,7 +8,6 @@ interfaces are read from the host with ``nsenter`` (an application image need no
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import shlex
 from collections.abc import Iterator
@@ -19,7 +18,7 @@ from xml.etree import ElementTree
 from . import names
 from .models import AnyPort, BondPort, Bridge, Spec
 from .ovsconfig import interface_options, interface_type
-from .plan import build_plan, default_mac, host_interface_name, kernel_arguments
+from .plan import InterfaceData, build_plan, container_data, kernel_arguments
 
 
 @dataclass(frozen=True)
@@ -182,50 +181,57 @@ def _container_state(host: CheckedHost, runtime: str, name: str) -> tuple[bool, 
 
 
 def _container_checks(spec: Spec, host: CheckedHost, tables: dict[str, Any]) -> Iterator[Check]:
-    runtime = spec.runtime
-    bridge_of_port = {p: r["name"] for r in tables["Bridge"] for p in _set(r["ports"])}
-    ports = {r["name"]: r for r in tables["Port"]}
+    """Each container runs, and each of its interfaces is as the plan's attach data says."""
     for container in spec.containers:
-        running, pid, found = _container_state(host, runtime, container.name)
+        running, pid, found = _container_state(host, spec.runtime, container.name)
         yield Check(f"container {container.name} running", running, found)
-        if not running:
-            continue
-        for i, iface in enumerate(container.interfaces):
-            ifname = container.interface_name(i)
-            what = f"{container.name}/{ifname}"
-            host_if = host_interface_name(container.name, ifname)
-            matches = [
-                r
-                for r in tables["Interface"]
-                if r["external_ids"].get(names.CONTAINER_ID) == container.name
-                and r["external_ids"].get(names.CONTAINER_IFACE) == ifname
-            ]
-            ports_found = [m["name"] for m in matches]
-            yield _check(f"{what} has one OVS port", [host_if], ports_found)
-            port = ports.get(host_if)
-            if port is not None:
-                bridge = next((b for u, b in bridge_of_port.items() if u == port["_uuid"]), None)
-                yield _check(f"{what} port on bridge", iface.bridge, bridge)
-                yield _check(f"{what} port tag", iface.vlan, _one(port["tag"]))
-            ns = ("nsenter", "--target", pid, "--net", "--")
-            rc, link = host.run(*ns, "ip", "-o", "link", "show", "dev", ifname)
-            yield Check(f"{what} in the container", rc == 0, link.strip() or "no such link")
-            if rc != 0:
-                continue
-            mac = iface.mac or default_mac(container.name, ifname)
-            yield Check(f"{what} MAC {mac}", f"link/ether {mac} " in link, link.strip())
-            if iface.address:
-                _, addrs = host.run(*ns, "ip", "-o", "addr", "show", "dev", ifname)
-                want = str(ipaddress.ip_interface(iface.address))
-                yield Check(f"{what} address {want}", f" {want} " in addrs, addrs.strip())
-            if iface.gateway:
-                family = "-6" if ":" in iface.gateway else "-4"
-                _, routes = host.run(*ns, "ip", family, "route", "show", "default")
-                yield Check(
-                    f"{what} default route via {iface.gateway}",
-                    f"via {iface.gateway} dev {ifname}" in routes,
-                    routes.strip(),
-                )
+        if running:
+            for row in container_data(spec, container).interfaces:
+                yield from _interface_checks(host, container.name, pid, row, tables)
+
+
+def _none(field: str) -> str | None:
+    """A field of the attach data: '-' is none."""
+    return None if field == "-" else field
+
+
+def _interface_checks(
+    host: CheckedHost, container: str, pid: str, row: InterfaceData, tables: dict[str, Any]
+) -> Iterator[Check]:
+    what = f"{container}/{row.ifname}"
+    matches = [
+        r["name"]
+        for r in tables["Interface"]
+        if r["external_ids"].get(names.CONTAINER_ID) == container
+        and r["external_ids"].get(names.CONTAINER_IFACE) == row.ifname
+    ]
+    yield _check(f"{what} has one OVS port", [row.host_if], matches)
+    port = next((r for r in tables["Port"] if r["name"] == row.host_if), None)
+    if port is not None:
+        bridge = next(
+            (r["name"] for r in tables["Bridge"] if port["_uuid"] in _set(r["ports"])), None
+        )
+        yield _check(f"{what} port on bridge", row.bridge, bridge)
+        vlan = _none(row.vlan)
+        yield _check(f"{what} port tag", int(vlan) if vlan else None, _one(port["tag"]))
+    ns = ("nsenter", "--target", pid, "--net", "--")
+    rc, link = host.run(*ns, "ip", "-o", "link", "show", "dev", row.ifname)
+    yield Check(f"{what} in the container", rc == 0, link.strip() or "no such link")
+    if rc != 0:
+        return
+    yield Check(f"{what} MAC {row.mac}", f"link/ether {row.mac} " in link, link.strip())
+    address, gateway = _none(row.address), _none(row.gateway)
+    if address:
+        _, addrs = host.run(*ns, "ip", "-o", "addr", "show", "dev", row.ifname)
+        yield Check(f"{what} address {address}", f" {address} " in addrs, addrs.strip())
+    if gateway:
+        family = "-6" if ":" in gateway else "-4"
+        _, routes = host.run(*ns, "ip", family, "route", "show", "default")
+        yield Check(
+            f"{what} default route via {gateway}",
+            f"via {gateway} dev {row.ifname}" in routes,
+            routes.strip(),
+        )
 
 
 def _unit_names(spec: Spec) -> list[str]:
