@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .models import Container, Spec
-from .names import OVSDB, STATE_DIR, VSWITCHD
+from .names import OVSDB, SCRIPT, STATE_DIR, VSWITCHD
 
 RUNTIME_BIN = {"podman": "/usr/bin/podman", "docker": "/usr/bin/docker"}
 OVSDB_SOCKET = "unix:/run/openvswitch/db.sock"
@@ -28,7 +28,14 @@ OVSDB_ARGS = (
 def _run_prefix(spec: Spec, name: str, network: str) -> list[str]:
     runtime = spec.runtime
     args = [RUNTIME_BIN[runtime], "run", "--name", name]
-    if runtime == "podman":
+    if runtime == "docker":
+        # A foreground `docker run` does not end on a `docker restart`: systemd would never
+        # see the restart, and the container would come back in a new network namespace,
+        # detached. So the host script runs the container detached and stays as the unit's
+        # main process in `docker wait`, which ends whenever the container stops (a restart
+        # included), with its exit status. --rm: a stopped container leaves nothing behind.
+        args = [SCRIPT[spec.target.os], "run", "--name", name, "--detach", "--rm"]
+    else:
         # podman's own recipe for systemd: detach, and let conmon tell systemd READY=1 and
         # MAINPID=<conmon>. systemd then watches conmon, which ends with the container: a
         # crash or a `podman restart` ends the main process and Restart= starts it anew.
@@ -44,8 +51,6 @@ def _run_prefix(spec: Spec, name: str, network: str) -> list[str]:
                 for kind, path in zip(("pid", "cid"), state_files(spec, name), strict=True)
             ),
         ]
-    else:
-        args.append("--rm")
     return [*args, f"--network={network}", "--log-driver=journald", "--pull=never"]
 
 

@@ -16,6 +16,8 @@ import os
 import shutil
 import subprocess
 import tarfile
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from .realparts import need
@@ -46,34 +48,64 @@ def podman(conf: Path, *args: str, check: bool = True) -> subprocess.CompletedPr
     )
 
 
-def container_id(conf: Path, name: str) -> str:
-    """The full ID of the container named exactly name, or "" (podman takes a name it cannot
-    find as the prefix of an ID: the tests act on IDs, as the units do)."""
-    listing = podman(
-        conf, "ps", "--all", "--no-trunc", "--format", "{{.ID}} {{.Names}}"
+@dataclass(frozen=True)
+class Engine:
+    """The client of the container engine a test host runs: podman with this machine's
+    configuration, or docker pointed at the test's own dockerd (tests/dockerd.py)."""
+
+    name: str  # podman | docker
+    env: tuple[tuple[str, str], ...]
+
+    def __call__(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        binary = need("podman") if self.name == "podman" else need("/usr/bin/docker")
+        return subprocess.run(
+            [binary, *args],
+            env={**os.environ, **dict(self.env)},
+            capture_output=True,
+            text=True,
+            check=check,
+        )
+
+
+def podman_engine(conf: Path) -> Engine:
+    return Engine("podman", (("CONTAINERS_CONF", str(conf)),))
+
+
+def _engine(where: Path | Engine) -> Engine:
+    return where if isinstance(where, Engine) else podman_engine(where)
+
+
+def container_id(where: Path | Engine, name: str) -> str:
+    """The full ID of the container named exactly name, or "" (podman and docker take a name
+    they cannot find as the prefix of an ID: the tests act on IDs, as the units do).
+    where: podman's configuration, or an engine."""
+    listing = _engine(where)(
+        "ps", "--all", "--no-trunc", "--format", "{{.ID}} {{.Names}}"
     ).stdout.splitlines()
     return next((line.split()[0] for line in listing if line.split()[1:] == [name]), "")
 
 
-def exit_codes_since(conf: Path, since: int) -> dict[str, str]:
+def exit_codes_since(where: Path | Engine, since: int) -> dict[str, str]:
     """Full container ID -> exit code of every container that died since the Unix time
-    since, from podman's events."""
-    died = podman(
-        conf,
-        "events",
-        "--stream=false",
-        f"--since={since}",
-        "--filter=event=died",
-        "--format={{.ID}} {{.ContainerExitCode}}",
-    ).stdout.split()
+    since, from the engine's events."""
+    engine = _engine(where)
+    if engine.name == "docker":
+        args = ["--until", str(int(time.time()) + 1), "--filter=event=die"]
+        fields = "{{.Actor.ID}} {{.Actor.Attributes.exitCode}}"
+    else:
+        args = ["--stream=false", "--filter=event=died"]
+        fields = "{{.ID}} {{.ContainerExitCode}}"
+    died = engine("events", f"--since={since}", *args, f"--format={fields}").stdout.split()
     return dict(zip(died[::2], died[1::2], strict=True))
 
 
-def remove_containers(conf: Path, *names: str) -> None:
+def remove_containers(where: Path | Engine, *names: str) -> None:
     """Remove the containers named exactly names, those that exist."""
-    ids = [cid for cid in (container_id(conf, name) for name in names) if cid]
+    engine = _engine(where)
+    ids = [cid for cid in (container_id(engine, name) for name in names) if cid]
     if ids:
-        podman(conf, "rm", "--force", "--time=5", *ids, check=False)
+        force = ["--force"] if engine.name == "docker" else ["--force", "--time=5"]
+        engine("rm", *force, *ids, check=False)
 
 
 def _exists(conf: Path, image: str) -> bool:

@@ -13,18 +13,20 @@ import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 
 from ovs_ignite import Spec, parse_spec, render
 from ovs_ignite.names import BRIDGES_UNIT, OVSDB_UNIT, SCRIPT, VSWITCHD_UNIT
 
+from . import dockerd
 from .images import (
+    Engine,
     container_id,
     containers_conf,
     httpd_image,
     ovs_image,
-    podman,
+    podman_engine,
     remove_containers,
 )
 from .realparts import apply_ignition, need
@@ -48,28 +50,29 @@ class Stack:
     def stop(self, unit: str) -> None:
         self.host.stop(unit)
 
+    @property
+    def engine(self) -> Engine:
+        """The client of this host's container engine (podman, or the test's dockerd)."""
+        return self.host.engine
+
     def vsctl(self, *args: str) -> str:
-        return podman(
-            self.host.containers_conf, "exec", "ovs-vswitchd", "ovs-vsctl", "--timeout=30", *args
-        ).stdout
+        cid = self.container_id("ovs-vswitchd")
+        return self.engine("exec", cid, "ovs-vsctl", "--timeout=30", *args).stdout
 
     def container_id(self, container: str) -> str:
         """The full ID of the container named exactly container; fails when there is none."""
-        found = container_id(self.host.containers_conf, container)
+        found = container_id(self.engine, container)
         assert found, f"no container is named {container}"
         return found
 
     def exec(
         self, container: str, *argv: str, check: bool = True
     ) -> subprocess.CompletedProcess[str]:
-        cid = self.container_id(container)
-        return podman(self.host.containers_conf, "exec", cid, *argv, check=check)
+        return self.engine("exec", self.container_id(container), *argv, check=check)
 
     def container_pid(self, container: str) -> str:
         cid = self.container_id(container)
-        return podman(
-            self.host.containers_conf, "inspect", "--format", "{{.State.Pid}}", cid
-        ).stdout.strip()
+        return self.engine("inspect", "--format", "{{.State.Pid}}", cid).stdout.strip()
 
     def ports(self, bridge: str) -> list[str]:
         return self.vsctl("list-ports", bridge).split()
@@ -127,6 +130,17 @@ def script_path(host: Stack) -> str:
     return str(host.host.root / SCRIPT[host.spec.target.os].lstrip("/"))
 
 
+# The engines the runtime tests run on, each on the OS that has it by default: (os, runtime).
+ENGINES = {"podman": ("fcos", "podman"), "docker": ("flatcar", "docker")}
+
+
+def on_engine(spec: Spec, engine: str) -> Spec:
+    """spec for the host of engine: FCOS with podman, or Flatcar with docker."""
+    os_, runtime = ENGINES[engine]
+    target = spec.target.model_copy(update={"os": os_, "ignition": "3.4.0", "runtime": runtime})
+    return spec.model_copy(update={"target": target})
+
+
 def runtime_spec(text: str, conf: Path, work: Path) -> Spec:
     """A spec from text with {ovs_image}, {ovs_dpdk_image} and {httpd_image} filled in with
     the test images."""
@@ -138,10 +152,13 @@ def runtime_spec(text: str, conf: Path, work: Path) -> Spec:
 
 
 @contextmanager
-def stack(spec: Spec, work: Path, nics: tuple[str, ...] = ()) -> Iterator[Stack]:
+def stack(
+    spec: Spec, work: Path, nics: tuple[str, ...] = (), images: tuple[str, ...] = ()
+) -> Iterator[Stack]:
     """A host running spec's OVS units in a fresh network namespace; torn down afterwards.
 
     nics: host NICs the spec names, made as veth ends in the namespace before OVS starts.
+    images: more images the test runs (a docker engine gets the spec's and these).
     """
     need("podman")
     need("ip")
@@ -162,20 +179,35 @@ def stack(spec: Spec, work: Path, nics: tuple[str, ...] = ()) -> Iterator[Stack]
         )
         for end in (nic, f"nicpeer{n}"):
             subprocess.run(["ip", "-n", netns, "link", "set", end, "up"], check=True)
-    host = UnitRunner(root=root, netns=netns, work=work / "host", containers_conf=conf)
-    running = Stack(spec, host)
     _RUNNING.append(str(work))
     try:
-        for unit in OVS_UNITS:
-            running.start(unit)
-        yield running
+        with ExitStack() as cleanup:
+            engine = podman_engine(conf)
+            if spec.runtime == "docker":
+                # dockerd in the namespace: --network=host is the daemon's namespace.
+                env = cleanup.enter_context(
+                    dockerd.engine(work.parent / "docker-data", work / "dockerd", netns)
+                )
+                engine = Engine("docker", (("DOCKER_HOST", env["DOCKER_HOST"]),))
+                wanted = {spec.ovs.image, *images, *(c.image for c in spec.containers if c.image)}
+                for image in sorted(wanted):
+                    dockerd.load_image(env, conf, image)
+            host = UnitRunner(
+                root=root, netns=netns, work=work / "host", containers_conf=conf, engine=engine
+            )
+            running = Stack(spec, host)
+            try:
+                for unit in OVS_UNITS:
+                    running.start(unit)
+                yield running
+            finally:
+                for unit in reversed(list(host.active)):
+                    with suppress(AssertionError, FileNotFoundError):
+                        host.stop(unit)
+                names = ["ovsdb-server", "ovs-vswitchd", *(c.name for c in spec.containers)]
+                remove_containers(engine, *names)
+                host.close()
     finally:
-        for unit in reversed(list(host.active)):
-            with suppress(AssertionError, FileNotFoundError):
-                host.stop(unit)
-        names = ["ovsdb-server", "ovs-vswitchd", *(c.name for c in spec.containers)]
-        remove_containers(conf, *names)
-        host.close()
         subprocess.run(["ip", "netns", "del", netns], check=False)
         _RUNNING.remove(str(work))
 
@@ -196,6 +228,7 @@ def more_units(running: Stack, spec: Spec, work: Path) -> Iterator[Stack]:
         netns=running.host.netns,
         work=running.host.work,
         containers_conf=running.host.containers_conf,
+        engine=running.host.engine,
     )
     # The units running already (OVS) are active here too: starting a container unit must
     # not start them anew, as the wanted units of its attach.
@@ -208,5 +241,5 @@ def more_units(running: Stack, spec: Spec, work: Path) -> Iterator[Stack]:
             if unit not in running_units:
                 with suppress(AssertionError, FileNotFoundError):
                     host.stop(unit)
-        remove_containers(host.containers_conf, *(c.name for c in spec.containers))
+        remove_containers(host.engine, *(c.name for c in spec.containers))
         host.close()

@@ -90,6 +90,7 @@ def test_units_hand_the_runtime_no_bare_container_name(runtime: str, tmp_path: P
     spec, root = _spec_and_root(DATA / "valid" / "hex-names.yaml", runtime, tmp_path)
     script = SCRIPT[spec.target.os]
     acts: dict[str, list[list[str]]] = {}
+    runs: list[str] = []
     for unit in sorted((root / "etc/systemd/system").glob("*.service")):
         text = unit.read_text().replace("\\\n", " ")
         for line in text.splitlines():
@@ -97,11 +98,14 @@ def test_units_hand_the_runtime_no_bare_container_name(runtime: str, tmp_path: P
             if not key.startswith("Exec"):
                 continue
             argv = shlex.split(command.lstrip("-"))
-            if argv[0] == f"/usr/bin/{runtime}":
+            if argv[0] == f"/usr/bin/{runtime}" or argv[:2] == [script, "run"]:
+                # (docker's: the host script runs it detached and waits on it)
                 assert argv[1] == "run" and "--replace" not in argv, (unit.name, line)
+                runs.append(unit.name)
             if argv[0] == script and argv[1] in ("rm", "stop"):
                 acts.setdefault(unit.name, []).append(argv[1:])
     containers = ["c1", "db", "42", "ovsdb-server", "ovs-vswitchd"]
+    assert sorted(runs) == sorted(f"{name}.service" for name in containers)
     seconds = {"ovsdb-server": "30", "ovs-vswitchd": "30"}
     assert acts == {
         f"{name}.service": [["rm", name], ["stop", name, seconds.get(name, "10")], ["rm", name]]

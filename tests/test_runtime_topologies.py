@@ -16,7 +16,7 @@ from ovs_ignite.names import attach_unit
 
 from .conftest import DATA
 from .images import podman
-from .runtime import Stack, runtime_spec, script_path, stack
+from .runtime import ENGINES, Stack, on_engine, runtime_spec, script_path, stack
 
 pytestmark = [pytest.mark.runtime, pytest.mark.slow]
 
@@ -114,8 +114,9 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
         assert _switch_state(host) == before
 
 
-def test_vlans_separate_containers(conf: Path, tmp_path: Path) -> None:
-    spec = runtime_spec((RUNTIME / "vlans.yaml").read_text(), conf, tmp_path)
+@pytest.mark.parametrize("engine", list(ENGINES))
+def test_vlans_separate_containers(conf: Path, tmp_path: Path, engine: str) -> None:
+    spec = on_engine(runtime_spec((RUNTIME / "vlans.yaml").read_text(), conf, tmp_path), engine)
     with stack(spec, tmp_path) as host:
         for name in ("c1", "db", "42"):
             host.start(f"{name}.service")
@@ -133,8 +134,11 @@ def test_vlans_separate_containers(conf: Path, tmp_path: Path) -> None:
         assert not reaches("c1", "192.168.10.13")
 
 
-def test_older_database_is_converted_and_keeps_its_contents(conf: Path, tmp_path: Path) -> None:
-    spec = runtime_spec((RUNTIME / "web.yaml").read_text(), conf, tmp_path)
+@pytest.mark.parametrize("engine", list(ENGINES))
+def test_older_database_is_converted_and_keeps_its_contents(
+    conf: Path, tmp_path: Path, engine: str
+) -> None:
+    spec = on_engine(runtime_spec((RUNTIME / "web.yaml").read_text(), conf, tmp_path), engine)
     with stack(spec, tmp_path) as host:
         host.vsctl("add-br", "br-kept", "--", "set", "bridge", "br-kept", "datapath_type=netdev")
         image = spec.ovs.image
@@ -174,21 +178,31 @@ def test_older_database_is_converted_and_keeps_its_contents(conf: Path, tmp_path
         assert host.http_get("http://10.10.0.10/")[0] == 200
 
 
+# The user's unit, as their own Butane config would install it: no PID files; docker's in
+# the foreground, as docker users write it.
+OWN_UNIT = {
+    "podman": "[Service]\nType=notify\nNotifyAccess=all\n"
+    "ExecStartPre=-/usr/bin/podman rm --force web\n"
+    "ExecStart=/usr/bin/podman run --detach --name web --sdnotify=conmon --network=none IMAGE\n"
+    "ExecStop=/usr/bin/podman stop --ignore --time=5 web\n"
+    "ExecStopPost=-/usr/bin/podman rm --force web\nRestart=always\n",
+    "docker": "[Service]\nType=simple\n"
+    "ExecStartPre=-/usr/bin/docker rm --force web\n"
+    "ExecStart=/usr/bin/docker run --rm --name web --init --network=none IMAGE\n"
+    "ExecStop=/usr/bin/docker stop --time=5 web\nRestart=always\n",
+}
+
+
+@pytest.mark.parametrize("engine", list(ENGINES))
 def test_container_of_your_own_unit_is_attached_through_drop_ins(
-    conf: Path, tmp_path: Path
+    conf: Path, tmp_path: Path, engine: str
 ) -> None:
-    spec = runtime_spec((RUNTIME / "own-unit.yaml").read_text(), conf, tmp_path)
+    text = (RUNTIME / "own-unit.yaml").read_text()
+    spec = on_engine(runtime_spec(text, conf, tmp_path), engine)
     image = runtime_spec("version: 1\novs: {image: '{httpd_image}'}\n", conf, tmp_path).ovs.image
-    with stack(spec, tmp_path) as host:
-        # The user's unit, as their own Butane config would install it: no PID files.
-        (host.host.root / "etc/systemd/system/my-web.service").write_text(
-            "[Service]\nType=notify\nNotifyAccess=all\n"
-            "ExecStartPre=-/usr/bin/podman rm --force web\n"
-            f"ExecStart=/usr/bin/podman run --detach --name web --sdnotify=conmon "
-            f"--network=none {image}\n"
-            "ExecStop=/usr/bin/podman stop --ignore --time=5 web\n"
-            "ExecStopPost=-/usr/bin/podman rm --force web\nRestart=always\n"
-        )
+    with stack(spec, tmp_path, images=(image,)) as host:
+        unit = OWN_UNIT[engine].replace("IMAGE", image)
+        (host.host.root / "etc/systemd/system/my-web.service").write_text(unit)
         host.start("my-web.service")  # its drop-in wants the attach, ordered after it
         assert attach_unit("web") in host.host.active
         assert host.http_get("http://10.20.0.10/")[0] == 200

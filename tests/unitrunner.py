@@ -14,7 +14,8 @@ What differs from a host, and why:
   the script at the root's /etc/ovs-ignite and a scratch database folder.
 - Volume host paths /var/lib/openvswitch and /run/openvswitch, and /run/ovs-ignite (the
   PID and ID files of the containers), become scratch folders.
-- ``--log-driver=journald`` becomes ``k8s-file``: no journald runs here.
+- ``--log-driver=journald`` becomes ``k8s-file`` (podman) or ``json-file`` (docker): no
+  journald runs here. With docker, the engine is a dockerd of the test's own (tests/dockerd.py).
 Dependencies, as far as the tests need them: starting a unit starts the units it ``Wants=``
 or ``Requires=`` too, as systemd puts them in the same transaction: those it is ordered
 ``After=`` first, the others once it is active (a wanted unit that does not exist is
@@ -38,6 +39,8 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .images import Engine
 
 EXEC_KEYS = ("ExecStartPre", "ExecStart", "ExecStartPost", "ExecStop", "ExecStopPost")
 
@@ -171,6 +174,7 @@ class UnitRunner:
     netns: str
     work: Path
     containers_conf: Path
+    engine: Engine
     active: dict[str, Unit] = field(default_factory=dict)
     main_pid: dict[str, int] = field(default_factory=dict)
     clients: list[subprocess.Popen[bytes]] = field(default_factory=list)
@@ -192,6 +196,7 @@ class UnitRunner:
         return {
             **os.environ,
             "CONTAINERS_CONF": str(self.containers_conf),
+            **dict(self.engine.env),
             "OVS_IGNITE_CONFIG_DIR": str(self.root / "etc/ovs-ignite"),
             "OVS_IGNITE_DB_DIR": str(self.db_dir),
             "OVS_IGNITE_STATE_DIR": str(self.state_dir),
@@ -207,7 +212,9 @@ class UnitRunner:
                 arg = str(self.root / arg.lstrip("/"))
             arg = arg.replace("--volume=/var/lib/openvswitch:", f"--volume={self.db_dir}:")
             arg = arg.replace("--volume=/run/openvswitch:", f"--volume={self.run_dir}:")
-            arg = arg.replace("--log-driver=journald", "--log-driver=k8s-file")
+            # (no journald here: podman's file log, docker's JSON file log)
+            driver = "json-file" if self.engine.name == "docker" else "k8s-file"
+            arg = arg.replace("--log-driver=journald", f"--log-driver={driver}")
             arg = arg.replace("/run/ovs-ignite/", f"{self.state_dir}/")
             out.append(arg)
         return out
