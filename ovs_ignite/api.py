@@ -8,7 +8,7 @@ from typing import Any, Literal
 from .butane import build_butane, dump_butane
 from .ignition import dump_ignition, to_ignition
 from .models import Spec
-from .plan import build_plan, header_name
+from .plan import build_plan, header_name, kernel_arguments
 from .resources import resource_dir
 
 Format = Literal["ignition", "butane"]
@@ -23,6 +23,30 @@ def render(spec: Spec, spec_name: str, fmt: Format = "ignition", pretty: bool = 
         )
         return dump_butane(butane, header)
     return dump_ignition(to_ignition(butane), pretty=pretty)
+
+
+# The first Flatcar release that reads Ignition 3 configs, and applies their kernel arguments
+# (it rewrites its GRUB config and reboots once): Flatcar's own test of kernelArguments,
+# cl.ignition.kargs in flatcar/mantle, runs from this major version on.
+FLATCAR_KARGS_RELEASE = "3185.0.0"
+
+
+def kernel_arguments_notice(spec: Spec) -> str | None:
+    """What a user must know when spec's config sets kernel arguments; None when it sets none."""
+    kargs = kernel_arguments(spec)
+    if not kargs:
+        return None
+    notice = (
+        "this config sets kernel arguments; the host reboots once more on its first boot to "
+        "apply them. A live PXE system cannot change its own: put "
+        f"`{' '.join(kargs)}` on its APPEND line (see `ovs-ignite kargs`)."
+    )
+    if spec.target.os == "flatcar":
+        notice += (
+            f" Flatcar applies them from release {FLATCAR_KARGS_RELEASE} on (it rewrites its "
+            "GRUB config and reboots); older releases read no Ignition 3 config at all."
+        )
+    return notice
 
 
 def spec_schema() -> dict[str, Any]:

@@ -10,7 +10,7 @@ from typing import Annotated, TypeVar
 import typer
 
 from . import __version__
-from .api import example_names, example_text, render, schema_text
+from .api import example_names, example_text, kernel_arguments_notice, render, schema_text
 from .errors import OvsIgniteError, SpecError
 from .models import Spec
 from .output import STDIO, write_output, write_stdout
@@ -98,14 +98,9 @@ def render_command(
         loaded = _load(spec)
         text = render(loaded, _name(spec), "butane" if fmt == "butane" else "ignition", pretty)
         _emit(text, output)
-        kargs = kernel_arguments(loaded)
-        if kargs:
-            typer.echo(
-                "ovs-ignite: this config sets kernel arguments; the host reboots once more on its "
-                "first boot to apply them. A live PXE system cannot change its own: put "
-                f"`{' '.join(kargs)}` on its APPEND line (see `ovs-ignite kargs`).",
-                err=True,
-            )
+        notice = kernel_arguments_notice(loaded)
+        if notice:
+            typer.echo(f"ovs-ignite: {notice}", err=True)
 
     _run(action)
 

@@ -73,6 +73,16 @@ def test_render_says_when_kernel_arguments_are_needed() -> None:
     assert "reboots once more" in result.stderr
     assert "hugepages=8" in result.stderr
     assert runner.invoke(app, ["render", str(GOOD)]).stderr == ""
+    assert "Flatcar" not in result.stderr
+
+
+def test_render_names_the_flatcar_release_that_applies_kernel_arguments(tmp_path: Path) -> None:
+    text = (ROOT / "examples" / "dpdk.yaml").read_text().replace("os: fcos", "os: flatcar")
+    spec = tmp_path / "flatcar-dpdk.yaml"
+    spec.write_text(text)
+    result = runner.invoke(app, ["render", str(spec)])
+    assert result.exit_code == 0, result.output
+    assert "Flatcar applies them from release 3185.0.0 on" in result.stderr
 
 
 def test_kargs_prints_one_line() -> None:
