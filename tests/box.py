@@ -1,9 +1,12 @@
-"""A booted test box: Debian with systemd, podman and the openvswitch kernel module, given a
-rendered config by the real Ignition binary as the initramfs would, booted with qemu (TCG).
+"""A booted test box: Debian with systemd, podman or docker and the openvswitch kernel module,
+given a rendered config by the real Ignition binary as the initramfs would, booted with qemu
+(TCG).
 
-- The base root (debootstrap with kernel, systemd, sshd, podman and its init catatonit, and
-  nss-myhostname, so that the host resolves its own name without DNS: all as FCOS has them)
-  is built once and kept in CACHE under a name made from its recipe; a run copies it.
+- The base root (debootstrap with kernel, systemd, sshd, podman and its init catatonit, a
+  Docker engine, and nss-myhostname, so that the host resolves its own name without DNS: as
+  FCOS and Flatcar have them) is built once and kept in CACHE under a name made from its
+  recipe; a run copies it. A podman box masks the Docker engine; a docker box (Flatcar's
+  shape: docker, the host script under /opt/bin) uses it.
 - The real Ignition applies the config to the copy (stages fetch, kargs, files); the kernel
   arguments its kargs stage records go on the kernel command line; presets are applied with
   ``systemctl --root preset-all``, as the first boot would.
@@ -33,7 +36,7 @@ from .realparts import apply_ignition, need
 
 CACHE = Path(os.environ.get("OVS_IGNITE_TEST_CACHE", "/var/cache/ovs-ignite-test"))
 PACKAGES = (
-    "systemd,systemd-sysv,dbus,linux-image-amd64,podman,catatonit,runc,"
+    "systemd,systemd-sysv,dbus,linux-image-amd64,podman,catatonit,runc,docker.io,"
     "containernetworking-plugins,openssh-server,iproute2,"
     "ethtool,kmod,udev,sudo,libnss-myhostname,curl,ca-certificates"
 )
@@ -56,12 +59,13 @@ _IMAGES_UNIT = f"""\
 [Unit]
 Description=Load the test's container images
 Before=ovsdb-server.service ovs-vswitchd.service {{units}}
+{{after}}
 ConditionPathExists=!/{IMAGES_DIR}/loaded
 
 [Service]
 Type=oneshot
 RemainAfterExit=yes
-ExecStart=/bin/sh -ec 'for i in /{IMAGES_DIR}/*.tar; do podman load -q -i "$i"; done; \\
+ExecStart=/bin/sh -ec 'for i in /{IMAGES_DIR}/*.tar; do {{engine}} load -q -i "$i"; done; \\
 touch /{IMAGES_DIR}/loaded'
 
 [Install]
@@ -102,6 +106,7 @@ class Box:
     initrd: Path
     kargs: list[str]
     key: Path
+    engine: str = "podman"  # the container engine of the box: podman or docker
     port: int = 0
     process: subprocess.Popen[bytes] | None = None
     console: Path = field(init=False)
@@ -221,9 +226,15 @@ class Box:
 
 
 def provision(
-    config: dict[str, Any], conf: Path, images: list[str], units: list[str], work: Path
+    config: dict[str, Any],
+    conf: Path,
+    images: list[str],
+    units: list[str],
+    work: Path,
+    engine: str = "podman",
 ) -> Box:
-    """A disk of the base root with config applied as the first boot's initramfs would."""
+    """A disk of the base root with config applied as the first boot's initramfs would; its
+    containers run on engine (podman, or docker)."""
     root = work / "rootfs"
     subprocess.run(["cp", "-a", str(base_root()), str(root)], check=True)
     (root / "etc/selinux").mkdir(parents=True, exist_ok=True)
@@ -231,13 +242,21 @@ def provision(
     _, kargs = apply_ignition(config, work / "ignition", root=root)
     folder = root / IMAGES_DIR
     folder.mkdir(parents=True)
+    archive = "docker-archive" if engine == "docker" else "oci-archive"
     for n, image in enumerate(images):
-        podman(conf, "save", "--format", "oci-archive", "-o", str(folder / f"{n}.tar"), image)
+        podman(conf, "save", "--format", archive, "-o", str(folder / f"{n}.tar"), image)
     unit = root / "etc/systemd/system/ovs-ignite-test-images.service"
-    unit.write_text(_IMAGES_UNIT.format(units=" ".join(units)))
+    after = "After=docker.service\nRequires=docker.service" if engine == "docker" else ""
+    unit.write_text(_IMAGES_UNIT.format(units=" ".join(units), after=after, engine=engine))
     subprocess.run(
         ["systemctl", f"--root={root}", "enable", unit.name], check=True, capture_output=True
     )
+    if engine == "podman":  # (the base root has both; a podman host runs no dockerd)
+        subprocess.run(
+            ["systemctl", f"--root={root}", "mask", "docker.service", "docker.socket"],
+            check=True,
+            capture_output=True,
+        )
     subprocess.run(["systemctl", f"--root={root}", "preset-all"], check=True, capture_output=True)
     key = work / "id_ed25519"
     boot = root / "boot"
@@ -256,8 +275,12 @@ def provision(
         disk=disk,
         kernel=work / "vmlinuz",
         initrd=work / "initrd.img",
-        kargs=[a for a in kargs if a != "--should-exist"],
+        # Flatcar has no AppArmor; Debian's kernel turns it on, and Docker would then need a
+        # profile loader (apparmor_parser) that Flatcar does not have either.
+        kargs=[a for a in kargs if a != "--should-exist"]
+        + (["apparmor=0"] if engine == "docker" else []),
         key=key,
+        engine=engine,
     )
 
 

@@ -1,5 +1,7 @@
 """The nginx example on a booted box: real Ignition, real systemd, real podman, the kernel's
-openvswitch datapath; ``ovs-ignite verify`` over ssh (issue: boot it for real).
+openvswitch datapath; ``ovs-ignite verify`` over ssh (issue: boot it for real). The same
+checks run on a Flatcar-shaped box: the spec's target is flatcar, so its containers run on
+a real Docker engine and the host script is under /opt/bin.
 
 The example's images are swapped for the test images (no registry here: busybox httpd
 stands in for nginx) and its SSH key for one the test makes; everything else is the example.
@@ -22,6 +24,7 @@ from ovs_ignite.plan import host_interface_name
 from .box import Box, provision, ssh_key
 from .conftest import ROOT
 from .images import INDEX_HTML, httpd_image, ovs_image
+from .runtime import ENGINES, on_engine
 
 pytestmark = [pytest.mark.box, pytest.mark.slow]
 
@@ -30,9 +33,12 @@ ATTACH = attach_unit("web")
 UNIT_STARTED = "39f53479d3a045ac8e11786248231fbf"
 
 
-@pytest.fixture(scope="module")
-def box(conf: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Box]:
-    work = tmp_path_factory.mktemp("box")
+@pytest.fixture(scope="module", params=list(ENGINES))
+def box(
+    conf: Path, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[Box]:
+    engine = request.param
+    work = tmp_path_factory.mktemp(f"box-{engine}")
     work.chmod(0o755)
     key, public = ssh_key(work)
     example = load_spec(ROOT / "examples" / "nginx.yaml")
@@ -46,9 +52,10 @@ def box(conf: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Box]:
             "host": example.host.model_copy(update={"users": [user]}),
         }
     )
+    spec = on_engine(spec, engine)
     (work / "spec.yaml").write_text(spec.model_dump_json(by_alias=True, exclude_none=True))
     machine = provision(
-        json.loads(render(spec, "nginx.yaml")), conf, [ovs, httpd], ["web.service"], work
+        json.loads(render(spec, "nginx.yaml")), conf, [ovs, httpd], ["web.service"], work, engine
     )
     assert machine.key == key
     machine.boot()
@@ -89,7 +96,7 @@ def _http(box: Box) -> str:
 
 
 def _ports(box: Box) -> list[str]:
-    out = box.ssh("sudo podman exec ovs-vswitchd ovs-vsctl list-ports br-app").stdout
+    out = box.ssh(f"sudo {box.engine} exec ovs-vswitchd ovs-vsctl list-ports br-app").stdout
     return out.split()
 
 
@@ -101,7 +108,7 @@ def test_first_boot_verifies_and_serves_http(box: Box) -> None:
     assert _http(box) == INDEX_HTML
     assert (
         box.ssh(
-            "sudo podman exec ovs-vswitchd ovs-vsctl get bridge br-app datapath_type"
+            f"sudo {box.engine} exec ovs-vswitchd ovs-vsctl get bridge br-app datapath_type"
         ).stdout.strip()
         == "system"
     )
@@ -117,12 +124,10 @@ def test_boot_order_in_the_journal(box: Box) -> None:
 
 
 def test_killed_container_is_restarted_and_attached_again(box: Box) -> None:
-    before = box.ssh("sudo podman inspect --format '{{.State.Pid}}' web").stdout
-    box.ssh("sudo podman kill web")
-    box.wait_for(
-        "test \"$(sudo podman inspect --format '{{.State.Pid}}' web)\" != "
-        f"{before.strip()} && systemctl is-active {ATTACH}"
-    )
+    pid = f"sudo {box.engine} inspect --format '{{{{.State.Pid}}}}' web"
+    before = box.ssh(pid).stdout
+    box.ssh(f"sudo {box.engine} kill web")
+    box.wait_for(f'test "$({pid})" != {before.strip()} && systemctl is-active {ATTACH}')
     assert _http(box) == INDEX_HTML
     assert _ports(box) == [host_interface_name("web", "eth1")]
 
@@ -158,7 +163,7 @@ def test_ovs_dying_during_an_attach_is_recovered_by_systemd(box: Box, daemon: st
     mark = f"/run/fault-{daemon}"
     hook = (
         f'#!/bin/sh\n[ "$1" = attach-ovs ] || exit 0\n[ -e {mark} ] && exit 0\n'
-        f"touch {mark}\npodman kill --signal=KILL {daemon} >/dev/null\n"
+        f"touch {mark}\n{box.engine} kill --signal=KILL {daemon} >/dev/null\n"
     )
     dropin = "/etc/systemd/system/ovs-attach@web.service.d/90-fault.conf"
     box.ssh(
@@ -181,14 +186,15 @@ def test_ovs_dying_during_an_attach_is_recovered_by_systemd(box: Box, daemon: st
 
 def test_reboot_keeps_the_database_and_verifies_again(box: Box) -> None:
     box.ssh(
-        "sudo podman exec ovs-vswitchd ovs-vsctl set Open_vSwitch . "
+        f"sudo {box.engine} exec ovs-vswitchd ovs-vsctl set Open_vSwitch . "
         "external_ids:survives-reboot=yes"
     )
     box.shutdown()
     box.boot()
     box.wait_for(f"systemctl is-active {ATTACH}", timeout=600)
     kept = box.ssh(
-        "sudo podman exec ovs-vswitchd ovs-vsctl get Open_vSwitch . external_ids:survives-reboot"
+        f"sudo {box.engine} exec ovs-vswitchd ovs-vsctl get Open_vSwitch . "
+        "external_ids:survives-reboot"
     ).stdout.strip()
     assert kept == "yes"
     result = _verify(box)
