@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .names import SCRIPT_NAME
 from .resources import resource_dir
 from .values import UNSAFE_CHARACTERS
 
@@ -28,9 +29,14 @@ class Rule:
 
 
 @cache
+def unit_source(name: str) -> str:
+    """The text of units/NAME, read once a process."""
+    return (resource_dir("units") / name).read_text(encoding="utf-8")
+
+
 def host_script() -> str:
     """The text of the host script, the same for every spec."""
-    return (resource_dir("units") / "ovs-ignite-host").read_text(encoding="utf-8")
+    return unit_source(SCRIPT_NAME)
 
 
 @cache

@@ -13,10 +13,9 @@ import re
 from dataclasses import dataclass
 
 from . import names
-from .hostdata import data_text, host_script
+from .hostdata import data_text, host_script, unit_source
 from .models import Container, Spec
 from .ovsconfig import bridge_commands, open_vswitch_settings
-from .resources import resource_dir
 from .runs import container_run, ovsdb_run, state_files, vswitchd_run
 from .templating import render_template
 
@@ -232,8 +231,7 @@ def data_files(model: HostModel, spec_name: str) -> list[HostFile]:
 
 def static_text(name: str, os_: str) -> str:
     """units/NAME as a host of os_ gets it: the script's path is the target's own."""
-    text = (resource_dir("units") / name).read_text(encoding="utf-8")
-    return text.replace(names.UNITS_SCRIPT, names.SCRIPT[os_])
+    return unit_source(name).replace(names.UNITS_SCRIPT, names.SCRIPT[os_])
 
 
 def static_files(os_: str) -> list[HostFile]:
