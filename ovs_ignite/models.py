@@ -146,7 +146,6 @@ class Dpdk(Model):
 
 # -- ports: one model per type ------------------------------------------------------------------
 
-PORT_TYPES = ("system", "internal", "dpdk", "vxlan", "geneve", "gre", "patch", "bond")
 MAX_VNI = 0xFFFFFF
 
 
@@ -272,6 +271,7 @@ PORT_MODELS: dict[str, type[PortBase]] = {
     "patch": PatchPort,
     "bond": BondPort,
 }
+PORT_TYPES = tuple(PORT_MODELS)  # in the order error messages list them
 
 # -- bridges and containers ---------------------------------------------------------------------
 

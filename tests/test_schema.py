@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import jsonschema
 import pytest
@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 
 from ovs_ignite import SpecError, parse_spec
 from ovs_ignite.cli import app
-from ovs_ignite.models import Spec
+from ovs_ignite.models import PORT_MODELS, Spec
 from ovs_ignite.yamlsource import YamlError, load_located
 
 from .conftest import DATA, EXAMPLES
@@ -141,3 +141,31 @@ def test_schema_refuses_every_spec_validate_refuses_for_a_value(
     if jsonschema.Draft202012Validator(schema).is_valid(located.data):
         beyond = [m for m in messages if any(rule.search(m) for rule in BEYOND_SCHEMA)]
         assert beyond == messages, f"the schema takes {path.name}, which validate refuses"
+
+
+def test_each_port_model_is_named_by_its_own_type(schema: dict[str, Any]) -> None:
+    """PORT_MODELS (which the errors and the pruning read) and the union agree, type by type."""
+    for kind, model in PORT_MODELS.items():
+        assert get_args(model.model_fields["type"].annotation) == (kind,)
+        assert (
+            Spec.model_validate({**SPEC, "bridges": [{"name": "br0", "ports": [_a_port(kind)]}]})
+            .bridges[0]
+            .ports[0]
+            .__class__
+            is model
+        )
+    refs = schema["$defs"]["Bridge"]["properties"]["ports"]["items"]["oneOf"]
+    assert sorted(r["$ref"].rsplit("/", 1)[1] for r in refs) == sorted(
+        m.__name__ for m in PORT_MODELS.values()
+    )
+
+
+def _a_port(kind: str) -> dict[str, Any]:
+    needs: dict[str, dict[str, Any]] = {
+        "vxlan": {"remote_ip": "192.0.2.1"},
+        "geneve": {"remote_ip": "192.0.2.1"},
+        "gre": {"remote_ip": "192.0.2.1"},
+        "patch": {"peer": "p1"},
+        "bond": {"interfaces": ["e1", "e2"]},
+    }
+    return {"name": "p0", "type": kind, **needs.get(kind, {})}
