@@ -17,20 +17,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from .images import Engine
 from .realparts import need
-
-DOCKER = "/usr/bin/docker"  # Debian's client, the one the units run (not /usr/local/bin's)
-
-
-def docker(env: dict[str, str], *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [need(DOCKER), *args], env=env, capture_output=True, text=True, check=check
-    )
 
 
 @contextmanager
-def engine(data_root: Path, work: Path, netns: str) -> Iterator[dict[str, str]]:
-    """A running dockerd in netns; yields the environment that points a client at it."""
+def engine(data_root: Path, work: Path, netns: str) -> Iterator[Engine]:
+    """A running dockerd in netns; yields the docker client pointed at it."""
     need("/usr/sbin/dockerd")
     work.mkdir(parents=True, exist_ok=True)
     data_root.mkdir(parents=True, exist_ok=True)
@@ -56,16 +49,16 @@ def engine(data_root: Path, work: Path, netns: str) -> Iterator[dict[str, str]]:
         "--exec-opt=native.cgroupdriver=cgroupfs",
         "--log-driver=json-file",
     ]
-    env = {**os.environ, "DOCKER_HOST": f"unix://{socket_path}"}
+    client = Engine("docker", (("DOCKER_HOST", f"unix://{socket_path}"),))
     with (work / "dockerd.log").open("ab") as log:
         daemon = subprocess.Popen(argv, stdout=log, stderr=log)
     try:
         deadline = time.monotonic() + 60
-        while docker(env, "version", check=False).returncode != 0:
+        while client("version", check=False).returncode != 0:
             if daemon.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"dockerd did not start; see {work / 'dockerd.log'}")
             time.sleep(0.2)
-        yield env
+        yield client
     finally:
         _stop(daemon, pidfile)
         _unmount_below(exec_root)
@@ -94,9 +87,9 @@ def _stop(daemon: subprocess.Popen[bytes], pidfile: Path) -> None:
         daemon.wait()
 
 
-def load_image(env: dict[str, str], podman_conf: Path, image: str) -> None:
+def load_image(client: Engine, podman_conf: Path, image: str) -> None:
     """Copy image from podman's storage into the engine's (once: it stays in the data root)."""
-    if docker(env, "image", "inspect", image, check=False).returncode == 0:
+    if client("image", "inspect", image, check=False).returncode == 0:
         return
     save = subprocess.Popen(
         [need("podman"), "save", "--format=docker-archive", image],
@@ -104,8 +97,6 @@ def load_image(env: dict[str, str], podman_conf: Path, image: str) -> None:
         stdout=subprocess.PIPE,
     )
     assert save.stdout is not None
-    loaded = subprocess.run(
-        [need(DOCKER), "load"], env=env, stdin=save.stdout, capture_output=True, text=True
-    )
+    loaded = client("load", stdin=save.stdout, check=False)
     save.stdout.close()
     assert save.wait() == 0 and loaded.returncode == 0, loaded.stderr

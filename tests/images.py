@@ -19,10 +19,12 @@ import tarfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from .realparts import need
 
 IMAGE_PREFIX = "localhost/ovs-ignite-test"
+DOCKER = "/usr/bin/docker"  # Debian's client, the one the units run (not /usr/local/bin's)
 INDEX_HTML = "hello from a container on an ovs-ignite bridge\n"
 # As PID 1, httpd would ignore SIGTERM; a shell that traps it stops at once.
 HTTPD_CMD = '["/bin/sh", "-c", "trap \'exit 0\' TERM; httpd -f -p 80 -h /www & wait"]'
@@ -56,11 +58,14 @@ class Engine:
     name: str  # podman | docker
     env: tuple[tuple[str, str], ...]
 
-    def __call__(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        binary = need("podman") if self.name == "podman" else need("/usr/bin/docker")
+    def __call__(
+        self, *args: str, check: bool = True, stdin: IO[bytes] | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        binary = need("podman") if self.name == "podman" else need(DOCKER)
         return subprocess.run(
             [binary, *args],
             env={**os.environ, **dict(self.env)},
+            stdin=stdin,
             capture_output=True,
             text=True,
             check=check,

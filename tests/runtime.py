@@ -20,6 +20,7 @@ from ovs_ignite import Spec, parse_spec, render
 from ovs_ignite.names import BRIDGES_UNIT, OVSDB_UNIT, SCRIPT, VSWITCHD_UNIT
 
 from . import dockerd
+from .conftest import retarget
 from .images import (
     Engine,
     container_id,
@@ -137,8 +138,7 @@ ENGINES = {"podman": ("fcos", "podman"), "docker": ("flatcar", "docker")}
 def on_engine(spec: Spec, engine: str) -> Spec:
     """spec for the host of engine: FCOS with podman, or Flatcar with docker."""
     os_, runtime = ENGINES[engine]
-    target = spec.target.model_copy(update={"os": os_, "ignition": "3.4.0", "runtime": runtime})
-    return spec.model_copy(update={"target": target})
+    return retarget(spec, os_, "3.4.0", runtime)
 
 
 def runtime_spec(text: str, conf: Path, work: Path) -> Spec:
@@ -185,13 +185,12 @@ def stack(
             engine = podman_engine(conf)
             if spec.runtime == "docker":
                 # dockerd in the namespace: --network=host is the daemon's namespace.
-                env = cleanup.enter_context(
+                engine = cleanup.enter_context(
                     dockerd.engine(work.parent / "docker-data", work / "dockerd", netns)
                 )
-                engine = Engine("docker", (("DOCKER_HOST", env["DOCKER_HOST"]),))
                 wanted = {spec.ovs.image, *images, *(c.image for c in spec.containers if c.image)}
                 for image in sorted(wanted):
-                    dockerd.load_image(env, conf, image)
+                    dockerd.load_image(engine, conf, image)
             host = UnitRunner(
                 root=root, netns=netns, work=work / "host", containers_conf=conf, engine=engine
             )

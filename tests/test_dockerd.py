@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .dockerd import docker, engine
+from .dockerd import engine
 from .realparts import need
 
 pytestmark = pytest.mark.runtime
@@ -35,8 +35,8 @@ def test_the_test_engine_runs_and_leaves_nothing_behind(tmp_path: Path) -> None:
     netns = f"ovsi-{uuid.uuid4().hex[:8]}"
     subprocess.run(["ip", "netns", "add", netns], check=True)
     try:
-        with engine(tmp_path / "data", tmp_path / "work", netns) as env:
-            info = docker(env, "info", "--format", "{{.DockerRootDir}} {{.Driver}}").stdout
+        with engine(tmp_path / "data", tmp_path / "work", netns) as client:
+            info = client("info", "--format", "{{.DockerRootDir}} {{.Driver}}").stdout
             assert info.split()[0] == str(tmp_path / "data")
             assert _machine()["daemons"]  # it does run
             inside = ["nsenter", f"--net=/run/netns/{netns}", "--"]

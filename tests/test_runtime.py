@@ -23,8 +23,7 @@ from ovs_ignite.names import OVSDB_UNIT, VSWITCHD_UNIT, attach_unit, container_d
 from ovs_ignite.plan import default_mac, host_interface_name
 
 from .conftest import DATA
-from .dockerd import DOCKER
-from .images import exit_codes_since
+from .images import DOCKER, exit_codes_since
 from .runtime import (
     ENGINES,
     Stack,
