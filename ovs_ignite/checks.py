@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from . import names
-from .models import BondPort, Bridge, Container, DpdkPort, PatchPort, Spec
+from .models import BondPort, Bridge, Container, DpdkPort, OnePort, PatchPort, Spec
 from .templating import UNIT_LINE_MAX, unit_line_length
 from .values import cpu_ranges
 from .yamlsource import KeyPath
@@ -198,6 +198,8 @@ def _check_bridges(spec: Spec) -> Iterator[Finding]:
     for b, bridge in enumerate(spec.bridges):
         at: KeyPath = ("bridges", b)
         yield from _check_bridge_fields(spec, bridge, at)
+        yield from _check_bridge_maps(bridge, at)
+        yield from _check_ofports(bridge, at)
         for p, port in enumerate(bridge.ports):
             pat: KeyPath = (*at, "ports", p)
             if port.vlan is not None and port.trunks is not None:
@@ -213,6 +215,33 @@ def _check_bridges(spec: Spec) -> Iterator[Finding]:
                 yield from _check_patch_port(spec, bridge, port.name, port.peer, pat, patches)
             elif isinstance(port, BondPort):
                 yield from _check_bond(port, pat)
+
+
+def _check_bridge_maps(bridge: Bridge, at: KeyPath) -> Iterator[Finding]:
+    """A bridge's other_config and external_ids leave ovs-ignite's own keys alone."""
+    if names.DATAPATH_ID in bridge.other_config:
+        yield (
+            (*at, "other_config", names.DATAPATH_ID),
+            f"{names.DATAPATH_ID!r} is set by datapath_id; set it there",
+        )
+    for key in bridge.external_ids:
+        if key.startswith(names.OWN_KEY_PREFIX):
+            yield (
+                (*at, "external_ids", key),
+                f"{key!r}: keys starting {names.OWN_KEY_PREFIX!r} are ovs-ignite's own",
+            )
+
+
+def _check_ofports(bridge: Bridge, at: KeyPath) -> Iterator[Finding]:
+    """Each OpenFlow port number a bridge's ports ask for is asked for once."""
+    taken: dict[int, str] = {}
+    for p, port in enumerate(bridge.ports):
+        if not isinstance(port, OnePort) or port.ofport is None:
+            continue
+        number = port.ofport
+        if number in taken:
+            yield (*at, "ports", p, "ofport"), f"{number} is taken by port {taken[number]!r}"
+        taken.setdefault(number, port.name)
 
 
 def _check_bond(port: BondPort, at: KeyPath) -> Iterator[Finding]:

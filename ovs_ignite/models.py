@@ -17,6 +17,7 @@ from .values import (
     Cidr,
     ContainerName,
     CpuList,
+    DatapathId,
     Devargs,
     EnvKey,
     HexMask,
@@ -26,6 +27,7 @@ from .values import (
     IpAddress,
     MacAddress,
     Mtu,
+    OfPort,
     OtherConfigKey,
     PciAddress,
     SocketMem,
@@ -159,15 +161,25 @@ class PortBase(Model):
     )
 
 
-class SystemPort(PortBase):
+class OnePort(PortBase):
+    """A port that is one interface, which can ask for its OpenFlow port number."""
+
+    ofport: OfPort | None = Field(
+        default=None,
+        description="(addition) Its OpenFlow port number (Interface ofport_request), "
+        "1-65279, unique on the bridge; default: OVS picks one.",
+    )
+
+
+class SystemPort(OnePort):
     type: Literal["system"] = Field(default="system", description="A host interface.")
 
 
-class InternalPort(PortBase):
+class InternalPort(OnePort):
     type: Literal["internal"] = _describe("An OVS internal interface.")
 
 
-class DpdkPort(PortBase):
+class DpdkPort(OnePort):
     type: Literal["dpdk"] = _describe("A DPDK port (needs dpdk:; give pci or devargs).")
     pci: PciAddress | None = Field(default=None, description="Its NIC, listed in dpdk.devices.")
     devargs: Devargs | None = Field(
@@ -197,19 +209,19 @@ _REMOTE_IP = "The tunnel's remote endpoint."
 _VNI_KEY = "options:key, the VNI (0-16777215)."
 
 
-class VxlanPort(PortBase):
+class VxlanPort(OnePort):
     type: Literal["vxlan"] = _describe("A VXLAN tunnel.")
     remote_ip: IpAddress = _describe(_REMOTE_IP)
     key: VxlanVni | None = Field(default=None, description=_VNI_KEY)
 
 
-class GenevePort(PortBase):
+class GenevePort(OnePort):
     type: Literal["geneve"] = _describe("A Geneve tunnel.")
     remote_ip: IpAddress = _describe(_REMOTE_IP)
     key: GeneveVni | None = Field(default=None, description=_VNI_KEY)
 
 
-class GrePort(PortBase):
+class GrePort(OnePort):
     type: Literal["gre"] = _describe("A GRE tunnel.")
     remote_ip: IpAddress = _describe(_REMOTE_IP)
     key: int | None = Field(
@@ -217,7 +229,7 @@ class GrePort(PortBase):
     )
 
 
-class PatchPort(PortBase):
+class PatchPort(OnePort):
     type: Literal["patch"] = _describe("One end of a patch port pair between two bridges.")
     peer: IfName = _describe("The patch port at the other end (on another bridge).")
 
@@ -303,6 +315,23 @@ class Bridge(Model):
     )
     mtu: Mtu | None = Field(
         default=None, description="The MTU of the bridge's interface (and default of its ports)."
+    )
+    datapath_id: DatapathId | None = Field(
+        default=None,
+        description="(addition) The OpenFlow datapath ID, 16 hex digits "
+        "(other_config:datapath-id); default: OVS derives one from a MAC address.",
+    )
+    other_config: dict[OtherConfigKey, Text] = Field(
+        default={},
+        description="(addition) other_config keys of the Bridge record, set after "
+        "ovs-ignite's own (datapath-id is datapath_id's).",
+        json_schema_extra={"propertyNames": names_schema(OtherConfigKey)},
+    )
+    external_ids: dict[OtherConfigKey, Text] = Field(
+        default={},
+        description="(addition) external_ids keys of the Bridge record (ovs-ignite-* "
+        "keys are ovs-ignite's).",
+        json_schema_extra={"propertyNames": names_schema(OtherConfigKey)},
     )
     ports: list[Port] = Field(default=[], description="The bridge's ports, by type.")
 

@@ -79,3 +79,7 @@ REMOTE_IP = "remote_ip"
 TUNNEL_KEY = "key"
 PATCH_PEER = "peer"
 DPDK_DEVARGS = "dpdk-devargs"
+# The Bridge other_config key a bridge's datapath_id sets.
+DATAPATH_ID = "datapath-id"
+# external_ids keys that start so are ovs-ignite's own (Open_vSwitch ovs-ignite-started).
+OWN_KEY_PREFIX = "ovs-ignite"

@@ -11,12 +11,13 @@ from .models import (
     DpdkPort,
     GenevePort,
     GrePort,
+    OnePort,
     PatchPort,
     Spec,
     SystemPort,
     VxlanPort,
 )
-from .names import DPDK_DEVARGS, PATCH_PEER, REMOTE_IP, TUNNEL_KEY
+from .names import DATAPATH_ID, DPDK_DEVARGS, PATCH_PEER, REMOTE_IP, TUNNEL_KEY
 
 
 def _ovsdb_string(value: str) -> str:
@@ -69,6 +70,19 @@ def _interface_settings(port: AnyPort) -> list[str]:
     return [f"type={kind}" if kind else 'type=""', *options]
 
 
+def bridge_settings(bridge: Bridge) -> list[str]:
+    """The bridge's own other_config and external_ids keys, as ``column:key=value`` words
+    whose values are OVSDB strings (any text, taken literally); set after ovs-ignite's."""
+    return [
+        f"{column}:{key}={_ovsdb_string(value)}"
+        for column, settings in (
+            ("other_config", bridge.other_config),
+            ("external_ids", bridge.external_ids),
+        )
+        for key, value in settings.items()
+    ]
+
+
 def _port_commands(bridge: Bridge, port: AnyPort) -> list[str]:
     name = port.name
     if isinstance(port, BondPort):
@@ -84,6 +98,10 @@ def _port_commands(bridge: Bridge, port: AnyPort) -> list[str]:
     else:
         cmd = ["--", "--may-exist", "add-port", bridge.name, name]
         cmd += ["--", "set", "interface", name, *_interface_settings(port)]
+        if isinstance(port, OnePort) and port.ofport is not None:
+            cmd.append(f"ofport_request={port.ofport}")
+        else:
+            cmd += ["--", "clear", "interface", name, "ofport_request"]
     if port.vlan is not None:
         cmd += ["--", "set", "port", name, f"tag={port.vlan}"]
     else:
@@ -113,6 +131,10 @@ def bridge_command(spec: Spec, bridge: Bridge) -> list[str]:
         cmd.append("protocols=" + ",".join(bridge.protocols))
     else:
         cmd += ["--", "clear", "bridge", name, "protocols"]
+    if bridge.datapath_id:
+        cmd += ["--", "set", "bridge", name, f"other_config:{DATAPATH_ID}={bridge.datapath_id}"]
+    else:
+        cmd += ["--", "remove", "bridge", name, "other_config", DATAPATH_ID]
     if not bridge.controllers:
         cmd += ["--", "del-controller", name]
     # Controllers are set by the script only when they differ: setting them anew would

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import names
 from .hostdata import data_text, host_script, unit_source
 from .models import Container, Spec
-from .ovsconfig import bridge_commands, open_vswitch_settings
+from .ovsconfig import bridge_commands, bridge_settings, open_vswitch_settings
 from .runs import container_run, ovsdb_run, state_files, vswitchd_run
 from .templating import render_template
 
@@ -85,10 +85,12 @@ class InterfaceData:
 
 @dataclass(frozen=True)
 class BridgeData:
-    """A bridge: the ovs-vsctl commands of its transaction, controllers, address and MTU."""
+    """A bridge: the ovs-vsctl commands of its transaction, its own other_config and
+    external_ids settings (set last in the transaction), controllers, address and MTU."""
 
     name: str
     commands: tuple[str, ...]
+    settings: tuple[str, ...] = ()
     controllers: tuple[str, ...] = ()
     address: str | None = None
     mtu: int | None = None
@@ -174,7 +176,12 @@ def host_model(spec: Spec) -> HostModel:
         dpdk_devices=tuple(d.pci for d in spec.dpdk.devices) if spec.dpdk else (),
         bridges=tuple(
             BridgeData(
-                b.name, bridge_commands(spec, b), tuple(b.controllers or ()), b.address, b.mtu
+                b.name,
+                bridge_commands(spec, b),
+                tuple(bridge_settings(b)),
+                tuple(b.controllers or ()),
+                b.address,
+                b.mtu,
             )
             for b in spec.bridges
         ),
@@ -210,6 +217,7 @@ def data_files(model: HostModel, spec_name: str) -> list[HostFile]:
         pairs = [
             ("name", bridge.name),
             *(("vsctl", command) for command in bridge.commands),
+            *(("setting", setting) for setting in bridge.settings),
             *(("controller", target) for target in bridge.controllers),
             *([("address", bridge.address)] if bridge.address else []),
             *([("mtu", str(bridge.mtu))] if bridge.mtu else []),

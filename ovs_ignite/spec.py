@@ -132,9 +132,10 @@ def _caused_by(path: KeyPath, message: str, removed: KeyPath) -> bool:
         # Without its (bad) type an item is read as the default type; what its other keys
         # are then told (remote_ip does not apply to a system port) follows from that.
         return True
-    return same_mapping and str(removed[-1]).rstrip("s").replace("_", " ") in message.replace(
-        "_", " "
-    )
+    # A finding about a sibling of the removed key that names it (lacp, told of the bad
+    # bond_mode) follows from it; one deeper down (a key inside other_config) does not.
+    sibling = same_mapping and len(path) == len(removed)
+    return sibling and str(removed[-1]).rstrip("s").replace("_", " ") in message.replace("_", " ")
 
 
 def _finding(name: str, located: Located, path: KeyPath, message: str) -> SpecProblem:

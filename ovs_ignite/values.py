@@ -72,6 +72,8 @@ MAX_CPU = 8191  # the kernel's NR_CPUS at most
 _HOSTNAME_LABEL = re.compile(r"^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$")
 _USER = re.compile(r"^[a-z_][a-z0-9_-]{0,31}$")
 _ENV_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_DATAPATH_ID = re.compile(r"^[0-9a-fA-F]{16}$")
+MAX_OFPORT = 65279  # the ofport_request range OVS takes: 1 to OFPP_MAX - 1
 _OTHER_CONFIG_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _SSH_KEY = re.compile(r"^(ssh-|ecdsa-|sk-)[A-Za-z0-9@.-]+ [A-Za-z0-9+/=]+( .*)?$")
 _VOLUME_OPTION = re.compile(
@@ -175,6 +177,25 @@ def ip_address(value: str) -> str:
 def vlan_id(value: int) -> int:
     if not 1 <= value <= 4094:
         raise ValueError(f"{value} is not a VLAN id (1-4094)")
+    return value
+
+
+def _datapath_id_as_text(value: Any) -> Any:
+    """YAML reads an unquoted 0000000000000001 as a number, which has lost its digits."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise ValueError(f"YAML read {value} as a number: quote the 16 hex digits")
+    return value
+
+
+def datapath_id(value: str) -> str:
+    if not _DATAPATH_ID.match(value) or int(value, 16) == 0:
+        raise ValueError(f"{value[:40]!r} is not a datapath ID (16 hex digits, not all zero)")
+    return value.lower()  # as OVS reports it
+
+
+def ofport(value: int) -> int:
+    if not 1 <= value <= MAX_OFPORT:
+        raise ValueError(f"{value} is not an OpenFlow port number (1-{MAX_OFPORT})")
     return value
 
 
@@ -341,6 +362,13 @@ IpAddress = Annotated[
 ]
 VlanId = Annotated[int, AfterValidator(vlan_id), keywords(minimum=1, maximum=4094)]
 Mtu = Annotated[int, AfterValidator(mtu), keywords(minimum=68, maximum=65535)]
+OfPort = Annotated[int, AfterValidator(ofport), keywords(minimum=1, maximum=MAX_OFPORT)]
+DatapathId = Annotated[
+    str,
+    BeforeValidator(_datapath_id_as_text),
+    AfterValidator(datapath_id),
+    keywords(pattern=r"^(?!0{16}$)[0-9a-fA-F]{16}$"),
+]
 # YAML gives a number for an unquoted 3 or 0xc; these fields take it, and say so to editors.
 CpuList = Annotated[
     str,

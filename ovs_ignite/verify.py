@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from xml.etree import ElementTree
 
 from . import names
-from .models import AnyPort, BondPort, Bridge, Spec
+from .models import AnyPort, BondPort, Bridge, OnePort, Spec
 from .ovsconfig import interface_options, interface_type
 from .plan import InterfaceData, build_plan, container_data, kernel_arguments
 
@@ -116,10 +116,27 @@ def _port_checks(
         yield Check(f"interface {port.name}", False, "no such interface")
         return
     yield _check(f"interface {port.name} type", interface_type(port), iface["type"])
+    if isinstance(port, OnePort) and port.ofport is not None:
+        yield _check(f"interface {port.name} ofport", port.ofport, _one(iface["ofport"]))
     options = interface_options(port)
     if options:
         got = {k: v for k, v in iface["options"].items() if k in options}
         yield _check(f"interface {port.name} options", options, got)
+
+
+def _bridge_id_checks(bridge: Bridge, row: dict[str, Any]) -> Iterator[Check]:
+    """The datapath ID the bridge reports, and its own other_config and external_ids keys."""
+    if bridge.datapath_id is not None:
+        yield _check(
+            f"bridge {bridge.name} datapath_id", bridge.datapath_id, _one(row["datapath_id"])
+        )
+    for column, wanted in (
+        ("other_config", bridge.other_config),
+        ("external_ids", bridge.external_ids),
+    ):
+        if wanted:
+            got = {k: v for k, v in row[column].items() if k in wanted}
+            yield _check(f"bridge {bridge.name} {column}", dict(wanted), got)
 
 
 def _bridge_checks(
@@ -137,6 +154,7 @@ def _bridge_checks(
         sorted(bridge.protocols or []),
         sorted(_set(row["protocols"])),
     )
+    yield from _bridge_id_checks(bridge, row)
     controllers = {r["_uuid"]: r["target"] for r in tables["Controller"]}
     found = sorted(controllers.get(u, u) for u in _set(row["controller"]))
     yield _check(f"bridge {bridge.name} controllers", sorted(bridge.controllers or []), found)

@@ -24,6 +24,9 @@ bridges:
   - name: BRIDGE
     address: 10.0.0.1/24
     controllers: [CONTROLLER]
+    datapath_id: DPID
+    other_config: {BRKEY: BRVALUE}
+    external_ids: {site: BEVALUE}
     ports: [{name: PORT}]
 containers:
   - name: CONTAINER
@@ -48,6 +51,10 @@ FIELDS = {
     "SOCKETMEM": ("512", "{}"),
     "BRIDGE": ("br0", "br{}"),
     "CONTROLLER": ("tcp:192.0.2.5:6653", "tcp:192.0.2.5:{}"),
+    "DPID": ("0000000000000001", "000000000000000{}"),
+    "BRKEY": ("dp-desc", "dp{}"),
+    "BRVALUE": ("edge-01 br0", "edge {}"),
+    "BEVALUE": ("edge-01", "{}"),
     "PORT": ("eth1", "eth{}"),
     "CONTAINER": ("web", "web{}"),
     "IMAGE": ("docker.io/library/nginx:1.27", "docker.io/library/nginx:{}"),

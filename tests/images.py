@@ -3,9 +3,9 @@
 No registry is reachable, so both images are made locally and imported into podman's
 storage, where they stay for later runs: the tag carries what the image is made of, so a
 run builds only when that changed.
-- OVS: ``debootstrap --variant=minbase`` of bookworm with openvswitch-switch, iproute2 and
-  ethtool (about 40 s), the same packages a distribution's OVS image holds; the DPDK
-  variant adds openvswitch-switch-dpdk.
+- OVS: the project's own recipe, images/ovs/Containerfile, built with podman on a Debian
+  base made here by ``debootstrap --variant=minbase`` (the image users build is the image
+  the tests prove); the DPDK variant is the recipe's DPDK=true build.
 - httpd: busybox-static's ``httpd``, ``sh``, ``ip`` and ``ping`` and an index page.
 """
 
@@ -24,6 +24,7 @@ from typing import IO
 from .realparts import need
 
 IMAGE_PREFIX = "localhost/ovs-ignite-test"
+OVS_RECIPE = Path(__file__).resolve().parent.parent / "images/ovs/Containerfile"
 DOCKER = "/usr/bin/docker"  # Debian's client, the one the units run (not /usr/local/bin's)
 INDEX_HTML = "hello from a container on an ovs-ignite bridge\n"
 # As PID 1, httpd would ignore SIGTERM; a shell that traps it stops at once.
@@ -136,27 +137,15 @@ def _import(conf: Path, rootfs: Path, image: str, cmd: str) -> None:
     archive.unlink()
 
 
-def ovs_image(conf: Path, work: Path, dpdk: bool = False) -> str:
-    """The OVS image (built when missing); its name. With dpdk, the image also holds
-    Debian's DPDK build of ovs-vswitchd (/usr/lib/openvswitch-switch-dpdk/ovs-vswitchd-dpdk).
-    """
-    packages = ["openvswitch-switch", "iproute2", "ethtool"]
-    if dpdk:
-        # Debian ships DPDK's drivers as plugins in packages of their own, the mempool
-        # handler included (without it every packet-buffer pool fails with EINVAL);
-        # AF_PACKET is the test's port.
-        packages += ["openvswitch-switch-dpdk", "librte-mempool-ring23", "librte-net-af-packet23"]
-    recipe = " ".join(["bookworm minbase", *(f"{p}={_candidate(p)}" for p in packages)])
-    tag = hashlib.sha256(recipe.encode()).hexdigest()[:12]
-    image = f"{IMAGE_PREFIX}/ovs{'-dpdk' if dpdk else ''}:{tag}"
-    if _exists(conf, image):
-        return image
-    rootfs = work / "ovs-rootfs"
+def _debootstrap(work: Path, name: str, packages: list[str]) -> Path:
+    """A minbase bookworm root in work/name with packages, without apt's caches."""
+    rootfs = work / name
+    include = [f"--include={','.join(packages)}"] if packages else []
     subprocess.run(
         [
             need("debootstrap"),
             "--variant=minbase",
-            f"--include={','.join(packages)}",
+            *include,
             "bookworm",
             str(rootfs),
             "http://deb.debian.org/debian",
@@ -166,9 +155,58 @@ def ovs_image(conf: Path, work: Path, dpdk: bool = False) -> str:
     )
     for cache in ("var/cache/apt/archives", "var/lib/apt/lists", "usr/share/doc", "usr/share/man"):
         shutil.rmtree(rootfs / cache, ignore_errors=True)
-    _import(conf, rootfs, image, '["/bin/sh"]')
-    shutil.rmtree(rootfs)
+    (rootfs / "var/cache/apt/archives/partial").mkdir(parents=True)
+    (rootfs / "var/lib/apt/lists/partial").mkdir(parents=True)
+    return rootfs
+
+
+def base_image(conf: Path, work: Path) -> str:
+    """A Debian bookworm base made here (built when missing): what BASE stands in for when
+    the OVS image is built with no registry in reach."""
+    image = f"{IMAGE_PREFIX}/debian-base:bookworm-minbase"
+    if not _exists(conf, image):
+        rootfs = _debootstrap(work, "base-rootfs", [])
+        _import(conf, rootfs, image, '["/bin/bash"]')
+        shutil.rmtree(rootfs)
     return image
+
+
+def ovs_image(conf: Path, work: Path, dpdk: bool = False) -> str:
+    """The OVS image built from the project's recipe, images/ovs/Containerfile, on the local
+    base (built when missing); its name. With dpdk, the recipe's DPDK build (DPDK=true).
+    The tag carries the recipe and the package versions it installs."""
+    packages = ["openvswitch-switch"] + (["openvswitch-switch-dpdk"] if dpdk else [])
+    recipe = OVS_RECIPE.read_bytes() + " ".join(f"{p}={_candidate(p)}" for p in packages).encode()
+    tag = hashlib.sha256(recipe).hexdigest()[:12]
+    image = f"{IMAGE_PREFIX}/ovs{'-dpdk' if dpdk else ''}:{tag}"
+    if not _exists(conf, image):
+        build_ovs_image(conf, work, image, dpdk=dpdk)
+    return image
+
+
+def build_ovs_image(
+    conf: Path, work: Path, image: str, dpdk: bool = False, options: tuple[str, ...] = ()
+) -> None:
+    """podman build of images/ovs/Containerfile on the local base, as the README says
+    (--network=host: the build's apt-get reaches Debian's mirror from this machine);
+    options are more build options (--build-arg=...)."""
+    built = podman(
+        conf,
+        "build",
+        "--network=host",
+        "--layers=false",
+        f"--build-arg=BASE={base_image(conf, work)}",
+        f"--build-arg=DPDK={'true' if dpdk else 'false'}",
+        *options,
+        "--tag",
+        image,
+        "--file",
+        str(OVS_RECIPE),
+        str(OVS_RECIPE.parent),
+        check=False,
+    )
+    if built.returncode:
+        raise RuntimeError(f"podman build of {OVS_RECIPE} failed:\n{built.stderr[-3000:]}")
 
 
 def httpd_image(conf: Path, work: Path) -> str:

@@ -16,7 +16,7 @@ from ovs_ignite.names import attach_unit
 
 from .conftest import DATA
 from .images import podman
-from .runtime import ENGINES, Stack, on_engine, runtime_spec, script_path, stack
+from .runtime import ENGINES, Stack, on_engine, runtime_spec, script_path, stack, verify
 
 pytestmark = [pytest.mark.runtime, pytest.mark.slow]
 
@@ -28,13 +28,18 @@ def _switch_state(host: Stack) -> dict[str, str]:
     return {
         "open_vswitch": host.vsctl("--columns=other_config,external_ids", "list", "open_vswitch"),
         "bridges": host.vsctl(
-            "--columns=name,datapath_type,fail_mode,protocols,controller,ports", "list", "bridge"
+            "--columns=name,datapath_type,fail_mode,protocols,controller,ports,datapath_id,"
+            "other_config,external_ids",
+            "list",
+            "bridge",
         ),
         "ports": host.vsctl(
             "--columns=_uuid,name,tag,trunks,bond_mode,lacp,interfaces", "list", "port"
         ),
         "interfaces": host.vsctl(
-            "--columns=_uuid,name,type,options,mtu_request", "list", "interface"
+            "--columns=_uuid,name,type,options,mtu_request,ofport_request,ofport",
+            "list",
+            "interface",
         ),
         "controllers": host.vsctl("--columns=_uuid,target", "list", "controller"),
     }
@@ -88,6 +93,19 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
         assert members == ["vb-a", "vb-b"]
         assert get("port", "up0", "trunks") == "[30]"
         assert get("port", "up0", "tag") == "[]"
+        # What an OpenFlow controller keys on: the datapath ID and the port numbers.
+        assert get("bridge", "br-int", "datapath_id") == '"00000000000000a1"'
+        assert get("bridge", "br-int", "other_config:dp-desc") == '"lab \'int\' $(x) \\"q\\""'
+        assert get("bridge", "br-int", "other_config:mac-aging-time") == '"600"'
+        assert get("bridge", "br-int", "external_ids:site") == "lab-1"
+        ofports = {"vx0": "10", "gnv0": "11", "int0": "5", "patch-ex": "1", "up0": "3"}
+        for port, number in ofports.items():
+            assert get("interface", port, "ofport") == number
+            assert get("interface", port, "ofport_request") == number
+        assert get("interface", "gre0", "ofport_request") == "[]"
+        shown = host.exec("ovs-vswitchd", "ovs-ofctl", "-O", "OpenFlow13", "show", "br-int").stdout
+        assert "dpid:00000000000000a1" in shown
+        assert " 10(vx0): " in shown and " 5(int0): " in shown
 
         before = _switch_state(host)
         script = script_path(host)
@@ -109,9 +127,50 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
             "interface",
             "gre0",
             "options:remote_ip=192.0.2.99",
+            "--",
+            "set",
+            "interface",
+            "vx0",
+            "ofport_request=12",
+            "--",
+            "set",
+            "bridge",
+            "br-int",
+            "other_config:datapath-id=00000000000000b2",
+            "other_config:dp-desc=changed",
         )
         host.host.sh(script, "bridges")
         assert _switch_state(host) == before
+
+        # verify checks them too, and names the one that drifted.
+        checked = verify(host, tmp_path)
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+        lines = checked.stdout.splitlines()
+        for line in (
+            "PASS  bridge br-int datapath_id",
+            "PASS  bridge br-int other_config",
+            "PASS  bridge br-int external_ids",
+            "PASS  interface vx0 ofport",
+            "PASS  interface patch-ex ofport",
+        ):
+            assert line in lines
+        host.vsctl(
+            "set",
+            "interface",
+            "up0",
+            "ofport_request=4",
+            "--",
+            "set",
+            "bridge",
+            "br-int",
+            "other_config:datapath-id=00000000000000b2",
+        )
+        drifted = verify(host, tmp_path).stdout.splitlines()
+        assert "FAIL  interface up0 ofport: want 3, found 4" in drifted
+        assert (
+            "FAIL  bridge br-int datapath_id: want '00000000000000a1', found '00000000000000b2'"
+            in drifted
+        )
 
 
 @pytest.mark.parametrize("engine", list(ENGINES))

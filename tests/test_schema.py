@@ -70,20 +70,12 @@ def test_each_port_type_takes_its_own_keys(schema: dict[str, Any]) -> None:
     defs = schema["$defs"]
     keys = {name: set(d["properties"]) for name, d in defs.items() if name.endswith("Port")}
     common = {"name", "type", "vlan", "trunks"}
-    assert keys["SystemPort"] == keys["InternalPort"] == common
-    assert (
-        keys["VxlanPort"]
-        == keys["GenevePort"]
-        == keys["GrePort"]
-        == common
-        | {
-            "remote_ip",
-            "key",
-        }
-    )
-    assert keys["PatchPort"] == common | {"peer"}
+    one = common | {"ofport"}  # a port that is one interface can ask for its OpenFlow number
+    assert keys["SystemPort"] == keys["InternalPort"] == one
+    assert keys["VxlanPort"] == keys["GenevePort"] == keys["GrePort"] == one | {"remote_ip", "key"}
+    assert keys["PatchPort"] == one | {"peer"}
     assert keys["BondPort"] == common | {"interfaces", "bond_mode", "lacp"}
-    assert keys["DpdkPort"] == common | {"pci", "devargs"}
+    assert keys["DpdkPort"] == one | {"pci", "devargs"}
     assert "remote_ip" in defs["VxlanPort"]["required"]
     assert defs["VxlanPort"]["properties"]["key"]["anyOf"][0]["maximum"] == 0xFFFFFF
 
