@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from . import names
 from .models import BondPort, Bridge, Container, DpdkPort, OnePort, PatchPort, Spec
 from .templating import UNIT_LINE_MAX, unit_line_length
-from .values import cpu_ranges
+from .values import cpu_ranges, image_domain
 from .yamlsource import KeyPath
 
 Finding = tuple[KeyPath, str]
@@ -118,6 +118,34 @@ def _check_ovs(spec: Spec) -> Iterator[Finding]:
     for key in spec.ovs.other_config:
         if key in DPDK_KEYS and spec.dpdk is not None:
             yield ("ovs", "other_config", key), f"{key!r} is set by {DPDK_KEYS[key]}; set it there"
+    yield from _check_auto_update(spec)
+
+
+def _check_auto_update(spec: Spec) -> Iterator[Finding]:
+    """podman auto-update can update every image it is asked to."""
+    policy = spec.ovs.auto_update
+    if policy is None:
+        return
+    if spec.runtime != "podman":
+        yield ("ovs", "auto_update"), f"auto-update is podman's; this spec runs {spec.runtime}"
+        return
+    images: list[tuple[KeyPath, str]] = [(("ovs", "image"), spec.ovs.image)]
+    images += [
+        (("containers", c, "image"), container.image)
+        for c, container in enumerate(spec.containers)
+        if container.image is not None
+    ]
+    for at, image in images:
+        if "@" in image:
+            yield at, f"{image!r} is pinned by digest: auto_update would never update it"
+        elif policy == "registry" and image_domain(image) is None:
+            yield (
+                at,
+                (
+                    f"{image!r} names no registry: auto_update registry needs a fully "
+                    "qualified image (registry.example.com/name:tag)"
+                ),
+            )
 
 
 def mask_cpus(mask: str) -> list[int]:

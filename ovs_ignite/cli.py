@@ -15,7 +15,7 @@ from .errors import OvsIgniteError, SpecError
 from .models import Spec
 from .output import STDIO, write_output, write_stdout
 from .plan import kernel_arguments
-from .spec import load_spec, parse_spec
+from .spec import load_spec, parse_spec, read_spec_text
 
 app = typer.Typer(
     name="ovs-ignite",
@@ -163,6 +163,41 @@ def kargs_command(
     """Print the kernel arguments SPEC needs, on one line (for a PXE APPEND line)."""
     loaded = _run(lambda: _load(spec))
     _run(lambda: write_stdout(" ".join(kernel_arguments(loaded)) + "\n"))
+
+
+@app.command("pin")
+def pin_command(
+    spec: Annotated[Path, typer.Argument(help="The switch spec (YAML; - for stdin).")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the pinned spec here (atomically; may be SPEC itself), not stdout.",
+        ),
+    ] = None,
+    insecure: Annotated[
+        bool,
+        typer.Option(
+            "--insecure",
+            help="Ask a registry on this machine (localhost, 127.0.0.1, [::1]) over plain HTTP.",
+        ),
+    ] = False,
+) -> None:
+    """Pin every image of SPEC to the digest its registry serves for the tag now
+    (name:tag becomes name:tag@sha256:...), so that hosts never run another image.
+    Comments and layout stay; what was pinned is listed on stderr."""
+    from .pin import Registry, pin_text
+
+    def action() -> None:
+        name = _name(spec)
+        text = sys.stdin.read() if str(spec) == STDIO else read_spec_text(spec, name)
+        pinned, done = pin_text(text, parse_spec(text, name), name, Registry(insecure))
+        _emit(pinned, output)
+        for line in done:
+            typer.echo(f"ovs-ignite: {line}", err=True)
+
+    _run(action)
 
 
 @app.command("verify")

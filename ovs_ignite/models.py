@@ -114,6 +114,12 @@ class Ovs(Model):
         description="Run the OVS daemons under the runtime's init, so that they stop cleanly "
         "on SIGTERM.",
     )
+    auto_update: Literal["registry", "local"] | None = Field(
+        default=None,
+        description="(addition) podman auto-update policy of the OVS and container units: "
+        "registry (pull a newer image under the same name) or local (use a newer local "
+        "image); enables podman-auto-update.timer. podman only.",
+    )
 
 
 class Hugepages(Model):

@@ -50,6 +50,9 @@ ATTACH_TEMPLATE = "ovs-attach@.service"
 # a unit: container's own unit want its attach.
 ATTACH_BINDING_DROPIN = "10-container.conf"
 WANTS_ATTACH_DROPIN = "50-ovs-attach.conf"
+# podman's auto-update: the label that opts a container in, and the timer that runs it.
+AUTO_UPDATE_LABEL = "io.containers.autoupdate"
+AUTO_UPDATE_TIMER = "podman-auto-update.timer"
 # Unit names a container may not take: they are ovs-ignite's own.
 OWN_UNIT_PREFIXES = ("ovs-attach", "ovs-ignite")
 

@@ -284,6 +284,8 @@ def ovs_units(spec: Spec, ctx: dict[str, object]) -> list[HostUnit]:
     if dpdk_bind:
         text = static_text(names.DPDK_BIND_UNIT, spec.target.os)
         units.append(HostUnit(names.DPDK_BIND_UNIT, text, enabled=True))
+    if spec.ovs.auto_update:
+        units.append(HostUnit(names.AUTO_UPDATE_TIMER, enabled=True))  # podman ships it
     return units
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .models import Container, Spec
-from .names import OVSDB, SCRIPT, STATE_DIR, VSWITCHD
+from .names import AUTO_UPDATE_LABEL, OVSDB, SCRIPT, STATE_DIR, VSWITCHD
 
 RUNTIME_BIN = {"podman": "/usr/bin/podman", "docker": "/usr/bin/docker"}
 OVSDB_SOCKET = "unix:/run/openvswitch/db.sock"
@@ -51,6 +51,10 @@ def _run_prefix(spec: Spec, name: str, network: str) -> list[str]:
                 for kind, path in zip(("pid", "cid"), state_files(spec, name), strict=True)
             ),
         ]
+    if runtime == "podman" and spec.ovs.auto_update:
+        # podman auto-update updates the containers that carry this label, by restarting
+        # the unit named in their PODMAN_SYSTEMD_UNIT (the units set it to %n).
+        args.append(f"--label={AUTO_UPDATE_LABEL}={spec.ovs.auto_update}")
     return [*args, f"--network={network}", "--log-driver=journald", "--pull=never"]
 
 

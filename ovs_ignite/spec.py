@@ -36,15 +36,19 @@ def format_path(path: KeyPath) -> str:
     return out or "(document)"
 
 
-def load_spec(path: str | Path, display: str | None = None) -> Spec:
-    """Load and check the spec at path; raises SpecError listing every problem."""
-    name = display or str(path)
+def read_spec_text(path: str | Path, name: str) -> str:
+    """The text of the spec file at path (called name in errors); raises SpecError."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        return Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise SpecError([SpecProblem(name, 1, 1, "(file)", f"cannot read: {reason}")]) from None
-    return parse_spec(text, name)
+
+
+def load_spec(path: str | Path, display: str | None = None) -> Spec:
+    """Load and check the spec at path; raises SpecError listing every problem."""
+    name = display or str(path)
+    return parse_spec(read_spec_text(path, name), name)
 
 
 def parse_spec(text: str, name: str = "<spec>") -> Spec:

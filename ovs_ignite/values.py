@@ -193,6 +193,15 @@ def datapath_id(value: str) -> str:
     return value.lower()  # as OVS reports it
 
 
+def image_domain(reference: str) -> str | None:
+    """The registry an image reference names, or None for a short name (nginx,
+    library/nginx), which podman resolves through its search registries."""
+    first, slash, _ = reference.partition("/")
+    if slash and ("." in first or ":" in first or first == "localhost"):
+        return first
+    return None
+
+
 def ofport(value: int) -> int:
     if not 1 <= value <= MAX_OFPORT:
         raise ValueError(f"{value} is not an OpenFlow port number (1-{MAX_OFPORT})")

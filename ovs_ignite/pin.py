@@ -1,0 +1,309 @@
+"""ovs-ignite pin: every image reference of a spec, pinned to the digest its registry serves.
+
+``name:tag`` becomes ``name:tag@sha256:...``: the tag stays for people, the digest decides
+what a host pulls and runs. The digest is the registry's own answer for the tag (the OCI
+distribution API: ``HEAD /v2/NAME/manifests/TAG``), so a multi-arch image is pinned to its
+manifest list (image index), and each host still pulls the image of its own architecture.
+
+Registries are asked over HTTPS with certificate checks. A registry that wants a token
+(Docker Hub, quay.io, ghcr.io, ...) answers 401 with a ``Bearer`` challenge; the token is
+fetched from the realm it names, with the credentials of the auth file podman or docker
+logged in with, if any, else anonymously. ``insecure`` asks a registry on this machine
+(localhost, 127.0.0.0/8, ::1) over plain HTTP, and only such a registry.
+
+The spec's text is rewritten in place, value by value: comments, order and quoting stay.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import ipaddress
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import OvsIgniteError, SpecProblem
+from .models import Spec
+from .spec import format_path
+from .values import image_domain
+from .yamlsource import KeyPath, load_located
+
+if TYPE_CHECKING:
+    import requests
+
+# What a registry may answer for a tag, lists first: a multi-arch image is pinned whole.
+MANIFEST_TYPES = (
+    "application/vnd.oci.image.index.v1+json",
+    "application/vnd.docker.distribution.manifest.list.v2+json",
+    "application/vnd.oci.image.manifest.v1+json",
+    "application/vnd.docker.distribution.manifest.v2+json",
+)
+DOCKER_HUB = "docker.io"
+DOCKER_HUB_API = "registry-1.docker.io"
+TIMEOUT = 30  # seconds, per request
+_DIGEST = re.compile(r"^sha256:[0-9a-f]{64}$")
+_CHALLENGE_PARAM = re.compile(r'(\w+)="([^"]*)"')
+_ERRNO = re.compile(r"\[Errno -?\d+\] ([^'\")]+)")
+_TLS_REASON = re.compile(r"certificate verify failed: ([^'\"(]+)")
+_LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as one
+
+
+class PinError(OvsIgniteError):
+    """An image could not be pinned; carries every problem, at its place in the spec."""
+
+    def __init__(self, problems: list[SpecProblem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass(frozen=True)
+class Reference:
+    """An image reference without a digest, split as the distribution API needs it."""
+
+    name: str  # as given, without the tag
+    domain: str  # the registry (docker.io for a short name)
+    repository: str  # library/nginx
+    tag: str  # latest when none is given
+
+    @classmethod
+    def parse(cls, given: str) -> Reference:
+        name, tag = given, "latest"
+        if ":" in given.rsplit("/", 1)[-1]:
+            name, tag = given.rsplit(":", 1)
+        domain = image_domain(name)
+        repository = name.split("/", 1)[1] if domain else name
+        domain = domain or DOCKER_HUB
+        if domain == DOCKER_HUB and "/" not in repository:
+            repository = f"library/{repository}"
+        return cls(name, domain, repository, tag)
+
+    @property
+    def api_host(self) -> str:
+        return DOCKER_HUB_API if self.domain == DOCKER_HUB else self.domain
+
+    def pinned(self, digest: str) -> str:
+        """The reference with its tag and digest. A short name is spelled in full: podman
+        would look it up in its search registries, where the digest may mean nothing."""
+        name = self.name if image_domain(self.name) else f"{self.domain}/{self.repository}"
+        return f"{name}:{self.tag}@{digest}"
+
+
+def is_local(host: str) -> bool:
+    """Whether a registry host[:port] is this machine."""
+    if host.startswith("["):  # [IPv6]:port
+        name = host[1:].split("]", 1)[0]
+    else:
+        name = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def spec_images(spec: Spec) -> Iterator[tuple[KeyPath, str]]:
+    """Every image reference of spec, with its key path."""
+    yield ("ovs", "image"), spec.ovs.image
+    for c, container in enumerate(spec.containers):
+        if container.image is not None:
+            yield ("containers", c, "image"), container.image
+
+
+# -- the registry -------------------------------------------------------------------------------
+
+
+def _auth_files() -> list[Path]:
+    """The credential files podman and docker write on login, in the order podman reads."""
+    files = []
+    if os.environ.get("REGISTRY_AUTH_FILE"):
+        files.append(Path(os.environ["REGISTRY_AUTH_FILE"]))
+    if os.environ.get("XDG_RUNTIME_DIR"):
+        files.append(Path(os.environ["XDG_RUNTIME_DIR"]) / "containers/auth.json")
+    files += [Path.home() / ".config/containers/auth.json", Path.home() / ".docker/config.json"]
+    return files
+
+
+def credentials(domain: str) -> tuple[str, str] | None:
+    """(user, password) logged in for domain, from the first auth file that has them."""
+    keys = [
+        domain,
+        f"https://{domain}",
+        *(["https://index.docker.io/v1/"] if domain == DOCKER_HUB else []),
+    ]
+    for path in _auth_files():
+        try:
+            auths = json.loads(path.read_text(encoding="utf-8")).get("auths", {})
+        except (OSError, ValueError, AttributeError):
+            continue
+        for key in keys:
+            entry = auths.get(key) if isinstance(auths, dict) else None
+            encoded = entry.get("auth") if isinstance(entry, dict) else None
+            if isinstance(encoded, str):
+                try:
+                    user, _, password = base64.b64decode(encoded).decode().partition(":")
+                except ValueError:
+                    continue
+                return user, password
+    return None
+
+
+class Registry:
+    """Asks registries for the digest of a tag; one HTTP session for all of them."""
+
+    def __init__(self, insecure: bool = False) -> None:
+        import requests
+
+        self.insecure = insecure
+        self.session = requests.Session()
+        self.session.headers["User-Agent"] = "ovs-ignite-pin"
+
+    def digest(self, ref: Reference) -> str:
+        """The digest the registry serves for ref's tag; raises ValueError saying why not."""
+        import requests
+
+        scheme = "http" if self.insecure else "https"
+        url = f"{scheme}://{ref.api_host}/v2/{ref.repository}/manifests/{ref.tag}"
+        headers = {"Accept": ", ".join(MANIFEST_TYPES)}
+        try:
+            response = self._head(url, headers)
+            if response.status_code == 401:
+                headers["Authorization"] = self._authorization(ref, response)
+                response = self._head(url, headers)
+            if response.status_code == 200 and not response.headers.get("Docker-Content-Digest"):
+                # A registry need not send the digest: it is the hash of the manifest.
+                response = self.session.get(url, headers=headers, timeout=TIMEOUT)
+                if response.status_code == 200:
+                    return "sha256:" + hashlib.sha256(response.content).hexdigest()
+        except requests.RequestException as exc:
+            raise ValueError(f"cannot reach the registry {ref.domain}: {_reason(exc)}") from None
+        return _digest_of(ref, response)
+
+    def _head(self, url: str, headers: dict[str, str]) -> requests.Response:
+        return self.session.head(url, headers=headers, timeout=TIMEOUT, allow_redirects=True)
+
+    def _authorization(self, ref: Reference, challenged: requests.Response) -> str:
+        """The Authorization header a 401 asks for: a bearer token from the challenge's
+        realm, or the logged-in credentials for a Basic challenge."""
+        challenge = challenged.headers.get("WWW-Authenticate", "")
+        scheme = challenge.split(" ", 1)[0].lower()
+        login = credentials(ref.domain)
+        if scheme == "basic":
+            if login is None:
+                raise ValueError(f"{ref.domain} wants a login (HTTP 401); podman login first")
+            return "Basic " + base64.b64encode(":".join(login).encode()).decode()
+        if scheme != "bearer":
+            raise ValueError(f"{ref.domain} answered HTTP 401 without a challenge it can take")
+        params = dict(_CHALLENGE_PARAM.findall(challenge))
+        realm = params.pop("realm", "")
+        if not realm.startswith(("https://", "http://")):
+            raise ValueError(f"{ref.domain} names no token realm in its challenge")
+        params.setdefault("scope", f"repository:{ref.repository}:pull")
+        response = self.session.get(realm, params=params, auth=login, timeout=TIMEOUT)
+        if response.status_code != 200:
+            raise ValueError(
+                f"{ref.domain} refused a token for {ref.repository} (HTTP "
+                f"{response.status_code}): the image may be private (podman login), or "
+                "its name wrong"
+            )
+        try:
+            body = response.json()
+            token = body.get("token") or body.get("access_token")
+        except (ValueError, AttributeError):
+            token = None
+        if not isinstance(token, str) or not token:
+            raise ValueError(f"the token service of {ref.domain} answered no token")
+        return f"Bearer {token}"
+
+
+def _reason(exc: Exception) -> str:
+    """What went wrong with a request, in a few words (requests' own text nests the
+    reason deep inside pool and retry wording)."""
+    import requests
+
+    text = " ".join(str(exc).split())
+    if isinstance(exc, requests.Timeout):
+        return f"no answer within {TIMEOUT} s"
+    found = _TLS_REASON.search(text) if isinstance(exc, requests.exceptions.SSLError) else None
+    if found:
+        return f"TLS: {found.group(1).strip()}"
+    found = _ERRNO.search(text)
+    return found.group(1).strip() if found else text[:200]
+
+
+def _digest_of(ref: Reference, response: requests.Response) -> str:
+    status = response.status_code
+    where = f"{ref.repository}:{ref.tag}"
+    if status == 404:
+        raise ValueError(f"the registry {ref.domain} has no {where} (HTTP 404)")
+    if status in (401, 403):
+        raise ValueError(
+            f"{ref.domain} refused access to {where} (HTTP {status}): the image may be "
+            "private (podman login), or its name wrong"
+        )
+    if status != 200:
+        raise ValueError(f"{ref.domain} answered HTTP {status} for {where}")
+    digest = response.headers.get("Docker-Content-Digest", "")
+    if not _DIGEST.match(digest):
+        raise ValueError(f"{ref.domain} answered a digest that is not sha256: {digest[:80]!r}")
+    return digest
+
+
+# -- the spec's text ----------------------------------------------------------------------------
+
+
+def _offset(text: str, line: int, column: int) -> int:
+    """The index in text of a 1-based (line, column) as the YAML parser counts them."""
+    starts = [0] + [m.end() for m in _LINE_BREAKS.finditer(text)]
+    return starts[line - 1] + column - 1
+
+
+def _pin_one(text: str, start: int, image: str, registry: Registry) -> tuple[int, str]:
+    """Where image starts in text (after a quote) and its pinned reference; raises
+    ValueError saying why it cannot be pinned."""
+    if text[start : start + 1] in ("'", '"'):
+        start += 1
+    if text[start : start + len(image)] != image:
+        raise ValueError("written in a way pin cannot rewrite in place (escapes? write it plain)")
+    ref = Reference.parse(image)
+    if registry.insecure and not is_local(ref.domain):
+        raise ValueError(
+            f"--insecure asks only a registry on this machine over plain HTTP; "
+            f"{ref.domain} is not one"
+        )
+    try:
+        return start, ref.pinned(registry.digest(ref))
+    except ValueError as exc:
+        raise ValueError(f"{image}: {exc}") from None
+
+
+def pin_text(text: str, spec: Spec, name: str, registry: Registry) -> tuple[str, list[str]]:
+    """text with every unpinned image reference of spec pinned, and what was pinned (one
+    line each); raises PinError listing every image that could not be."""
+    located = load_located(text)
+    edits: list[tuple[int, str, str]] = []
+    problems: list[SpecProblem] = []
+    done: list[str] = []
+    for path, image in spec_images(spec):
+        where = format_path(path)
+        if "@" in image:
+            done.append(f"{where}: {image} (pinned already)")
+            continue
+        line, column = located.value_at(path)
+        try:
+            start, pinned = _pin_one(text, _offset(text, line, column), image, registry)
+        except ValueError as exc:
+            problems.append(SpecProblem(name, line, column, where, str(exc)))
+            continue
+        edits.append((start, image, pinned))
+        done.append(f"{where}: {image} -> {pinned}")
+    if problems:
+        raise PinError(problems)
+    for start, image, pinned in sorted(edits, reverse=True):
+        text = text[:start] + pinned + text[start + len(image) :]
+    return text, done
