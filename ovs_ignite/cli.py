@@ -184,9 +184,10 @@ def pin_command(
         ),
     ] = False,
 ) -> None:
-    """Pin every image of SPEC to the digest its registry serves for the tag now
-    (name:tag becomes name:tag@sha256:...), so that hosts never run another image.
-    Comments and layout stay; what was pinned is listed on stderr."""
+    """Pin every image of SPEC to its registry's digest for the tag (name:tag@sha256:...).
+
+    Hosts then never run another image, whatever is pushed under the tag later. Comments
+    and layout stay; what was pinned is listed on stderr."""
     from .pin import Registry, pin_text
 
     def action() -> None:

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from .errors import OvsIgniteError, SpecProblem
 from .models import Spec
@@ -204,6 +205,10 @@ class Registry:
         if not realm.startswith(("https://", "http://")):
             raise ValueError(f"{ref.domain} names no token realm in its challenge")
         params.setdefault("scope", f"repository:{ref.repository}:pull")
+        # A login goes only where it cannot be read on the way: HTTPS, or this machine.
+        host = urlsplit(realm).netloc.rsplit("@", 1)[-1]
+        if not (realm.startswith("https://") or is_local(host)):
+            login = None
         response = self.session.get(realm, params=params, auth=login, timeout=TIMEOUT)
         if response.status_code != 200:
             raise ValueError(
@@ -268,6 +273,11 @@ def _pin_one(text: str, start: int, image: str, registry: Registry) -> tuple[int
     ValueError saying why it cannot be pinned."""
     if text[start : start + 1] in ("'", '"'):
         start += 1
+    elif text[start : start + 1] in ("|", ">"):  # a block scalar: its text is on the next line
+        breaks = _LINE_BREAKS.search(text, start)
+        start = breaks.end() if breaks else len(text)
+        while text[start : start + 1] == " ":
+            start += 1
     if text[start : start + len(image)] != image:
         raise ValueError("written in a way pin cannot rewrite in place (escapes? write it plain)")
     ref = Reference.parse(image)

@@ -10,9 +10,10 @@ given a rendered config by the real Ignition binary as the initramfs would, boot
 - The real Ignition applies the config to the copy (stages fetch, kargs, files); the kernel
   arguments its kargs stage records go on the kernel command line; presets are applied with
   ``systemctl --root preset-all``, as the first boot would.
-- No registry is reachable: the test images are put in the box as archives and loaded by a
-  oneshot of the test's own (``ovs-ignite-test-images.service``), ordered before the units
-  that run containers.
+- The test images are put in the box as archives and loaded by a oneshot of the test's own
+  (``ovs-ignite-test-images.service``), ordered before the units that run containers; or,
+  where a test runs a registry on the host's loopback (10.0.2.2 in the box), pulled from
+  it by the same oneshot, so that the local images are the registry's own.
 - ``mke2fs -d`` makes the disk; qemu boots its kernel and initrd with sshd forwarded to a
   loopback port.
 """
@@ -60,13 +61,16 @@ _IMAGES_UNIT = f"""\
 Description=Load the test's container images
 Before=ovsdb-server.service ovs-vswitchd.service {{units}}
 {{after}}
+Wants=network-online.target
+After=network-online.target
 ConditionPathExists=!/{IMAGES_DIR}/loaded
 
 [Service]
 Type=oneshot
 RemainAfterExit=yes
 ExecStart=/bin/sh -ec 'for i in /{IMAGES_DIR}/*.tar; do {{engine}} load -q -i "$i"; done; \\
-touch /{IMAGES_DIR}/loaded'
+for r in {{pulls}}; do n=0; until {{engine}} pull -q "$r"; do n=$((n + 1)); \\
+[ "$n" -lt 60 ]; sleep 2; done; done; touch /{IMAGES_DIR}/loaded'
 
 [Install]
 WantedBy=multi-user.target
@@ -109,6 +113,7 @@ class Box:
     engine: str = "podman"  # the container engine of the box: podman or docker
     port: int = 0
     process: subprocess.Popen[bytes] | None = None
+    images: Any = None  # what the test that booted the box keeps with it
     console: Path = field(init=False)
 
     def __post_init__(self) -> None:
@@ -232,9 +237,12 @@ def provision(
     units: list[str],
     work: Path,
     engine: str = "podman",
+    pulls: tuple[str, ...] = (),
+    files: dict[str, str] | None = None,
 ) -> Box:
     """A disk of the base root with config applied as the first boot's initramfs would; its
-    containers run on engine (podman, or docker)."""
+    containers run on engine (podman, or docker). images are loaded from archives, pulls
+    pulled, before the units start; files (path: text) are the test's own setup."""
     root = work / "rootfs"
     subprocess.run(["cp", "-a", str(base_root()), str(root)], check=True)
     (root / "etc/selinux").mkdir(parents=True, exist_ok=True)
@@ -247,7 +255,14 @@ def provision(
         podman(conf, "save", "--format", archive, "-o", str(folder / f"{n}.tar"), image)
     unit = root / "etc/systemd/system/ovs-ignite-test-images.service"
     after = "After=docker.service\nRequires=docker.service" if engine == "docker" else ""
-    unit.write_text(_IMAGES_UNIT.format(units=" ".join(units), after=after, engine=engine))
+    unit.write_text(
+        _IMAGES_UNIT.format(
+            units=" ".join(units), after=after, engine=engine, pulls=" ".join(pulls)
+        )
+    )
+    for path, text in (files or {}).items():
+        (root / path.lstrip("/")).parent.mkdir(parents=True, exist_ok=True)
+        (root / path.lstrip("/")).write_text(text)
     subprocess.run(
         ["systemctl", f"--root={root}", "enable", unit.name], check=True, capture_output=True
     )

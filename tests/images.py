@@ -12,6 +12,7 @@ run builds only when that changed.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -233,3 +234,42 @@ def httpd_image(conf: Path, work: Path) -> str:
     _import(conf, rootfs, image, HTTPD_CMD)
     shutil.rmtree(rootfs)
     return image
+
+
+def _derived(conf: Path, work: Path, base: str, name: str, containerfile: str) -> str:
+    """An image made from base by containerfile's steps (after FROM); its name, tagged with
+    what it is made of."""
+    text = f"FROM {base}\n{containerfile}"
+    image = f"{IMAGE_PREFIX}/{name}:{hashlib.sha256(text.encode()).hexdigest()[:12]}"
+    if not _exists(conf, image):
+        folder = work / f"build-{name}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "Containerfile").write_text(text)
+        podman(conf, "build", "--network=none", "--layers=false", "--tag", image, str(folder))
+    return image
+
+
+OVS_SCHEMA = "/usr/share/openvswitch/vswitch.ovsschema"
+
+
+def older_schema_image(conf: Path, work: Path, ovs: str) -> tuple[str, str]:
+    """The OVS image ovs with an older version of its database schema (the version number
+    lowered, nothing else): an image an upgrade to ovs converts the database from. Its name,
+    and the older version."""
+    schema = json.loads(podman(conf, "run", "--rm", "--entrypoint=cat", ovs, OVS_SCHEMA).stdout)
+    major, minor, patch = (int(part) for part in schema["version"].split("."))
+    schema["version"] = f"{major}.{minor - 1}.{patch}" if minor else f"{major - 1}.99.{patch}"
+    # An inline heredoc of the schema, as one RUN: the build needs no context file.
+    text = json.dumps(schema, separators=(",", ":"))
+    assert "'" not in text
+    step = f"RUN printf '%s' '{text}' > {OVS_SCHEMA}\n"
+    return _derived(conf, work, ovs, "ovs-older-schema", step), schema["version"]
+
+
+def broken_ovsdb_image(conf: Path, work: Path, ovs: str) -> str:
+    """The OVS image ovs whose ovsdb-server does not start: an update that must roll back."""
+    step = (
+        "RUN printf '#!/bin/sh\\necho this ovsdb-server does not start >&2\\nexit 1\\n' "
+        "> /usr/sbin/ovsdb-server\n"
+    )
+    return _derived(conf, work, ovs, "ovs-broken-ovsdb", step)

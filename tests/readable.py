@@ -44,7 +44,8 @@ def readable(ignition: Mapping[str, Any], static: Mapping[str, str] | None = Non
         elif "contents" in unit:
             out += [f"== unit {name}{enabled}", unit["contents"].rstrip("\n")]
         else:
-            out.append(f"== unit {name}{enabled}: no contents (drop-ins only)")
+            what = "drop-ins only" if unit.get("dropins") else "the host's own unit"
+            out.append(f"== unit {name}{enabled}: no contents ({what})")
         for dropin in unit.get("dropins", []):
             out += [f"== drop-in {name}.d/{dropin['name']}", dropin["contents"].rstrip("\n")]
     return "\n".join(out) + "\n"

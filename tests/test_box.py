@@ -10,9 +10,12 @@ stands in for nginx) and its SSH key for one the test makes; everything else is 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -23,7 +26,14 @@ from ovs_ignite.plan import host_interface_name
 
 from .box import Box, provision, ssh_key
 from .conftest import ROOT
-from .images import INDEX_HTML, httpd_image, ovs_image
+from .images import (
+    INDEX_HTML,
+    broken_ovsdb_image,
+    httpd_image,
+    older_schema_image,
+    ovs_image,
+)
+from .registry import push, registry
 from .runtime import ENGINES, on_engine
 
 pytestmark = [pytest.mark.box, pytest.mark.slow]
@@ -33,6 +43,28 @@ ATTACH = attach_unit("web")
 UNIT_STARTED = "39f53479d3a045ac8e11786248231fbf"
 
 
+# Where the box finds the host's loopback (qemu's user network).
+HOST_FROM_BOX = "10.0.2.2"
+OVS_REPOSITORY = "ovs-ignite/openvswitch:test"
+HTTPD_REPOSITORY = "ovs-ignite/httpd:test"
+
+
+@dataclass
+class Images:
+    """The podman box's images and the registry they come from (the docker box loads
+    archives and has none)."""
+
+    conf: Path
+    registry: str = ""  # host:port on the host's loopback
+    older: str = ""  # the OVS image the box starts with: an older database schema
+    older_version: str = ""
+    newer: str = ""  # the recipe's image: the update
+    broken: str = ""  # an update whose ovsdb-server does not start
+
+    def push(self, image: str) -> None:
+        push(self.conf, image, f"{self.registry}/{OVS_REPOSITORY}")
+
+
 @pytest.fixture(scope="module", params=list(ENGINES))
 def box(
     conf: Path, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
@@ -40,14 +72,45 @@ def box(
     engine = request.param
     work = tmp_path_factory.mktemp(f"box-{engine}")
     work.chmod(0o755)
+    with ExitStack() as stack:
+        images = Images(conf)
+        if engine == "podman":
+            images.registry = stack.enter_context(registry(work / "registry"))
+        yield stack.enter_context(_booted(work, engine, images))
+
+
+@contextmanager
+def _booted(work: Path, engine: str, images: Images) -> Iterator[Box]:
+    """The nginx example booted on engine: with podman, its images come from the registry
+    (the OVS image with an older schema, and ovs.auto_update: registry); with docker, from
+    archives."""
+    conf = images.conf
     key, public = ssh_key(work)
     example = load_spec(ROOT / "examples" / "nginx.yaml")
     ovs, httpd = ovs_image(conf, work), httpd_image(conf, work)
+    loaded, pulls, files = [ovs, httpd], tuple[str, ...](), dict[str, str]()
+    ovs_update: dict[str, object] = {"image": ovs}
+    if images.registry:
+        images.newer = ovs
+        images.older, images.older_version = older_schema_image(conf, work, ovs)
+        images.broken = broken_ovsdb_image(conf, work, ovs)
+        images.push(images.older)
+        push(conf, httpd, f"{images.registry}/{HTTPD_REPOSITORY}")
+        port = images.registry.rsplit(":", 1)[1]
+        ovs = f"{HOST_FROM_BOX}:{port}/{OVS_REPOSITORY}"
+        httpd = f"{HOST_FROM_BOX}:{port}/{HTTPD_REPOSITORY}"
+        loaded, pulls = [], (ovs, httpd)
+        ovs_update = {"image": ovs, "auto_update": "registry"}
+        files = {
+            "/etc/containers/registries.conf.d/50-ovs-ignite-test.conf": (
+                f'[[registry]]\nlocation = "{HOST_FROM_BOX}:{port}"\ninsecure = true\n'
+            )
+        }
     assert example.host is not None
     user = example.host.users[0].model_copy(update={"ssh_authorized_keys": [public]})
     spec = example.model_copy(
         update={
-            "ovs": example.ovs.model_copy(update={"image": ovs}),
+            "ovs": example.ovs.model_copy(update=ovs_update),
             "containers": [example.containers[0].model_copy(update={"image": httpd})],
             "host": example.host.model_copy(update={"users": [user]}),
         }
@@ -55,9 +118,17 @@ def box(
     spec = on_engine(spec, engine)
     (work / "spec.yaml").write_text(spec.model_dump_json(by_alias=True, exclude_none=True))
     machine = provision(
-        json.loads(render(spec, "nginx.yaml")), conf, [ovs, httpd], ["web.service"], work, engine
+        json.loads(render(spec, "nginx.yaml")),
+        conf,
+        loaded,
+        ["web.service"],
+        work,
+        engine,
+        pulls=pulls,
+        files=files,
     )
     assert machine.key == key
+    machine.images = images
     machine.boot()
     try:
         machine.wait_for(f"systemctl is-active {ATTACH}", timeout=600)
@@ -205,3 +276,82 @@ def test_reboot_keeps_the_database_and_verifies_again(box: Box) -> None:
     kernel = box.ssh("sudo journalctl --quiet -k -b -1 -o cat").stdout
     assert "openvswitch: Open vSwitch switching datapath" in kernel
     assert "general protection" not in kernel, kernel
+
+
+def _db_version(box: Box) -> str:
+    return box.ssh(
+        "sudo podman exec ovsdb-server ovsdb-tool db-version /var/lib/openvswitch/conf.db"
+    ).stdout.strip()
+
+
+def _running_image(box: Box, container: str) -> str:
+    return box.ssh(f"sudo podman inspect --format '{{{{.Image}}}}' {container}").stdout.strip()
+
+
+def _image_id(box: Box, image: str) -> str:
+    """The ID of a host image: the same in the box, an image's ID being its config's digest."""
+    return subprocess.run(
+        ["podman", "image", "inspect", "--format", "{{.Id}}", image],
+        env={**os.environ, "CONTAINERS_CONF": str(box.images.conf)},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+
+
+def _auto_update(box: Box) -> dict[str, str]:
+    """podman auto-update in the box, as its timer runs it: unit -> what it reports."""
+    out = box.ssh(
+        "sudo podman auto-update --format '{{.Unit}} {{.Updated}}'", check=False, timeout=900
+    )
+    return {
+        unit: state
+        for unit, _, state in (line.partition(" ") for line in out.stdout.splitlines())
+        if unit
+    }
+
+
+def test_auto_update_converts_the_database_and_attaches_again(box: Box) -> None:
+    if box.engine != "podman":
+        pytest.skip("auto-update is podman's (Flatcar's docker has none)")
+    assert box.ssh("systemctl is-active podman-auto-update.timer").stdout.strip() == "active"
+    images = box.images
+    assert _db_version(box) == images.older_version
+    assert _running_image(box, "ovsdb-server") == _image_id(box, images.older)
+    box.ssh("sudo rm -f /var/lib/openvswitch/conf.db.pre-convert")
+    box.ssh("sudo podman exec ovs-vswitchd ovs-vsctl add-br br-kept")
+
+    images.push(images.newer)  # the same tag, a newer schema
+    updated = _auto_update(box)
+    assert updated[OVSDB_UNIT] == updated[VSWITCHD_UNIT] == "true", updated
+    box.wait_for(f"systemctl is-active {OVSDB_UNIT} {VSWITCHD_UNIT} {BRIDGES_UNIT} {ATTACH}")
+    new_id = _image_id(box, images.newer)
+    assert _running_image(box, "ovsdb-server") == _running_image(box, "ovs-vswitchd") == new_id
+    assert _db_version(box) != images.older_version
+    box.ssh("sudo test -s /var/lib/openvswitch/conf.db.pre-convert")  # the old copy is kept
+    bridges = box.ssh("sudo podman exec ovs-vswitchd ovs-vsctl list-br").stdout.split()
+    assert bridges == ["br-app", "br-kept"]
+    assert _http(box) == INDEX_HTML
+    assert _ports(box) == [host_interface_name("web", "eth1")]  # no stale port
+    result = _verify(box)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_failed_auto_update_rolls_back_and_leaves_the_database_usable(box: Box) -> None:
+    if box.engine != "podman":
+        pytest.skip("auto-update is podman's (Flatcar's docker has none)")
+    images = box.images
+    version = _db_version(box)
+    images.push(images.broken)  # its ovsdb-server does not start
+    updated = _auto_update(box)
+    assert updated[OVSDB_UNIT] == "rolled back", updated
+    box.wait_for(f"systemctl is-active {OVSDB_UNIT} {VSWITCHD_UNIT} {BRIDGES_UNIT} {ATTACH}")
+    new_id = _image_id(box, images.newer)
+    assert _running_image(box, "ovsdb-server") == _running_image(box, "ovs-vswitchd") == new_id
+    assert _db_version(box) == version
+    journal = box.ssh(f"sudo journalctl -u {OVSDB_UNIT} -b -o cat").stdout
+    assert "this ovsdb-server does not start" in journal
+    bridges = box.ssh("sudo podman exec ovs-vswitchd ovs-vsctl list-br").stdout.split()
+    assert bridges == ["br-app", "br-kept"]
+    assert _http(box) == INDEX_HTML
+    assert _ports(box) == [host_interface_name("web", "eth1")]

@@ -5,6 +5,7 @@ even after the tag moved."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
@@ -18,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from ovs_ignite import parse_spec, render
-from ovs_ignite.pin import Reference, is_local
+from ovs_ignite.pin import PinError, Reference, Registry, credentials, is_local, pin_text
 
 from .images import httpd_image, podman
 from .realparts import apply_ignition, need
@@ -263,3 +264,63 @@ def test_the_units_of_a_pinned_spec_pull_the_pinned_image_after_the_tag_moved(
     assert "pulling it" in step.stderr
     assert image_id(pinned) == first_id != image_id(second)
     podman(conf, "rmi", "--force", first_id)
+
+
+class _Fixed(Registry):
+    """A registry answering one digest for every tag: for the text rewriting alone (the
+    real registry's answers are tested above)."""
+
+    def digest(self, ref: Reference) -> str:
+        return "sha256:" + "ab" * 32
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "version: 1\r\novs: {image: 'q.io/o:1'}   # é\r\n"
+        "containers: [{name: w, image: q.io/w}]\r\n",
+        '# ünïcode ☃ comment\nversion: 1\novs:\n  image:\n    "q.io/o:1"\ncontainers:\n'
+        "  - name: w\n    image: >-\n      q.io/w\n",
+    ],
+    ids=["crlf-and-flow", "unicode-and-folded"],
+)
+def test_pin_finds_each_image_wherever_the_yaml_puts_it(text: str) -> None:
+    spec = parse_spec(text, "s.yaml")
+    pinned, _ = pin_text(text, spec, "s.yaml", _Fixed())
+    again = parse_spec(pinned, "s.yaml")
+    digest = "@sha256:" + "ab" * 32
+    assert again.ovs.image == f"q.io/o:1{digest}"
+    assert again.containers[0].image == f"q.io/w:latest{digest}"
+    assert (
+        pinned.replace(f"q.io/o:1{digest}", "q.io/o:1").replace(f"q.io/w:latest{digest}", "q.io/w")
+        == text
+    )
+
+
+def test_an_image_pin_cannot_find_in_the_text_is_an_error_not_a_guess() -> None:
+    text = 'version: 1\novs: {image: "q.io/\\x6f:1"}\n'  # an escape: not the value's text
+    with pytest.raises(PinError) as caught:
+        pin_text(text, parse_spec(text, "s.yaml"), "s.yaml", _Fixed())
+    assert str(caught.value) == (
+        "s.yaml:2:14: ovs.image: written in a way pin cannot rewrite in place "
+        "(escapes? write it plain)"
+    )
+
+
+def test_logins_are_read_from_the_auth_files_podman_and_docker_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    auth = tmp_path / "auth.json"
+    encoded = base64.b64encode(b"robot:s3cr:et").decode()
+    auth.write_text(json.dumps({"auths": {"quay.io": {"auth": encoded}}}))
+    monkeypatch.setenv("REGISTRY_AUTH_FILE", str(auth))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    assert credentials("quay.io") == ("robot", "s3cr:et")
+    assert credentials("ghcr.io") is None
+    docker = tmp_path / ".docker/config.json"
+    docker.parent.mkdir()
+    docker.write_text(json.dumps({"auths": {"https://index.docker.io/v1/": {"auth": encoded}}}))
+    assert credentials("docker.io") == ("robot", "s3cr:et")
+    auth.write_text("not json")
+    assert credentials("quay.io") is None
