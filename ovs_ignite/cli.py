@@ -10,7 +10,25 @@ from typing import Annotated, TypeVar
 import typer
 
 from . import __version__
-from .api import example_names, example_text, kernel_arguments_notice, render, schema_text
+from .api import (
+    Format,
+    example_names,
+    example_text,
+    kernel_arguments_notice,
+    render,
+    schema_text,
+)
+from .delivery import (
+    PLATFORMS,
+    DeliveryError,
+    check_size,
+    check_url,
+    full_config_path,
+    pointer,
+    pxe_command_line,
+    size_limit,
+)
+from .delivery import pointer_url as pointer_url_of
 from .errors import OvsIgniteError, SpecError
 from .models import Spec
 from .output import STDIO, write_output, write_stdout
@@ -72,6 +90,35 @@ def _main(
     pass
 
 
+# The render options that deliver a config to small user data (see delivery.py).
+WrapOption = Annotated[
+    str | None,
+    typer.Option(
+        "--wrap",
+        help="gzip: write a small config that holds the real one gzip-compressed "
+        "(ignition.config.replace with a data URL).",
+    ),
+]
+PointerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--pointer",
+        help="Write a pointer config that fetches the full config from this URL and "
+        "checks its sha512; the full config goes beside OUT as <stem>.full.ign.",
+    ),
+]
+MaxBytesOption = Annotated[
+    int | None, typer.Option("--max-bytes", min=1, help="Refuse a config over this many bytes.")
+]
+PlatformOption = Annotated[
+    str | None,
+    typer.Option(
+        "--platform",
+        help="Refuse a config over this platform's user-data limit: " + ", ".join(PLATFORMS) + ".",
+    ),
+]
+
+
 @app.command("render")
 def render_command(
     spec: Annotated[Path, typer.Argument(help="The switch spec (YAML; - for stdin).")],
@@ -87,22 +134,65 @@ def render_command(
         str, typer.Option("--format", help="ignition (JSON, the default) or butane (YAML).")
     ] = "ignition",
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent the Ignition JSON.")] = False,
+    wrap: WrapOption = None,
+    pointer_url: PointerOption = None,
+    max_bytes: MaxBytesOption = None,
+    platform: PlatformOption = None,
 ) -> None:
     """Render SPEC as an Ignition config (default) or a Butane config."""
-    if fmt not in ("ignition", "butane"):
-        raise typer.BadParameter(
-            f"{fmt!r} is not one of 'ignition', 'butane'", param_hint="--format"
-        )
+    _check_render_options(fmt, wrap, pointer_url, max_bytes, platform, output)
 
     def action() -> None:
         loaded = _load(spec)
-        text = render(loaded, _name(spec), "butane" if fmt == "butane" else "ignition", pretty)
-        _emit(text, output)
+        kind: Format = "butane" if fmt == "butane" else "ignition"
+        text = render(loaded, _name(spec), kind, pretty, wrap=wrap is not None)
+        limit = size_limit(max_bytes, platform)
+        if pointer_url is not None and output is not None:
+            url = pointer_url_of(pointer_url, output.name.removesuffix(".ign"))
+            small = pointer(text, url)
+            check_size(small, limit, wrapped=True)
+            write_output(full_config_path(output), text)
+            write_output(output, small)
+        else:
+            check_size(text, limit, wrapped=wrap is not None)
+            _emit(text, output)
         notice = kernel_arguments_notice(loaded)
         if notice:
             typer.echo(f"ovs-ignite: {notice}", err=True)
 
     _run(action)
+
+
+def _check_render_options(
+    fmt: str,
+    wrap: str | None,
+    pointer_url: str | None,
+    max_bytes: int | None,
+    platform: str | None,
+    output: Path | None,
+) -> None:
+    """The render options that cannot go together, refused before any work."""
+    if fmt not in ("ignition", "butane"):
+        raise typer.BadParameter(
+            f"{fmt!r} is not one of 'ignition', 'butane'", param_hint="--format"
+        )
+    if wrap is not None and wrap != "gzip":
+        raise typer.BadParameter(f"{wrap!r} is not one of 'gzip'", param_hint="--wrap")
+    if platform is not None and platform not in PLATFORMS:
+        choices = ", ".join(repr(p) for p in PLATFORMS)
+        raise typer.BadParameter(f"{platform!r} is not one of {choices}", param_hint="--platform")
+    if max_bytes is not None and platform is not None:
+        raise typer.BadParameter("give --max-bytes or --platform, not both")
+    if fmt == "butane" and (wrap or pointer_url or max_bytes or platform):
+        raise typer.BadParameter(
+            "--wrap, --pointer and size limits are for Ignition output, not --format butane"
+        )
+    if wrap is not None and pointer_url is not None:
+        raise typer.BadParameter("give --wrap or --pointer, not both")
+    if pointer_url is not None and (output is None or str(output) == STDIO):
+        raise typer.BadParameter(
+            "--pointer needs -o FILE: the full config is written beside it", param_hint="-o"
+        )
 
 
 @app.command("validate")
@@ -159,10 +249,21 @@ def schema_command() -> None:
 @app.command("kargs")
 def kargs_command(
     spec: Annotated[Path, typer.Argument(help="The switch spec (YAML; - for stdin).")],
+    pxe: Annotated[
+        str | None,
+        typer.Option(
+            "--pxe",
+            help="Print the whole kernel command line of a first PXE boot whose Ignition "
+            "config is at this URL (ignition.firstboot, ignition.platform.id=metal, "
+            "ignition.config.url, then the spec's own).",
+        ),
+    ] = None,
 ) -> None:
     """Print the kernel arguments SPEC needs, on one line (for a PXE APPEND line)."""
     loaded = _run(lambda: _load(spec))
-    _run(lambda: write_stdout(" ".join(kernel_arguments(loaded)) + "\n"))
+    arguments = kernel_arguments(loaded)
+    line = " ".join(arguments) if pxe is None else _run(lambda: pxe_command_line(pxe, arguments))
+    _run(lambda: write_stdout(line + "\n"))
 
 
 @app.command("pin")
@@ -197,6 +298,24 @@ def pin_command(
         _emit(pinned, output)
         for line in done:
             typer.echo(f"ovs-ignite: {line}", err=True)
+
+    _run(action)
+
+
+@app.command("check-url")
+def check_url_command(
+    url: Annotated[str, typer.Argument(help="Where a pointer config fetches the full config.")],
+    full: Annotated[Path, typer.Argument(help="The full config (<stem>.full.ign).")],
+) -> None:
+    """Say whether URL serves exactly FULL, as a pointer config needs (exit 0), or what
+    differs (exit 1): before a fleet boots from it."""
+
+    def action() -> None:
+        try:
+            data = full.read_bytes()
+        except OSError as exc:
+            raise DeliveryError(f"{full}: cannot read: {exc.strerror or exc}") from None
+        typer.echo(check_url(url, data, str(full)))
 
     _run(action)
 

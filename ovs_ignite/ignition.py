@@ -59,8 +59,12 @@ def _ignition_user(user: dict[str, Any]) -> dict[str, Any]:
     return entry
 
 
-def _ignition_file(file: dict[str, Any]) -> dict[str, Any]:
-    source, compression = data_url(file["contents"]["inline"].encode())
+def _ignition_file(file: dict[str, Any], plain: bool = False) -> dict[str, Any]:
+    data = file["contents"]["inline"].encode()
+    if plain:  # percent-encoded text, for a config that is compressed whole (--wrap gzip)
+        source, compression = "data:," + percent_encode(data), ""
+    else:
+        source, compression = data_url(data)
     return {
         "overwrite": file["overwrite"],
         "path": file["path"],
@@ -82,8 +86,10 @@ def _ignition_unit(unit: dict[str, Any]) -> dict[str, Any]:
     return entry
 
 
-def to_ignition(butane: dict[str, Any]) -> dict[str, Any]:
-    """The Ignition config Butane makes of a document of the form ``build_butane`` writes."""
+def to_ignition(butane: dict[str, Any], plain: bool = False) -> dict[str, Any]:
+    """The Ignition config Butane makes of a document of the form ``build_butane`` writes.
+    With plain, file contents are percent-encoded text, never compressed one by one: what a
+    config that is gzip-compressed whole needs (gzip finds no repeats in base64)."""
     config: dict[str, Any] = {"ignition": {"version": ignition_version(butane)}}
     if "kernel_arguments" in butane:
         config["kernelArguments"] = {
@@ -92,7 +98,8 @@ def to_ignition(butane: dict[str, Any]) -> dict[str, Any]:
     if "passwd" in butane:
         config["passwd"] = {"users": [_ignition_user(u) for u in butane["passwd"]["users"]]}
     if "storage" in butane:
-        config["storage"] = {"files": [_ignition_file(f) for f in butane["storage"]["files"]]}
+        files = butane["storage"]["files"]
+        config["storage"] = {"files": [_ignition_file(f, plain) for f in files]}
     if "systemd" in butane:
         config["systemd"] = {"units": [_ignition_unit(u) for u in butane["systemd"]["units"]]}
     return config

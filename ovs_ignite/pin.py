@@ -182,7 +182,9 @@ class Registry:
                 if response.status_code == 200:
                     return "sha256:" + hashlib.sha256(response.content).hexdigest()
         except requests.RequestException as exc:
-            raise ValueError(f"cannot reach the registry {ref.domain}: {_reason(exc)}") from None
+            raise ValueError(
+                f"cannot reach the registry {ref.domain}: {request_reason(exc)}"
+            ) from None
         return _digest_of(ref, response)
 
     def _head(self, url: str, headers: dict[str, str]) -> requests.Response:
@@ -226,7 +228,7 @@ class Registry:
         return f"Bearer {token}"
 
 
-def _reason(exc: Exception) -> str:
+def request_reason(exc: Exception) -> str:
     """What went wrong with a request, in a few words (requests' own text nests the
     reason deep inside pool and retry wording)."""
     import requests

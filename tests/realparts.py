@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
 import os
 import shutil
@@ -10,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from ovs_ignite.ignition import decode_data_url
 
 IGNITION = Path("/usr/lib/dracut/modules.d/30ignition/ignition")
 
@@ -62,6 +66,35 @@ def _tools(bindir: Path, record: Path) -> None:
         tool.chmod(0o755)
 
 
+def for_ignition_2_14(config: dict[str, Any], instances: dict[str, list[str]]) -> dict[str, Any]:
+    """config as this machine's Ignition can apply it (see apply_ignition): 3.4.0 as
+    3.4.0-experimental, and no ``enabled`` on instance units (their templates and instance
+    names are added to instances). A config wrapped in a gzip data URL (render --wrap) is
+    unwrapped, changed so, and wrapped again the same way."""
+    replace = config["ignition"].get("config", {}).get("replace", {})
+    if str(replace.get("source", "")).startswith("data:"):
+        inner = json.loads(decode_data_url(replace["source"], replace.get("compression", "")))
+        changed = json.dumps(for_ignition_2_14(inner, instances)).encode()
+        payload = gzip.compress(changed) if replace.get("compression") == "gzip" else changed
+        source = "data:;base64," + base64.b64encode(payload).decode()
+        outer = {**config["ignition"], "config": {"replace": {**replace, "source": source}}}
+        config = {**config, "ignition": outer}
+    units = []
+    for unit in config.get("systemd", {}).get("units", []):
+        name = unit["name"]
+        if "@" in name and not name.endswith("@.service") and unit.get("enabled"):
+            template, _, instance = name.partition("@")
+            instances.setdefault(template + "@.service", []).append(
+                instance.removesuffix(".service")
+            )
+            unit = {k: v for k, v in unit.items() if k != "enabled"}
+        units.append(unit)
+    applied = {**config, "systemd": {"units": units}} if units else dict(config)
+    if applied["ignition"]["version"] == "3.4.0":
+        applied["ignition"] = {**applied["ignition"], "version": "3.4.0-experimental"}
+    return applied
+
+
 def apply_ignition(
     config: dict[str, Any], work: Path, root: Path | None = None
 ) -> tuple[Path, list[str]]:
@@ -91,19 +124,7 @@ def apply_ignition(
     _tools(work / "bin", record)
 
     instances: dict[str, list[str]] = {}
-    units = []
-    for unit in config.get("systemd", {}).get("units", []):
-        name = unit["name"]
-        if "@" in name and not name.endswith("@.service") and unit.get("enabled"):
-            template, _, instance = name.partition("@")
-            instances.setdefault(template + "@.service", []).append(
-                instance.removesuffix(".service")
-            )
-            unit = {k: v for k, v in unit.items() if k != "enabled"}
-        units.append(unit)
-    applied = {**config, "systemd": {"units": units}} if units else dict(config)
-    if applied["ignition"]["version"] == "3.4.0":
-        applied["ignition"] = {**applied["ignition"], "version": "3.4.0-experimental"}
+    applied = for_ignition_2_14(config, instances)
     cfg = work / "config.ign"
     cfg.write_text(json.dumps(applied))
     env = {

@@ -1,0 +1,198 @@
+"""Getting a rendered Ignition config to a host whose user data is small: size limits, a
+gzip-wrapped config, and a pointer config with the full config served elsewhere.
+
+Ignition reads user data as is (it does not decompress it), but it does decompress and
+follow ``ignition.config.replace``: a config whose only content is a replace with a gzip
+``data:`` URL is the same config, smaller; a replace with an ``https://`` URL and a sha512
+is a pointer that fetches the full config and refuses any other.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import OvsIgniteError
+from .ignition import dump_ignition
+
+
+@dataclass(frozen=True)
+class Platform:
+    limit: int  # bytes of the config as given to the platform (before any base64)
+    what: str
+    source: str
+
+
+# User-data limits, as each platform documents them (README: "Size limits").
+PLATFORMS = {
+    "aws": Platform(
+        16384,
+        "EC2 user data: 16 KB in raw form, before base64",
+        "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-add-user-data.html",
+    ),
+    "azure": Platform(
+        65535,
+        "custom data: 65535 bytes once base64-decoded",
+        "https://learn.microsoft.com/en-us/dotnet/api/azure.resourcemanager.computeschedule.models."
+        "virtualmachineosprofile.customdata",
+    ),
+    "gcp": Platform(
+        262144,
+        "a metadata value (user-data): 256 KiB",
+        "https://cloud.google.com/dotnet/docs/reference/Google.Cloud.Compute.V1/latest/"
+        "Google.Cloud.Compute.V1.Items",
+    ),
+    "openstack": Platform(
+        49149,  # the most bytes whose base64 fits in 65535
+        "nova user_data: 65535 bytes base64-encoded",
+        "https://docs.openstack.org/nova/stein/user/user-data.html",
+    ),
+}
+POINTER_SCHEMES = ("http://", "https://", "tftp://", "s3://", "gs://")
+_NAME_FIELD = "{name}"
+
+
+class DeliveryError(OvsIgniteError):
+    """A config cannot be delivered as asked: over a size limit, a bad URL, a URL that does
+    not serve the config."""
+
+
+def _version(config_text: str) -> str:
+    version = json.loads(config_text)["ignition"]["version"]
+    assert isinstance(version, str)
+    return version
+
+
+def _replace(version: str, replace: dict[str, Any]) -> str:
+    return dump_ignition({"ignition": {"version": version, "config": {"replace": replace}}})
+
+
+def wrap_gzip(config_text: str) -> str:
+    """A config that is config_text, gzip-compressed into a data URL Ignition follows."""
+    payload = gzip.compress(config_text.encode("utf-8"), 9, mtime=0)
+    source = "data:;base64," + base64.b64encode(payload).decode("ascii")
+    return _replace(_version(config_text), {"compression": "gzip", "source": source})
+
+
+def sha512_hash(data: bytes) -> str:
+    """An Ignition verification hash of data."""
+    return "sha512-" + hashlib.sha512(data).hexdigest()
+
+
+def pointer_url(url: str, name: str) -> str:
+    """url with {name} as name; raises DeliveryError when Ignition could not fetch it."""
+    if not url.startswith(POINTER_SCHEMES):
+        raise DeliveryError(
+            f"--pointer {url!r}: Ignition fetches only {', '.join(POINTER_SCHEMES)} URLs"
+        )
+    resolved = url.replace(_NAME_FIELD, name)
+    if re.search(r"[\s\x00-\x1f\x7f\"<>\\^`{|}]", resolved):
+        raise DeliveryError(f"--pointer {url!r}: not a URL Ignition can fetch (spaces, quotes?)")
+    return resolved
+
+
+def pointer(config_text: str, url: str) -> str:
+    """A config that makes Ignition fetch url and apply it only when it is config_text."""
+    verification = {"hash": sha512_hash(config_text.encode("utf-8"))}
+    return _replace(_version(config_text), {"source": url, "verification": verification})
+
+
+def size_limit(max_bytes: int | None, platform: str | None) -> tuple[int, str] | None:
+    """(limit, what it is) of the options, or None for no limit."""
+    if platform is not None:
+        found = PLATFORMS[platform]
+        return found.limit, f"{platform} ({found.what})"
+    if max_bytes is not None:
+        return max_bytes, "--max-bytes"
+    return None
+
+
+def check_size(text: str, limit: tuple[int, str] | None, wrapped: bool) -> None:
+    """Raises DeliveryError when text is over limit, saying by how much and how to fix it."""
+    if limit is None:
+        return
+    size = len(text.encode("utf-8"))
+    most, what = limit
+    if size <= most:
+        return
+    fixes = (
+        "render with --pointer URL (a small config that fetches the full one from URL)"
+        if wrapped
+        else "render with --wrap gzip (the config gzip-compressed inside a small one), or "
+        "--pointer URL (a small config that fetches the full one from URL)"
+    )
+    raise DeliveryError(
+        f"the config is {size:,} bytes, {size - most:,} over the limit of {most:,} of "
+        f"{what}; {fixes}"
+    )
+
+
+def full_config_path(out: Path) -> Path:
+    """Where the full config goes beside pointer config out: <stem>.full.ign."""
+    return out.with_name(out.name.removesuffix(".ign") + ".full.ign")
+
+
+# What a PXE-booted Fedora CoreOS needs to run Ignition on its first boot, with its config
+# from a URL (matchbox's profiles carry the same).
+PXE_ARGUMENTS = ("ignition.firstboot", "ignition.platform.id=metal")
+PXE_SCHEMES = ("http://", "https://", "tftp://")
+
+
+def pxe_command_line(url: str, kernel_arguments: list[str]) -> str:
+    """The kernel command line of a first PXE boot that fetches its Ignition config from
+    url, with the spec's own kernel arguments; raises DeliveryError for a URL the
+    initramfs cannot fetch or that would split the command line."""
+    if not url.startswith(PXE_SCHEMES) or re.search(r"[\s\x00-\x1f\x7f\"']", url):
+        raise DeliveryError(
+            f"--pxe {url!r}: the initramfs fetches {', '.join(PXE_SCHEMES)} URLs, with no "
+            "spaces or quotes"
+        )
+    return " ".join([*PXE_ARGUMENTS, f"ignition.config.url={url}", *kernel_arguments])
+
+
+def check_url(url: str, full: bytes, name: str) -> str:
+    """What url serves, compared with full (the config file called name): one line when it
+    serves exactly that; raises DeliveryError saying what differs or went wrong."""
+    import requests
+    from requests.adapters import HTTPAdapter
+    from urllib3.util.retry import Retry
+
+    from .pin import request_reason
+
+    if not url.startswith(("http://", "https://")):
+        raise DeliveryError(f"{url}: check-url fetches http:// and https:// URLs")
+    retry = Retry(
+        total=3,
+        backoff_factor=0.5,
+        status_forcelist=(429, 500, 502, 503, 504),
+        allowed_methods=frozenset({"GET"}),
+        raise_on_status=False,
+    )
+    session = requests.Session()
+    for scheme in ("http://", "https://"):
+        session.mount(scheme, HTTPAdapter(max_retries=retry))
+    try:
+        response = session.get(url, timeout=(10, 30))
+    except requests.RequestException as exc:
+        raise DeliveryError(f"{url}: cannot fetch it: {request_reason(exc)}") from None
+    if response.status_code != 200:
+        raise DeliveryError(f"{url}: HTTP {response.status_code}: it serves no config")
+    body = response.content
+    if body != full:
+        offset = next(
+            (i for i, (a, b) in enumerate(zip(body, full, strict=False)) if a != b),
+            min(len(body), len(full)),
+        )
+        raise DeliveryError(
+            f"{url} serves {len(body):,} bytes that are not {name} ({len(full):,} bytes; "
+            f"they differ from byte {offset}): Ignition would refuse it "
+            f"(its pointer asks for {sha512_hash(full)[:23]}..., this is "
+            f"{sha512_hash(body)[:23]}...)"
+        )
+    return f"{url} serves {name} exactly ({len(full):,} bytes, {sha512_hash(full)[:23]}...)"
