@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 from .butane import build_butane, dump_butane
-from .delivery import wrap_gzip
+from .delivery import check_size, full_config_path, pointer, pointer_url, wrap_gzip
 from .ignition import dump_ignition, to_ignition
 from .models import Spec
 from .plan import build_plan, header_name, kernel_arguments
@@ -33,6 +35,34 @@ def render(
     if wrap:
         return wrap_gzip(dump_ignition(to_ignition(butane, plain=True)))
     return dump_ignition(to_ignition(butane), pretty=pretty)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """How render delivers a config: its format, and for Ignition a wrap or a pointer URL
+    and a size limit (see delivery.py)."""
+
+    fmt: Format = "ignition"
+    pretty: bool = False
+    wrap: bool = False
+    pointer_url: str | None = None
+    limit: tuple[int, str] | None = None
+
+    def suffix(self) -> str:
+        return ".bu" if self.fmt == "butane" else ".ign"
+
+    def files(self, spec: Spec, spec_name: str, out: Path | None) -> list[tuple[Path | None, str]]:
+        """(path, text) of each file to write for spec at out (None: standard output): the
+        config, or a pointer config and the full config beside it. Raises DeliveryError
+        when the config is over the limit; writes nothing."""
+        text = render(spec, spec_name, self.fmt, self.pretty, wrap=self.wrap)
+        if self.pointer_url is None or out is None:
+            check_size(text, self.limit, wrapped=self.wrap)
+            return [(out, text)]
+        url = pointer_url(self.pointer_url, out.name.removesuffix(".ign"))
+        small = pointer(text, url)
+        check_size(small, self.limit, wrapped=True)
+        return [(full_config_path(out), text), (out, small)]
 
 
 # The first Flatcar release that reads Ignition 3 configs, and applies their kernel arguments

@@ -11,24 +11,13 @@ import typer
 
 from . import __version__
 from .api import (
-    Format,
+    Delivery,
     example_names,
     example_text,
     kernel_arguments_notice,
-    render,
     schema_text,
 )
-from .delivery import (
-    PLATFORMS,
-    DeliveryError,
-    check_size,
-    check_url,
-    full_config_path,
-    pointer,
-    pxe_command_line,
-    size_limit,
-)
-from .delivery import pointer_url as pointer_url_of
+from .delivery import PLATFORMS, DeliveryError, check_url, pxe_command_line, size_limit
 from .errors import OvsIgniteError, SpecError
 from .models import Spec
 from .output import STDIO, write_output, write_stdout
@@ -138,29 +127,59 @@ def render_command(
     pointer_url: PointerOption = None,
     max_bytes: MaxBytesOption = None,
     platform: PlatformOption = None,
+    inventory: Annotated[
+        Path | None,
+        typer.Option(
+            "--inventory",
+            help="Render SPEC for every host of this inventory (HOSTS), one config per "
+            "host in the folder -o names.",
+        ),
+    ] = None,
 ) -> None:
     """Render SPEC as an Ignition config (default) or a Butane config."""
     _check_render_options(fmt, wrap, pointer_url, max_bytes, platform, output)
+    if inventory is not None and (output is None or str(output) == STDIO):
+        raise typer.BadParameter("--inventory needs -o DIR, the folder of the configs")
+    delivery = Delivery(
+        "butane" if fmt == "butane" else "ignition",
+        pretty,
+        wrap is not None,
+        pointer_url,
+        size_limit(max_bytes, platform),
+    )
 
     def action() -> None:
+        if inventory is not None and output is not None:
+            _render_inventory(spec, inventory, output, delivery)
+            return
         loaded = _load(spec)
-        kind: Format = "butane" if fmt == "butane" else "ignition"
-        text = render(loaded, _name(spec), kind, pretty, wrap=wrap is not None)
-        limit = size_limit(max_bytes, platform)
-        if pointer_url is not None and output is not None:
-            url = pointer_url_of(pointer_url, output.name.removesuffix(".ign"))
-            small = pointer(text, url)
-            check_size(small, limit, wrapped=True)
-            write_output(full_config_path(output), text)
-            write_output(output, small)
-        else:
-            check_size(text, limit, wrapped=wrap is not None)
-            _emit(text, output)
+        for path, text in delivery.files(loaded, _name(spec), output):
+            _emit(text, path)
         notice = kernel_arguments_notice(loaded)
         if notice:
             typer.echo(f"ovs-ignite: {notice}", err=True)
 
     _run(action)
+
+
+def _render_inventory(spec: Path, inventory: Path, folder: Path, delivery: Delivery) -> None:
+    """Every host's config in folder, or (on any error) none."""
+    from .inventory import load_inventory
+
+    hosts = load_inventory(inventory, spec, _name(spec))
+    files = [
+        written
+        for host in hosts
+        for written in delivery.files(
+            host.spec, _name(spec), folder / (host.name + delivery.suffix())
+        )
+    ]
+    folder.mkdir(parents=True, exist_ok=True)
+    for path, text in files:
+        assert path is not None
+        write_output(path, text)
+    noun = "host" if len(hosts) == 1 else "hosts"
+    typer.echo(f"ovs-ignite: {len(hosts)} {noun} rendered into {folder}", err=True)
 
 
 def _check_render_options(

@@ -103,6 +103,12 @@ def _within(path: str, outer: str) -> bool:
     return path == outer or path.startswith((outer + ".", outer + "["))
 
 
+def validate_located(located: Located, name: str) -> tuple[Spec | None, list[SpecProblem]]:
+    """The spec of a loaded document and its problems (see _validate): for a document
+    merged from several files too (Located.source_of)."""
+    return _validate(located, name)
+
+
 def _validate(located: Located, name: str) -> tuple[Spec | None, list[SpecProblem]]:
     """The spec of located's data and its problems: field errors, and where every bad value
     is an optional leaf, the cross-reference findings of the rest too."""
@@ -143,7 +149,15 @@ def _caused_by(path: KeyPath, message: str, removed: KeyPath) -> bool:
 
 
 def _finding(name: str, located: Located, path: KeyPath, message: str) -> SpecProblem:
-    return SpecProblem(name, *located.value_at(path), format_path(path), message)
+    return _problem(name, located, path, located.value_at(path), message)
+
+
+def _problem(
+    name: str, located: Located, path: KeyPath, at: tuple[int, int], message: str
+) -> SpecProblem:
+    """A problem at path, positioned at at, in the file the value there came from."""
+    file, shown = located.source_of(path, name)
+    return SpecProblem(file, at[0], at[1], format_path(shown), message)
 
 
 _BRANCH_TAG = re.compile(r"^(?:[a-z-]+\[.*\]|str|int|float|bool|list|dict|none)$")
@@ -294,7 +308,7 @@ def _problems(exc: ValidationError, located: Located, name: str) -> list[SpecPro
         else:
             line, col = located.value_at(path)
             message = _message(error)
-        problems.append(SpecProblem(name, line, col, format_path(path), message))
+        problems.append(_problem(name, located, path, (line, col), message))
     return problems
 
 

@@ -117,6 +117,21 @@ class Located:
         """Position of the key naming path (falls back to the value's position)."""
         return self.keys.get(path) or self.value_at(path)
 
+    # A document merged from several (an inventory host: the spec and its overlay): for a
+    # path, the file its value came from and its path there; a path not listed takes its
+    # nearest listed parent's. Empty for a document read from one file.
+    files: dict[KeyPath, str] = field(default_factory=dict)
+    origins: dict[KeyPath, KeyPath] = field(default_factory=dict)
+
+    def source_of(self, path: KeyPath, default: str) -> tuple[str, KeyPath]:
+        """(file, path in that file) of the value at path; default is the one file."""
+        probe = path
+        while probe not in self.files and probe:
+            probe = probe[:-1]
+        if probe not in self.files:
+            return default, path
+        return self.files[probe], self.origins[probe] + path[len(probe) :]
+
 
 @dataclass(frozen=True)
 class YamlProblem:
