@@ -17,7 +17,14 @@ from .api import (
     kernel_arguments_notice,
     schema_text,
 )
-from .delivery import PLATFORMS, DeliveryError, check_url, pxe_command_line, size_limit
+from .delivery import (
+    PLATFORMS,
+    DeliveryError,
+    check_url,
+    matchbox_files,
+    pxe_command_line,
+    size_limit,
+)
 from .errors import OvsIgniteError, SpecError
 from .models import Spec
 from .output import STDIO, write_output, write_stdout
@@ -108,6 +115,28 @@ PlatformOption = Annotated[
 ]
 
 
+InventoryOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--inventory",
+        help="Render SPEC for every host of this inventory (HOSTS), one config per host in "
+        "the folder -o names.",
+    ),
+]
+MatchboxOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--matchbox",
+        help="With --inventory: write matchbox's data layout here (groups by MAC, profiles, "
+        "ignition).",
+    ),
+]
+MatchboxUrlOption = Annotated[
+    str | None,
+    typer.Option("--matchbox-url", help="Where matchbox serves, e.g. http://matchbox:8080."),
+]
+
+
 @app.command("render")
 def render_command(
     spec: Annotated[Path, typer.Argument(help="The switch spec (YAML; - for stdin).")],
@@ -127,19 +156,13 @@ def render_command(
     pointer_url: PointerOption = None,
     max_bytes: MaxBytesOption = None,
     platform: PlatformOption = None,
-    inventory: Annotated[
-        Path | None,
-        typer.Option(
-            "--inventory",
-            help="Render SPEC for every host of this inventory (HOSTS), one config per "
-            "host in the folder -o names.",
-        ),
-    ] = None,
+    inventory: InventoryOption = None,
+    matchbox: MatchboxOption = None,
+    matchbox_url: MatchboxUrlOption = None,
 ) -> None:
     """Render SPEC as an Ignition config (default) or a Butane config."""
     _check_render_options(fmt, wrap, pointer_url, max_bytes, platform, output)
-    if inventory is not None and (output is None or str(output) == STDIO):
-        raise typer.BadParameter("--inventory needs -o DIR, the folder of the configs")
+    _check_fleet_options(inventory, output, matchbox, matchbox_url, pointer_url, fmt)
     delivery = Delivery(
         "butane" if fmt == "butane" else "ignition",
         pretty,
@@ -149,6 +172,9 @@ def render_command(
     )
 
     def action() -> None:
+        if inventory is not None and matchbox is not None and matchbox_url is not None:
+            _render_matchbox(spec, inventory, matchbox, matchbox_url, delivery)
+            return
         if inventory is not None and output is not None:
             _render_inventory(spec, inventory, output, delivery)
             return
@@ -180,6 +206,54 @@ def _render_inventory(spec: Path, inventory: Path, folder: Path, delivery: Deliv
         write_output(path, text)
     noun = "host" if len(hosts) == 1 else "hosts"
     typer.echo(f"ovs-ignite: {len(hosts)} {noun} rendered into {folder}", err=True)
+
+
+def _render_matchbox(
+    spec: Path, inventory: Path, folder: Path, endpoint: str, delivery: Delivery
+) -> None:
+    """matchbox's data layout of every host in folder, or (on any error) nothing."""
+    from .inventory import load_inventory
+
+    hosts = load_inventory(inventory, spec, _name(spec))
+    missing = [h.name for h in hosts if h.mac is None]
+    if missing:
+        raise DeliveryError(
+            f"{inventory}: matchbox selects each host by its MAC; give mac for: "
+            + ", ".join(missing)
+        )
+    files: dict[Path, str] = {}
+    for host in hosts:
+        assert host.mac is not None
+        [(_, config)] = delivery.files(host.spec, _name(spec), None)
+        layout = matchbox_files(host.name, host.mac, config, endpoint, kernel_arguments(host.spec))
+        files.update({folder / path: text for path, text in layout.items()})
+    for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_output(path, text)
+    noun = "host" if len(hosts) == 1 else "hosts"
+    typer.echo(f"ovs-ignite: matchbox data of {len(hosts)} {noun} in {folder}", err=True)
+
+
+def _check_fleet_options(
+    inventory: Path | None,
+    output: Path | None,
+    matchbox: Path | None,
+    matchbox_url: str | None,
+    pointer_url: str | None,
+    fmt: str,
+) -> None:
+    """The inventory and matchbox options that cannot go together, refused up front."""
+    if matchbox is not None:
+        if inventory is None:
+            raise typer.BadParameter("--matchbox needs --inventory HOSTS (hosts and MACs)")
+        if matchbox_url is None:
+            raise typer.BadParameter(
+                "--matchbox needs --matchbox-url URL, where matchbox serves (http://host:8080)"
+            )
+        if pointer_url is not None or fmt == "butane":
+            raise typer.BadParameter("--matchbox serves Ignition itself: no --pointer or butane")
+    elif inventory is not None and (output is None or str(output) == STDIO):
+        raise typer.BadParameter("--inventory needs -o DIR, the folder of the configs")
 
 
 def _check_render_options(

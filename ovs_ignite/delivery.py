@@ -196,3 +196,40 @@ def check_url(url: str, full: bytes, name: str) -> str:
             f"{sha512_hash(body)[:23]}...)"
         )
     return f"{url} serves {name} exactly ({len(full):,} bytes, {sha512_hash(full)[:23]}...)"
+
+
+# matchbox's data layout (github.com/poseidon/matchbox: storage/storagepb/storage.proto, and
+# its file store): groups/<id>.json select a profile by labels, profiles/<id>.json carry
+# the network boot and the Ignition config's name, ignition/<name> the config.
+MATCHBOX_KERNEL = "/assets/fedora-coreos/fedora-coreos-live-kernel-x86_64"
+MATCHBOX_INITRD = "--name main /assets/fedora-coreos/fedora-coreos-live-initramfs.x86_64.img"
+MATCHBOX_ROOTFS = "/assets/fedora-coreos/fedora-coreos-live-rootfs.x86_64.img"
+
+
+def matchbox_files(
+    name: str, mac: str, config: str, endpoint: str, kernel_arguments: list[str]
+) -> dict[str, str]:
+    """relative path -> text of host name's group (selected by its MAC), profile (a first
+    PXE boot of the Fedora CoreOS live image from matchbox's assets, Ignition from
+    matchbox) and Ignition config, for matchbox at endpoint (http://host:port)."""
+    if not endpoint.startswith(("http://", "https://")) or re.search(r"[\s\"'{}]", endpoint):
+        raise DeliveryError(f"--matchbox-url {endpoint!r}: matchbox's http:// or https:// URL")
+    base = endpoint.rstrip("/")
+    url = f"{base}/ignition?mac=${{mac:hexhyp}}"
+    args = [
+        "initrd=main",
+        f"coreos.live.rootfs_url={base}{MATCHBOX_ROOTFS}",
+        *pxe_command_line(url, kernel_arguments).split(" "),
+    ]
+    group = {"id": name, "name": name, "profile": name, "selector": {"mac": mac.lower()}}
+    profile = {
+        "id": name,
+        "name": name,
+        "ignition_id": f"{name}.ign",
+        "boot": {"kernel": MATCHBOX_KERNEL, "initrd": [MATCHBOX_INITRD], "args": args},
+    }
+    return {
+        f"groups/{name}.json": json.dumps(group, indent=2) + "\n",
+        f"profiles/{name}.json": json.dumps(profile, indent=2) + "\n",
+        f"ignition/{name}.ign": config,
+    }

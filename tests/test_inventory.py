@@ -3,9 +3,11 @@ line in HOSTS (or in the spec, naming the host), one config per host or none."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -227,3 +229,66 @@ def test_a_hostile_inventory_is_refused_with_a_clear_error(text: str, tmp_path: 
     assert result.returncode == 1, result.stderr
     assert result.stderr.startswith(f"{hosts}:") and "Traceback" not in result.stderr
     assert not out.exists()
+
+
+def _matchbox_select(folder: Path, labels: dict[str, str]) -> bytes | None:
+    """The Ignition config matchbox serves for a machine's labels, selected as matchbox's
+    server does: groups by decreasing number of selectors (then their sorted key=value
+    text), the first whose every selector the labels have; its profile; its ignition_id."""
+    groups = [json.loads(p.read_text()) for p in (folder / "groups").glob("*.json")]
+
+    def order(group: dict[str, Any]) -> tuple[int, str]:
+        selector = group.get("selector", {})
+        return len(selector), ",".join(sorted(f"{k}={v}" for k, v in selector.items()))
+
+    for group in sorted(groups, key=order, reverse=True):
+        if all(labels.get(k) == v for k, v in group.get("selector", {}).items()):
+            profile = json.loads((folder / "profiles" / f"{group['profile']}.json").read_text())
+            return (folder / "ignition" / profile["ignition_id"]).read_bytes()
+    return None
+
+
+def test_matchbox_layout_gives_each_machine_its_own_config(tmp_path: Path) -> None:
+    site, _ = _write(tmp_path)
+    hosts = tmp_path / "fleet.yaml"
+    hosts.write_text(
+        HOSTS.replace("  - name: edge-02\n", '  - name: edge-02\n    mac: "52:54:00:AB:CD:02"\n')
+    )
+    folder = tmp_path / "matchbox"
+    url = "http://matchbox.example.com:8080"
+    done = render_cli(str(site), "--inventory", str(hosts), "--matchbox", str(folder),
+                      "--matchbox-url", url)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    # An operator's own catch-all group, as matchbox setups often have one.
+    (folder / "groups/default.json").write_text(
+        json.dumps({"id": "default", "name": "default", "profile": "edge-01"})
+    )
+    loaded = load_inventory(hosts, site, str(site))
+    for host in loaded:
+        assert host.mac is not None
+        config = _matchbox_select(folder, {"mac": host.mac.lower(), "uuid": "x"})
+        assert config == render(host.spec, str(site)).encode(), host.name
+        profile = json.loads((folder / f"profiles/{host.name}.json").read_text())
+        assert profile["boot"]["args"] == [
+            "initrd=main",
+            f"coreos.live.rootfs_url={url}/assets/fedora-coreos/fedora-coreos-live-rootfs.x86_64.img",
+            "ignition.firstboot",
+            "ignition.platform.id=metal",
+            f"ignition.config.url={url}/ignition?mac=${{mac:hexhyp}}",
+            "default_hugepagesz=2M",
+            "hugepagesz=2M",
+            "hugepages=512",
+        ]
+    group = json.loads((folder / "groups/edge-02.json").read_text())
+    assert group == {
+        "id": "edge-02", "name": "edge-02", "profile": "edge-02",
+        "selector": {"mac": "52:54:00:ab:cd:02"},
+    }  # fmt: skip
+    # A machine no group names gets the catch-all's.
+    other = _matchbox_select(folder, {"mac": "52:54:00:00:00:99"})
+    assert other == (folder / "ignition/edge-01.ign").read_bytes()
+
+    no_mac = render_cli(str(site), "--inventory", str(site.parent / "hosts.yaml"), "--matchbox",
+                        str(tmp_path / "m2"), "--matchbox-url", url)  # fmt: skip
+    assert no_mac.returncode == 1 and "give mac for: edge-02" in no_mac.stderr
+    assert not (tmp_path / "m2").exists()
