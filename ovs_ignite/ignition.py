@@ -10,18 +10,24 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+from functools import lru_cache
 from typing import Any
+from urllib.parse import quote_from_bytes
 
 from .butane import BUTANE_VERSIONS
 
 _UNRESERVED = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.!~*'()")
+_SAFE = "!*'()"  # with quote's own letters, digits and _.-~: exactly _UNRESERVED
 
 
 def percent_encode(data: bytes) -> str:
     """RFC 2397 escaping as Butane does it: unreserved bytes as is, others as %XX."""
-    return "".join(chr(b) if b in _UNRESERVED else f"%{b:02X}" for b in data)
+    # quote keeps letters, digits and _.-~ always, and the rest of Butane's set as safe
+    return quote_from_bytes(data, safe=_SAFE)
 
 
+# The files every host gets (the host script, the static units) are encoded once a process.
+@lru_cache(maxsize=64)
 def data_url(data: bytes, allow_compression: bool = True) -> tuple[str, str]:
     """(source, compression) of the shortest encoding of data, as Butane picks it."""
     opaque = "," + percent_encode(data)

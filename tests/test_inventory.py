@@ -244,7 +244,7 @@ def _matchbox_select(folder: Path, labels: dict[str, str]) -> bytes | None:
     for group in sorted(groups, key=order, reverse=True):
         if all(labels.get(k) == v for k, v in group.get("selector", {}).items()):
             profile = json.loads((folder / "profiles" / f"{group['profile']}.json").read_text())
-            return (folder / "ignition" / profile["ignition_id"]).read_bytes()
+            return (folder / "ignition" / str(profile["ignition_id"])).read_bytes()
     return None
 
 

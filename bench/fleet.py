@@ -1,0 +1,87 @@
+"""Render a fleet: N hosts from one spec and an inventory in one process, next to N runs of
+the single-host ``ovs-ignite render`` and, where a ``butane`` binary is on PATH, N ``butane``
+runs on the same Butane config. Prints the times and their ratios.
+
+Not a test: ``.venv/bin/python -m bench.fleet [N] [SAMPLE]`` (default 1000 hosts). The
+N single-host runs are timed on SAMPLE of them (default 20) and scaled to N, since each is a
+new process of the same work; the line says so.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from ovs_ignite import render
+from ovs_ignite.inventory import load_inventory
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def inventory_text(n: int) -> str:
+    hosts = "".join(
+        f"  - name: edge-{i:04d}\n"
+        f'    mac: "52:54:00:{i // 65536 % 256:02x}:{i // 256 % 256:02x}:{i % 256:02x}"\n'
+        f"    set:\n"
+        f"      host: {{hostname: edge-{i:04d}}}\n"
+        f"      ovs: {{system_id: edge-{i:04d}}}\n"
+        f"      bridges: [{{name: br-app, address: 10.{i // 250 % 250}.{i % 250}.1/24}}]\n"
+        f"      containers:\n"
+        f"        - {{name: web, interfaces: [{{address: 10.{i // 250 % 250}.{i % 250}.10/24, "
+        f"gateway: 10.{i // 250 % 250}.{i % 250}.1}}]}}\n"
+        for i in range(n)
+    )
+    return f"version: 1\nspec: site.yaml\nhosts:\n{hosts}"
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    sample = min(n, int(sys.argv[2]) if len(sys.argv) > 2 else 20)
+    with tempfile.TemporaryDirectory() as scratch:
+        work = Path(scratch)
+        site = work / "site.yaml"
+        shutil.copy(ROOT / "examples/nginx.yaml", site)
+        hosts = work / "hosts.yaml"
+        hosts.write_text(inventory_text(n))
+
+        start = time.perf_counter()
+        fleet = load_inventory(hosts, site, "site.yaml")
+        texts = [render(host.spec, "site.yaml") for host in fleet]
+        ours = time.perf_counter() - start
+        assert len(texts) == n
+
+        cli = [sys.executable, "-m", "ovs_ignite", "render", str(site), "-o", str(work / "one.ign")]
+        start = time.perf_counter()
+        for _ in range(sample):
+            subprocess.run(cli, check=True, capture_output=True)
+        single = (time.perf_counter() - start) * n / sample
+
+        print(
+            f"fleet of {n} hosts in one process:  {ours:8.2f} s  ({ours / n * 1000:.2f} ms a host)"
+        )
+        print(
+            f"{n} runs of `ovs-ignite render`:  {single:8.2f} s  (timed on {sample}, scaled)"
+            f"  ratio {ours / single:.3f}x"
+        )
+        butane = shutil.which("butane")
+        if butane is None:
+            print("butane: not on PATH, no comparison")
+            return
+        bu = work / "one.bu"
+        bu.write_text(render(fleet[0].spec, "site.yaml", "butane"))
+        start = time.perf_counter()
+        for _ in range(sample):
+            subprocess.run([butane, "--strict", str(bu)], check=True, capture_output=True)
+        butanes = (time.perf_counter() - start) * n / sample
+        print(
+            f"{n} runs of `butane`:               {butanes:8.2f} s  (timed on {sample}, scaled)"
+            f"  ratio {ours / butanes:.3f}x"
+        )
+
+
+if __name__ == "__main__":
+    main()
