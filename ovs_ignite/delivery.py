@@ -92,7 +92,7 @@ def pointer_url(url: str, name: str) -> str:
             f"--pointer {url!r}: Ignition fetches only {', '.join(POINTER_SCHEMES)} URLs"
         )
     resolved = url.replace(_NAME_FIELD, name)
-    if re.search(r"[\s\x00-\x1f\x7f\"<>\\^`{|}]", resolved):
+    if not resolved.isascii() or re.search(r"[\s\x00-\x1f\x7f\"<>\\^`{|}]", resolved):
         raise DeliveryError(f"--pointer {url!r}: not a URL Ignition can fetch (spaces, quotes?)")
     return resolved
 
@@ -148,7 +148,8 @@ def pxe_command_line(url: str, kernel_arguments: list[str]) -> str:
     """The kernel command line of a first PXE boot that fetches its Ignition config from
     url, with the spec's own kernel arguments; raises DeliveryError for a URL the
     initramfs cannot fetch or that would split the command line."""
-    if not url.startswith(PXE_SCHEMES) or re.search(r"[\s\x00-\x1f\x7f\"']", url):
+    bad = not url.isascii() or re.search(r"[\s\x00-\x1f\x7f\"']", url)
+    if not url.startswith(PXE_SCHEMES) or bad:
         raise DeliveryError(
             f"--pxe {url!r}: the initramfs fetches {', '.join(PXE_SCHEMES)} URLs, with no "
             "spaces or quotes"
@@ -212,7 +213,8 @@ def matchbox_files(
     """relative path -> text of host name's group (selected by its MAC), profile (a first
     PXE boot of the Fedora CoreOS live image from matchbox's assets, Ignition from
     matchbox) and Ignition config, for matchbox at endpoint (http://host:port)."""
-    if not endpoint.startswith(("http://", "https://")) or re.search(r"[\s\"'{}]", endpoint):
+    bad = not endpoint.isascii() or re.search(r"[\s\x00-\x1f\x7f\"'{}]", endpoint)
+    if not endpoint.startswith(("http://", "https://")) or bad:
         raise DeliveryError(f"--matchbox-url {endpoint!r}: matchbox's http:// or https:// URL")
     base = endpoint.rstrip("/")
     url = f"{base}/ignition?mac=${{mac:hexhyp}}"

@@ -221,7 +221,15 @@ def test_options_that_do_not_go_together_are_usage_errors(args: list[str], messa
 def test_a_pointer_url_ignition_cannot_fetch_is_refused(tmp_path: Path) -> None:
     spec = str(Path(__file__).parent.parent / "examples/nginx.yaml")
     out = tmp_path / "x.ign"
-    for url in ("ftp://a/b", "https://a/b c", "file:///etc/passwd"):
+    for url in (
+        "ftp://a/b",
+        "https://a/b c",
+        "file:///etc/passwd",
+        "https://a/b\u2028c",
+        "https://a/b\x85c",
+        "https://caf\u00e9.example/x",
+        'https://a/"x',
+    ):
         result = ovs_ignite("render", spec, "--pointer", url, "-o", str(out))
         assert result.returncode == 1, url
         assert result.stderr.startswith(f"--pointer {url!r}: "), result.stderr
@@ -237,6 +245,6 @@ def test_kargs_pxe_prints_the_whole_first_boot_command_line() -> None:
         f"ignition.firstboot ignition.platform.id=metal ignition.config.url={url} "
         "default_hugepagesz=1G hugepagesz=1G hugepages=8 intel_iommu=on iommu=pt isolcpus=2-7\n"
     )
-    for bad in ("file:///etc/x.ign", "http://a/b c.ign", "http://a/'x'"):
+    for bad in ("file:///etc/x.ign", "http://a/b c.ign", "http://a/'x'", "http://a/\u2029x"):
         refused = ovs_ignite("kargs", spec, "--pxe", bad)
         assert refused.returncode == 1 and refused.stderr.startswith(f"--pxe {bad!r}: ")

@@ -292,3 +292,20 @@ def test_matchbox_layout_gives_each_machine_its_own_config(tmp_path: Path) -> No
                         str(tmp_path / "m2"), "--matchbox-url", url)  # fmt: skip
     assert no_mac.returncode == 1 and "give mac for: edge-02" in no_mac.stderr
     assert not (tmp_path / "m2").exists()
+
+
+@pytest.mark.parametrize(
+    "url", ["ftp://m:8080", "http://m:8080/ x", "http://m/\u2028", "http://m/{{.x}}", "http://m/'"]
+)
+def test_a_matchbox_url_that_would_break_its_files_is_refused(url: str, tmp_path: Path) -> None:
+    site, _ = _write(tmp_path)
+    hosts = tmp_path / "fleet.yaml"
+    hosts.write_text(
+        HOSTS.replace("  - name: edge-02\n", '  - name: edge-02\n    mac: "52:54:00:ab:cd:02"\n')
+    )
+    folder = tmp_path / "mb"
+    result = render_cli(str(site), "--inventory", str(hosts), "--matchbox", str(folder),
+                        "--matchbox-url", url)  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"--matchbox-url {url!r}: ")
+    assert not folder.exists()
