@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from . import names
-from .hostdata import data_text, host_script, unit_source
+from .hostdata import data_text, host_script, script_text, unit_source
 from .models import Container, Spec
 from .ovsconfig import bridge_commands, bridge_settings, open_vswitch_settings
 from .runs import container_run, ovsdb_run, state_files, vswitchd_run
@@ -238,8 +238,11 @@ def data_files(model: HostModel, spec_name: str) -> list[HostFile]:
 
 
 def static_text(name: str, os_: str) -> str:
-    """units/NAME as a host of os_ gets it: the script's path is the target's own."""
-    return unit_source(name).replace(names.UNITS_SCRIPT, names.SCRIPT[os_])
+    """units/NAME as a host of os_ gets it: the script's path is the target's own, and of
+    its comment lines only the first (which says what the file is) is kept."""
+    first, _, rest = unit_source(name).partition("\n")
+    kept = [line for line in rest.splitlines(keepends=True) if not line.startswith("#")]
+    return (first + "\n" + "".join(kept)).replace(names.UNITS_SCRIPT, names.SCRIPT[os_])
 
 
 def static_files(os_: str) -> list[HostFile]:
@@ -248,9 +251,7 @@ def static_files(os_: str) -> list[HostFile]:
     return [
         HostFile(names.TMPFILES_FILE, 0o644, static_text("ovs-ignite-tmpfiles.conf", os_)),
         HostFile(names.SCRIPT[os_], 0o755, host_script()),
-        HostFile(
-            f"{folder}/{names.OVS_SCRIPT_NAME}", 0o644, static_text(names.OVS_SCRIPT_NAME, os_)
-        ),
+        HostFile(f"{folder}/{names.OVS_SCRIPT_NAME}", 0o644, script_text(names.OVS_SCRIPT_NAME)),
     ]
 
 

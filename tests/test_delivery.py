@@ -248,3 +248,31 @@ def test_kargs_pxe_prints_the_whole_first_boot_command_line() -> None:
     for bad in ("file:///etc/x.ign", "http://a/b c.ign", "http://a/'x'", "http://a/\u2029x"):
         refused = ovs_ignite("kargs", spec, "--pxe", bad)
         assert refused.returncode == 1 and refused.stderr.startswith(f"--pxe {bad!r}: ")
+
+
+def test_the_nginx_example_with_20_containers_fits_aws_wrapped(tmp_path: Path) -> None:
+    spec = example("nginx")
+    first = spec.containers[0]
+    containers = [
+        first.model_copy(
+            update={
+                "name": f"web{i}",
+                "interfaces": [
+                    first.interfaces[0].model_copy(update={"address": f"10.10.0.{i + 10}/24"})
+                ],
+            }
+        )
+        for i in range(20)
+    ]
+    many = tmp_path / "many.yaml"
+    many.write_text(
+        spec.model_copy(update={"containers": containers}).model_dump_json(
+            by_alias=True, exclude_none=True
+        )
+    )
+    plain = ovs_ignite("render", str(many), "--platform", "aws")
+    assert plain.returncode == 1 and "over the limit of 16,384" in plain.stderr
+    out = tmp_path / "many.ign"
+    wrapped = ovs_ignite("render", str(many), "--platform", "aws", "--wrap", "gzip", "-o", str(out))
+    assert wrapped.returncode == 0, wrapped.stderr
+    assert out.stat().st_size <= PLATFORMS["aws"].limit

@@ -42,7 +42,8 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = bool(os.environ.get("OVS_IGNITE_UPDATE_GOLDEN"))
 SPECS = [*EXAMPLES, *sorted((DATA / "valid").glob("*.yaml"))]
 EXACT = [p for p in SPECS if p.stem in ("nginx", "flatcar-docker")]
-# What the readable goldens name by source: host path or unit -> units/ file.
+# What the readable goldens name by source: host path or unit -> units/ file (hosts get it
+# without comments: test_units.py checks the contents).
 STATIC = {
     TMPFILES_FILE: "units/ovs-ignite-tmpfiles.conf",
     **{f"{folder}/{SCRIPT_NAME}": f"units/{SCRIPT_NAME}" for folder in BIN_DIR.values()},

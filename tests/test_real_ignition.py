@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from ovs_ignite import Spec, load_spec, render
+from ovs_ignite.hostdata import script_text
 from ovs_ignite.names import (
     ATTACH_BINDING_DROPIN,
     ATTACH_TEMPLATE,
@@ -78,9 +79,9 @@ def test_real_ignition_applies_the_config(path: Path, tmp_path: Path) -> None:
     assert f"enable {BRIDGES_UNIT}" in preset
     script = root / SCRIPT[spec.target.os].lstrip("/")
     assert script.stat().st_mode & 0o777 == 0o755
-    assert script.read_bytes() == (ROOT / "units" / SCRIPT_NAME).read_bytes()
+    assert script.read_text() == script_text(SCRIPT_NAME)
     ovs_script = script.parent / OVS_SCRIPT_NAME
-    assert ovs_script.read_bytes() == (ROOT / "units" / OVS_SCRIPT_NAME).read_bytes()
+    assert ovs_script.read_text() == script_text(OVS_SCRIPT_NAME)
     host_data = (root / HOST_DATA.lstrip("/")).read_text().splitlines()
     assert host_data[1:4] == ["format=1", f"runtime={spec.runtime}", f"ovs_image={spec.ovs.image}"]
     assert [line for line in host_data if line.startswith("bridge=")] == [

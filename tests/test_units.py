@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from ovs_ignite import SpecError, build_plan, load_spec, render
-from ovs_ignite.hostdata import data_format, data_text
+from ovs_ignite.hostdata import data_format, data_text, script_text
 from ovs_ignite.names import (
     ATTACH_TEMPLATE,
     BRIDGES_UNIT,
@@ -72,9 +72,14 @@ def _renderings() -> list[tuple[str, str, dict[str, str]]]:
     return out
 
 
+def _without_comments(text: str) -> str:
+    """A systemd unit without its comment lines."""
+    return "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
+
+
 def test_every_config_carries_the_scripts_and_static_units_of_units() -> None:
-    script = (UNITS / SCRIPT_NAME).read_text()
-    ovs_script = (UNITS / OVS_SCRIPT_NAME).read_text()
+    script = script_text(SCRIPT_NAME)
+    ovs_script = script_text(OVS_SCRIPT_NAME)
     renderings = _renderings()
     assert len(renderings) > 100
     for stem, os_, texts in renderings:
@@ -84,9 +89,48 @@ def test_every_config_carries_the_scripts_and_static_units_of_units() -> None:
         for unit in STATIC_UNITS:
             if unit in texts:
                 source = (UNITS / unit).read_text()
-                assert texts[unit] == source.replace(UNITS_SCRIPT, SCRIPT[os_]), (stem, unit)
+                assert texts[unit].startswith(source.partition("\n")[0] + "\n"), (stem, unit)
+                assert _without_comments(texts[unit]) == _without_comments(
+                    source.replace(UNITS_SCRIPT, SCRIPT[os_])
+                ), (stem, unit)
     # (the substitution is not vacuous: the static units do name the script)
     assert UNITS_SCRIPT in (UNITS / STATIC_UNITS[0]).read_text()
+
+
+def _parse_tree(text: str) -> str:
+    """What bash makes of a script's text: its code as bash prints it back, without
+    comments or layout (the text parsed as the body of a function)."""
+    result = subprocess.run(
+        ["bash", "-c", 'eval "f() { $1\n}"; declare -f f', "parse", text],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout
+
+
+@pytest.mark.system
+@pytest.mark.parametrize(("name", "shell"), [(SCRIPT_NAME, "bash"), (OVS_SCRIPT_NAME, "sh")])
+def test_hosts_get_the_scripts_without_comments_and_nothing_else_changed(
+    name: str, shell: str, tmp_path: Path
+) -> None:
+    source = (UNITS / name).read_text()
+    shipped = script_text(name)
+    assert _parse_tree(shipped) == _parse_tree(source)
+    assert len(shipped) < 0.75 * len(source)
+    assert shipped.splitlines()[0] == source.splitlines()[0]  # the shebang
+    assert f"the commented source is units/{name}" in shipped.splitlines()[1]
+    assert not [line for line in shipped.splitlines()[2:] if line.lstrip().startswith("#")]
+    path = tmp_path / name
+    path.write_text(shipped)
+    for check in ([shell, "-n"], [need("shellcheck"), f"--shell={shell}", "--severity=style"]):
+        result = subprocess.run([*check, str(path)], capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stdout + result.stderr
+    # the heredoc of the data format stays whole
+    if name == SCRIPT_NAME:
+        start = source.index("<<'FORMAT'")
+        table = source[start : source.index("\nFORMAT\n", start)]
+        assert table in shipped
 
 
 def _check(config: Path) -> subprocess.CompletedProcess[str]:
