@@ -25,7 +25,7 @@ from .delivery import (
     pxe_command_line,
     size_limit,
 )
-from .errors import OvsIgniteError, SpecError
+from .errors import OutputError, OvsIgniteError, SpecError
 from .models import Spec
 from .output import STDIO, write_output, write_stdout
 from .plan import kernel_arguments
@@ -188,6 +188,14 @@ def render_command(
     _run(action)
 
 
+def _make_folder(folder: Path) -> None:
+    """folder and its parents, made where missing; an OutputError when that fails."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot make the folder: {exc.strerror or exc}") from None
+
+
 def _render_inventory(spec: Path, inventory: Path, folder: Path, delivery: Delivery) -> None:
     """Every host's config in folder, or (on any error) none."""
     from .inventory import load_inventory
@@ -200,7 +208,7 @@ def _render_inventory(spec: Path, inventory: Path, folder: Path, delivery: Deliv
             host.spec, _name(spec), folder / (host.name + delivery.suffix())
         )
     ]
-    folder.mkdir(parents=True, exist_ok=True)
+    _make_folder(folder)
     for path, text in files:
         assert path is not None
         write_output(path, text)
@@ -228,7 +236,7 @@ def _render_matchbox(
         layout = matchbox_files(host.name, host.mac, config, endpoint, kernel_arguments(host.spec))
         files.update({folder / path: text for path, text in layout.items()})
     for path, text in files.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _make_folder(path.parent)
         write_output(path, text)
     noun = "host" if len(hosts) == 1 else "hosts"
     typer.echo(f"ovs-ignite: matchbox data of {len(hosts)} {noun} in {folder}", err=True)

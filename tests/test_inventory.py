@@ -309,3 +309,11 @@ def test_a_matchbox_url_that_would_break_its_files_is_refused(url: str, tmp_path
     assert result.returncode == 1
     assert result.stderr.startswith(f"--matchbox-url {url!r}: ")
     assert not folder.exists()
+
+
+def test_an_output_folder_that_cannot_be_made_is_one_clear_error(tmp_path: Path) -> None:
+    site, hosts = _write(tmp_path)
+    (tmp_path / "afile").write_text("")
+    result = render_cli(str(site), "--inventory", str(hosts), "-o", str(tmp_path / "afile/out"))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"{tmp_path}/afile/out: cannot make the folder: Not a directory"
