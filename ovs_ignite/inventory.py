@@ -29,9 +29,16 @@ from typing import Any
 from .errors import SpecError, SpecProblem
 from .models import Spec
 from .names import default_interface_name
-from .spec import format_path, read_spec_text, validate_located
+from .spec import (
+    check_document,
+    format_path,
+    load_document,
+    read_spec_text,
+    validate_located,
+    yaml_problems,
+)
 from .values import mac_address
-from .yamlsource import KeyPath, Located, YamlError, load_located
+from .yamlsource import KeyPath, Located
 
 NAMED_LISTS = frozenset({"bridges", "ports", "containers", "interfaces", "users"})
 _DNS_LABEL = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
@@ -57,18 +64,10 @@ class _Entry:
 
 
 def _load(text: str, name: str) -> Located:
-    try:
-        located = load_located(text, strict=False)
-    except YamlError as exc:
-        raise SpecError(
-            SpecProblem(name, p.line, p.column, format_path(p.path), p.message)
-            for p in exc.problems
-        ) from None
+    """text loaded with positions; raises SpecError with anything the loader refused."""
+    located = load_document(text, name)
     if located.problems:
-        raise SpecError(
-            SpecProblem(name, p.line, p.column, format_path(p.path), p.message)
-            for p in located.problems
-        )
+        raise SpecError(yaml_problems(located.problems, name))
     return located
 
 
@@ -246,11 +245,8 @@ def load_inventory(hosts_path: Path, spec_path: Path, spec_name: str) -> list[Ho
             )
     if checker.problems:
         raise SpecError(checker.problems)
-    text = read_spec_text(spec_path, spec_name)
-    base = _load(text, spec_name)
-    from .spec import parse_spec
-
-    parse_spec(text, spec_name)  # the shared spec is a valid spec on its own
+    base = _load(read_spec_text(spec_path, spec_name), spec_name)
+    check_document(base, spec_name)  # the shared spec is a valid spec on its own
     out: list[Host] = []
     problems: list[SpecProblem] = []
     for entry in entries:

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from .checks import check_spec
 from .errors import SpecError, SpecProblem
 from .models import PORT_MODELS, PORT_TYPES, Spec, port_type
-from .yamlsource import KeyPath, Located, YamlError, load_located
+from .yamlsource import KeyPath, Located, YamlError, YamlProblem, load_located
 
 _PLAIN_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
@@ -51,23 +51,32 @@ def load_spec(path: str | Path, display: str | None = None) -> Spec:
     return parse_spec(read_spec_text(path, name), name)
 
 
+def yaml_problems(problems: list[YamlProblem], name: str) -> list[SpecProblem]:
+    """The YAML loader's problems as problems of file name."""
+    return [SpecProblem(name, p.line, p.column, format_path(p.path), p.message) for p in problems]
+
+
+def load_document(text: str, name: str) -> Located:
+    """text loaded with positions; raises SpecError when it cannot be read at all (values
+    and keys the loader refuses are in its problems instead)."""
+    try:
+        return load_located(text, strict=False)
+    except YamlError as exc:
+        raise SpecError(yaml_problems(exc.problems, name)) from None
+
+
 def parse_spec(text: str, name: str = "<spec>") -> Spec:
     """Check spec text; raises SpecError listing every problem.
 
     A value or key the YAML loader refuses (a tag, a control character, a duplicate key) is
     reported, and the rest of the document is still checked: only the problems inside what
     was refused are left out, since they would only follow from it."""
-    try:
-        located = load_located(text, strict=False)
-    except YamlError as exc:
-        raise SpecError(
-            SpecProblem(name, p.line, p.column, format_path(p.path), p.message)
-            for p in exc.problems
-        ) from None
-    refused = [
-        SpecProblem(name, p.line, p.column, format_path(p.path), p.message)
-        for p in located.problems
-    ]
+    return check_document(load_document(text, name), name)
+
+
+def check_document(located: Located, name: str) -> Spec:
+    """The spec of a loaded document (see parse_spec); raises SpecError."""
+    refused = yaml_problems(located.problems, name)
     # What follows from a refusal: anything inside a refused value; only a missing key in
     # the mapping a refused key was left out of.
     values = [format_path(p.path) for p in located.problems if not p.key]
