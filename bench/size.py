@@ -11,29 +11,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ovs_ignite import Spec, load_spec, render
+from ovs_ignite import load_spec, render
 from ovs_ignite.delivery import PLATFORMS
+from tests.conftest import with_containers
 
 ROOT = Path(__file__).resolve().parent.parent
 PER_CONTAINER_GOAL = 600
-
-
-def with_containers(spec: Spec, n: int) -> Spec:
-    """spec with n copies of its first container, each on its own address."""
-    first = spec.containers[0]
-    interface = first.interfaces[0]
-    copies = [
-        first.model_copy(
-            update={
-                "name": f"web{i}",
-                "interfaces": [
-                    interface.model_copy(update={"address": f"10.10.{i // 200}.{i % 200 + 10}/16"})
-                ],
-            }
-        )
-        for i in range(n)
-    ]
-    return spec.model_copy(update={"containers": copies})
 
 
 def main() -> None:

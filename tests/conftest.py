@@ -39,6 +39,25 @@ def example(name: str) -> Spec:
     return load_spec(ROOT / "examples" / f"{name}.yaml")
 
 
+def with_containers(spec: Spec, n: int) -> Spec:
+    """spec with n copies (web0, web1, ...) of its first container, each at its own address
+    of its first interface's /24 (from .10 on)."""
+    first = spec.containers[0]
+    interface = first.interfaces[0]
+    assert interface.address is not None and n <= 240
+    prefix = interface.address.rsplit(".", 1)[0]
+    copies = [
+        first.model_copy(
+            update={
+                "name": f"web{i}",
+                "interfaces": [interface.model_copy(update={"address": f"{prefix}.{i + 10}/24"})],
+            }
+        )
+        for i in range(n)
+    ]
+    return spec.model_copy(update={"containers": copies})
+
+
 @pytest.fixture(scope="session")
 def conf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A podman configuration for this machine (runc, cgroupfs), for the runtime tests."""

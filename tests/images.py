@@ -236,7 +236,7 @@ def httpd_image(conf: Path, work: Path) -> str:
     return image
 
 
-def _derived(conf: Path, work: Path, base: str, name: str, containerfile: str) -> str:
+def derived_image(conf: Path, work: Path, base: str, name: str, containerfile: str) -> str:
     """An image made from base by containerfile's steps (after FROM); its name, tagged with
     what it is made of."""
     text = f"FROM {base}\n{containerfile}"
@@ -263,7 +263,7 @@ def older_schema_image(conf: Path, work: Path, ovs: str) -> tuple[str, str]:
     text = json.dumps(schema, separators=(",", ":"))
     assert "'" not in text
     step = f"RUN printf '%s' '{text}' > {OVS_SCHEMA}\n"
-    return _derived(conf, work, ovs, "ovs-older-schema", step), schema["version"]
+    return derived_image(conf, work, ovs, "ovs-older-schema", step), schema["version"]
 
 
 def broken_ovsdb_image(conf: Path, work: Path, ovs: str) -> str:
@@ -272,4 +272,4 @@ def broken_ovsdb_image(conf: Path, work: Path, ovs: str) -> str:
         "RUN printf '#!/bin/sh\\necho this ovsdb-server does not start >&2\\nexit 1\\n' "
         "> /usr/sbin/ovsdb-server\n"
     )
-    return _derived(conf, work, ovs, "ovs-broken-ovsdb", step)
+    return derived_image(conf, work, ovs, "ovs-broken-ovsdb", step)

@@ -22,7 +22,7 @@ from ovs_ignite import render
 from ovs_ignite.delivery import PLATFORMS, pointer, sha512_hash
 from ovs_ignite.ignition import decode_data_url
 
-from .conftest import example
+from .conftest import example, with_containers
 from .realparts import apply_ignition, for_ignition_2_14
 
 pytestmark = [pytest.mark.ignition]
@@ -251,24 +251,9 @@ def test_kargs_pxe_prints_the_whole_first_boot_command_line() -> None:
 
 
 def test_the_nginx_example_with_20_containers_fits_aws_wrapped(tmp_path: Path) -> None:
-    spec = example("nginx")
-    first = spec.containers[0]
-    containers = [
-        first.model_copy(
-            update={
-                "name": f"web{i}",
-                "interfaces": [
-                    first.interfaces[0].model_copy(update={"address": f"10.10.0.{i + 10}/24"})
-                ],
-            }
-        )
-        for i in range(20)
-    ]
     many = tmp_path / "many.yaml"
     many.write_text(
-        spec.model_copy(update={"containers": containers}).model_dump_json(
-            by_alias=True, exclude_none=True
-        )
+        with_containers(example("nginx"), 20).model_dump_json(by_alias=True, exclude_none=True)
     )
     plain = ovs_ignite("render", str(many), "--platform", "aws")
     assert plain.returncode == 1 and "over the limit of 16,384" in plain.stderr

@@ -21,7 +21,7 @@ import pytest
 from ovs_ignite import parse_spec, render
 from ovs_ignite.pin import PinError, Reference, Registry, credentials, is_local, pin_text
 
-from .images import httpd_image, podman
+from .images import derived_image, httpd_image, podman
 from .realparts import apply_ignition, need
 from .registry import TokenService, free_port, manifest, registry
 
@@ -46,12 +46,7 @@ def pin(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str
 
 def derived(conf: Path, base: str, label: str, work: Path) -> str:
     """A small image of its own: base with a label more."""
-    folder = work / f"build-{label}"
-    folder.mkdir()
-    (folder / "Containerfile").write_text(f"FROM {base}\nLABEL ovs-ignite-test={label}\n")
-    image = f"localhost/ovs-ignite-test/pin-{label}:1"
-    podman(conf, "build", "--network=none", "--quiet", "--tag", image, str(folder))
-    return image
+    return derived_image(conf, work, base, f"pin-{label}", f"LABEL ovs-ignite-test={label}\n")
 
 
 @pytest.fixture(scope="module")
