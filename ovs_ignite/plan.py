@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from . import names
 from .hostdata import data_text, host_script, script_text, unit_source
@@ -237,6 +238,7 @@ def data_files(model: HostModel, spec_name: str) -> list[HostFile]:
     return files
 
 
+@cache  # the same for every host of os_: made once a process, not once a render
 def static_text(name: str, os_: str) -> str:
     """units/NAME as a host of os_ gets it: the script's path is the target's own, and of
     its comment lines only the first (which says what the file is) is kept."""
