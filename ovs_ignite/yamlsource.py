@@ -17,6 +17,7 @@ value in the Butane output.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from dataclasses import dataclass, field
@@ -62,18 +63,21 @@ class _Refused(yaml.MarkedYAMLError):
     """A document the composer stops at: too deep, or an alias."""
 
 
-class _BoundedComposer(yaml.parser.Parser, yaml.composer.Composer):
-    """PyYAML's composer with a depth limit and no aliases."""
+class _BoundedComposer(yaml.composer.Composer):
+    """PyYAML's composer with a depth limit and no aliases (over either parser's events)."""
+
+    check_event: Any
+    peek_event: Any
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+            mark = self.peek_event().start_mark
             raise _Refused(problem="aliases (*name) are not allowed", problem_mark=mark)
         depth = getattr(self, "_depth", 0)
         if depth >= MAX_DEPTH:
             raise _Refused(
                 problem=f"nested more than {MAX_DEPTH} levels deep",
-                problem_mark=self.peek_event().start_mark,  # type: ignore[no-untyped-call]
+                problem_mark=self.peek_event().start_mark,
             )
         self._depth = depth + 1
         try:
@@ -85,6 +89,7 @@ class _BoundedComposer(yaml.parser.Parser, yaml.composer.Composer):
 class _Loader(
     yaml.reader.Reader,
     yaml.scanner.Scanner,
+    yaml.parser.Parser,
     _BoundedComposer,
     _CoreResolver,
 ):
@@ -94,6 +99,37 @@ class _Loader(
         yaml.parser.Parser.__init__(self)
         yaml.composer.Composer.__init__(self)
         _CoreResolver.__init__(self)
+
+
+_CParser: Any
+try:  # libyaml's, when PyYAML was built with it
+    from yaml.cyaml import CParser as _CParser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - PyYAML's wheels carry libyaml
+    _CParser = None
+
+
+if _CParser is not None:
+
+    class _FastLoader(_CParser, _BoundedComposer, _CoreResolver):  # type: ignore[misc]
+        """libyaml's scanner and parser (several times faster than PyYAML's), with the same
+        composer, limits and resolver as _Loader."""
+
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            _CoreResolver.__init__(self)
+
+
+def _fast_parse(text: str) -> yaml.Node | None:
+    """The node tree of text by _FastLoader; raises any YAML error (the caller then asks the
+    pure-Python loader, whose messages and positions the checks report)."""
+    loader = _FastLoader(text)
+    try:
+        # (Composer's, not CParser's own: that one composes in C, without the limits)
+        node: yaml.Node | None = yaml.composer.Composer.get_single_node(loader)
+    finally:
+        loader.dispose()
+    return node
 
 
 @dataclass
@@ -210,6 +246,9 @@ def _parse(text: str) -> yaml.Node | None:
     if size > MAX_BYTES:
         message = f"the spec is {size} bytes; at most {MAX_BYTES} are read"
         raise YamlError([YamlProblem(1, 1, (), message)])
+    if _CParser is not None:
+        with contextlib.suppress(yaml.YAMLError):
+            return _fast_parse(text)
     try:
         loader = _Loader(text)
         try:

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from ovs_ignite import yamlsource
 from ovs_ignite.yamlsource import YamlError, load_located
 
 
@@ -83,3 +86,33 @@ def test_tags_on_keys_are_refused() -> None:
     assert [p.message for p in caught.value.problems] == [
         "YAML tag !!python/name:os.system is not allowed"
     ]
+
+
+SPEC_FILES = sorted(
+    p
+    for folder in ("examples", "tests/data/valid", "tests/data/invalid", "tests/data/hostile")
+    for p in (Path(__file__).resolve().parent.parent / folder).glob("*.yaml")
+)
+
+
+@pytest.mark.parametrize("path", SPEC_FILES, ids=lambda p: f"{p.parent.name}-{p.stem}")
+def test_libyaml_and_the_python_parser_read_the_same(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Documents are read with libyaml's parser (the faster) under the same composer, and
+    by PyYAML's own wherever that one fails, for its messages: both read every spec of the
+    project the same, values, positions and problems."""
+    text = path.read_text(encoding="utf-8", errors="surrogateescape")
+
+    def load() -> object:
+        try:
+            located = load_located(text, strict=False)
+        except YamlError as exc:
+            return exc.problems
+        return located.data, located.values, located.keys, located.problems
+
+    fast = load()
+    if path.parent.name in ("examples", "valid"):
+        assert yamlsource._fast_parse(text) is not None  # read by libyaml, not the fallback
+    monkeypatch.setattr(yamlsource, "_CParser", None)
+    assert fast == load()
