@@ -61,8 +61,13 @@ def build_butane(plan: HostPlan) -> dict[str, Any]:
         doc["kernel_arguments"] = {"should_exist": list(plan.kernel_arguments)}
     if plan.users:
         doc["passwd"] = {"users": [_butane_user(u) for u in plan.users]}
+    storage: dict[str, Any] = {}
     if plan.files:
-        doc["storage"] = {"files": [_butane_file(f) for f in plan.files]}
+        storage["files"] = [_butane_file(f) for f in plan.files]
+    if plan.links:
+        storage["links"] = [{"path": k.path, "target": k.target} for k in plan.links]
+    if storage:
+        doc["storage"] = storage
     if plan.units:
         doc["systemd"] = {"units": [_butane_unit(u) for u in plan.units]}
     return doc

@@ -83,7 +83,8 @@ def data_format() -> dict[str, dict[str, Rule]]:
 
 
 def data_text(kind: str, header: str, pairs: list[tuple[str, str]]) -> str:
-    """Data file text of kind: a comment header, format=1, then each (key, value) in order.
+    """Data file text of kind: a comment header (none when empty), format=1, then each
+    (key, value) in order.
 
     Raises ValueError when a pair breaks the format: that is a bug of ovs-ignite (the spec's
     checks should have refused the value), never something to write to a host.
@@ -103,5 +104,5 @@ def data_text(kind: str, header: str, pairs: list[tuple[str, str]]) -> str:
     missing = [key for key, rule in rules.items() if rule.count == "1" and key not in seen]
     if missing:
         raise ValueError(f"{kind} data: no {', '.join(missing)}")
-    lines = [f"# {header}", *(f"{key}={value}" for key, value in pairs)]
+    lines = [*([f"# {header}"] if header else []), *(f"{key}={value}" for key, value in pairs)]
     return "\n".join(lines) + "\n"

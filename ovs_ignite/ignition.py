@@ -104,8 +104,13 @@ def to_ignition(butane: dict[str, Any], plain: bool = False) -> dict[str, Any]:
     if "passwd" in butane:
         config["passwd"] = {"users": [_ignition_user(u) for u in butane["passwd"]["users"]]}
     if "storage" in butane:
-        files = butane["storage"]["files"]
-        config["storage"] = {"files": [_ignition_file(f, plain) for f in files]}
+        storage = butane["storage"]
+        config["storage"] = {}
+        if "files" in storage:
+            config["storage"]["files"] = [_ignition_file(f, plain) for f in storage["files"]]
+        if "links" in storage:
+            links = storage["links"]
+            config["storage"]["links"] = [{"path": k["path"], "target": k["target"]} for k in links]
     if "systemd" in butane:
         config["systemd"] = {"units": [_ignition_unit(u) for u in butane["systemd"]["units"]]}
     return config

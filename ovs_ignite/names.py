@@ -46,10 +46,18 @@ VSWITCHD_UNIT = f"{VSWITCHD}.service"
 BRIDGES_UNIT = "ovs-ignite-bridges.service"
 DPDK_BIND_UNIT = "ovs-ignite-dpdk-bind.service"
 ATTACH_TEMPLATE = "ovs-attach@.service"
-# The drop-in that binds a container's attach to the container's unit, and the one that makes
-# a unit: container's own unit want its attach.
-ATTACH_BINDING_DROPIN = "10-container.conf"
+# The unit of an image: container is NAME.service, a comment, with one drop-in: a link to
+# the unit body all such containers share (the one that attaches them, or the one for
+# containers without interfaces), where %N is the container's name.
+CONTAINER_DROPIN = "10-ovs-ignite.conf"
+# (A folder among the units: systemd reads no unit from it, and it has their SELinux label.)
+SHARED_UNITS_DIR = "/etc/systemd/system/ovs-ignite"
+CONTAINER_BODY = f"{SHARED_UNITS_DIR}/container.conf"
+UNATTACHED_CONTAINER_BODY = f"{SHARED_UNITS_DIR}/container-unattached.conf"
+# The drop-in on a unit: container's own unit that binds its attach to it, and the one on
+# the attach of such a container (whose unit is not NAME.service) for restarts.
 WANTS_ATTACH_DROPIN = "50-ovs-attach.conf"
+ATTACH_BINDING_DROPIN = "10-container.conf"
 # podman's auto-update: the label that opts a container in, and the timer that runs it.
 AUTO_UPDATE_LABEL = "io.containers.autoupdate"
 AUTO_UPDATE_TIMER = "podman-auto-update.timer"
@@ -65,6 +73,11 @@ def attach_unit(container: str) -> str:
 def container_unit(container: str) -> str:
     """The unit ovs-ignite writes to run container (image: containers)."""
     return f"{container}.service"
+
+
+def container_dropin(container: str) -> str:
+    """The path of the drop-in of container's unit that links to the shared unit body."""
+    return f"/etc/systemd/system/{container_unit(container)}.d/{CONTAINER_DROPIN}"
 
 
 def default_interface_name(index: int) -> str:

@@ -123,14 +123,31 @@ def vswitchd_run(spec: Spec) -> list[str]:
     return args
 
 
-def container_run(spec: Spec, container: Container) -> list[str]:
-    args = _run_prefix(spec, container.name, "none")
+# systemd's specifier for a unit's name without ".service": in the one unit body every
+# container ovs-ignite runs shares, the container's name.
+NAME_SPECIFIER = "%N"
+
+
+def container_prefix(spec: Spec) -> list[str]:
+    """The start of the run command of every image: container, as their shared unit body
+    writes it: the container's name is the unit's (%N). The host script's run-container
+    adds each container's own part from its data file (container_options)."""
+    return _run_prefix(spec, NAME_SPECIFIER, "none")
+
+
+def container_options(container: Container) -> list[str]:
+    """The container's own run options, in the order run-container adds them."""
+    args = []
     if container.init:
         # As PID 1 of its container, a process that sets no SIGTERM handler (a shell,
         # busybox, sleep) ignores the stop's SIGTERM and is killed at the stop timeout: a
         # failed unit (137). Under the init it dies of the signal (143, a clean stop).
         args.append("--init")
-    for key, value in container.env.items():
-        args.append(f"--env={key}={value}")
-    args += [f"--volume={volume}" for volume in container.volumes]
-    return [*args, container.image or "", *container.command]
+    args += [f"--env={key}={value}" for key, value in container.env.items()]
+    return args + [f"--volume={volume}" for volume in container.volumes]
+
+
+def container_run(spec: Spec, container: Container) -> list[str]:
+    """The whole run command of container, as its unit and run-container make it."""
+    prefix = [word.replace(NAME_SPECIFIER, container.name) for word in container_prefix(spec)]
+    return [*prefix, *container_options(container), container.image or "", *container.command]

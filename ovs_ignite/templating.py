@@ -38,12 +38,14 @@ def shell_args(values: Iterable[object]) -> str:
     return " ".join(shell_quote(v) for v in values)
 
 
-def systemd_quote(value: object) -> str:
-    """One systemd command-line word holding str(value) literally (no specifiers, no $VARS)."""
+def systemd_quote(value: object, specifier: str = "") -> str:
+    """One systemd command-line word holding str(value) literally (no specifiers, no $VARS),
+    but for specifier (say "%N"), which systemd is to expand where the word holds it and is
+    otherwise plain."""
     text = str(value)
     if _CONTROL.search(text):
         raise ValueError(f"refusing to put a control character into a unit: {text!r}")
-    if _SD_SAFE.match(text):
+    if _SD_SAFE.match(text) or (specifier and _SD_SAFE.match(text.replace(specifier, "N"))):
         return text
     escaped = text.replace("\\", "\\\\").replace('"', '\\"')
     return '"' + escaped.replace("%", "%%").replace("$", "$$") + '"'
@@ -58,16 +60,16 @@ def unit_line_length(word: object) -> int:
     return len(f"{_INDENT}{systemd_quote(word)} \\".encode())
 
 
-def systemd_command(values: Iterable[object]) -> str:
+def systemd_command(values: Iterable[object], specifier: str = "") -> str:
     """A ``RUNTIME run`` command for a unit: each option on its own line, then the image
     with its arguments, joined by systemd's backslash-newline continuation. Arguments share
     a line up to a budget, so that no line comes near Ignition's limit however many there
-    are."""
+    are. specifier: as systemd_quote takes it."""
     words = [str(v) for v in values]
-    lines = [[systemd_quote(w) for w in words[:2]]]
+    lines = [[systemd_quote(w, specifier) for w in words[:2]]]
     in_options = True
     for previous, word in itertools.pairwise(words[1:]):
-        quoted = systemd_quote(word)
+        quoted = systemd_quote(word, specifier)
         if in_options and word.startswith("-"):
             lines.append([quoted])
         elif in_options and previous != "--name":

@@ -16,7 +16,8 @@ from ovs_ignite.ignition import decode_data_url
 
 
 def readable(ignition: Mapping[str, Any], static: Mapping[str, str] | None = None) -> str:
-    """The text of ignition: kernel arguments, users, files, units and drop-ins, in order.
+    """The text of ignition: kernel arguments, users, files, links, units and drop-ins, in
+    order.
 
     static: host path -> the ``units/`` file that it is a byte-identical copy of.
     """
@@ -36,6 +37,8 @@ def readable(ignition: Mapping[str, Any], static: Mapping[str, str] | None = Non
             out.append(f"{header}: {static[file['path']]}")
         else:
             out += [header, data.decode("utf-8").rstrip("\n")]
+    for link in ignition.get("storage", {}).get("links", []):
+        out.append(f"== link {link['path']} -> {link['target']}")
     for unit in ignition.get("systemd", {}).get("units", []):
         enabled = {True: " (enabled)", False: " (disabled)"}.get(unit.get("enabled"), "")
         name = unit["name"]
@@ -44,7 +47,7 @@ def readable(ignition: Mapping[str, Any], static: Mapping[str, str] | None = Non
         elif "contents" in unit:
             out += [f"== unit {name}{enabled}", unit["contents"].rstrip("\n")]
         else:
-            what = "drop-ins only" if unit.get("dropins") else "the host's own unit"
+            what = "drop-ins only" if unit.get("dropins") else "a template's or the host's"
             out.append(f"== unit {name}{enabled}: no contents ({what})")
         for dropin in unit.get("dropins", []):
             out += [f"== drop-in {name}.d/{dropin['name']}", dropin["contents"].rstrip("\n")]
@@ -61,6 +64,8 @@ def _texts(
     """Every file, unit, drop-in and user's keys of a config (Ignition or Butane, which spell
     a file's contents and the keys differently): where -> text."""
     out = {f["path"]: file_text(f["contents"]) for f in config.get("storage", {}).get("files", [])}
+    for link in config.get("storage", {}).get("links", []):
+        out[link["path"]] = f"-> {link['target']}"
     for unit in config.get("systemd", {}).get("units", []):
         if "contents" in unit:
             out[unit["name"]] = unit["contents"]

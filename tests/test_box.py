@@ -240,6 +240,7 @@ def test_ovs_dying_during_an_attach_is_recovered_by_systemd(box: Box, daemon: st
     box.ssh(
         f"printf '%s' '{hook}' | sudo tee /usr/local/bin/fault-hook >/dev/null && "
         "sudo chmod 755 /usr/local/bin/fault-hook && "
+        f"sudo mkdir -p {dropin.rsplit('/', 1)[0]} && "
         "printf '[Service]\\nEnvironment=OVS_IGNITE_HOOK=/usr/local/bin/fault-hook\\n' | "
         f"sudo tee {dropin} >/dev/null && sudo systemctl daemon-reload"
     )

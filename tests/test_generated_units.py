@@ -92,12 +92,16 @@ def test_units_hand_the_runtime_no_bare_container_name(runtime: str, tmp_path: P
     acts: dict[str, list[list[str]]] = {}
     runs: list[str] = []
     for unit in sorted((root / "etc/systemd/system").glob("*.service")):
-        text = unit.read_text().replace("\\\n", " ")
+        # the unit and its drop-ins (an image: container's: a link to the shared body)
+        texts = [unit.read_text(), *(p.read_text() for p in unit.parent.glob(f"{unit.name}.d/*"))]
+        text = "\n".join(texts).replace("\\\n", " ").replace("%N", unit.stem)
         for line in text.splitlines():
             key, _, command = line.partition("=")
             if not key.startswith("Exec"):
                 continue
             argv = shlex.split(command.lstrip("-"))
+            if argv[:3] == [script, "run-container", unit.stem]:
+                argv = argv[3:]  # the host script adds the container's own part, then runs it
             if argv[0] == f"/usr/bin/{runtime}" or argv[:2] == [script, "run"]:
                 # (docker's: the host script runs it detached and waits on it)
                 assert argv[1] == "run" and "--replace" not in argv, (unit.name, line)

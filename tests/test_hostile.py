@@ -9,6 +9,8 @@ and unit by unit, exactly what the Ignition output says.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -16,8 +18,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ovs_ignite import SpecError, load_spec, parse_spec, render
-from ovs_ignite.names import OVSDB_UNIT, VSWITCHD_UNIT
+from ovs_ignite import Spec, SpecError, load_spec, parse_spec, render
+from ovs_ignite.models import Container
+from ovs_ignite.names import CONFIG_DIR, OVSDB_UNIT, VSWITCHD_UNIT, container_dropin
 from ovs_ignite.runs import container_run, ovsdb_run, vswitchd_run
 
 from .conftest import DATA, EXAMPLES, retarget
@@ -135,10 +138,36 @@ def test_the_corpus_is_what_its_maker_makes() -> None:
     assert len(HOSTILE) >= 150
 
 
-def _exec_argv(contents: str, key: str) -> list[str]:
-    """The argv of the key= line of unit text, as systemd reads it."""
+def _exec_argv(contents: str, key: str, unit: str = "x.service") -> list[str]:
+    """The argv of the key= line of the text of unit, as systemd reads it."""
     (line,) = [v for k, _, v in (ln.partition("=") for ln in _logical_lines(contents)) if k == key]
-    return split_command(line, "x.service", {})[1]
+    return split_command(line, unit, {})[1]
+
+
+def run_container_argv(root: Path, spec: Spec, container: Container, tmp_path: Path) -> list[str]:
+    """The run command that the unit of image: container execs on a host of root: its
+    ExecStart (from the shared unit body, read through the link of its drop-in), run by the
+    real host script of root, which adds the container's own part from its data file. The
+    runtime is a stand-in that writes out the words it was given."""
+    body = (root / container_dropin(container.name).lstrip("/")).read_text()
+    script, command, name, runtime, *prefix = _exec_argv(body, "ExecStart", container.unit_name)
+    assert (command, name) == ("run-container", container.name)
+    words = tmp_path / "words"
+    printer = tmp_path / "print-words"
+    printer.write_text(f"#!/bin/sh\nprintf '%s\\0' \"$@\" > {words}\n")
+    printer.chmod(0o755)
+    result = subprocess.run(
+        [root / script.lstrip("/"), command, name, printer, *prefix],
+        env={
+            **os.environ,
+            "OVS_IGNITE_CONFIG_DIR": str(root / CONFIG_DIR.lstrip("/")),
+            "OVS_IGNITE_RUNTIME": "/bin/true",  # image inspect: the image is there
+        },
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return [runtime, *words.read_bytes().decode().split("\0")[:-1]]
 
 
 @pytest.mark.parametrize("path", HOSTILE, ids=lambda p: p.stem)
@@ -160,14 +189,15 @@ def test_hostile_spec_is_refused_at_its_line_or_rendered_safely(path: Path, tmp_
     units = {u["name"]: u.get("contents", "") for u in ignition["systemd"]["units"]}
     assert _exec_argv(units[OVSDB_UNIT], "ExecStart") == ovsdb_run(spec)
     assert _exec_argv(units[VSWITCHD_UNIT], "ExecStart") == vswitchd_run(spec)
-    for container in spec.containers:
-        if container.image:
-            unit = units[container.unit_name]
-            assert _exec_argv(unit, "ExecStart") == container_run(spec, container)
     # ...and the real Ignition applies it, and systemd-analyze verifies every unit it wrote.
     if spec.target.ignition == "3.5.0":
         spec = retarget(spec, spec.target.os, "3.4.0", spec.runtime)
     root = applied_root(spec, tmp_path)
+    # (a container's run command: the shared unit body's, and its data as the script reads it)
+    for container in spec.containers:
+        if container.image:
+            argv = run_container_argv(root, spec, container, tmp_path)
+            assert argv == container_run(spec, container)
     folder = root / "etc/systemd/system"
     for container in spec.containers:
         if container.unit:  # the user's own unit: a stand-in
@@ -181,22 +211,24 @@ def test_hostile_spec_is_refused_at_its_line_or_rendered_safely(path: Path, tmp_
     assert (result.returncode, result.stderr) == (0, ""), result.stderr
 
 
-def test_a_command_of_many_arguments_keeps_every_unit_line_within_ignitions_limit(
-    tmp_path: Path,
-) -> None:
-    """300 ordinary arguments (some 6 KB of command): once all on one line, which Ignition
-    refuses (2047 bytes a line) at first boot. Now packed onto lines of their own."""
+def test_a_command_of_many_arguments_reaches_the_runtime_whole(tmp_path: Path) -> None:
+    """300 ordinary arguments (some 6 KB of command): once all on one unit line, which
+    Ignition refuses (2047 bytes a line) at first boot. Now they are lines of the data file,
+    and the real host script gives them to the runtime word for word."""
     args = [f"--option-{i}=value-{i}" for i in range(300)]
     text = BASE.replace("COMMAND", ", ".join(json.dumps(a) for a in args))
     for name, default in DEFAULTS.items():
         text = text.replace(name, _yaml_string(default))
     spec = parse_spec(text, "many.yaml")
     ignition = json.loads(render(spec, "many.yaml"))
-    unit = next(u for u in ignition["systemd"]["units"] if u["name"] == "web.service")
-    assert max(len(line.encode()) for line in unit["contents"].splitlines()) <= 2047
-    assert _exec_argv(unit["contents"], "ExecStart") == container_run(spec, spec.containers[0])
+    for unit in ignition["systemd"]["units"]:
+        for text in [unit.get("contents", ""), *(d["contents"] for d in unit.get("dropins", []))]:
+            assert max((len(line.encode()) for line in text.splitlines()), default=0) <= 2047
     result = ignition_validate(ignition, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
+    root = applied_root(spec, tmp_path)
+    container = spec.containers[0]
+    assert run_container_argv(root, spec, container, tmp_path) == container_run(spec, container)
 
 
 @pytest.mark.parametrize(

@@ -231,7 +231,10 @@ def test_the_units_of_a_pinned_spec_pull_the_pinned_image_after_the_tag_moved(
     pushed(conf, second, tag, tmp_path)  # the tag moves on
     spec = parse_spec(result.stdout, "pinned.yaml")
     root, _ = apply_ignition(json.loads(render(spec, "pinned.yaml")), tmp_path / "root")
-    unit = (root / "etc/systemd/system/web.service").read_text()
+    # (what the unit of web runs: its data file, and the OVS units)
+    data = (root / "etc/ovs-ignite/containers/web.conf").read_text()
+    assert f"image={tag}@{first_digest}\n" in data
+    unit = (root / "etc/systemd/system/ovsdb-server.service").read_text()
     references = set(re.findall(rf"{re.escape(served)}/app\S*", unit))
     assert references == {f"{tag}@{first_digest}"}
 

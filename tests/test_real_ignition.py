@@ -21,8 +21,10 @@ from ovs_ignite.names import (
     SCRIPT,
     SCRIPT_NAME,
     VSWITCHD_UNIT,
+    WANTS_ATTACH_DROPIN,
     attach_unit,
     container_data,
+    container_dropin,
 )
 from ovs_ignite.plan import kernel_arguments, static_text
 
@@ -92,22 +94,32 @@ def test_real_ignition_applies_the_config(path: Path, tmp_path: Path) -> None:
     assert ("vfio-pci" in modules) == bool(spec.dpdk and spec.dpdk.devices)
 
     attached = [c for c in spec.containers if c.interfaces]
+    for container in spec.containers:
+        unit = container.unit_name
+        attach = attach_unit(container.name)
+        binding = [f"Wants={attach}", f"Before={attach}", f"PropagatesStopTo={attach}"]
+        if container.image:
+            data = (root / container_data(container.name).lstrip("/")).read_text().splitlines()
+            assert f"image={container.image}" in data
+            assert f"enable {unit}" in preset
+            assert (units / unit).read_text() == "[Install]\nWantedBy=multi-user.target\n"
+            # the drop-in: a link to the shared body, which %N makes this container's
+            dropin = root / container_dropin(container.name).lstrip("/")
+            assert dropin.is_symlink() and not dropin.readlink().is_absolute()
+            body = [line.replace("%N", container.name) for line in dropin.read_text().split("\n")]
+            assert all(line in body for line in binding) == bool(container.interfaces)
+            assert any("--network=none" in line for line in body)
+        elif container.interfaces:
+            wants = (units / f"{unit}.d/{WANTS_ATTACH_DROPIN}").read_text().splitlines()
+            assert all(line in wants for line in binding)
+            if unit != f"{container.name}.service":  # a restart of it restarts the attach
+                dropin = units / f"{attach}.d/{ATTACH_BINDING_DROPIN}"
+                assert f"PartOf={unit}" in dropin.read_text().splitlines()
     for container in attached:
-        unit = container.unit or f"{container.name}.service"
-        dropin = units / f"{attach_unit(container.name)}.d/{ATTACH_BINDING_DROPIN}"
-        assert f"BindsTo={unit}" in dropin.read_text().splitlines()
         data = (root / container_data(container.name).lstrip("/")).read_text().splitlines()
         assert len([line for line in data if line.startswith("interface=")]) == len(
             container.interfaces
         )
-        if container.image:
-            assert f"enable {unit}" in preset
-            text = (units / unit).read_text()
-            assert f"Wants={attach_unit(container.name)}" in text
-            assert "--network=none" in text
-        else:
-            wants = units / f"{unit}.d/50-ovs-attach.conf"
-            assert f"Wants={attach_unit(container.name)}" in wants.read_text()
     if attached:
         names = " ".join(c.name for c in attached)
         assert f"enable {ATTACH_TEMPLATE} {names}" in preset

@@ -221,12 +221,26 @@ CASES = [
     ("container", "interface", "eth1 br0 eth0 02:00:00:00:00:01 - - - - system", False),
     ("container", "interface", "eth1 br0 ovi0123456789ab `reboot` - - - - system", False),
     ("container", "interface", "eth1  br0 ovi0123456789ab 02:00:00:00:00:01 - - - - system", False),
+    ("container", "image", "docker.io/library/nginx:1.27", True),
+    ("container", "image", "nginx $(reboot)", False),
+    ("container", "image", "-nginx", False),
+    ("container", "init", "no", True),
+    ("container", "init", "false", False),
+    ("container", "env", "A=$(reboot) `x` ; 'b' \"c\" %n", True),
+    ("container", "env", "=x", False),
+    ("container", "env", "A B=x", False),
+    ("container", "volume", "/srv/www:/usr/share/nginx/html:ro,Z", True),
+    ("container", "volume", "srv:/html", False),
+    ("container", "volume", "/srv:/html:ro;reboot", False),
+    ("container", "command", "", True),
+    ("container", "command", "-c $(reboot) ; `x` %n $$", True),
+    ("container", "command", "a\x1bb", False),
 ]
 # A valid file of each kind, to which a case adds its line.
 BASE = {
     "host": [("runtime", "podman"), ("ovs_image", "x/ovs:1"), ("ovs_schema", "/s")],
-    "bridge": [("name", "br0")],
-    "container": [("name", "c1")],
+    "bridge": [],
+    "container": [],
 }
 FILES = {"host": "host.conf", "bridge": "bridges/br0.conf", "container": "containers/c1.conf"}
 
@@ -257,17 +271,18 @@ def test_the_script_and_ovs_ignite_take_the_same_values(
         (tmp_path / FILES[which]).write_text(text)
     if (kind, key, valid) == ("host", "bridge", True):  # a bridge named here has its file
         (tmp_path / "bridges").mkdir()
-        (tmp_path / f"bridges/{value}.conf").write_text(data_text("bridge", "t", [("name", value)]))
+        (tmp_path / f"bridges/{value}.conf").write_text(data_text("bridge", "t", []))
     result = _check(tmp_path)
     assert (result.returncode == 0) == valid, result.stderr
     if not valid:
-        assert f"{FILES[kind]}:{len(lines) + 1}: {key}: not a valid value" in result.stderr
+        what = "a control character" if not value.isprintable() else f"{key}: not a valid value"
+        assert f"{FILES[kind]}:{len(lines) + 1}: {what}" in result.stderr
 
 
 def test_every_key_of_the_format_has_cases_on_both_sides() -> None:
     for kind, rules in data_format().items():
         for key in rules:
-            if key in ("format", "name"):
+            if key == "format":
                 continue
             outcomes = {valid for k, ky, _, valid in CASES if (k, ky) == (kind, key)}
             assert outcomes == {True, False}, (kind, key)

@@ -2,16 +2,17 @@
 
 No systemd runs on this machine, so this module does the part of its job the runtime tests
 need: it reads a unit (a template instance too) and its drop-ins from the applied root,
-expands specifiers (%i, %n, %%) and ``$$``/``${VAR}`` as systemd does, splits command lines
+expands specifiers (%i, %n, %N, %%) and ``$$``/``${VAR}`` as systemd does, splits command lines
 with systemd's quoting, and runs ExecStartPre, ExecStart, ExecStartPost and ExecStop with
 the ``-`` prefix honoured. ``Type=notify`` waits for ``READY=1`` on a real NOTIFY_SOCKET
 (podman's ``--sdnotify=conmon`` sends it); ``Type=oneshot`` waits for the command to exit.
 Every command runs inside the test's own network namespace.
 
 What differs from a host, and why:
-- The host script and config live in the applied root, not at /: an Exec path that exists
-  only in the root is run from there, and OVS_IGNITE_CONFIG_DIR / OVS_IGNITE_DB_DIR point
-  the script at the root's /etc/ovs-ignite and a scratch database folder.
+- The host script and config live in the applied root, not at /: an Exec word that is a
+  path to a file that exists only in the root is taken from there, and
+  OVS_IGNITE_CONFIG_DIR / OVS_IGNITE_DB_DIR point the script at the root's /etc/ovs-ignite
+  and a scratch database folder.
 - Volume host paths /var/lib/openvswitch and /run/openvswitch, and /run/ovs-ignite (the
   PID and ID files of the containers), become scratch folders.
 - ``--log-driver=journald`` becomes ``k8s-file`` (podman) or ``json-file`` (docker): no
@@ -19,10 +20,10 @@ What differs from a host, and why:
 Dependencies, as far as the tests need them: starting a unit starts the units it ``Wants=``
 or ``Requires=`` too, as systemd puts them in the same transaction: those it is ordered
 ``After=`` first, the others once it is active (a wanted unit that does not exist is
-skipped, as systemd skips it); stopping a unit first stops the active units
-that are ``BindsTo=`` or ``PartOf=`` it; restarting it restarts those that are ``PartOf=``
-it; a failed ``ExecStop=`` or ``ExecStopPost=`` leaves the unit stopped and in ``failed``,
-as systemd does;
+skipped, as systemd skips it); stopping a unit first stops the active units that are
+``BindsTo=`` or ``PartOf=`` it, or that it ``PropagatesStopTo=``; restarting it restarts
+those that are ``PartOf=`` it; a failed ``ExecStop=`` or ``ExecStopPost=`` leaves the unit
+stopped and in ``failed``, as systemd does;
 ``Type=notify`` tracks ``MAINPID=`` as systemd does, and ``on_main_exit`` does what
 ``Restart=always`` does when that process ends. Units are otherwise started by the caller
 in unit order.
@@ -91,8 +92,16 @@ def load_unit(root: Path, name: str) -> Unit:
             elif key == "Type":
                 unit.type = value
             else:
+                value = re.sub("%(.)", lambda m: _specifiers(name)[m[1]], value)
                 unit.settings.setdefault(key, []).append(value)
     return unit
+
+
+def _specifiers(unit_name: str) -> dict[str, str]:
+    """systemd's specifiers the units use: %i (instance), %n (name), %N (name without
+    the suffix), %% (a percent sign)."""
+    instance = unit_name.split("@", 1)[1].removesuffix(".service") if "@" in unit_name else ""
+    return {"%": "%", "i": instance, "n": unit_name, "N": unit_name.removesuffix(".service")}
 
 
 def split_command(line: str, unit_name: str, env: dict[str, str]) -> tuple[bool, list[str]]:
@@ -101,8 +110,7 @@ def split_command(line: str, unit_name: str, env: dict[str, str]) -> tuple[bool,
     while line and line[0] in "-@+!:":
         prefix_ignore |= line[0] == "-"
         line = line[1:]
-    instance = unit_name.split("@", 1)[1].removesuffix(".service") if "@" in unit_name else ""
-    specifiers = {"%": "%", "i": instance, "n": unit_name}
+    specifiers = _specifiers(unit_name)
     words: list[str] = []
     word: list[str] | None = None
     quote = ""
@@ -207,8 +215,9 @@ class UnitRunner:
 
     def _rewrite(self, argv: list[str]) -> list[str]:
         out = []
-        for n, arg in enumerate(argv):
-            if n == 0 and not Path(arg).exists() and (self.root / arg.lstrip("/")).exists():
+        for arg in argv:
+            # (the host script, as the command or, with docker, in run-container's command)
+            if arg.startswith("/") and not Path(arg).exists() and (self.root / arg[1:]).is_file():
                 arg = str(self.root / arg.lstrip("/"))
             arg = arg.replace("--volume=/var/lib/openvswitch:", f"--volume={self.db_dir}:")
             arg = arg.replace("--volume=/run/openvswitch:", f"--volume={self.run_dir}:")
@@ -348,17 +357,24 @@ class UnitRunner:
                     )
             raise UnitError(f"{name} sent no READY=1")
 
-    def bound_to(self, name: str) -> list[str]:
-        """Active units with BindsTo=name or PartOf=name: a stop of name stops them."""
+    def bound_to(self, name: str, restart: bool = False) -> list[str]:
+        """Active units with BindsTo=name or PartOf=name, and those name PropagatesStopTo=:
+        a stop of name stops them. A restart propagates through the first two only, as
+        systemd before 253 does (Debian 12's 252, the test box's)."""
+        unit = self.active.get(name)
+        propagated = _words(unit.settings.get("PropagatesStopTo", [])) if unit else []
+        propagated = [] if restart else propagated
         return [
             n
             for n, u in self.active.items()
             if name in _words(u.settings.get("BindsTo", []) + u.settings.get("PartOf", []))
+            or n in propagated
         ]
 
-    def stop(self, name: str) -> None:
-        """Stop unit name as systemd would: units bound to it first, then its Exec lines."""
-        for dependent in self.bound_to(name):
+    def stop(self, name: str, restart: bool = False) -> None:
+        """Stop unit name as systemd would (for a restart of it, with restart): units bound
+        to it first, then its Exec lines."""
+        for dependent in self.bound_to(name, restart):
             self.stop(dependent)
         unit = self.active.pop(name, None) or load_unit(self.root, name)
         env = {**self.env, "INVOCATION_ID": ""}
@@ -376,7 +392,7 @@ class UnitRunner:
         parts = [n for n, u in self.active.items() if name in _words(u.settings.get("PartOf", []))]
         for part in parts:
             self.stop(part)
-        self.stop(name)
+        self.stop(name, restart=True)
         self.start(name)
         for part in parts:
             self.start(part)
