@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Literal, TypeVar, get_args
 
 import typer
 
@@ -36,9 +37,19 @@ app = typer.Typer(
     help="Turn a YAML switch spec into Butane and Ignition configs that run Open vSwitch "
     "in containers on Fedora CoreOS and Flatcar, and attach your containers to its bridges.",
     no_args_is_help=True,
-    add_completion=False,
+    # Shell completion: ovs-ignite --install-completion (bash, zsh, fish, PowerShell).
+    add_completion=True,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    # Plain help: each option with its choices (--format <ignition|butane>), and a flag
+    # without a type beside it.
+    rich_markup_mode=None,
 )
+# The choices of options, as help and completion show them.
+Format = Literal["ignition", "butane"]
+Wrap = Literal["gzip"]
+Platform = Literal["aws", "azure", "gcp", "openstack"]
+assert set(get_args(Platform)) == set(PLATFORMS), "Platform must list delivery.PLATFORMS"
 
 T = TypeVar("T")
 
@@ -88,7 +99,7 @@ def _main(
 
 # The render options that deliver a config to small user data (see delivery.py).
 WrapOption = Annotated[
-    str | None,
+    Wrap | None,
     typer.Option(
         "--wrap",
         help="gzip: write a small config that holds the real one gzip-compressed "
@@ -107,11 +118,11 @@ MaxBytesOption = Annotated[
     int | None, typer.Option("--max-bytes", min=1, help="Refuse a config over this many bytes.")
 ]
 PlatformOption = Annotated[
-    str | None,
-    typer.Option(
-        "--platform",
-        help="Refuse a config over this platform's user-data limit: " + ", ".join(PLATFORMS) + ".",
-    ),
+    Platform | None,
+    typer.Option("--platform", help="Refuse a config over this platform's user-data limit."),
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No notices on stderr (errors only).")
 ]
 
 
@@ -149,7 +160,7 @@ def render_command(
         ),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", help="ignition (JSON, the default) or butane (YAML).")
+        Format, typer.Option("--format", help="Ignition (JSON) or Butane (YAML).")
     ] = "ignition",
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent the Ignition JSON.")] = False,
     wrap: WrapOption = None,
@@ -159,8 +170,11 @@ def render_command(
     inventory: InventoryOption = None,
     matchbox: MatchboxOption = None,
     matchbox_url: MatchboxUrlOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Render SPEC as an Ignition config (default) or a Butane config."""
+    if pretty and fmt == "butane":
+        raise typer.BadParameter("--pretty indents Ignition JSON; Butane is YAML already")
     _check_render_options(fmt, wrap, pointer_url, max_bytes, platform, output)
     _check_fleet_options(inventory, output, matchbox, matchbox_url, pointer_url, fmt)
     delivery = Delivery(
@@ -173,19 +187,23 @@ def render_command(
 
     def action() -> None:
         if inventory is not None and matchbox is not None and matchbox_url is not None:
-            _render_matchbox(spec, inventory, matchbox, matchbox_url, delivery)
+            _notice(_render_matchbox(spec, inventory, matchbox, matchbox_url, delivery), quiet)
             return
         if inventory is not None and output is not None:
-            _render_inventory(spec, inventory, output, delivery)
+            _notice(_render_inventory(spec, inventory, output, delivery), quiet)
             return
         loaded = _load(spec)
         for path, text in delivery.files(loaded, _name(spec), output):
             _emit(text, path)
-        notice = kernel_arguments_notice(loaded)
-        if notice:
-            typer.echo(f"ovs-ignite: {notice}", err=True)
+        _notice(kernel_arguments_notice(loaded), quiet)
 
     _run(action)
+
+
+def _notice(text: str | None, quiet: bool) -> None:
+    """A notice on stderr (not an error: --quiet leaves it out)."""
+    if text and not quiet:
+        typer.echo(f"ovs-ignite: {text}", err=True)
 
 
 def _make_folder(folder: Path) -> None:
@@ -196,8 +214,8 @@ def _make_folder(folder: Path) -> None:
         raise OutputError(f"{folder}: cannot make the folder: {exc.strerror or exc}") from None
 
 
-def _render_inventory(spec: Path, inventory: Path, folder: Path, delivery: Delivery) -> None:
-    """Every host's config in folder, or (on any error) none."""
+def _render_inventory(spec: Path, inventory: Path, folder: Path, delivery: Delivery) -> str:
+    """Every host's config in folder, or (on any error) none; the notice of what was done."""
     from .inventory import load_inventory
 
     hosts = load_inventory(inventory, spec, _name(spec))
@@ -213,13 +231,14 @@ def _render_inventory(spec: Path, inventory: Path, folder: Path, delivery: Deliv
         assert path is not None
         write_output(path, text)
     noun = "host" if len(hosts) == 1 else "hosts"
-    typer.echo(f"ovs-ignite: {len(hosts)} {noun} rendered into {folder}", err=True)
+    return f"{len(hosts)} {noun} rendered into {folder}"
 
 
 def _render_matchbox(
     spec: Path, inventory: Path, folder: Path, endpoint: str, delivery: Delivery
-) -> None:
-    """matchbox's data layout of every host in folder, or (on any error) nothing."""
+) -> str:
+    """matchbox's data layout of every host in folder, or (on any error) nothing; the
+    notice of what was done."""
     from .inventory import load_inventory
 
     hosts = load_inventory(inventory, spec, _name(spec))
@@ -239,7 +258,7 @@ def _render_matchbox(
         _make_folder(path.parent)
         write_output(path, text)
     noun = "host" if len(hosts) == 1 else "hosts"
-    typer.echo(f"ovs-ignite: matchbox data of {len(hosts)} {noun} in {folder}", err=True)
+    return f"matchbox data of {len(hosts)} {noun} in {folder}"
 
 
 def _check_fleet_options(
@@ -272,16 +291,8 @@ def _check_render_options(
     platform: str | None,
     output: Path | None,
 ) -> None:
-    """The render options that cannot go together, refused before any work."""
-    if fmt not in ("ignition", "butane"):
-        raise typer.BadParameter(
-            f"{fmt!r} is not one of 'ignition', 'butane'", param_hint="--format"
-        )
-    if wrap is not None and wrap != "gzip":
-        raise typer.BadParameter(f"{wrap!r} is not one of 'gzip'", param_hint="--wrap")
-    if platform is not None and platform not in PLATFORMS:
-        choices = ", ".join(repr(p) for p in PLATFORMS)
-        raise typer.BadParameter(f"{platform!r} is not one of {choices}", param_hint="--platform")
+    """The render options that cannot go together, refused before any work (each one's
+    choices are checked by its type)."""
     if max_bytes is not None and platform is not None:
         raise typer.BadParameter("give --max-bytes or --platform, not both")
     if fmt == "butane" and (wrap or pointer_url or max_bytes or platform):
@@ -299,16 +310,39 @@ def _check_render_options(
 @app.command("validate")
 def validate_command(
     specs: Annotated[list[Path], typer.Argument(help="Switch specs to check.")],
+    fmt: Annotated[
+        Literal["text", "json"],
+        typer.Option(
+            "--format",
+            help="text: one error a line on stderr; json: one JSON array of every error "
+            "(file, line, column, path, message) on stdout.",
+        ),
+    ] = "text",
 ) -> None:
     """Check specs; print only their errors and a summary."""
     failed = problems = 0
+    found = []
     for spec in specs:
         try:
             _load(spec)
         except SpecError as exc:
             failed += 1
             problems += len(exc.problems)
-            typer.echo(str(exc), err=True)
+            if fmt == "json":
+                found += [
+                    {
+                        "file": p.file,
+                        "line": p.line,
+                        "column": p.column,
+                        "path": p.path,
+                        "message": p.message,
+                    }
+                    for p in exc.problems
+                ]
+            else:
+                typer.echo(str(exc), err=True)
+    if fmt == "json":
+        typer.echo(json.dumps(found, indent=2, ensure_ascii=False))
     noun = "spec" if len(specs) == 1 else "specs"
     if failed:
         typer.echo(
@@ -321,7 +355,12 @@ def validate_command(
 @app.command("init")
 def init_command(
     example: Annotated[
-        str, typer.Option("--example", help="Which example to start from.")
+        str,
+        typer.Option(
+            "--example",
+            help="Which example to start from.",
+            autocompletion=lambda: example_names(),
+        ),
     ] = "nginx",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here (- for stdout).")

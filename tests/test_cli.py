@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -208,3 +209,84 @@ def test_error_lines_escape_what_they_quote() -> None:
 
     problem = SpecProblem("evil\n\u202efile.yaml", 1, 2, "a\x85b", "bad \x1b[31m value\u2028")
     assert str(problem) == ("evil\\n\\u202efile.yaml:1:2: a\\x85b: bad \\x1b[31m value\\u2028")
+
+
+# -- conventions (issue 15, part 1) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [[], ["render"], ["validate"], ["init"], ["verify"]])
+def test_dash_h_is_help(command: list[str]) -> None:
+    short = runner.invoke(app, [*command, "-h"])
+    assert short.exit_code == 0
+    assert short.stdout == runner.invoke(app, [*command, "--help"]).stdout
+    assert short.stdout.startswith("Usage: ovs-ignite")
+
+
+def test_help_shows_the_choices_and_no_type_beside_a_flag() -> None:
+    text = runner.invoke(app, ["render", "--help"]).stdout
+    assert "--format <ignition|butane>" in text
+    assert "--wrap <gzip>" in text
+    assert "--platform <aws|azure|gcp|openstack>" in text
+    assert "<bool>" not in text and "--pretty  " in text
+    assert "--format <text|json>" in runner.invoke(app, ["validate", "--help"]).stdout
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and re.fullmatch(r"ovs-ignite \d+\.\d+\S*\n", result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "butane", "--pretty"], "--pretty indents Ignition JSON"),
+        (["--format", "xml"], "'xml' is not one of 'ignition', 'butane'"),
+        (["--platform", "mars"], "'mars' is not one of 'aws', 'azure', 'gcp', 'openstack'"),
+        (["--wrap", "zstd"], "'zstd' is not one of 'gzip'"),
+    ],
+)
+def test_refused_option_combinations_and_values(args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["render", str(GOOD), *args])
+    assert result.exit_code == 2
+    assert message in " ".join(result.stderr.split())
+
+
+def test_quiet_leaves_out_the_notices_not_the_errors(tmp_path: Path) -> None:
+    dpdk = ROOT / "examples" / "dpdk.yaml"
+    loud = runner.invoke(app, ["render", str(dpdk), "-o", str(tmp_path / "a.ign")])
+    assert loud.exit_code == 0 and "kernel arguments" in loud.stderr
+    quiet = runner.invoke(app, ["render", str(dpdk), "-o", str(tmp_path / "b.ign"), "--quiet"])
+    assert (quiet.exit_code, quiet.stderr) == (0, "")
+    assert (tmp_path / "a.ign").read_bytes() == (tmp_path / "b.ign").read_bytes()
+    bad = runner.invoke(app, ["render", str(BAD), "-q"])
+    assert bad.exit_code == 1 and bad.stderr
+
+
+def test_validate_json_lists_every_error_of_every_spec() -> None:
+    result = runner.invoke(app, ["validate", "--format", "json", str(BAD), str(GOOD), str(BAD)])
+    assert result.exit_code == 1
+    found = json.loads(result.stdout)
+    text = runner.invoke(app, ["validate", str(BAD)]).stderr.splitlines()[:-1]
+    lines = [f"{e['file']}:{e['line']}:{e['column']}: {e['path']}: {e['message']}" for e in found]
+    assert lines == text * 2
+    assert set(found[0]) == {"file", "line", "column", "path", "message"}
+    assert result.stderr.endswith(f"3 specs checked: 2 with errors ({len(found)} in all)\n")
+    clean = runner.invoke(app, ["validate", "--format", "json", str(GOOD)])
+    assert (clean.exit_code, json.loads(clean.stdout)) == (0, [])
+
+
+def test_completion_offers_the_example_names() -> None:
+    """What the shell's completion function asks (bash's protocol): the examples."""
+    env = {
+        "_OVS_IGNITE_COMPLETE": "complete_bash",
+        "COMP_WORDS": "ovs-ignite init --example ",
+        "COMP_CWORD": "3",
+    }
+    result = subprocess.run(
+        [Path(sys.executable).parent / "ovs-ignite"],  # the installed command
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stdout.split() == example_names(), result.stderr
