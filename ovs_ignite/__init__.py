@@ -1,14 +1,54 @@
-"""ovs-ignite: a declarative Open vSwitch switch spec -> Butane and Ignition configs."""
+"""ovs-ignite: a declarative Open vSwitch switch spec -> Butane and Ignition configs.
 
-from .api import example_names, example_text, render, spec_schema
-from .butane import build_butane, dump_butane
-from .errors import OutputError, OvsIgniteError, SpecError, SpecProblem
-from .ignition import dump_ignition, to_ignition
-from .models import Spec
-from .plan import HostPlan, build_plan, kernel_arguments
-from .spec import load_spec, parse_spec
+The names below are imported when first used (PEP 562), so that the command line's help
+and completion do not pay for the spec machinery (pydantic, jinja2).
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+_WHERE = {
+    "example_names": "api",
+    "example_text": "api",
+    "render": "api",
+    "spec_schema": "api",
+    "build_butane": "butane",
+    "dump_butane": "butane",
+    "OutputError": "errors",
+    "OvsIgniteError": "errors",
+    "SpecError": "errors",
+    "SpecProblem": "errors",
+    "dump_ignition": "ignition",
+    "to_ignition": "ignition",
+    "Spec": "models",
+    "HostPlan": "plan",
+    "build_plan": "plan",
+    "kernel_arguments": "plan",
+    "load_spec": "spec",
+    "parse_spec": "spec",
+}
+
+if TYPE_CHECKING:
+    from .api import example_names, example_text, render, spec_schema
+    from .butane import build_butane, dump_butane
+    from .errors import OutputError, OvsIgniteError, SpecError, SpecProblem
+    from .ignition import dump_ignition, to_ignition
+    from .models import Spec
+    from .plan import HostPlan, build_plan, kernel_arguments
+    from .spec import load_spec, parse_spec
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'ovs_ignite' has no attribute {name!r}")
+    value = getattr(import_module(f".{_WHERE[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "HostPlan",

@@ -12,6 +12,7 @@ from .delivery import check_size, full_config_path, pointer, pointer_url, wrap_g
 from .ignition import dump_ignition, to_ignition
 from .models import Spec
 from .plan import build_plan, header_name, kernel_arguments
+from .resources import example_names as example_names
 from .resources import resource_dir
 
 Format = Literal["ignition", "butane"]
@@ -101,14 +102,6 @@ def spec_schema() -> dict[str, Any]:
 
 def schema_text() -> str:
     return json.dumps(spec_schema(), indent=2) + "\n"
-
-
-def example_names() -> list[str]:
-    """Names of the bundled example specs."""
-    folder = resource_dir("examples")
-    return sorted(
-        p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml")
-    )
 
 
 def example_text(name: str) -> str:

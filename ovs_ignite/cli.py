@@ -6,31 +6,20 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Literal, TypeVar, get_args
+from typing import TYPE_CHECKING, Annotated, Literal, TypeVar
 
 import typer
 
 from . import __version__
-from .api import (
-    Delivery,
-    example_names,
-    example_text,
-    kernel_arguments_notice,
-    schema_text,
-)
-from .delivery import (
-    PLATFORMS,
-    DeliveryError,
-    check_url,
-    matchbox_files,
-    pxe_command_line,
-    size_limit,
-)
 from .errors import OutputError, OvsIgniteError, SpecError
-from .models import Spec
 from .output import STDIO, write_output, write_stdout
-from .plan import kernel_arguments
-from .spec import load_spec, parse_spec, read_spec_text
+from .resources import example_names
+
+# Help and completion import nothing more: each command imports the spec machinery
+# (pydantic, jinja2) it needs itself (tests/test_cli.py holds this; bench/cli.py times it).
+if TYPE_CHECKING:
+    from .api import Delivery
+    from .models import Spec
 
 app = typer.Typer(
     name="ovs-ignite",
@@ -48,8 +37,7 @@ app = typer.Typer(
 # The choices of options, as help and completion show them.
 Format = Literal["ignition", "butane"]
 Wrap = Literal["gzip"]
-Platform = Literal["aws", "azure", "gcp", "openstack"]
-assert set(get_args(Platform)) == set(PLATFORMS), "Platform must list delivery.PLATFORMS"
+Platform = Literal["aws", "azure", "gcp", "openstack"]  # delivery.PLATFORMS (a test holds it)
 
 T = TypeVar("T")
 
@@ -77,6 +65,8 @@ def _name(spec: Path) -> str:
 
 def _load(spec: Path) -> Spec:
     """The spec at path spec; ``-`` reads standard input."""
+    from .spec import load_spec, parse_spec
+
     if str(spec) == STDIO:
         return parse_spec(sys.stdin.read(), _name(spec))
     return load_spec(spec)
@@ -173,6 +163,9 @@ def render_command(
     quiet: QuietOption = False,
 ) -> None:
     """Render SPEC as an Ignition config (default) or a Butane config."""
+    from .api import Delivery, kernel_arguments_notice
+    from .delivery import size_limit
+
     if pretty and fmt == "butane":
         raise typer.BadParameter("--pretty indents Ignition JSON; Butane is YAML already")
     _check_render_options(fmt, wrap, pointer_url, max_bytes, platform, output)
@@ -239,7 +232,9 @@ def _render_matchbox(
 ) -> str:
     """matchbox's data layout of every host in folder, or (on any error) nothing; the
     notice of what was done."""
+    from .delivery import DeliveryError, matchbox_files
     from .inventory import load_inventory
+    from .plan import kernel_arguments
 
     hosts = load_inventory(inventory, spec, _name(spec))
     missing = [h.name for h in hosts if h.mac is None]
@@ -359,7 +354,7 @@ def init_command(
         typer.Option(
             "--example",
             help="Which example to start from.",
-            autocompletion=lambda: example_names(),
+            autocompletion=example_names,
         ),
     ] = "nginx",
     output: Annotated[
@@ -368,6 +363,8 @@ def init_command(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a commented starter spec."""
+    from .api import example_text
+
     names = example_names()
     if example not in names:
         raise typer.BadParameter(
@@ -383,6 +380,8 @@ def init_command(
 @app.command("schema")
 def schema_command() -> None:
     """Print the JSON Schema of the spec (for editors)."""
+    from .api import schema_text
+
     _run(lambda: write_stdout(schema_text()))
 
 
@@ -400,6 +399,9 @@ def kargs_command(
     ] = None,
 ) -> None:
     """Print the kernel arguments SPEC needs, on one line (for a PXE APPEND line)."""
+    from .delivery import pxe_command_line
+    from .plan import kernel_arguments
+
     loaded = _run(lambda: _load(spec))
     arguments = kernel_arguments(loaded)
     line = " ".join(arguments) if pxe is None else _run(lambda: pxe_command_line(pxe, arguments))
@@ -430,6 +432,7 @@ def pin_command(
     Hosts then never run another image, whatever is pushed under the tag later. Comments
     and layout stay; what was pinned is listed on stderr."""
     from .pin import Registry, pin_text
+    from .spec import parse_spec, read_spec_text
 
     def action() -> None:
         name = _name(spec)
@@ -449,6 +452,7 @@ def check_url_command(
 ) -> None:
     """Say whether URL serves exactly FULL, as a pointer config needs (exit 0), or what
     differs (exit 1): before a fleet boots from it."""
+    from .delivery import DeliveryError, check_url
 
     def action() -> None:
         try:

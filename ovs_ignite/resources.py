@@ -20,3 +20,11 @@ def resource_dir(name: str) -> Traversable:
     if checkout.is_dir():
         return checkout
     raise FileNotFoundError(f"ovs-ignite is installed without its {name} folder")
+
+
+def example_names() -> list[str]:
+    """Names of the bundled example specs."""
+    folder = resource_dir("examples")
+    return sorted(
+        p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml")
+    )

@@ -290,3 +290,46 @@ def test_completion_offers_the_example_names() -> None:
         check=False,
     )
     assert result.stdout.split() == example_names(), result.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "env"),
+    [
+        (["--help"], {}),
+        (["render", "-h"], {}),
+        (
+            [],
+            {
+                "_OVS_IGNITE_COMPLETE": "complete_bash",
+                "COMP_WORDS": "ovs-ignite re",
+                "COMP_CWORD": "1",
+            },
+        ),
+    ],
+    ids=["help", "render-help", "completion"],
+)
+def test_help_and_completion_do_not_import_the_spec_machinery(
+    argv: list[str], env: dict[str, str]
+) -> None:
+    """Neither jinja2, PyYAML nor ovs-ignite's spec, plan and models modules. (pydantic is
+    imported anyway by Typer 0.29 itself, whose parameters coerce through it: see the
+    README's figures of bench/cli.py.)"""
+    code = (
+        "import sys\nfrom ovs_ignite.cli import app\n"
+        f"try:\n    app({argv!r}, prog_name='ovs-ignite')\nexcept SystemExit:\n    pass\n"
+        "heavy = {'jinja2', 'yaml', 'ovs_ignite.spec', 'ovs_ignite.plan', 'ovs_ignite.models'}\n"
+        "print(sorted(heavy & ({m.split('.')[0] for m in sys.modules} | set(sys.modules))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], env={**os.environ, **env}, capture_output=True, text=True
+    )
+    assert result.stdout.splitlines()[-1] == "[]", result.stdout + result.stderr
+
+
+def test_the_platform_choices_are_the_platforms_with_limits() -> None:
+    from typing import get_args
+
+    from ovs_ignite.cli import Platform
+    from ovs_ignite.delivery import PLATFORMS
+
+    assert list(get_args(Platform)) == list(PLATFORMS)
