@@ -15,8 +15,9 @@ from .errors import OutputError, OvsIgniteError, SpecError
 from .output import STDIO, write_output, write_stdout
 from .resources import example_names
 
-# Help and completion import nothing more: each command imports the spec machinery
-# (pydantic, jinja2) it needs itself (tests/test_cli.py holds this; bench/cli.py times it).
+# Help and completion import nothing more: each command imports the spec machinery it
+# needs (the models, spec and plan modules, jinja2, PyYAML) itself. tests/test_cli.py holds
+# this; bench/cli.py times it. (Typer 0.29 imports pydantic for its own parameters anyway.)
 if TYPE_CHECKING:
     from .api import Delivery
     from .models import Spec
