@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from collections.abc import Callable
@@ -167,9 +168,7 @@ def render_command(
     from .api import Delivery, kernel_arguments_notice
     from .delivery import size_limit
 
-    if pretty and fmt == "butane":
-        raise typer.BadParameter("--pretty indents Ignition JSON; Butane is YAML already")
-    _check_render_options(fmt, wrap, pointer_url, max_bytes, platform, output)
+    _check_render_options(fmt, pretty, wrap, pointer_url, max_bytes, platform, output)
     _check_fleet_options(inventory, output, matchbox, matchbox_url, pointer_url, fmt)
     delivery = Delivery(
         "butane" if fmt == "butane" else "ignition",
@@ -281,6 +280,7 @@ def _check_fleet_options(
 
 def _check_render_options(
     fmt: str,
+    pretty: bool,
     wrap: str | None,
     pointer_url: str | None,
     max_bytes: int | None,
@@ -289,6 +289,8 @@ def _check_render_options(
 ) -> None:
     """The render options that cannot go together, refused before any work (each one's
     choices are checked by its type)."""
+    if pretty and fmt == "butane":
+        raise typer.BadParameter("--pretty indents Ignition JSON; Butane is YAML already")
     if max_bytes is not None and platform is not None:
         raise typer.BadParameter("give --max-bytes or --platform, not both")
     if fmt == "butane" and (wrap or pointer_url or max_bytes or platform):
@@ -325,16 +327,7 @@ def validate_command(
             failed += 1
             problems += len(exc.problems)
             if fmt == "json":
-                found += [
-                    {
-                        "file": p.file,
-                        "line": p.line,
-                        "column": p.column,
-                        "path": p.path,
-                        "message": p.message,
-                    }
-                    for p in exc.problems
-                ]
+                found += [dataclasses.asdict(p) for p in exc.problems]
             else:
                 typer.echo(str(exc), err=True)
     if fmt == "json":

@@ -46,12 +46,13 @@ VSWITCHD_UNIT = f"{VSWITCHD}.service"
 BRIDGES_UNIT = "ovs-ignite-bridges.service"
 DPDK_BIND_UNIT = "ovs-ignite-dpdk-bind.service"
 ATTACH_TEMPLATE = "ovs-attach@.service"
-# The unit of an image: container is NAME.service, a comment, with one drop-in: a link to
-# the unit body all such containers share (the one that attaches them, or the one for
-# containers without interfaces), where %N is the container's name.
+# The unit of an image: container is NAME.service, only its [Install], with one drop-in: a
+# link to the unit body all such containers share (the one that attaches them, or the one
+# for containers without interfaces), where %N is the container's name.
+UNITS_DIR = "/etc/systemd/system"
 CONTAINER_DROPIN = "10-ovs-ignite.conf"
 # (A folder among the units: systemd reads no unit from it, and it has their SELinux label.)
-SHARED_UNITS_DIR = "/etc/systemd/system/ovs-ignite"
+SHARED_UNITS_DIR = f"{UNITS_DIR}/ovs-ignite"
 CONTAINER_BODY = f"{SHARED_UNITS_DIR}/container.conf"
 UNATTACHED_CONTAINER_BODY = f"{SHARED_UNITS_DIR}/container-unattached.conf"
 # The drop-in on a unit: container's own unit that binds its attach to it, and the one on
@@ -77,7 +78,12 @@ def container_unit(container: str) -> str:
 
 def container_dropin(container: str) -> str:
     """The path of the drop-in of container's unit that links to the shared unit body."""
-    return f"/etc/systemd/system/{container_unit(container)}.d/{CONTAINER_DROPIN}"
+    return f"{UNITS_DIR}/{container_unit(container)}.d/{CONTAINER_DROPIN}"
+
+
+def container_body(attached: bool) -> str:
+    """The shared unit body of the image: containers with interfaces (attached) or without."""
+    return CONTAINER_BODY if attached else UNATTACHED_CONTAINER_BODY
 
 
 def default_interface_name(index: int) -> str:

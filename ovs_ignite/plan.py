@@ -343,7 +343,7 @@ def container_bodies(spec: Spec, ctx: dict[str, object]) -> list[HostFile]:
     state = tuple(state_files(spec, NAME_SPECIFIER))
     return [
         HostFile(
-            names.CONTAINER_BODY if attached else names.UNATTACHED_CONTAINER_BODY,
+            names.container_body(attached),
             0o644,
             _container_body(
                 attached, run, state, str(ctx["spec_name"]), spec.runtime, spec.target.os
@@ -373,6 +373,11 @@ def _container_body(
     )
 
 
+@cache  # the same text for every container: made once a process
+def _container_install() -> str:
+    return render_template("container.service.j2")
+
+
 def container_units(
     container: Container, ctx: dict[str, object]
 ) -> tuple[list[HostUnit], list[HostLink]]:
@@ -380,12 +385,11 @@ def container_units(
     that links to the shared body), and its attach instance."""
     units, links = [], []
     if container.image is not None:
-        body = names.CONTAINER_BODY if container.interfaces else names.UNATTACHED_CONTAINER_BODY
+        body = names.container_body(bool(container.interfaces))
         dropin = names.container_dropin(container.name)
         # Only its [Install]: each container's bytes count in every config (issue 14's
         # budget); what it runs and the header are in the shared body its drop-in links to.
-        text = render_template("container.service.j2", **ctx)
-        units.append(HostUnit(container.unit_name, text, enabled=True))
+        units.append(HostUnit(container.unit_name, _container_install(), enabled=True))
         links.append(HostLink(dropin, posixpath.relpath(body, posixpath.dirname(dropin))))
     if not container.interfaces:
         return units, links
