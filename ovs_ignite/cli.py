@@ -40,6 +40,7 @@ app = typer.Typer(
 Format = Literal["ignition", "butane"]
 Wrap = Literal["gzip"]
 Platform = Literal["aws", "azure", "gcp", "openstack"]  # delivery.PLATFORMS (a test holds it)
+ReportFormat = Literal["text", "json"]
 
 T = TypeVar("T")
 
@@ -309,7 +310,7 @@ def _check_render_options(
 def validate_command(
     specs: Annotated[list[Path], typer.Argument(help="Switch specs to check.")],
     fmt: Annotated[
-        Literal["text", "json"],
+        ReportFormat,
         typer.Option(
             "--format",
             help="text: one error a line on stderr; json: one JSON array of every error "
@@ -478,28 +479,71 @@ def verify_command(
     junit: Annotated[
         Path | None, typer.Option("--junit", help="Also write a JUnit XML report here.")
     ] = None,
+    format_: Annotated[
+        ReportFormat,
+        typer.Option("--format", help="text: a line a check; json: one JSON array on stdout."),
+    ] = "text",
+    root: Annotated[
+        str,
+        typer.Option(
+            "--root",
+            help="Compare the files under this folder of the host (a root Ignition was "
+            "applied to with --root) instead of /.",
+        ),
+    ] = "",
 ) -> None:
-    """Check provisioned hosts against SPEC: units, containers, bridges, ports, attached
-    interfaces, kernel arguments, hugepages. One line a check; exit 0 only when all pass."""
-    from .verify import junit_xml, summary, testinfra_options, verify_host
+    """Check provisioned hosts against SPEC: host name, SSH keys, kernel modules and
+    arguments, hugepages, DPDK NICs, files and units as rendered (drift), units, containers,
+    bridges, ports and attached interfaces. One line a check: PASS, FAIL with what was
+    expected and found, or SKIP when a check it needs did not pass. Exit 0 when all pass, 1
+    for bad input, 3 when a check failed, 4 when a host could not be reached."""
+    from .verify import VerifyInputError, testinfra_options
 
     loaded = _run(lambda: _load(spec))
+    try:
+        import testinfra  # noqa: F401
+    except ImportError:
+        typer.echo(
+            "ovs-ignite verify: needs pytest-testinfra; install it with: "
+            "pip install 'ovs-ignite[verify]'",
+            err=True,
+        )
+        raise typer.Exit(1) from None
     options = testinfra_options(
         sudo,
         str(ssh_config) if ssh_config else None,
         str(ssh_identity_file) if ssh_identity_file else None,
     )
-    results = {}
+    try:
+        _verify(loaded, hosts, options, format_, junit, root)
+    except VerifyInputError as exc:
+        typer.echo(f"ovs-ignite verify: {exc}", err=True)
+        raise typer.Exit(1) from None
+
+
+def _verify(
+    spec: Spec,
+    hosts: list[str],
+    options: dict[str, object],
+    format_: ReportFormat,
+    junit: Path | None,
+    root: str,
+) -> None:
+    """Check each host, print its report as it comes (text) or all at once (json), and
+    exit with SPEC's status."""
+    from .verify import exit_status, json_report, junit_xml, text_report, verify_host
+
+    reports = []
     for url in hosts:
-        typer.echo(f"== {url}")
-        results[url] = verify_host(loaded, url, options)
-        for check in results[url]:
-            typer.echo(str(check))
-        typer.echo(summary(url, results[url]))
+        report = verify_host(spec, url, options, root)
+        reports.append(report)
+        if format_ == "text":
+            typer.echo(text_report(report), nl=False)
+    if format_ == "json":
+        write_stdout(json_report(reports))
     if junit:
-        _run(lambda: write_output(junit, junit_xml(results)))
-    if any(not c.passed for checks in results.values() for c in checks):
-        raise typer.Exit(1)
+        _run(lambda: write_output(junit, junit_xml(reports)))
+    raise typer.Exit(exit_status(reports))
 
 
 def main() -> None:

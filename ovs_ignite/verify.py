@@ -1,315 +1,227 @@
 """Check a provisioned host against its spec, over testinfra (``ssh://``, ``local://``, ...).
 
-Every check is one ``Check``: a name, whether it passed, and what was found. OVS state is
-read with ``ovs-vsctl --format=json`` inside the ovs-vswitchd container; a container's
-interfaces are read from the host with ``nsenter`` (an application image need not have
-``ip``).
+The checks of a spec are fixed by the spec alone (``hostchecks.probes``): every run lists
+the same checks, each one passed, failed (with what was expected, what was found and the
+stderr of the command behind it) or skipped (a check it needs did not pass). A host that
+does not answer is one line, not a list of failures. The reports: text (one line a check),
+JSON, and JUnit XML.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shlex
-from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any, Protocol
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from typing import Any, Literal, Protocol
 from xml.etree import ElementTree
 
-from . import names
-from .models import AnyPort, BondPort, Bridge, OnePort, Spec
-from .ovsconfig import interface_options, interface_type
-from .plan import InterfaceData, build_plan, container_data, kernel_arguments
+from .models import Spec
+
+Status = Literal["pass", "fail", "skip"]
+# What a reachable host answers to the first command verify sends it.
+REACH = "ovs-ignite verify"
+# How much of a command's stderr and of a drift diff the text report shows.
+MAX_DETAIL_LINES = 40
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one check concluded: expected and found are short texts for the report."""
+
+    passed: bool
+    expected: str
+    found: str
+    error: str = ""  # the stderr of the command the check ran
+    diff: str = ""  # drift: a unified diff from the render to the host
+
+
+def same(expected: Any, found: Any, error: str = "") -> Outcome:
+    """The outcome of comparing two values, each shown as Python writes it."""
+    return Outcome(expected == found, repr(expected), repr(found), error)
+
+
+@dataclass(frozen=True)
+class Probe:
+    """One check to run: its name, the test, and the names of the checks it needs."""
+
+    name: str
+    test: Callable[[], Outcome]
+    needs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Check:
     name: str
-    passed: bool
+    status: Status
+    expected: str = ""
     found: str = ""
+    stderr: str = ""
+    diff: str = ""
+    reason: str = ""  # why a check was skipped
+    seconds: float = 0.0
+
+    @property
+    def passed(self) -> bool:
+        return self.status == "pass"
+
+    def line(self) -> str:
+        """The check in one line: PASS, FAIL with expected and found, or SKIP and why."""
+        if self.status == "pass":
+            return f"PASS  {self.name}"
+        if self.status == "skip":
+            return f"SKIP  {self.name}: {self.reason}"
+        return f"FAIL  {self.name}: expected {self.expected}, found {printable(self.found)}"
+
+    def details(self) -> list[str]:
+        """The lines under a failed check: the command's stderr, then the diff."""
+        if self.status != "fail":
+            return []
+        lines = [f"      stderr: {line}" for line in _clipped(self.stderr)]
+        return lines + [f"      {line}" for line in _clipped(self.diff)]
 
     def __str__(self) -> str:
-        text = f"{'PASS' if self.passed else 'FAIL'}  {self.name}"
-        return f"{text}: {self.found}" if self.found and not self.passed else text
+        return "\n".join([self.line(), *self.details()])
 
 
-class CommandResult(Protocol):
-    rc: int
-    stdout: str
+def printable(text: str) -> str:
+    """text with its control characters escaped, so that a host's answer cannot steer the
+    terminal (or break a line) of whoever reads the report."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+
+
+def _clipped(text: str) -> list[str]:
+    lines = [printable(line) for line in text.rstrip("\n").splitlines()]
+    if len(lines) > MAX_DETAIL_LINES:
+        more = len(lines) - MAX_DETAIL_LINES
+        return [*lines[:MAX_DETAIL_LINES], f"... ({more} more lines)"]
+    return lines
+
+
+def run_probes(probes: Iterable[Probe]) -> list[Check]:
+    """Run each probe in order; one whose needs did not all pass is skipped, not run."""
+    status: dict[str, Status] = {}
+    checks = []
+    for probe in probes:
+        blocker = next((need for need in probe.needs if status.get(need) != "pass"), None)
+        if blocker is not None:
+            how = "was skipped" if status.get(blocker) == "skip" else "failed"
+            check = Check(probe.name, "skip", reason=f"needs {blocker!r}, which {how}")
+        else:
+            start = time.perf_counter()
+            outcome = probe.test()
+            check = Check(
+                probe.name,
+                "pass" if outcome.passed else "fail",
+                outcome.expected,
+                outcome.found,
+                outcome.error,
+                outcome.diff,
+                seconds=time.perf_counter() - start,
+            )
+        status[probe.name] = check.status
+        checks.append(check)
+    return checks
+
+
+# -- the host -----------------------------------------------------------------------------
 
 
 class TestinfraHost(Protocol):
     def run(self, command: str, *args: str) -> Any: ...
 
 
+class HostUnreachable(Exception):
+    """The host did not answer a command (the transport failed, not the command)."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    rc: int
+    stdout: str
+    stderr: str
+
+
 class CheckedHost:
-    """Runs commands on the checked host (a testinfra host)."""
+    """Runs commands on the checked host (a testinfra host); root is where the files that
+    the drift checks compare are (a root Ignition was applied to, or /)."""
 
-    def __init__(self, host: TestinfraHost) -> None:
+    def __init__(self, host: TestinfraHost, root: str = "") -> None:
         self.host = host
+        self.root = root.rstrip("/")
 
-    def run(self, *argv: str) -> tuple[int, str]:
-        result = self.host.run(" ".join(shlex.quote(a) for a in argv))
-        return int(result.rc), str(result.stdout)
+    def run(self, *argv: str) -> Answer:
+        try:
+            result = self.host.run(" ".join(shlex.quote(a) for a in argv))
+        except Exception as exc:  # whatever the transport raised: the host did not answer
+            raise HostUnreachable(f"{type(exc).__name__}: {exc}") from exc
+        return Answer(int(result.rc), str(result.stdout), str(getattr(result, "stderr", "")))
 
-
-def _atom(value: Any) -> Any:
-    """An OVSDB JSON value as Python: sets as lists, maps as dicts, uuids as strings."""
-    if isinstance(value, list) and len(value) == 2 and value[0] in ("set", "map", "uuid"):
-        kind, inner = value
-        if kind == "set":
-            return [_atom(v) for v in inner]
-        if kind == "map":
-            return {_atom(k): _atom(v) for k, v in inner}
-        return inner
-    return value
+    def path(self, path: str) -> str:
+        """Where the host file at path is read."""
+        return self.root + path
 
 
-def _table(host: CheckedHost, runtime: str, table: str) -> list[dict[str, Any]]:
-    rc, out = host.run(
-        runtime, "exec", names.VSWITCHD, "ovs-vsctl", "--timeout=30", "--format=json", "list", table
-    )
-    if rc != 0:
-        return []
-    data = json.loads(out)
-    return [
-        dict(zip(data["headings"], (_atom(v) for v in row), strict=True)) for row in data["data"]
-    ]
+def unreachable_reason(host: CheckedHost) -> str | None:
+    """Why host cannot be checked (it does not answer, or answers something else), or None."""
+    try:
+        answer = host.run("echo", REACH)
+    except HostUnreachable as exc:
+        return str(exc)
+    if answer.rc == 0 and answer.stdout.strip() == REACH:
+        return None
+    said = " ".join((answer.stderr or answer.stdout).split())
+    return said or f"exit status {answer.rc}"
 
 
-def _set(value: Any) -> list[Any]:
-    """A set column: OVSDB writes a set of one as the bare value."""
-    if isinstance(value, list):
-        return value
-    return [] if value is None else [value]
+# -- running the checks -----------------------------------------------------------------------
 
 
-def _one(value: Any) -> Any:
-    """A column that holds at most one value (an empty set means none)."""
-    if isinstance(value, list):
-        return value[0] if value else None
-    return value
+@dataclass(frozen=True)
+class HostReport:
+    url: str
+    checks: list[Check]
+    unreachable: str | None = None  # why the host could not be checked
+    seconds: float = 0.0
+
+    def count(self, status: Status) -> int:
+        return sum(check.status == status for check in self.checks)
 
 
-def _check(name: str, want: Any, got: Any) -> Check:
-    return Check(name, want == got, f"want {want!r}, found {got!r}")
+class VerifyInputError(Exception):
+    """A host URL or option testinfra cannot use (exit status 1)."""
 
 
-def _port_checks(
-    port: AnyPort, bridge: str, ports: dict[str, Any], interfaces: dict[str, Any]
-) -> Iterator[Check]:
-    row = ports.get(port.name)
-    yield Check(f"port {port.name} on bridge {bridge}", row is not None, "no such port")
-    if row is None:
-        return
-    yield _check(f"port {port.name} tag", port.vlan, _one(row["tag"]))
-    yield _check(f"port {port.name} trunks", sorted(port.trunks or []), sorted(_set(row["trunks"])))
-    if isinstance(port, BondPort):
-        members = sorted(interfaces[u]["name"] for u in _set(row["interfaces"]) if u in interfaces)
-        yield _check(f"bond {port.name} interfaces", sorted(port.interfaces), members)
-        yield _check(
-            f"bond {port.name} bond_mode", port.bond_mode or "active-backup", _one(row["bond_mode"])
-        )
-        yield _check(f"bond {port.name} lacp", port.lacp or "off", _one(row["lacp"]))
-        return
-    iface = next((i for i in interfaces.values() if i["name"] == port.name), None)
-    if iface is None:
-        yield Check(f"interface {port.name}", False, "no such interface")
-        return
-    yield _check(f"interface {port.name} type", interface_type(port), iface["type"])
-    if isinstance(port, OnePort) and port.ofport is not None:
-        yield _check(f"interface {port.name} ofport", port.ofport, _one(iface["ofport"]))
-    options = interface_options(port)
-    if options:
-        got = {k: v for k, v in iface["options"].items() if k in options}
-        yield _check(f"interface {port.name} options", options, got)
+def check_host(spec: Spec, host: TestinfraHost, root: str = "") -> list[Check]:
+    """Every check of spec on a host that answers."""
+    from .hostchecks import probes
+
+    return run_probes(probes(spec, CheckedHost(host, root)))
 
 
-def _bridge_id_checks(bridge: Bridge, row: dict[str, Any]) -> Iterator[Check]:
-    """The datapath ID the bridge reports, and its own other_config and external_ids keys."""
-    if bridge.datapath_id is not None:
-        yield _check(
-            f"bridge {bridge.name} datapath_id", bridge.datapath_id, _one(row["datapath_id"])
-        )
-    for column, wanted in (
-        ("other_config", bridge.other_config),
-        ("external_ids", bridge.external_ids),
-    ):
-        if wanted:
-            got = {k: v for k, v in row[column].items() if k in wanted}
-            yield _check(f"bridge {bridge.name} {column}", dict(wanted), got)
+def verify_host(spec: Spec, url: str, options: dict[str, object], root: str = "") -> HostReport:
+    """Every check of spec on the host at testinfra URL url, or why it cannot be reached."""
+    import testinfra
+
+    start = time.perf_counter()
+    try:
+        connection = testinfra.get_host(url, **options)
+    except Exception as exc:  # testinfra's own errors for a URL it cannot use
+        raise VerifyInputError(f"{url}: {exc}") from None
+    host = CheckedHost(connection, root)
+    why = unreachable_reason(host)
+    if why is None:
+        try:
+            return HostReport(url, check_host(spec, connection, root), None, _since(start))
+        except HostUnreachable as exc:
+            why = f"stopped answering: {exc}"
+    return HostReport(url, [], why, _since(start))
 
 
-def _bridge_checks(
-    spec: Spec, bridge: Bridge, host: CheckedHost, tables: dict[str, Any]
-) -> Iterator[Check]:
-    rows = {r["name"]: r for r in tables["Bridge"]}
-    row = rows.get(bridge.name)
-    yield Check(f"bridge {bridge.name}", row is not None, f"bridges: {sorted(rows)}")
-    if row is None:
-        return
-    yield _check(f"bridge {bridge.name} datapath_type", spec.datapath(bridge), row["datapath_type"])
-    yield _check(f"bridge {bridge.name} fail_mode", bridge.fail_mode, _one(row["fail_mode"]))
-    yield _check(
-        f"bridge {bridge.name} protocols",
-        sorted(bridge.protocols or []),
-        sorted(_set(row["protocols"])),
-    )
-    yield from _bridge_id_checks(bridge, row)
-    controllers = {r["_uuid"]: r["target"] for r in tables["Controller"]}
-    found = sorted(controllers.get(u, u) for u in _set(row["controller"]))
-    yield _check(f"bridge {bridge.name} controllers", sorted(bridge.controllers or []), found)
-    ports_by_uuid = {r["_uuid"]: r for r in tables["Port"]}
-    ports = {
-        ports_by_uuid[u]["name"]: ports_by_uuid[u] for u in _set(row["ports"]) if u in ports_by_uuid
-    }
-    interfaces = {r["_uuid"]: r for r in tables["Interface"]}
-    if bridge.mtu is not None:
-        own: dict[str, Any] = next((i for i in interfaces.values() if i["name"] == bridge.name), {})
-        yield _check(f"bridge {bridge.name} mtu_request", bridge.mtu, _one(own.get("mtu_request")))
-    if bridge.address is not None:
-        rc, out = host.run("ip", "-o", "addr", "show", "dev", bridge.name)
-        yield Check(
-            f"bridge {bridge.name} address {bridge.address}",
-            rc == 0 and f" {bridge.address} " in f" {out} ",
-            out.strip() or "no device",
-        )
-    for port in bridge.ports:
-        yield from _port_checks(port, bridge.name, ports, interfaces)
-
-
-def _container_state(host: CheckedHost, runtime: str, name: str) -> tuple[bool, str, str]:
-    """(running, PID, what was found) of the container named exactly name.
-
-    The runtime takes a name it cannot find as the prefix of a container ID: an answer for
-    another container's name means that no container has this one.
-    """
-    rc, out = host.run(
-        runtime,
-        "inspect",
-        "--type",
-        "container",
-        "--format",
-        "{{.Name}} {{.State.Running}} {{.State.Pid}}",
-        name,
-    )
-    found, running, pid = [*out.split(), "", "", ""][:3]
-    if rc != 0 or found.removeprefix("/") != name:
-        return False, "", "no such container"
-    return running == "true", pid, f"running={running} pid={pid}"
-
-
-def _container_checks(spec: Spec, host: CheckedHost, tables: dict[str, Any]) -> Iterator[Check]:
-    """Each container runs, and each of its interfaces is as the plan's attach data says."""
-    for container in spec.containers:
-        running, pid, found = _container_state(host, spec.runtime, container.name)
-        yield Check(f"container {container.name} running", running, found)
-        if running:
-            for row in container_data(spec, container).interfaces:
-                yield from _interface_checks(host, container.name, pid, row, tables)
-
-
-def _none(field: str) -> str | None:
-    """A field of the attach data: '-' is none."""
-    return None if field == "-" else field
-
-
-def _interface_checks(
-    host: CheckedHost, container: str, pid: str, row: InterfaceData, tables: dict[str, Any]
-) -> Iterator[Check]:
-    what = f"{container}/{row.ifname}"
-    matches = [
-        r["name"]
-        for r in tables["Interface"]
-        if r["external_ids"].get(names.CONTAINER_ID) == container
-        and r["external_ids"].get(names.CONTAINER_IFACE) == row.ifname
-    ]
-    yield _check(f"{what} has one OVS port", [row.host_if], matches)
-    port = next((r for r in tables["Port"] if r["name"] == row.host_if), None)
-    if port is not None:
-        bridge = next(
-            (r["name"] for r in tables["Bridge"] if port["_uuid"] in _set(r["ports"])), None
-        )
-        yield _check(f"{what} port on bridge", row.bridge, bridge)
-        vlan = _none(row.vlan)
-        yield _check(f"{what} port tag", int(vlan) if vlan else None, _one(port["tag"]))
-    ns = ("nsenter", "--target", pid, "--net", "--")
-    rc, link = host.run(*ns, "ip", "-o", "link", "show", "dev", row.ifname)
-    yield Check(f"{what} in the container", rc == 0, link.strip() or "no such link")
-    if rc != 0:
-        return
-    yield Check(f"{what} MAC {row.mac}", f"link/ether {row.mac} " in link, link.strip())
-    address, gateway = _none(row.address), _none(row.gateway)
-    if address:
-        _, addrs = host.run(*ns, "ip", "-o", "addr", "show", "dev", row.ifname)
-        yield Check(f"{what} address {address}", f" {address} " in addrs, addrs.strip())
-    if gateway:
-        family = "-6" if ":" in gateway else "-4"
-        _, routes = host.run(*ns, "ip", family, "route", "show", "default")
-        yield Check(
-            f"{what} default route via {gateway}",
-            f"via {gateway} dev {row.ifname}" in routes,
-            routes.strip(),
-        )
-
-
-def _unit_names(spec: Spec) -> list[str]:
-    """The units that must be active: every unit the plan writes or adds a drop-in to
-    (templates aside), and the unit of every container (a unit: container's is yours)."""
-    units = [u.name for u in build_plan(spec).units if u.name != names.ATTACH_TEMPLATE]
-    units += [c.unit_name for c in spec.containers if c.unit_name not in units]
-    return units
-
-
-def check_host(spec: Spec, testinfra_host: TestinfraHost) -> list[Check]:
-    """Every check of spec on the host."""
-    host = CheckedHost(testinfra_host)
-    checks = []
-    for unit in _unit_names(spec):
-        _, state = host.run("systemctl", "is-active", unit)
-        checks.append(_check(f"unit {unit} active", "active", state.strip()))
-    for name in (names.OVSDB, names.VSWITCHD):
-        running, _, found = _container_state(host, spec.runtime, name)
-        checks.append(Check(f"container {name} running", running, found))
-    tables = {
-        t: _table(host, spec.runtime, t)
-        for t in ("Bridge", "Port", "Interface", "Controller", "Open_vSwitch")
-    }
-    checks.append(
-        Check(
-            "OVS database readable",
-            bool(tables["Open_vSwitch"]),
-            "ovs-vsctl in ovs-vswitchd failed",
-        )
-    )
-    for bridge in spec.bridges:
-        checks.extend(_bridge_checks(spec, bridge, host, tables))
-    checks.extend(_container_checks(spec, host, tables))
-    kargs = kernel_arguments(spec)
-    if kargs:
-        _, cmdline = host.run("cat", "/proc/cmdline")
-        words = cmdline.split()
-        for karg in kargs:
-            checks.append(
-                Check(
-                    f"kernel argument {karg}",
-                    all(w in words for w in karg.split()),
-                    cmdline.strip(),
-                )
-            )
-    if spec.dpdk:
-        size_kb = 1048576 if spec.dpdk.hugepages.size == "1G" else 2048
-        _, pages = host.run("cat", f"/sys/kernel/mm/hugepages/hugepages-{size_kb}kB/nr_hugepages")
-        count = int(pages.strip()) if pages.strip().isdigit() else 0
-        checks.append(
-            Check(
-                f"{spec.dpdk.hugepages.count} hugepages of {spec.dpdk.hugepages.size}",
-                count >= spec.dpdk.hugepages.count,
-                f"{count} reserved",
-            )
-        )
-        ovs = tables["Open_vSwitch"][0] if tables["Open_vSwitch"] else {}
-        checks.append(_check("DPDK initialized", True, ovs.get("dpdk_initialized")))
-    return checks
+def _since(start: float) -> float:
+    return time.perf_counter() - start
 
 
 def testinfra_options(
@@ -324,36 +236,101 @@ def testinfra_options(
     return options
 
 
-def verify_host(spec: Spec, url: str, options: dict[str, object]) -> list[Check]:
-    """Every check of spec on the host at testinfra URL url; a host that cannot be reached
-    (or answers nothing verify can read) is one failed check, not a traceback."""
-    import testinfra
-
-    try:
-        return check_host(spec, testinfra.get_host(url, **options))
-    except Exception as exc:  # whatever the connection raised: say it, as a failed check
-        return [Check(f"reach {url}", False, f"{type(exc).__name__}: {exc}")]
+def exit_status(reports: Iterable[HostReport]) -> int:
+    """SPEC's exit status: 4 a host could not be reached, 3 a check failed, 0 all passed."""
+    reports = list(reports)
+    if any(report.unreachable is not None for report in reports):
+        return 4
+    return 3 if any(report.count("fail") for report in reports) else 0
 
 
-def summary(url: str, checks: list[Check]) -> str:
-    """The closing line of a host's report: N passed, N failed."""
-    failed = sum(not c.passed for c in checks)
-    return f"{url}: {len(checks) - failed} passed, {failed} failed"
+# -- reports ----------------------------------------------------------------------------------
 
 
-def junit_xml(results: dict[str, list[Check]]) -> str:
-    """A JUnit XML report: one testsuite per host, one testcase per check."""
+def summary(report: HostReport) -> str:
+    """The closing line of a host's report: what passed, failed and was skipped, or why the
+    host could not be checked."""
+    if report.unreachable is not None:
+        return f"{report.url}: unreachable: {printable(report.unreachable)}"
+    counts = ", ".join(f"{report.count(s)} {w}" for s, w in _WORDS)
+    return f"{report.url}: {counts}"
+
+
+_WORDS: tuple[tuple[Status, str], ...] = (
+    ("pass", "passed"),
+    ("fail", "failed"),
+    ("skip", "skipped"),
+)
+
+
+def text_report(report: HostReport) -> str:
+    """A host's report as text: its checks, one line each (details indented below a
+    failure), and its summary; an unreachable host is its summary alone."""
+    if report.unreachable is not None:
+        return summary(report) + "\n"
+    lines = [f"== {report.url}", *(str(check) for check in report.checks), summary(report)]
+    return "\n".join(lines) + "\n"
+
+
+def json_report(reports: Iterable[HostReport]) -> str:
+    """The reports as one JSON array: per host its URL, whether it was reached, its counts
+    and every check with all its fields."""
+    hosts = []
+    for report in reports:
+        hosts.append(
+            {
+                "host": report.url,
+                "reachable": report.unreachable is None,
+                "unreachable": report.unreachable,
+                "seconds": round(report.seconds, 3),
+                **{word: report.count(status) for status, word in _WORDS},
+                "checks": [
+                    {**asdict(check), "seconds": round(check.seconds, 3)} for check in report.checks
+                ],
+            }
+        )
+    return json.dumps(hosts, indent=2) + "\n"
+
+
+# Characters XML 1.0 cannot hold at all; a host's answer may have them.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub(lambda m: m.group().encode("unicode_escape").decode(), text)
+
+
+def junit_xml(reports: Iterable[HostReport]) -> str:
+    """A JUnit XML report: one testsuite per host, one testcase per check, with times;
+    skipped checks are <skipped>, and an unreachable host is one <error>."""
     suites = ElementTree.Element("testsuites")
-    for url, checks in results.items():
+    for report in reports:
         suite = ElementTree.SubElement(
             suites,
             "testsuite",
-            name=f"ovs-ignite verify {url}",
-            tests=str(len(checks)),
-            failures=str(sum(not c.passed for c in checks)),
+            name=f"ovs-ignite verify {report.url}",
+            tests=str(len(report.checks) or 1),
+            failures=str(report.count("fail")),
+            skipped=str(report.count("skip")),
+            errors=str(int(report.unreachable is not None)),
+            time=f"{report.seconds:.3f}",
         )
-        for check in checks:
-            case = ElementTree.SubElement(suite, "testcase", classname=url, name=check.name)
-            if not check.passed:
-                ElementTree.SubElement(case, "failure", message=check.found)
+        if report.unreachable is not None:
+            case = ElementTree.SubElement(suite, "testcase", classname=report.url, name="reach")
+            ElementTree.SubElement(case, "error", message=_xml(report.unreachable))
+        for check in report.checks:
+            _junit_case(suite, report.url, check)
     return ElementTree.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _junit_case(suite: ElementTree.Element, url: str, check: Check) -> None:
+    case = ElementTree.SubElement(
+        suite, "testcase", classname=url, name=_xml(check.name), time=f"{check.seconds:.3f}"
+    )
+    if check.status == "skip":
+        ElementTree.SubElement(case, "skipped", message=_xml(check.reason))
+    elif check.status == "fail":
+        failure = ElementTree.SubElement(
+            case, "failure", message=_xml(f"expected {check.expected}, found {check.found}")
+        )
+        failure.text = _xml("\n".join(check.details())) or None

@@ -117,7 +117,18 @@ def verify(web: Stack, tmp_path: Path, *extra: str) -> subprocess.CompletedProce
     env = {**web.host.env, "PATH": f"{shim}:{os.environ['PATH']}"}
     return subprocess.run(
         web.host.netns_argv(
-            [sys.executable, "-m", "ovs_ignite", "verify", str(spec), "--hosts", "local://", *extra]
+            [
+                sys.executable,
+                "-m",
+                "ovs_ignite",
+                "verify",
+                str(spec),
+                "--hosts",
+                "local://",
+                "--root",
+                str(web.host.root),
+                *extra,
+            ]
         ),
         env=env,
         capture_output=True,

@@ -175,7 +175,7 @@ def test_first_boot_verifies_and_serves_http(box: Box) -> None:
     result = _verify(box)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "PASS  web/eth1 address 10.10.0.10/24" in result.stdout
-    assert "datapath_type: want 'system'" not in result.stdout
+    assert "datapath_type: expected 'system'" not in result.stdout
     assert _http(box) == INDEX_HTML
     assert (
         box.ssh(

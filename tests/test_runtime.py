@@ -9,6 +9,7 @@ bridges are userspace (netdev): this machine has no openvswitch kernel module.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -283,18 +284,52 @@ def test_verify_passes_on_the_running_host_and_names_what_is_wrong(
     assert "PASS  bridge br-app address 10.10.0.1/24" in lines
     assert "PASS  web/eth1 address 10.10.0.10/24" in lines
     assert "PASS  web/eth1 default route via 10.10.0.1" in lines
-    assert re.fullmatch(r"local://: \d+ passed, 0 failed", lines[-1])
+    data = container_data("web")
+    assert f"PASS  file {data} as rendered" in lines  # drift: read from the applied root
+    assert "PASS  link /etc/systemd/system/web.service.d/10-ovs-ignite.conf as rendered" in lines
+    assert re.fullmatch(r"local://: \d+ passed, 0 failed, 0 skipped", lines[-1])
     assert 'failures="0"' in junit.read_text()
+    count = len(_check_lines(lines))
 
     host_if = host_interface_name("web", "eth1")
     web.vsctl("set", "port", host_if, "tag=99")
+    on_host = web.host.root / data.lstrip("/")
+    rendered = on_host.read_text()
+    on_host.write_text(rendered.replace("interface=", "interface=EDITED", 1))
     try:
         bad = verify(web, tmp_path, "--junit", str(junit))
+        as_json = verify(web, tmp_path, "--format", "json")
     finally:
         web.vsctl("clear", "port", host_if, "tag")
-    assert bad.returncode == 1
-    assert "FAIL  web/eth1 port tag: want None, found 99" in bad.stdout.splitlines()
-    assert 'failures="1"' in junit.read_text()
+        on_host.write_text(rendered)
+    assert bad.returncode == 3
+    lines = bad.stdout.splitlines()
+    assert "FAIL  web/eth1 port tag: expected None, found 99" in lines
+    drift = f"FAIL  file {data} as rendered: expected mode 0644 and the rendered contents, "
+    assert drift + "found mode 0644 and other contents" in lines
+    assert any(line.startswith("      +interface=EDITED") for line in lines)
+    assert 'failures="2"' in junit.read_text()
+    (report,) = json.loads(as_json.stdout)
+    assert as_json.returncode == 3 and report["failed"] == 2
+    assert len(report["checks"]) == count  # the same checks
+
+    web.stop("web.service")
+    try:
+        stopped = verify(web, tmp_path)
+    finally:
+        web.start("web.service")
+    assert stopped.returncode == 3
+    lines = stopped.stdout.splitlines()
+    assert any(
+        line.startswith("FAIL  container web running: expected running, found ") for line in lines
+    )
+    assert "SKIP  web/eth1 in the container: needs 'container web running', which failed" in lines
+    assert len(_check_lines(lines)) == count
+
+
+def _check_lines(lines: list[str]) -> list[str]:
+    """The lines of verify's text report that are checks (not details or the summary)."""
+    return [line for line in lines if line[:6] in ("PASS  ", "FAIL  ", "SKIP  ")]
 
 
 def test_a_container_without_interfaces_starts_alone(web: Stack, tmp_path: Path) -> None:

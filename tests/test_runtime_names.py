@@ -160,7 +160,9 @@ def test_attach_of_a_container_that_does_not_run_touches_no_other(
         assert host.attach_ports(name) == []
         # verify, too, must not take the running decoy for the container
         checked = verify(host, tmp_path).stdout.splitlines()
-        assert f"FAIL  container {name} running: no such container" in checked
+        assert (
+            f"FAIL  container {name} running: expected running, found no such container" in checked
+        )
 
 
 def test_attach_waits_for_its_own_container_not_a_decoy(

@@ -166,9 +166,9 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
             "other_config:datapath-id=00000000000000b2",
         )
         drifted = verify(host, tmp_path).stdout.splitlines()
-        assert "FAIL  interface up0 ofport: want 3, found 4" in drifted
+        assert "FAIL  interface up0 ofport: expected 3, found 4" in drifted
         assert (
-            "FAIL  bridge br-int datapath_id: want '00000000000000a1', found '00000000000000b2'"
+            "FAIL  bridge br-int datapath_id: expected '00000000000000a1', found '00000000000000b2'"
             in drifted
         )
 

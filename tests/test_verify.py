@@ -1,33 +1,61 @@
 """``verify`` against a fake host: what it concludes from what the host answers.
 
 The runtime and box tests run verify on real hosts; here a fake testinfra host answers each
-command from a table that describes a healthy host of the nginx example, and each test
-changes one answer and checks that verify names exactly that.
+command from a table that describes a healthy host of the nginx example (its files are the
+render's), and each test changes one answer and checks that verify names exactly that, with
+what was expected, what was found and the command's own stderr; that the checks behind a
+failed one are skipped, so that every run lists the same checks; and the reports.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import shlex
+import subprocess
+import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
+
+import pytest
 
 from ovs_ignite import load_spec
-from ovs_ignite.names import BRIDGES_UNIT, OVSDB_UNIT, VSWITCHD_UNIT, attach_unit
-from ovs_ignite.plan import default_mac, host_interface_name
-from ovs_ignite.verify import Check, check_host
+from ovs_ignite.hostchecks import probes
+from ovs_ignite.models import Spec
+from ovs_ignite.names import BRIDGES_UNIT, OVSDB_UNIT, UNITS_DIR, VSWITCHD_UNIT, attach_unit
+from ovs_ignite.plan import build_plan, default_mac, host_interface_name
+from ovs_ignite.verify import (
+    REACH,
+    CheckedHost,
+    HostReport,
+    check_host,
+    exit_status,
+    json_report,
+    junit_xml,
+    summary,
+    text_report,
+    verify_host,
+)
+from ovs_ignite.verify import (
+    testinfra_options as infra_options,
+)
 
-from .conftest import ROOT
+from .conftest import DATA, EXAMPLES, ROOT
 
 SPEC = load_spec(ROOT / "examples" / "nginx.yaml")
 HOST_IF = host_interface_name("web", "eth1")
 MAC = default_mac("web", "eth1")
+assert SPEC.host is not None
+KEY = SPEC.host.users[0].ssh_authorized_keys[0]
 
 
 @dataclass
 class Result:
     rc: int
     stdout: str
+    stderr: str = ""
 
 
 def _ovsdb(rows: list[dict[str, Any]]) -> str:
@@ -46,6 +74,18 @@ def _ovsdb(rows: list[dict[str, Any]]) -> str:
     return json.dumps(
         {"headings": headings, "data": [[encode(r[h]) for h in headings] for r in rows]}
     )
+
+
+def rendered_files(spec: Spec, spec_name: str = "nginx.yaml") -> dict[str, tuple[int, str]]:
+    """Every file and unit the render of spec writes: path -> (mode, contents)."""
+    plan = build_plan(spec, spec_name)
+    files = {f.path: (f.mode, f.contents) for f in plan.files}
+    for unit in plan.units:
+        if unit.contents is not None:
+            files[f"{UNITS_DIR}/{unit.name}"] = (0o644, unit.contents)
+        for dropin in unit.dropins:
+            files[f"{UNITS_DIR}/{unit.name}.d/{dropin.name}"] = (0o644, dropin.contents)
+    return files
 
 
 @dataclass
@@ -70,6 +110,15 @@ class FakeHost:
     )
     tag: Any = field(default_factory=list)
     link: str = f"5: eth1@if6: <UP> mtu 1500 link/ether {MAC} brd ff:ff:ff:ff:ff:ff"
+    hostname: str = "edge-01"
+    keys: str = KEY + "\n"
+    modules: set[str] = field(default_factory=lambda: {"openvswitch"})
+    files: dict[str, tuple[int, str]] = field(default_factory=lambda: rendered_files(SPEC))
+    links: dict[str, str] = field(
+        default_factory=lambda: {link.path: link.target for link in build_plan(SPEC).links}
+    )
+    vsctl: Result | None = None  # what ovs-vsctl answers instead of the tables
+    commands: list[str] = field(default_factory=list)
 
     def tables(self) -> dict[str, list[dict[str, Any]]]:
         return {
@@ -103,17 +152,51 @@ class FakeHost:
 
     def run(self, command: str, *args: str) -> Result:
         assert not args, "verify quotes its own commands"
+        self.commands.append(command)
         argv = shlex.split(command)
+        answer = self.host_answer(argv) or self.ovs_answer(argv)
+        if answer is None:
+            raise AssertionError(f"the fake host has no answer for {command!r}")
+        return answer
+
+    def host_answer(self, argv: list[str]) -> Result | None:
         match argv:
+            case ["echo", word]:
+                return Result(0, word + "\n")
+            case ["uname", "-n"]:
+                return Result(0, self.hostname + "\n")
+            case ["getent", "passwd", "core"]:
+                return Result(0, "core:x:1000:1000::/var/home/core:/bin/bash\n")
+            case ["sh", "-c", script, "sh", "/var/home/core"] if "authorized_keys" in script:
+                return Result(0, self.keys)
+            case ["ls", "-d", "--", module]:
+                name = module.removeprefix("/sys/module/")
+                if name in self.modules:
+                    return Result(0, module + "\n")
+                return Result(2, "", f"ls: cannot access '{module}': No such file or directory\n")
+            case ["sh", "-c", script, "sh", path] if "base64" in script:
+                if path not in self.files:
+                    return Result(1, "", f"stat: cannot statx '{path}': No such file\n")
+                mode, text = self.files[path]
+                return Result(0, f"{mode:o}\n{base64.b64encode(text.encode()).decode()}")
+            case ["readlink", "--", path]:
+                return Result(0, self.links[path] + "\n") if path in self.links else Result(1, "")
             case ["systemctl", "is-active", unit]:
-                state = "active" if unit in self.active else "inactive"
-                return Result(0 if unit in self.active else 3, state + "\n")
+                if unit in self.active:
+                    return Result(0, "active\n")
+                return Result(3, "inactive\n")
+        return None
+
+    def ovs_answer(self, argv: list[str]) -> Result | None:
+        match argv:
             case ["podman", "inspect", "--type", "container", "--format", _, name]:
                 # podman takes a name it cannot find as an ID prefix: it may answer for another
                 answer = self.containers.get(name)
-                return Result(0, answer + "\n") if answer else Result(125, "")
+                if answer:
+                    return Result(0, answer + "\n")
+                return Result(125, "", f"Error: no such container {name}\n")
             case ["podman", "exec", "ovs-vswitchd", "ovs-vsctl", *_, "list", table]:
-                return Result(0, _ovsdb(self.tables()[table]))
+                return self.vsctl or Result(0, _ovsdb(self.tables()[table]))
             case ["ip", "-o", "addr", "show", "dev", "br-app"]:
                 return Result(0, "4: br-app    inet 10.10.0.1/24 brd 10.10.0.255 scope global\n")
             case ["nsenter", "--target", "103", "--net", "--", "ip", "-o", "link", *_]:
@@ -122,27 +205,45 @@ class FakeHost:
                 return Result(0, "5: eth1    inet 10.10.0.10/24 scope global eth1\n")
             case ["nsenter", "--target", "103", "--net", "--", "ip", "-4", "route", *_]:
                 return Result(0, "default via 10.10.0.1 dev eth1\n")
-        raise AssertionError(f"the fake host has no answer for {command!r}")
+        return None
+
+
+def _report(host: FakeHost) -> HostReport:
+    return HostReport("fake://", check_host(SPEC, host))
 
 
 def _failed(host: FakeHost) -> list[str]:
-    checks: list[Check] = check_host(SPEC, host)
-    return [str(c) for c in checks if not c.passed]
+    return [c.line() for c in check_host(SPEC, host) if c.status == "fail"]
+
+
+HEALTHY = check_host(SPEC, FakeHost())
+NAMES = [c.name for c in HEALTHY]
 
 
 def test_a_healthy_host_passes_every_check() -> None:
-    host = FakeHost()
-    checks = check_host(SPEC, host)
-    assert [str(c) for c in checks if not c.passed] == []
-    assert len(checks) >= 15
-    assert "container web running" in [c.name for c in checks]
+    assert [str(c) for c in HEALTHY if not c.passed] == []
+    for name in (
+        "container web running",
+        "hostname",
+        "user core exists",
+        "user core SSH key 1 (ssh-ed25519)",
+        "kernel module openvswitch loaded",
+        "file /etc/ovs-ignite/host.conf as rendered",
+        "file /etc/systemd/system/ovs-ignite/container.conf as rendered",
+        "link /etc/systemd/system/web.service.d/10-ovs-ignite.conf as rendered",
+        "web/eth1 MAC " + MAC,
+    ):
+        assert name in NAMES
+    # every file, unit and link of the render is compared
+    assert sum(n.startswith("file ") for n in NAMES) == len(rendered_files(SPEC))
+    assert len(NAMES) == len(set(NAMES))
 
 
-def test_an_inactive_unit_is_named() -> None:
+def test_an_inactive_unit_is_named_with_what_was_expected_and_found() -> None:
     host = FakeHost()
     host.active.discard(attach_unit("web"))
     assert _failed(host) == [
-        "FAIL  unit ovs-attach@web.service active: want 'active', found 'inactive'"
+        "FAIL  unit ovs-attach@web.service active: expected 'active', found 'inactive'"
     ]
 
 
@@ -151,28 +252,268 @@ def test_an_answer_for_another_container_is_no_such_container() -> None:
     whose ID begins with "web"... which verify must not take for web."""
     host = FakeHost()
     host.containers["web"] = "webbed3c0ffee true 999"
-    assert _failed(host) == ["FAIL  container web running: no such container"]
+    assert _failed(host) == [
+        "FAIL  container web running: expected running, found no such container"
+    ]
 
 
-def test_a_stopped_ovs_container_is_named() -> None:
+def test_a_failed_check_shows_the_commands_stderr() -> None:
     host = FakeHost()
-    host.containers["ovs-vswitchd"] = "ovs-vswitchd false 0"
-    assert _failed(host) == ["FAIL  container ovs-vswitchd running: running=false pid=0"]
+    del host.containers["web"]
+    (check,) = [c for c in check_host(SPEC, host) if c.status == "fail"]
+    assert check.stderr == "Error: no such container web\n"
+    assert str(check).splitlines() == [
+        "FAIL  container web running: expected running, found no such container",
+        "      stderr: Error: no such container web",
+    ]
+
+
+def test_checks_behind_a_failed_one_are_skipped_with_the_reason_and_the_count_holds() -> None:
+    host = FakeHost()
+    host.containers["web"] = "web false 0"
+    checks = check_host(SPEC, host)
+    assert [c.name for c in checks] == NAMES
+    by_name = {c.name: c for c in checks}
+    assert by_name["container web running"].status == "fail"
+    for name in ("web/eth1 in the container", "web/eth1 address 10.10.0.10/24"):
+        assert by_name[name].status == "skip"
+    assert by_name["web/eth1 in the container"].reason == (
+        "needs 'container web running', which failed"
+    )
+    assert by_name["web/eth1 MAC " + MAC].reason == (
+        "needs 'web/eth1 in the container', which was skipped"
+    )
+    # OVS still answers: the port checks of web ran
+    assert by_name["web/eth1 has one OVS port"].status == "pass"
+
+
+@pytest.mark.parametrize(
+    "break_it",
+    [
+        lambda h: h.containers.update({"ovs-vswitchd": "ovs-vswitchd false 0"}),
+        lambda h: setattr(h, "vsctl", Result(1, "", "ovs-vsctl: unix:/run/x: Connection refused")),
+        lambda h: setattr(h, "vsctl", Result(0, "{not json")),
+        lambda h: h.containers.clear(),
+        lambda h: h.files.clear(),
+        lambda h: setattr(h, "tag", 5),
+    ],
+    ids=["vswitchd-stopped", "vsctl-fails", "vsctl-garbage", "no-containers", "no-files", "tag"],
+)
+def test_every_run_lists_the_same_checks(break_it: Any) -> None:
+    host = FakeHost()
+    break_it(host)
+    checks = check_host(SPEC, host)
+    assert [c.name for c in checks] == NAMES
+    assert any(c.status == "fail" for c in checks)
+
+
+def test_an_unreadable_database_says_why_and_skips_every_bridge_check() -> None:
+    host = FakeHost(vsctl=Result(1, "", "ovs-vsctl: unix:/var/run/openvswitch/db.sock: refused\n"))
+    checks = {c.name: c for c in check_host(SPEC, host)}
+    database = checks["OVS database readable"]
+    assert database.status == "fail"
+    assert database.found == "exit status 1"
+    assert "db.sock: refused" in database.stderr
+    assert checks["bridge br-app"].status == "skip"
+    assert checks["bridge br-app fail_mode"].reason == "needs 'bridge br-app', which was skipped"
+    assert checks["web/eth1 has one OVS port"].reason == (
+        "needs 'OVS database readable', which failed"
+    )
 
 
 def test_a_wrong_tag_and_a_wrong_mac_are_named_with_what_was_found() -> None:
     host = FakeHost(tag=7, link="5: eth1@if6: <UP> mtu 1500 link/ether 02:00:00:00:00:99 brd")
     failed = _failed(host)
-    assert "FAIL  web/eth1 port tag: want None, found 7" in failed
-    assert any(line.startswith(f"FAIL  web/eth1 MAC {MAC}") for line in failed)
+    assert "FAIL  web/eth1 port tag: expected None, found 7" in failed
+    assert any(line.startswith(f"FAIL  web/eth1 MAC {MAC}: expected {MAC}") for line in failed)
     assert len(failed) == 2
 
 
-def test_an_unreachable_host_is_one_failed_check_not_a_traceback() -> None:
-    from ovs_ignite.verify import summary, testinfra_options, verify_host
+def test_host_checks_name_the_hostname_the_keys_and_the_modules() -> None:
+    host = FakeHost(hostname="localhost", keys="ssh-ed25519 AAAAother other@x\n", modules=set())
+    assert _failed(host) == [
+        "FAIL  hostname: expected 'edge-01', found 'localhost'",
+        "FAIL  user core SSH key 1 (ssh-ed25519): expected the key in ~/.ssh/authorized_keys "
+        "or ~/.ssh/authorized_keys.d/, found 1 other keys",
+        "FAIL  kernel module openvswitch loaded: expected loaded, found not loaded",
+    ]
 
-    options = testinfra_options(ssh_config="/nonexistent/ssh_config")
-    checks = verify_host(SPEC, "ssh://nobody@127.0.0.1:1", options)
-    assert [c.name for c in checks] == ["reach ssh://nobody@127.0.0.1:1"]
-    assert not checks[0].passed and checks[0].found
-    assert summary("ssh://x", checks) == "ssh://x: 0 passed, 1 failed"
+
+def test_drift_in_a_file_is_a_diff() -> None:
+    host = FakeHost()
+    path = "/etc/ovs-ignite/containers/web.conf"
+    mode, text = host.files[path]
+    host.files[path] = (mode, text.replace("interface=", "interface=X", 1))
+    (check,) = [c for c in check_host(SPEC, host) if c.status == "fail"]
+    assert check.name == f"file {path} as rendered"
+    assert check.found == "mode 0644 and other contents"
+    assert "--- rendered" in check.diff and "+++ on the host" in check.diff
+    assert "+interface=X" in check.diff
+    assert any(line.startswith("      -interface=") for line in check.details())
+
+
+def test_drift_in_mode_a_missing_file_and_a_retargeted_link() -> None:
+    host = FakeHost()
+    script = next(p for p, (mode, _) in host.files.items() if mode == 0o755)
+    host.files[script] = (0o644, host.files[script][1])
+    del host.files[f"{UNITS_DIR}/{VSWITCHD_UNIT}"]
+    link = "/etc/systemd/system/web.service.d/10-ovs-ignite.conf"
+    host.links[link] = "/tmp/elsewhere.conf"
+    failed = _failed(host)
+    assert (
+        f"FAIL  file {script} as rendered: expected mode 0755 and the rendered contents, "
+        "found mode 0644 and the same contents" in failed
+    )
+    assert (
+        f"FAIL  file {UNITS_DIR}/{VSWITCHD_UNIT} as rendered: expected mode 0644 and the "
+        "rendered contents, found no such file" in failed
+    )
+    assert (
+        f"FAIL  link {link} as rendered: expected a link to "
+        "../ovs-ignite/container.conf, found /tmp/elsewhere.conf" in failed
+    )
+    assert len(failed) == 3
+
+
+def test_a_spec_verified_under_another_file_name_is_no_drift() -> None:
+    host = FakeHost(files=rendered_files(SPEC, "/srv/specs/site-edge.yaml"))
+    assert _failed(host) == []
+
+
+def test_root_reads_the_files_under_it() -> None:
+    host = FakeHost()
+    host.files = {f"/sysroot{path}": value for path, value in host.files.items()}
+    host.links = {f"/sysroot{path}": value for path, value in host.links.items()}
+    assert _failed(FakeHost(files=host.files, links=host.links)) != []
+    assert [c.line() for c in check_host(SPEC, host, "/sysroot/") if not c.passed] == []
+
+
+def test_what_a_host_answers_cannot_steer_the_terminal() -> None:
+    host = FakeHost(hostname="evil\x1b[2J\nPASS  everything")
+    (line,) = _failed(host)
+    assert "\x1b" not in line and "\n" not in line
+    assert line == "FAIL  hostname: expected 'edge-01', found 'evil\\x1b[2J\\nPASS  everything'"
+    check = next(c for c in check_host(SPEC, host) if c.name == "hostname")
+    garbled = type(check)(check.name, "fail", "x", "a\x1b]0;title\x07\nb", "err\x1b[31m\r")
+    assert all(c.isprintable() for line in str(garbled).splitlines() for c in line)
+
+
+@pytest.mark.parametrize("path", [*EXAMPLES, *sorted((DATA / "valid").glob("*.yaml"))], ids=str)
+def test_check_names_are_unique_for_every_valid_spec(path: Path) -> None:
+    """A check names the ones it needs by name: no two checks may share one."""
+    spec = load_spec(path)
+    names = [p.name for p in probes(spec, CheckedHost(FakeHost()))]
+    assert len(names) == len(set(names))
+    known: set[str] = set()
+    for probe in probes(spec, CheckedHost(FakeHost())):
+        assert set(probe.needs) <= known, probe.name  # what it needs comes first
+        known.add(probe.name)
+
+
+def test_reports_count_skips_and_times() -> None:
+    host = FakeHost()
+    host.containers["web"] = "web false 0"
+    report = _report(host)
+    skipped = report.count("skip")
+    assert skipped >= 4
+    text = text_report(report)
+    assert text.splitlines()[-1] == (
+        f"fake://: {report.count('pass')} passed, 1 failed, {skipped} skipped"
+    )
+    suite = ElementTree.fromstring(junit_xml([report])).find("testsuite")
+    assert suite is not None
+    assert suite.get("skipped") == str(skipped) and suite.get("failures") == "1"
+    assert float(suite.get("time", "")) >= 0
+    cases = suite.findall("testcase")
+    assert len(cases) == len(NAMES)
+    assert all(float(case.get("time", "x")) >= 0 for case in cases)
+    skips = [case.find("skipped") for case in cases if case.find("skipped") is not None]
+    assert len(skips) == skipped
+    (hosts,) = json.loads(json_report([report]))
+    assert hosts["host"] == "fake://" and hosts["reachable"] is True
+    assert (hosts["passed"], hosts["failed"], hosts["skipped"]) == (
+        report.count("pass"),
+        1,
+        skipped,
+    )
+    failed = next(c for c in hosts["checks"] if c["status"] == "fail")
+    assert failed["expected"] == "running" and failed["found"] == "running=false pid=0"
+    assert exit_status([report]) == 3
+    assert exit_status([_report(FakeHost())]) == 0
+
+
+UNREACHABLE = "ssh://nobody@127.0.0.1:1"
+
+
+def test_an_unreachable_host_is_one_line_not_a_traceback() -> None:
+    options = infra_options(ssh_config="/nonexistent/ssh_config")
+    report = verify_host(SPEC, UNREACHABLE, options)
+    assert report.checks == [] and report.unreachable
+    assert "ssh_config" in report.unreachable
+    assert text_report(report).count("\n") == 1
+    assert summary(report).startswith(f"{UNREACHABLE}: unreachable: ")
+    assert exit_status([report, _report(FakeHost())]) == 4
+    suite = ElementTree.fromstring(junit_xml([report])).find("testsuite")
+    assert suite is not None and suite.get("errors") == "1"
+    (hosts,) = json.loads(json_report([report]))
+    assert hosts["reachable"] is False and hosts["checks"] == []
+
+
+def test_a_host_that_answers_something_else_is_unreachable() -> None:
+    class Garbled(FakeHost):
+        def run(self, command: str, *args: str) -> Result:
+            return Result(255, "", "kex_exchange_identification: Connection closed\n")
+
+    from ovs_ignite.verify import unreachable_reason
+
+    assert unreachable_reason(CheckedHost(Garbled())) == (
+        "kex_exchange_identification: Connection closed"
+    )
+    assert unreachable_reason(CheckedHost(FakeHost())) is None
+    assert FakeHost().run(f"echo {shlex.quote(REACH)}").stdout == REACH + "\n"
+
+
+def _cli(*args: str, python: list[str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*(python or [sys.executable, "-m", "ovs_ignite"]), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_verify_exits_4_with_one_line_for_an_unreachable_host(tmp_path: Path) -> None:
+    junit = tmp_path / "report.xml"
+    spec = str(ROOT / "examples" / "nginx.yaml")
+    config = ["--ssh-config", "/nonexistent/ssh_config"]
+    result = _cli("verify", spec, "--hosts", UNREACHABLE, *config, "--junit", str(junit))
+    assert result.returncode == 4, result.stderr
+    assert result.stdout.startswith(f"{UNREACHABLE}: unreachable: ")
+    assert result.stdout.count("\n") == 1 and result.stderr == ""
+    assert 'errors="1"' in junit.read_text()
+    as_json = _cli("verify", spec, "--hosts", UNREACHABLE, *config, "--format", "json")
+    assert as_json.returncode == 4
+    assert json.loads(as_json.stdout)[0]["reachable"] is False
+
+
+def test_verify_without_testinfra_says_what_to_install() -> None:
+    hide = (
+        "import sys; sys.modules['testinfra'] = None; "
+        "sys.argv[0] = 'ovs-ignite'; from ovs_ignite.cli import main; main()"
+    )
+    spec = str(ROOT / "examples" / "nginx.yaml")
+    result = _cli("verify", spec, "--hosts", "local://", python=[sys.executable, "-c", hide])
+    assert result.returncode == 1
+    assert result.stderr == (
+        "ovs-ignite verify: needs pytest-testinfra; install it with: "
+        "pip install 'ovs-ignite[verify]'\n"
+    )
+    assert result.stdout == ""
+
+
+def test_a_url_testinfra_cannot_use_is_an_input_error() -> None:
+    spec = str(ROOT / "examples" / "nginx.yaml")
+    result = _cli("verify", spec, "--hosts", "nosuchbackend://x")
+    assert result.returncode == 1
+    assert result.stderr.startswith("ovs-ignite verify: nosuchbackend://x: ")
+    assert "Traceback" not in result.stderr

@@ -32,6 +32,17 @@ def test_wheel_installed_in_a_fresh_venv_renders_an_example(tmp_path: Path) -> N
         "ovs_ignite/examples/nginx.yaml",
     ):
         assert must in names
+    # A plain install pulls in the renderer's dependencies only; verify's are an extra.
+    metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("/METADATA")))
+    requires = [
+        line.partition(":")[2].strip()
+        for line in metadata.decode().splitlines()
+        if line.startswith("Requires-Dist:")
+    ]
+    plain = [r for r in requires if "extra ==" not in r]
+    assert plain and not any(r.startswith(("pytest", "testinfra")) for r in plain), plain
+    verify = [r for r in requires if r.replace('"', "'").endswith("extra == 'verify'")]
+    assert [r.partition(">")[0] for r in verify] == ["pytest-testinfra"]
 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
