@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from . import names
-from .models import BondPort, Bridge, Container, DpdkPort, OnePort, PatchPort, Spec
+from .models import BondPort, Bridge, Container, Contents, DpdkPort, OnePort, PatchPort, Spec
 from .templating import UNIT_LINE_MAX, unit_line_length
 from .values import cpu_ranges, image_domain
 from .yamlsource import KeyPath
@@ -103,6 +103,8 @@ def check_spec(spec: Spec) -> list[Finding]:
         *_check_names(spec),
         *_check_bridges(spec),
         *_check_containers(spec),
+        *_check_files(spec),
+        *_check_units(spec),
     ]
 
 
@@ -486,3 +488,88 @@ def _check_gateway(address: str | None, gateway: str, at: KeyPath) -> Iterator[F
         yield (*at, "gateway"), f"{gateway} is outside {network}"
     elif gw == ipaddress.ip_interface(address).ip:
         yield (*at, "gateway"), f"{gateway} is the interface's own address"
+
+
+# -- files: and units: -------------------------------------------------------------------------
+
+# What ovs-ignite writes itself, by folder; the files of its own units are units:' business.
+OWN_FOLDERS = {
+    names.CONFIG_DIR: "ovs-ignite's host data",
+    names.UNITS_DIR: "units: (systemd units and drop-ins)",
+}
+# Where no file can be written: the kernel's and the runtime's own file systems.
+VIRTUAL_FOLDERS = ("/proc", "/sys", "/dev", "/run")
+
+
+def own_files(spec: Spec) -> set[str]:
+    """The paths of the files ovs-ignite writes outside its folders (OWN_FOLDERS)."""
+    os_ = spec.target.os
+    folder = names.BIN_DIR[os_]
+    paths = {
+        names.MODULES_FILE,
+        names.TMPFILES_FILE,
+        names.SCRIPT[os_],
+        f"{folder}/{names.OVS_SCRIPT_NAME}",
+    }
+    if spec.host and spec.host.hostname:
+        paths.add(names.HOSTNAME_FILE)
+    return paths
+
+
+def _check_contents(item: Contents, at: KeyPath, required: bool) -> Iterator[Finding]:
+    if item.contents is not None and item.local is not None:
+        yield (*at, "local"), "give either contents or local, not both"
+    elif required and item.contents is None and item.local is None:
+        yield (*at, "contents"), "give contents (inline) or local (a file beside the spec)"
+
+
+def _check_files(spec: Spec) -> Iterator[Finding]:
+    own = own_files(spec)
+    seen: set[str] = set()
+    for f, file in enumerate(spec.files):
+        at: KeyPath = ("files", f)
+        yield from _check_contents(file, at, required=True)
+        path = file.path
+        folder = next((d for d in OWN_FOLDERS if path.startswith(d + "/")), None)
+        if folder is not None:
+            yield (*at, "path"), f"{path} is under {folder}: that is {OWN_FOLDERS[folder]}"
+        elif path in own:
+            yield (*at, "path"), f"{path} is a file ovs-ignite writes"
+        elif path == "/" or path.startswith(tuple(d + "/" for d in VIRTUAL_FOLDERS)):
+            yield (*at, "path"), f"{path} is not on a disk Ignition writes to"
+        elif path in seen:
+            yield (*at, "path"), f"{path} is already written by another file"
+        seen.add(path)
+
+
+def _container_units(spec: Spec) -> tuple[set[str], set[str]]:
+    """(the units ovs-ignite writes for image: containers, those of unit: containers)."""
+    image = {c.unit_name for c in spec.containers if c.image is not None}
+    yours = {c.unit_name for c in spec.containers if c.unit is not None and c.interfaces}
+    return image, yours
+
+
+def _check_units(spec: Spec) -> Iterator[Finding]:
+    image_units, unit_units = _container_units(spec)
+    attach_prefix = names.ATTACH_TEMPLATE.removesuffix(".service")
+    seen: set[str] = set()
+    for u, unit in enumerate(spec.units):
+        at: KeyPath = ("units", u)
+        yield from _check_contents(unit, at, required=False)
+        name = unit.name
+        if name in RESERVED_UNITS or name.startswith(attach_prefix):
+            yield (*at, "name"), f"{name} is a unit of ovs-ignite"
+        elif name in image_units:
+            yield (*at, "name"), f"{name} is the unit ovs-ignite writes for a container"
+        elif name in seen:
+            yield (*at, "name"), f"{name} is already listed"
+        seen.add(name)
+        dropins: set[str] = set()
+        for d, dropin in enumerate(unit.dropins):
+            dat: KeyPath = (*at, "dropins", d)
+            yield from _check_contents(dropin, dat, required=True)
+            if name in unit_units and dropin.name == names.WANTS_ATTACH_DROPIN:
+                yield (*dat, "name"), f"{dropin.name} is ovs-ignite's drop-in on {name}"
+            elif dropin.name in dropins:
+                yield (*dat, "name"), f"{dropin.name} is already listed"
+            dropins.add(dropin.name)

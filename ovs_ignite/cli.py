@@ -117,6 +117,15 @@ PlatformOption = Annotated[
 QuietOption = Annotated[
     bool, typer.Option("--quiet", "-q", help="No notices on stderr (errors only).")
 ]
+MergeOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--merge",
+        help="Merge this config of yours into the output (Ignition JSON into Ignition, "
+        "Butane into Butane; repeat for several): a clash with ovs-ignite's own files or "
+        "units is an error.",
+    ),
+]
 
 
 InventoryOption = Annotated[
@@ -164,22 +173,25 @@ def render_command(
     matchbox: MatchboxOption = None,
     matchbox_url: MatchboxUrlOption = None,
     quiet: QuietOption = False,
+    merge: MergeOption = None,
 ) -> None:
     """Render SPEC as an Ignition config (default) or a Butane config."""
     from .api import Delivery, kernel_arguments_notice
     from .delivery import size_limit
+    from .merge import load_extra
 
     _check_render_options(fmt, pretty, wrap, pointer_url, max_bytes, platform, output)
     _check_fleet_options(inventory, output, matchbox, matchbox_url, pointer_url, fmt)
-    delivery = Delivery(
-        "butane" if fmt == "butane" else "ignition",
-        pretty,
-        wrap is not None,
-        pointer_url,
-        size_limit(max_bytes, platform),
-    )
 
     def action() -> None:
+        delivery = Delivery(
+            "butane" if fmt == "butane" else "ignition",
+            pretty,
+            wrap is not None,
+            pointer_url,
+            size_limit(max_bytes, platform),
+            tuple(load_extra(path) for path in merge or []),
+        )
         if inventory is not None and matchbox is not None and matchbox_url is not None:
             _notice(_render_matchbox(spec, inventory, matchbox, matchbox_url, delivery), quiet)
             return
@@ -421,21 +433,23 @@ def pin_command(
             help="Ask a registry on this machine (localhost, 127.0.0.1, [::1]) over plain HTTP.",
         ),
     ] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Pin every image of SPEC to its registry's digest for the tag (name:tag@sha256:...).
 
     Hosts then never run another image, whatever is pushed under the tag later. Comments
-    and layout stay; what was pinned is listed on stderr."""
+    and layout stay; what was pinned is listed on stderr (not with --quiet)."""
     from .pin import Registry, pin_text
     from .spec import parse_spec, read_spec_text
 
     def action() -> None:
         name = _name(spec)
         text = sys.stdin.read() if str(spec) == STDIO else read_spec_text(spec, name)
-        pinned, done = pin_text(text, parse_spec(text, name), name, Registry(insecure))
+        folder = None if str(spec) == STDIO else spec.parent
+        pinned, done = pin_text(text, parse_spec(text, name, folder), name, Registry(insecure))
         _emit(pinned, output)
         for line in done:
-            typer.echo(f"ovs-ignite: {line}", err=True)
+            _notice(line, quiet)
 
     _run(action)
 

@@ -233,9 +233,12 @@ def _same_link(host: CheckedHost, path: str, target: str) -> Outcome:
 
 def _unit_names(spec: Spec, plan: HostPlan) -> list[str]:
     """The units that must be active: every unit the plan writes or adds a drop-in to
-    (templates aside), and the unit of every container (a unit: container's is yours)."""
-    units = [u.name for u in plan.units if u.name != names.ATTACH_TEMPLATE]
-    units += [c.unit_name for c in spec.containers if c.unit_name not in units]
+    (templates and the spec's own units aside), and the unit of every container."""
+    containers = [c.unit_name for c in spec.containers]
+    # A unit of yours (units:) need not run (a timer's service, a oneshot): drift checks it.
+    yours = {u.name for u in spec.units} - set(containers)
+    units = [u.name for u in plan.units if u.name != names.ATTACH_TEMPLATE and u.name not in yours]
+    units += [unit for unit in containers if unit not in units]
     return units
 
 

@@ -246,14 +246,15 @@ def load_inventory(hosts_path: Path, spec_path: Path, spec_name: str) -> list[Ho
     if checker.problems:
         raise SpecError(checker.problems)
     base = _load(read_spec_text(spec_path, spec_name), spec_name)
-    check_document(base, spec_name)  # the shared spec is a valid spec on its own
+    folder = Path(spec_path).parent  # where its local files are
+    check_document(base, spec_name, folder)  # the shared spec is a valid spec on its own
     out: list[Host] = []
     problems: list[SpecProblem] = []
     for entry in entries:
         merger = _Merger(base, spec_name, hosts_doc, hosts_name)
         at: KeyPath = ("hosts", entry.index, "set")
         merger.out.data = merger.merge(base.data, entry.overlay, (), at, ())
-        spec, found = validate_located(merger.out, spec_name)
+        spec, found = validate_located(merger.out, spec_name, folder)
         problems += [_for_host(p, entry.name, hosts_name) for p in found]
         if spec is not None and not found:
             out.append(Host(entry.name, entry.mac, spec))

@@ -7,24 +7,36 @@ Schema says which. Every field has a description, which ``ovs-ignite schema`` sh
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PrivateAttr,
+    Tag,
+)
 
 from .names import container_unit, default_interface_name
 from .values import (
     AbsPath,
+    AnyUnitName,
     Cidr,
     ContainerName,
     CpuList,
     DatapathId,
     Devargs,
+    DropinName,
     EnvKey,
+    FileMode,
     HexMask,
     Hostname,
     IfName,
     ImageRef,
     IpAddress,
+    LocalPath,
     MacAddress,
     Mtu,
     OfPort,
@@ -33,6 +45,7 @@ from .values import (
     SocketMem,
     SshKey,
     Text,
+    TextBlock,
     UnitName,
     UserName,
     VlanId,
@@ -393,6 +406,55 @@ class Container(Model):
         return self.interfaces[index].name or default_interface_name(index)
 
 
+# -- what the spec adds to the config (files:, units:) ------------------------------------------
+
+_CONTENTS = "Its contents, inline (lines end in LF); or give local."
+_LOCAL = "Instead of contents: a file relative to the spec's folder, inside it."
+
+
+class Contents(Model):
+    contents: TextBlock | None = Field(default=None, description=_CONTENTS)
+    local: LocalPath | None = Field(default=None, description=_LOCAL)
+    # What loading the spec read from local (the spec as written keeps local alone).
+    _read: str | None = PrivateAttr(default=None)
+
+    @property
+    def text(self) -> str:
+        """The contents: inline, or what loading the spec read from local."""
+        if self.contents is not None:
+            return self.contents
+        if self._read is None:
+            raise ValueError(f"the contents of {self.local!r} were not read (load the spec)")
+        return self._read
+
+    def with_read(self, text: str | None) -> Self:
+        """This item with text read from its local file."""
+        copy = self.model_copy()
+        copy._read = text
+        return copy
+
+
+class ExtraFile(Contents):
+    """A file of yours that the config writes (files:)."""
+
+    path: AbsPath = _describe("Where the file goes on the host (an absolute path).")
+    mode: FileMode = Field(default=0o644, description="Its mode, a quoted octal string: '0644'.")
+
+
+class ExtraDropin(Contents):
+    name: DropinName = _describe("The drop-in's file name (NAME.conf).")
+
+
+class ExtraUnit(Contents):
+    """A systemd unit of yours (units:): its contents, drop-ins, or both."""
+
+    name: AnyUnitName = _describe("The unit's name (NAME.service, NAME.timer, ...).")
+    enabled: bool | None = Field(
+        default=None, description="Enable it (true) or disable it (false); default neither."
+    )
+    dropins: list[ExtraDropin] = Field(default=[], description="Drop-ins of the unit.")
+
+
 class Spec(Model):
     """A whole switch spec, format 1."""
 
@@ -404,6 +466,12 @@ class Spec(Model):
     bridges: list[Bridge] = Field(default=[], description="OVS bridges and their ports.")
     containers: list[Container] = Field(
         default=[], description="Application containers and their interfaces."
+    )
+    files: list[ExtraFile] = Field(
+        default=[], description="(addition) Files of yours that the config writes."
+    )
+    units: list[ExtraUnit] = Field(
+        default=[], description="(addition) systemd units and drop-ins of yours."
     )
 
     @property

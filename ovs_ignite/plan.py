@@ -408,6 +408,27 @@ def container_units(
     return units, links
 
 
+def with_extra_units(spec: Spec, units: list[HostUnit]) -> list[HostUnit]:
+    """units and the spec's own (units:): one that ovs-ignite adds a drop-in to (a unit:
+    container's) is one unit, with the spec's contents and both sets of drop-ins."""
+    if not spec.units:
+        return units
+    out = list(units)
+    at = {unit.name: i for i, unit in enumerate(out)}
+    for extra in spec.units:
+        dropins = tuple(Dropin(d.name, d.text) for d in extra.dropins)
+        given = extra.contents is not None or extra.local is not None
+        contents = extra.text if given else None
+        if extra.name in at:
+            ours = out[at[extra.name]]
+            out[at[extra.name]] = HostUnit(
+                extra.name, contents, extra.enabled, dropins + ours.dropins
+            )
+        else:
+            out.append(HostUnit(extra.name, contents, extra.enabled, dropins))
+    return out
+
+
 def build_plan(spec: Spec, spec_name: str = "spec.yaml") -> HostPlan:
     """Every file, unit, user and kernel argument a host of this spec needs."""
     os_ = spec.target.os
@@ -435,6 +456,7 @@ def build_plan(spec: Spec, spec_name: str = "spec.yaml") -> HostPlan:
         container_unit_list, container_links = container_units(container, ctx)
         units += container_unit_list
         links += container_links
+    files += [HostFile(f.path, f.mode, f.text) for f in spec.files]
     users = tuple(
         HostUser(u.name, tuple(u.ssh_authorized_keys))
         for u in (spec.host.users if spec.host else [])
@@ -443,7 +465,7 @@ def build_plan(spec: Spec, spec_name: str = "spec.yaml") -> HostPlan:
         os=os_,
         ignition_version=spec.target.ignition,
         files=tuple(files),
-        units=tuple(units),
+        units=tuple(with_extra_units(spec, units)),
         users=users,
         kernel_arguments=model.kernel_arguments,
         links=tuple(links),

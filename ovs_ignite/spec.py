@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,7 +16,14 @@ from pydantic import BaseModel, ValidationError
 from .checks import check_spec
 from .errors import SpecError, SpecProblem
 from .models import PORT_MODELS, PORT_TYPES, Spec, port_type
-from .yamlsource import KeyPath, Located, YamlError, YamlProblem, load_located
+from .yamlsource import (
+    KeyPath,
+    Located,
+    YamlError,
+    YamlProblem,
+    load_located,
+    text_block_problem,
+)
 
 _PLAIN_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
@@ -46,9 +55,10 @@ def read_spec_text(path: str | Path, name: str) -> str:
 
 
 def load_spec(path: str | Path, display: str | None = None) -> Spec:
-    """Load and check the spec at path; raises SpecError listing every problem."""
+    """Load and check the spec at path; raises SpecError listing every problem. The local
+    files of its files: and units: are read from its folder."""
     name = display or str(path)
-    return parse_spec(read_spec_text(path, name), name)
+    return parse_spec(read_spec_text(path, name), name, Path(path).parent)
 
 
 def yaml_problems(problems: list[YamlProblem], name: str) -> list[SpecProblem]:
@@ -65,16 +75,17 @@ def load_document(text: str, name: str) -> Located:
         raise SpecError(yaml_problems(exc.problems, name)) from None
 
 
-def parse_spec(text: str, name: str = "<spec>") -> Spec:
-    """Check spec text; raises SpecError listing every problem.
+def parse_spec(text: str, name: str = "<spec>", base: Path | None = None) -> Spec:
+    """Check spec text; raises SpecError listing every problem. Local files (files: and
+    units:) are read from the folder base (default: the current one).
 
     A value or key the YAML loader refuses (a tag, a control character, a duplicate key) is
     reported, and the rest of the document is still checked: only the problems inside what
     was refused are left out, since they would only follow from it."""
-    return check_document(load_document(text, name), name)
+    return check_document(load_document(text, name), name, base)
 
 
-def check_document(located: Located, name: str) -> Spec:
+def check_document(located: Located, name: str, base: Path | None = None) -> Spec:
     """The spec of a loaded document (see parse_spec); raises SpecError."""
     refused = yaml_problems(located.problems, name)
     # What follows from a refusal: anything inside a refused value; only a missing key in
@@ -85,7 +96,7 @@ def check_document(located: Located, name: str) -> Spec:
         found = "an empty document" if located.data is None else type(located.data).__name__
         message = f"expected a mapping with version: 1, got {found}"
         raise SpecError([*refused, SpecProblem(name, 1, 1, "(document)", message)])
-    spec, problems = _validate(located, name)
+    spec, problems = _validate(located, name, base)
     if refused:
         problems = [
             p
@@ -112,13 +123,17 @@ def _within(path: str, outer: str) -> bool:
     return path == outer or path.startswith((outer + ".", outer + "["))
 
 
-def validate_located(located: Located, name: str) -> tuple[Spec | None, list[SpecProblem]]:
+def validate_located(
+    located: Located, name: str, base: Path | None = None
+) -> tuple[Spec | None, list[SpecProblem]]:
     """The spec of a loaded document and its problems (see _validate): for a document
     merged from several files too (Located.source_of)."""
-    return _validate(located, name)
+    return _validate(located, name, base)
 
 
-def _validate(located: Located, name: str) -> tuple[Spec | None, list[SpecProblem]]:
+def _validate(
+    located: Located, name: str, base: Path | None = None
+) -> tuple[Spec | None, list[SpecProblem]]:
     """The spec of located's data and its problems: field errors, and where every bad value
     is an optional leaf, the cross-reference findings of the rest too."""
     try:
@@ -132,14 +147,80 @@ def _validate(located: Located, name: str) -> tuple[Spec | None, list[SpecProble
             except ValidationError:
                 partial = None
             if partial is not None:
-                findings = [(pruned.old_path(p), m) for p, m in check_spec(partial)]
+                _, unread = read_local_files(partial, base or Path.cwd())
+                found = [*check_spec(partial), *unread]
+                findings = [(pruned.old_path(p), m) for p, m in found]
                 problems += [
                     _finding(name, located, path, message)
                     for path, message in findings
                     if not pruned.caused(path, message)
                 ]
         return None, problems
-    return spec, [_finding(name, located, path, message) for path, message in check_spec(spec)]
+    found = check_spec(spec)  # (on the spec as written: contents or local)
+    spec, unread = read_local_files(spec, base or Path.cwd())
+    return spec, [_finding(name, located, path, message) for path, message in [*found, *unread]]
+
+
+# At most this many bytes of a local file (files:, units:) go into a config.
+MAX_LOCAL_BYTES = 1 << 20
+
+
+def read_local(base: Path, local: str) -> tuple[str | None, str | None]:
+    """(text, None) of the file at local (relative, checked) in folder base, or (None, why
+    not): it must stay inside base, links included, be a regular file of at most
+    MAX_LOCAL_BYTES, and be text a spec's contents may hold."""
+    root = base.resolve()
+    try:
+        found = (root / local).resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None, f"{local!r}: no such file in the spec's folder"
+    if not found.is_relative_to(root):
+        return None, f"{local!r} leads outside the spec's folder (through a link)"
+    try:
+        with found.open("rb") as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                return None, f"{local!r} is not a regular file"
+            data = file.read(MAX_LOCAL_BYTES + 1)
+    except IsADirectoryError:
+        return None, f"{local!r} is not a regular file"
+    except OSError as exc:
+        return None, f"{local!r}: cannot read: {exc.strerror or exc}"
+    if len(data) > MAX_LOCAL_BYTES:
+        return None, f"{local!r} is larger than {MAX_LOCAL_BYTES} bytes"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None, f"{local!r} is not UTF-8 text"
+    problem = text_block_problem(text)
+    return (None, f"{local!r}: {problem}") if problem else (text, None)
+
+
+def read_local_files(spec: Spec, base: Path) -> tuple[Spec, list[tuple[KeyPath, str]]]:
+    """spec with the contents of its local files read from base, and what could not be."""
+    problems: list[tuple[KeyPath, str]] = []
+
+    def filled(item: Any, at: KeyPath) -> Any:
+        if item.local is None or item.contents is not None:
+            return item
+        text, problem = read_local(base, item.local)
+        if problem:
+            problems.append(((*at, "local"), problem))
+        return item.with_read(text)
+
+    files = [filled(f, ("files", i)) for i, f in enumerate(spec.files)]
+    units = [
+        filled(unit, ("units", u)).model_copy(
+            update={
+                "dropins": [
+                    filled(d, ("units", u, "dropins", i)) for i, d in enumerate(unit.dropins)
+                ]
+            }
+        )
+        for u, unit in enumerate(spec.units)
+    ]
+    if not (spec.files or spec.units):
+        return spec, problems
+    return spec.model_copy(update={"files": files, "units": units}), problems
 
 
 def _caused_by(path: KeyPath, message: str, removed: KeyPath) -> bool:

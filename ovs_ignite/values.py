@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, GetJsonSchemaHandler, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    GetJsonSchemaHandler,
+    PlainSerializer,
+    WithJsonSchema,
+)
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
@@ -81,7 +87,10 @@ _VOLUME_OPTION = re.compile(
     r"bind|rbind|nosuid|suid|nodev|dev|noexec|exec|copy|nocopy)$"
 )
 _DEVARGS = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.,:=/-]{0,254}$")
-_ABS_PATH = re.compile(r"^(/[A-Za-z0-9_.+-]+)+$")
+# Each part at most NAME_MAX (255) bytes, the whole under PATH_MAX (4096): Ignition cannot
+# write a file whose name is longer.
+_ABS_PATH = re.compile(r"^(/[A-Za-z0-9_.+-]{1,255})+$")
+MAX_PATH = 4095
 # What no spec string may hold: C0 and C1 controls, every kind of line break (NEL, LS, PS
 # among them: YAML 1.1 parsers, Butane's included, break lines there), bidi controls and
 # lone surrogates. The YAML loader refuses them in every string; this is the same rule for
@@ -311,7 +320,12 @@ def volume(value: str) -> str:
 
 def abs_path(value: str) -> str:
     if not _ABS_PATH.match(value) or any(p in (".", "..") for p in value.split("/")):
-        raise ValueError(f"{value!r} is not an absolute path without '.' or '..'")
+        raise ValueError(
+            f"{value!r} is not an absolute path without '.' or '..' (of A-Z a-z 0-9 _ . + -, "
+            "each part at most 255 characters)"
+        )
+    if len(value) > MAX_PATH:
+        raise ValueError(f"a path of {len(value)} characters is too long (at most {MAX_PATH})")
     return value
 
 
@@ -327,6 +341,76 @@ def vswitchd_binary(value: str) -> str:
 def devargs(value: str) -> str:
     if not _DEVARGS.match(value):
         raise ValueError(f"{value!r} is not DPDK devargs (e.g. net_af_packet0,iface=eth5)")
+    return value
+
+
+# -- what the spec adds to the host: files and units (files:, units:) --------------------------
+
+# A systemd unit of any type, template instances included.
+_ANY_UNIT = re.compile(
+    r"^[A-Za-z0-9:_.\\-]+(@[A-Za-z0-9:_.\\-]*)?"
+    r"\.(service|socket|timer|path|mount|automount|swap|target|slice|device)$"
+)
+_DROPIN = re.compile(r"^[A-Za-z0-9:_.@-]+\.conf$")
+_MODE = re.compile(r"^(0o|0)?[0-7]{3,4}$")
+# Line breaks and tabs are text in a file's contents; every other character no spec string
+# may hold (see UNSAFE_CHARACTERS) stays out, and so does CR (write LF line ends).
+_BLOCK_BREAKS = str.maketrans("", "", "\n\t")
+
+
+def text_block(value: str) -> str:
+    """Text of several lines (a file's or a unit's contents): lines end in LF, and hold no
+    control character other than a tab."""
+    found = UNSAFE_CHARACTERS.search(value.translate(_BLOCK_BREAKS))
+    if found:
+        raise ValueError(
+            f"contains U+{ord(found[0]):04X}, a control, line-break, bidi or surrogate "
+            "character (lines end in LF; tabs are fine)"
+        )
+    return value
+
+
+def any_unit_name(value: str) -> str:
+    if not _ANY_UNIT.match(value) or len(value) > 255:
+        raise ValueError(
+            f"{value!r} is not a systemd unit name (NAME.service, NAME.timer, NAME.socket, ...)"
+        )
+    return value
+
+
+def dropin_name(value: str) -> str:
+    if not _DROPIN.match(value) or len(value) > 255:
+        raise ValueError(f"{value!r} is not a drop-in name (NAME.conf)")
+    return value
+
+
+def _mode_as_text(value: Any) -> Any:
+    """An unquoted 0644 is the decimal number 644 in YAML 1.2: a number is refused, not
+    misread (mode checks it)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise ValueError(
+            f"give the mode as a quoted octal string such as '0644' (an unquoted {value} "
+            "is a decimal number in YAML 1.2)"
+        )
+    return value
+
+
+def file_mode(value: str) -> int:
+    """A file mode written in octal ('0644', '755', '0o600') as its number."""
+    if not _MODE.match(value):
+        raise ValueError(f"{value!r} is not a file mode (octal, such as '0644' or '0755')")
+    return int(value.removeprefix("0o"), 8)
+
+
+def local_path(value: str) -> str:
+    """A path relative to the spec's folder, inside it (Butane's --files-dir rule)."""
+    text(value)
+    parts = value.split("/")
+    if value.startswith("/") or not value or any(part in ("", ".", "..") for part in parts):
+        raise ValueError(
+            f"{value!r} is not a relative path inside the spec's folder (no leading '/', "
+            "no '.', '..' or empty part)"
+        )
     return value
 
 
@@ -450,11 +534,37 @@ Volume = Annotated[
         )
     ),
 ]
-_ABS_PATH_SCHEMA = r"^(?!.*/\.{1,2}(/|$))(/[A-Za-z0-9_.+-]+)+$"
-AbsPath = Annotated[str, AfterValidator(abs_path), keywords(pattern=_ABS_PATH_SCHEMA)]
+_ABS_PATH_SCHEMA = r"^(?!.*/\.{1,2}(/|$))(/[A-Za-z0-9_.+-]{1,255})+$"
+AbsPath = Annotated[
+    str, AfterValidator(abs_path), keywords(pattern=_ABS_PATH_SCHEMA, maxLength=MAX_PATH)
+]
 VswitchdBinary = Annotated[
     str,
     AfterValidator(vswitchd_binary),
     keywords(pattern=rf"^ovs-vswitchd$|{_ABS_PATH_SCHEMA}"),
 ]
 Devargs = Annotated[str, AfterValidator(devargs), keywords(pattern=_DEVARGS.pattern)]
+_TEXT_BLOCK = (
+    r"^[^\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+    r"\u2066-\u2069\ud800-\udfff]*$"
+)
+TextBlock = Annotated[str, AfterValidator(text_block), keywords(pattern=_TEXT_BLOCK)]
+AnyUnitName = Annotated[
+    str, AfterValidator(any_unit_name), keywords(pattern=_ANY_UNIT.pattern, maxLength=255)
+]
+DropinName = Annotated[
+    str, AfterValidator(dropin_name), keywords(pattern=_DROPIN.pattern, maxLength=255)
+]
+# (pydantic runs the last BeforeValidator first: a number is refused before it is read.)
+FileMode = Annotated[
+    int,
+    BeforeValidator(file_mode),
+    BeforeValidator(_mode_as_text),
+    PlainSerializer(lambda mode: f"{mode:04o}", return_type=str),
+    WithJsonSchema({"type": "string", "pattern": _MODE.pattern}),
+]
+LocalPath = Annotated[
+    str,
+    AfterValidator(local_path),
+    keywords(pattern=r"^(?!.*(^|/)\.{0,2}(/|$))[^/\x00-\x1f\x7f-\x9f].*$"),
+]

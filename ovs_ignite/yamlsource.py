@@ -12,7 +12,8 @@ to gigabytes), a number has at most 100 characters and is finite. Every string, 
 value, is one line of printable text: C0 and C1 controls (NEL, U+0085, among them), the
 line and paragraph separators U+2028 and U+2029, bidi controls and lone surrogates are
 refused, since a YAML parser that reads NEL, LS or PS as a line break would split such a
-value in the Butane output.
+value in the Butane output. The one exception is the contents of the spec's files, units
+and drop-ins, where LF and tab are text (``is_text_block``).
 """
 
 from __future__ import annotations
@@ -215,6 +216,37 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     raise ValueError(tag)
 
 
+# The values that are contents of several lines (files:, units: and their drop-ins), where
+# LF and tab are text.
+def is_text_block(path: KeyPath) -> bool:
+    """Whether the value at path is the contents of a spec's file, unit or drop-in."""
+    match path:
+        case ("files" | "units", int(), "contents"):
+            return True
+        case ("units", int(), "dropins", int(), "contents"):
+            return True
+    return False
+
+
+def text_block_problem(value: str) -> str | None:
+    """What is wrong with value as the contents of a file or unit (the rule of every spec
+    string, with LF and tab allowed), or None."""
+    found = next((m for m in UNSAFE_CHARACTERS.finditer(value) if m.group() not in "\n\t"), None)
+    if found is not None:
+        line = value.count("\n", 0, found.start()) + 1
+        return (
+            f"line {line} of the contents holds U+{ord(found.group()):04X}, a control, "
+            "line-break, bidi or surrogate character (contents may hold LF line ends and tabs)"
+        )
+    if "{{" in value:
+        line = value.count("\n", 0, value.index("{{")) + 1
+        return (
+            f"line {line} of the contents holds '{{{{', which template servers such as "
+            "matchbox expand"
+        )
+    return None
+
+
 def _character_problem(value: str) -> str | None:
     found = UNSAFE_CHARACTERS.search(value)
     shown = repr(value) if len(value) <= 60 else repr(value[:57]) + "..."
@@ -289,6 +321,8 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             if node.tag in (_TAG + "int", _TAG + "float"):
                 problem = _number_problem(node)
+            elif is_text_block(path):
+                problem = text_block_problem(node.value)
             else:
                 problem = _character_problem(node.value)
             if problem:

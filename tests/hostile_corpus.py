@@ -38,6 +38,13 @@ containers:
   - name: own
     unit: UNIT
     interfaces: [{bridge: BRIDGE, address: 10.0.0.11/24}]
+files:
+  - {path: FILEPATH, contents: FILECONTENTS}
+  - {path: /etc/local-file, local: LOCAL}
+units:
+  - name: SVCNAME
+    contents: "[Service]\\nExecStart=/usr/bin/podman version\\n"
+    dropins: [{name: DROPNAME, contents: "[Unit]\\nDescription=y\\n"}]
 """
 # field -> (good value, how a payload goes in: alone or inside a good value)
 FIELDS = {
@@ -67,6 +74,11 @@ FIELDS = {
     "GATEWAY": ("10.0.0.1", "fe80::1%{}"),
     "MAC": ("02:00:00:00:00:0a", "02:00:00:00:00:{}"),
     "UNIT": ("my-web.service", "my{}.service"),
+    "FILEPATH": ("/etc/extra", "/etc/extra{}"),
+    "FILECONTENTS": ("hello\n", "a{}b\n"),
+    "LOCAL": ("local/ok.txt", "local/ok{}.txt"),  # (tests/data/hostile/local/ok.txt)
+    "SVCNAME": ("extra.service", "extra{}.service"),
+    "DROPNAME": ("10-extra.conf", "10-extra{}.conf"),
 }
 PAYLOADS = {
     "lf": "x\nExecStartPre=/bin/touch /tmp/pwned",

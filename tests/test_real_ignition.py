@@ -137,6 +137,27 @@ def test_real_ignition_applies_the_config(path: Path, tmp_path: Path) -> None:
 
     expected = [arg for karg in kernel_arguments(spec) for arg in ("--should-exist", karg)]
     assert kargs == expected
+    _spec_files_and_units_landed(spec, root, preset)
+
+
+def _spec_files_and_units_landed(spec: Spec, root: Path, preset: list[str]) -> None:
+    """The spec's own files (files:) and units (units:) are on the host as written, with
+    ovs-ignite's drop-in beside yours on a unit: container's unit."""
+    for file in spec.files:
+        written = root / file.path.lstrip("/")
+        assert written.read_text() == file.text
+        assert stat.S_IMODE(written.stat().st_mode) == file.mode
+    units = root / "etc/systemd/system"
+    attached = {c.unit for c in spec.containers if c.unit and c.interfaces}
+    for unit in spec.units:
+        if unit.contents is not None:
+            assert (units / unit.name).read_text() == unit.text
+        for dropin in unit.dropins:
+            assert (units / f"{unit.name}.d/{dropin.name}").read_text() == dropin.text
+        if unit.name in attached:
+            assert (units / f"{unit.name}.d/{WANTS_ATTACH_DROPIN}").exists()
+        if unit.enabled:
+            assert f"enable {unit.name}" in preset
 
 
 def test_ovs_containers_are_not_privileged_by_default(tmp_path: Path) -> None:

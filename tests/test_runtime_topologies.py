@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from ovs_ignite.names import attach_unit
+from ovs_ignite.models import ExtraUnit
+from ovs_ignite.names import WANTS_ATTACH_DROPIN, attach_unit
 
 from .conftest import DATA
 from .images import podman
@@ -256,12 +257,19 @@ OWN_UNIT = {
 def test_container_of_your_own_unit_is_attached_through_drop_ins(
     conf: Path, tmp_path: Path, engine: str
 ) -> None:
+    """The user's unit ships in the same config (the spec's units:), beside the drop-in
+    ovs-ignite adds to it; the real Ignition writes both."""
     text = (RUNTIME / "own-unit.yaml").read_text()
     spec = on_engine(runtime_spec(text, conf, tmp_path), engine)
     image = runtime_spec("version: 1\novs: {image: '{httpd_image}'}\n", conf, tmp_path).ovs.image
+    unit = OWN_UNIT[engine].replace("IMAGE", image)
+    spec = spec.model_copy(
+        update={"units": [ExtraUnit(name="my-web.service", contents=unit, enabled=True)]}
+    )
     with stack(spec, tmp_path, images=(image,)) as host:
-        unit = OWN_UNIT[engine].replace("IMAGE", image)
-        (host.host.root / "etc/systemd/system/my-web.service").write_text(unit)
+        units = host.host.root / "etc/systemd/system"
+        assert (units / "my-web.service").read_text() == unit
+        assert (units / f"my-web.service.d/{WANTS_ATTACH_DROPIN}").exists()
         host.start("my-web.service")  # its drop-in wants the attach, ordered after it
         assert attach_unit("web") in host.host.active
         assert host.http_get("http://10.20.0.10/")[0] == 200
