@@ -16,9 +16,9 @@ from .errors import OutputError, OvsIgniteError, SpecError
 from .output import STDIO, write_output, write_stdout
 from .resources import example_names
 
-# Help and completion import nothing more: each command imports the spec machinery it
-# needs (the models, spec and plan modules, jinja2, PyYAML) itself. tests/test_cli.py holds
-# this; bench/cli.py times it. (Typer 0.29 imports pydantic for its own parameters anyway.)
+# Each command imports the spec machinery it needs (the models, spec and plan modules,
+# jinja2, PyYAML) itself. (Help and the usual completion requests do not get here at all:
+# fastpath.py answers them from a table; tests/test_fastpath.py, bench/cli.py.)
 if TYPE_CHECKING:
     from .api import Delivery
     from .models import Spec

@@ -311,9 +311,9 @@ def test_completion_offers_the_example_names() -> None:
 def test_help_and_completion_do_not_import_the_spec_machinery(
     argv: list[str], env: dict[str, str]
 ) -> None:
-    """Neither jinja2, PyYAML nor ovs-ignite's spec, plan and models modules. (pydantic is
-    imported anyway by Typer 0.29 itself, whose parameters coerce through it: see the
-    README's figures of bench/cli.py.)"""
+    """Typer's own path (when the fast path leaves a request to it): neither jinja2, PyYAML
+    nor ovs-ignite's spec, plan and models modules. (tests/test_fastpath.py: the fast path
+    imports none of Typer either.)"""
     code = (
         "import sys\nfrom ovs_ignite.cli import app\n"
         f"try:\n    app({argv!r}, prog_name='ovs-ignite')\nexcept SystemExit:\n    pass\n"

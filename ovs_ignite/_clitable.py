@@ -1,0 +1,615 @@
+"""What the fast path of the command line answers (see clitable.py, which makes
+this file: do not edit it)."""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+TABLE: dict[str, Any] = {
+    "commands": [
+        ["render", "plain", '"render":"Render SPEC as an Ignition config..."'],
+        ["validate", "plain", '"validate":"Check specs; print only their errors and a..."'],
+        ["init", "plain", '"init":"Write a commented starter spec."'],
+        ["schema", "plain", '"schema":"Print the JSON Schema of the spec (for..."'],
+        ["kargs", "plain", '"kargs":"Print the kernel arguments SPEC needs, on..."'],
+        ["pin", "plain", '"pin":"Pin every image of SPEC to its registry\'\'s..."'],
+        ["check-url", "plain", '"check-url":"Say whether URL serves exactly FULL, as a..."'],
+        ["verify", "plain", '"verify":"Check provisioned hosts against SPEC\\\\: host..."'],
+    ],
+    "help": {
+        "": "Usage: ovs-ignite [OPTIONS] COMMAND [ARGS]...\n"
+        "\n"
+        "  Turn a YAML switch spec into Butane and Ignition configs that run Open\n"
+        "  vSwitch in containers on Fedora CoreOS and Flatcar, and attach your\n"
+        "  containers to its bridges.\n"
+        "\n"
+        "Options:\n"
+        "  --version             Print the version.\n"
+        "  --install-completion  Install completion for the current shell.\n"
+        "  --show-completion     Show completion for the current shell, to copy it or\n"
+        "                        customize the installation.\n"
+        "  -h, --help            Show this message and exit.\n"
+        "\n"
+        "Commands:\n"
+        "  render     Render SPEC as an Ignition config (default) or a Butane config.\n"
+        "  validate   Check specs; print only their errors and a summary.\n"
+        "  init       Write a commented starter spec.\n"
+        "  schema     Print the JSON Schema of the spec (for editors).\n"
+        "  kargs      Print the kernel arguments SPEC needs, on one line (for a...\n"
+        "  pin        Pin every image of SPEC to its registry's digest for the tag...\n"
+        "  check-url  Say whether URL serves exactly FULL, as a pointer config...\n"
+        "  verify     Check provisioned hosts against SPEC: host name, SSH keys,...\n",
+        "check-url": "Usage: ovs-ignite check-url [OPTIONS] {url} {full}\n"
+        "\n"
+        "  Say whether URL serves exactly FULL, as a pointer config needs (exit 0), "
+        "or\n"
+        "  what differs (exit 1): before a fleet boots from it.\n"
+        "\n"
+        "Arguments:\n"
+        "  url <str>    Where a pointer config fetches the full config.  "
+        "[required]\n"
+        "  full <path>  The full config (<stem>.full.ign).  [required]\n"
+        "\n"
+        "Options:\n"
+        "  -h, --help  Show this message and exit.\n",
+        "init": "Usage: ovs-ignite init [OPTIONS]\n"
+        "\n"
+        "  Write a commented starter spec.\n"
+        "\n"
+        "Options:\n"
+        "  --example <str>      Which example to start from.  [default: nginx]\n"
+        "  -o, --output <path>  Write here (- for stdout).\n"
+        "  --force              Overwrite an existing file.\n"
+        "  -h, --help           Show this message and exit.\n",
+        "kargs": "Usage: ovs-ignite kargs [OPTIONS] {spec}\n"
+        "\n"
+        "  Print the kernel arguments SPEC needs, on one line (for a PXE APPEND line).\n"
+        "\n"
+        "Arguments:\n"
+        "  spec <path>  The switch spec (YAML; - for stdin).  [required]\n"
+        "\n"
+        "Options:\n"
+        "  --pxe <str>  Print the whole kernel command line of a first PXE boot whose\n"
+        "               Ignition config is at this URL (ignition.firstboot,\n"
+        "               ignition.platform.id=metal, ignition.config.url, then the\n"
+        "               spec's own).\n"
+        "  -h, --help   Show this message and exit.\n",
+        "pin": "Usage: ovs-ignite pin [OPTIONS] {spec}\n"
+        "\n"
+        "  Pin every image of SPEC to its registry's digest for the tag\n"
+        "  (name:tag@sha256:...).\n"
+        "\n"
+        "  Hosts then never run another image, whatever is pushed under the tag later.\n"
+        "  Comments and layout stay; what was pinned is listed on stderr (not with\n"
+        "  --quiet).\n"
+        "\n"
+        "Arguments:\n"
+        "  spec <path>  The switch spec (YAML; - for stdin).  [required]\n"
+        "\n"
+        "Options:\n"
+        "  -o, --output <path>  Write the pinned spec here (atomically; may be SPEC\n"
+        "                       itself), not stdout.\n"
+        "  --insecure           Ask a registry on this machine (localhost, 127.0.0.1,\n"
+        "                       [::1]) over plain HTTP.\n"
+        "  -q, --quiet          No notices on stderr (errors only).\n"
+        "  -h, --help           Show this message and exit.\n",
+        "render": "Usage: ovs-ignite render [OPTIONS] {spec}\n"
+        "\n"
+        "  Render SPEC as an Ignition config (default) or a Butane config.\n"
+        "\n"
+        "Arguments:\n"
+        "  spec <path>  The switch spec (YAML; - for stdin).  [required]\n"
+        "\n"
+        "Options:\n"
+        "  -o, --output <path>             Write here (atomically, through a symlink; "
+        "-\n"
+        "                                  for stdout), not stdout.\n"
+        "  --format <ignition|butane>      Ignition (JSON) or Butane (YAML).  "
+        "[default:\n"
+        "                                  ignition]\n"
+        "  --pretty                        Indent the Ignition JSON.\n"
+        "  --wrap <gzip>                   gzip: write a small config that holds the\n"
+        "                                  real one gzip-compressed\n"
+        "                                  (ignition.config.replace with a data URL).\n"
+        "  --pointer <str>                 Write a pointer config that fetches the "
+        "full\n"
+        "                                  config from this URL and checks its "
+        "sha512;\n"
+        "                                  the full config goes beside OUT as\n"
+        "                                  <stem>.full.ign.\n"
+        "  --max-bytes <int range>         Refuse a config over this many bytes.\n"
+        "                                  [x>=1]\n"
+        "  --platform <aws|azure|gcp|openstack>\n"
+        "                                  Refuse a config over this platform's user-\n"
+        "                                  data limit.\n"
+        "  --inventory <path>              Render SPEC for every host of this "
+        "inventory\n"
+        "                                  (HOSTS), one config per host in the folder\n"
+        "                                  -o names.\n"
+        "  --matchbox <path>               With --inventory: write matchbox's data\n"
+        "                                  layout here (groups by MAC, profiles,\n"
+        "                                  ignition).\n"
+        "  --matchbox-url <str>            Where matchbox serves, e.g.\n"
+        "                                  http://matchbox:8080.\n"
+        "  -q, --quiet                     No notices on stderr (errors only).\n"
+        "  --merge <list[Path]>            Merge this config of yours into the output\n"
+        "                                  (Ignition JSON into Ignition, Butane into\n"
+        "                                  Butane; repeat for several): a clash with\n"
+        "                                  ovs-ignite's own files or units is an "
+        "error.\n"
+        "  -h, --help                      Show this message and exit.\n",
+        "schema": "Usage: ovs-ignite schema [OPTIONS]\n"
+        "\n"
+        "  Print the JSON Schema of the spec (for editors).\n"
+        "\n"
+        "Options:\n"
+        "  -h, --help  Show this message and exit.\n",
+        "validate": "Usage: ovs-ignite validate [OPTIONS] {specs}...\n"
+        "\n"
+        "  Check specs; print only their errors and a summary.\n"
+        "\n"
+        "Arguments:\n"
+        "  specs... <list[Path]>  Switch specs to check.  [required]\n"
+        "\n"
+        "Options:\n"
+        "  --format <text|json>  text: one error a line on stderr; json: one JSON "
+        "array\n"
+        "                        of every error (file, line, column, path, message) "
+        "on\n"
+        "                        stdout.  [default: text]\n"
+        "  -h, --help            Show this message and exit.\n",
+        "verify": "Usage: ovs-ignite verify [OPTIONS] {spec}\n"
+        "\n"
+        "  Check provisioned hosts against SPEC: host name, SSH keys, kernel modules\n"
+        "  and arguments, hugepages, DPDK NICs, files and units as rendered (drift),\n"
+        "  units, containers, bridges, ports and attached interfaces. One line a "
+        "check:\n"
+        "  PASS, FAIL with what was expected and found, or SKIP when a check it needs\n"
+        "  did not pass. Exit 0 when all pass, 1 for bad input, 3 when a check "
+        "failed,\n"
+        "  4 when a host could not be reached.\n"
+        "\n"
+        "Arguments:\n"
+        "  spec <path>  The switch spec the hosts were provisioned with.  [required]\n"
+        "\n"
+        "Options:\n"
+        "  --hosts <list[str]>         testinfra URL of a host: ssh://core@edge-01,\n"
+        "                              local://, ... (repeat for several).  "
+        "[required]\n"
+        "  --sudo                      Run the checks with sudo.\n"
+        "  --ssh-config <path>         ssh configuration file to use.\n"
+        "  --ssh-identity-file <path>  ssh private key to use.\n"
+        "  --junit <path>              Also write a JUnit XML report here.\n"
+        "  --format <text|json>        text: a line a check; json: one JSON array on\n"
+        "                              stdout.  [default: text]\n"
+        "  --root <str>                Compare the files under this folder of the "
+        "host\n"
+        "                              (a root Ignition was applied to with --root)\n"
+        "                              instead of /.\n"
+        "  -h, --help                  Show this message and exit.\n",
+    },
+    "options": {
+        "": [
+            {
+                "flag": True,
+                "multiple": False,
+                "names": ["--version"],
+                "param": "version",
+                "zsh": ['"--version":"Print the version."'],
+            },
+            {
+                "flag": True,
+                "multiple": False,
+                "names": ["--install-completion"],
+                "param": "install_completion",
+                "zsh": ['"--install-completion":"Install completion for the current shell."'],
+            },
+            {
+                "flag": True,
+                "multiple": False,
+                "names": ["--show-completion"],
+                "param": "show_completion",
+                "zsh": [
+                    '"--show-completion":"Show completion for the current shell, to copy it '
+                    'or customize the installation."'
+                ],
+            },
+            {
+                "flag": True,
+                "multiple": False,
+                "names": ["--help", "-h"],
+                "param": "help",
+                "zsh": [
+                    '"--help":"Show this message and exit."',
+                    '"-h":"Show this message and exit."',
+                ],
+            },
+        ],
+        "check-url": [
+            {
+                "flag": True,
+                "multiple": False,
+                "names": ["--help", "-h"],
+                "param": "help",
+                "zsh": [
+                    '"--help":"Show this message and exit."',
+                    '"-h":"Show this message and exit."',
+                ],
+            }
+        ],
+        "init": [
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--example"],
+                "param": "example",
+                "zsh": ['"--example":"Which example to start from."'],
+            },
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--output", "-o"],
+                "param": "output",
+                "zsh": [
+                    '"--output":"Write here (- for stdout)."',
+                    '"-o":"Write here (- for stdout)."',
+                ],
+            },
+            {
+                "flag": True,
+                "multiple": False,
+                "names": ["--force"],
+                "param": "force",
+                "zsh": ['"--force":"Overwrite an existing file."'],
+            },
+            {
+                "flag": True,
+                "multiple": False,
+                "names": ["--help", "-h"],
+                "param": "help",
+                "zsh": [
+                    '"--help":"Show this message and exit."',
+                    '"-h":"Show this message and exit."',
+                ],
+            },
+        ],
+        "kargs": [
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--pxe"],
+                "param": "pxe",
+                "zsh": [
+                    '"--pxe":"Print the whole kernel command line of a first PXE boot '
+                    "whose Ignition config is\n"
+                    "at this URL (ignition.firstboot, ignition.platform.id=metal, \n"
+                    "ignition.config.url, then the spec''s own).\""
+                ],
+            },
+            {
+                "flag": True,
+                "multiple": False,
+                "names": ["--help", "-h"],
+                "param": "help",
+                "zsh": [
+                    '"--help":"Show this message and exit."',
+                    '"-h":"Show this message and exit."',
+                ],
+            },
+        ],
+        "pin": [
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--output", "-o"],
+                "param": "output",
+                "zsh": [
+                    '"--output":"Write the pinned spec here (atomically; may be SPEC '
+                    'itself), not stdout."',
+                    '"-o":"Write the pinned spec here (atomically; may be SPEC itself), '
+                    'not stdout."',
+                ],
+            },
+            {
+                "flag": True,
+                "multiple": False,
+                "names": ["--insecure"],
+                "param": "insecure",
+                "zsh": [
+                    '"--insecure":"Ask a registry on this machine (localhost, 127.0.0.1, '
+                    "[\\\\:\\\\:1]) over plain \n"
+                    'HTTP."'
+                ],
+            },
+            {
+                "flag": True,
+                "multiple": False,
+                "names": ["--quiet", "-q"],
+                "param": "quiet",
+                "zsh": [
+                    '"--quiet":"No notices on stderr (errors only)."',
+                    '"-q":"No notices on stderr (errors only)."',
+                ],
+            },
+            {
+                "flag": True,
+                "multiple": False,
+                "names": ["--help", "-h"],
+                "param": "help",
+                "zsh": [
+                    '"--help":"Show this message and exit."',
+                    '"-h":"Show this message and exit."',
+                ],
+            },
+        ],
+        "render": [
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--output", "-o"],
+                "param": "output",
+                "zsh": [
+                    '"--output":"Write here (atomically, through a symlink; - for '
+                    'stdout), not stdout."',
+                    '"-o":"Write here (atomically, through a symlink; - for stdout), not stdout."',
+                ],
+            },
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--format"],
+                "param": "fmt",
+                "zsh": ['"--format":"Ignition (JSON) or Butane (YAML)."'],
+            },
+            {
+                "flag": True,
+                "multiple": False,
+                "names": ["--pretty"],
+                "param": "pretty",
+                "zsh": ['"--pretty":"Indent the Ignition JSON."'],
+            },
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--wrap"],
+                "param": "wrap",
+                "zsh": [
+                    '"--wrap":"gzip\\\\: write a small config that holds the real one '
+                    "gzip-compressed \n"
+                    '(ignition.config.replace with a data URL)."'
+                ],
+            },
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--pointer"],
+                "param": "pointer_url",
+                "zsh": [
+                    '"--pointer":"Write a pointer config that fetches the full config '
+                    "from this URL and checks its\n"
+                    'sha512; the full config goes beside OUT as <stem>.full.ign."'
+                ],
+            },
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--max-bytes"],
+                "param": "max_bytes",
+                "zsh": ['"--max-bytes":"Refuse a config over this many bytes."'],
+            },
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--platform"],
+                "param": "platform",
+                "zsh": ['"--platform":"Refuse a config over this platform\'\'s user-data limit."'],
+            },
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--inventory"],
+                "param": "inventory",
+                "zsh": [
+                    '"--inventory":"Render SPEC for every host of this inventory '
+                    "(HOSTS), one config per host in the\n"
+                    'folder -o names."'
+                ],
+            },
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--matchbox"],
+                "param": "matchbox",
+                "zsh": [
+                    '"--matchbox":"With --inventory\\\\: write matchbox\'\'s data '
+                    "layout here (groups by MAC, profiles,\n"
+                    'ignition)."'
+                ],
+            },
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--matchbox-url"],
+                "param": "matchbox_url",
+                "zsh": [
+                    '"--matchbox-url":"Where matchbox serves, e.g. http\\\\://matchbox\\\\:8080."'
+                ],
+            },
+            {
+                "flag": True,
+                "multiple": False,
+                "names": ["--quiet", "-q"],
+                "param": "quiet",
+                "zsh": [
+                    '"--quiet":"No notices on stderr (errors only)."',
+                    '"-q":"No notices on stderr (errors only)."',
+                ],
+            },
+            {
+                "flag": False,
+                "multiple": True,
+                "names": ["--merge"],
+                "param": "merge",
+                "zsh": [
+                    '"--merge":"Merge this config of yours into the output (Ignition '
+                    "JSON into Ignition, Butane \n"
+                    "into Butane; repeat for several)\\\\: a clash with ovs-ignite''s "
+                    "own files or \n"
+                    'units is an error."'
+                ],
+            },
+            {
+                "flag": True,
+                "multiple": False,
+                "names": ["--help", "-h"],
+                "param": "help",
+                "zsh": [
+                    '"--help":"Show this message and exit."',
+                    '"-h":"Show this message and exit."',
+                ],
+            },
+        ],
+        "schema": [
+            {
+                "flag": True,
+                "multiple": False,
+                "names": ["--help", "-h"],
+                "param": "help",
+                "zsh": [
+                    '"--help":"Show this message and exit."',
+                    '"-h":"Show this message and exit."',
+                ],
+            }
+        ],
+        "validate": [
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--format"],
+                "param": "fmt",
+                "zsh": [
+                    '"--format":"text\\\\: one error a line on stderr; json\\\\: '
+                    "one JSON array of every error (file,\n"
+                    'line, column, path, message) on stdout."'
+                ],
+            },
+            {
+                "flag": True,
+                "multiple": False,
+                "names": ["--help", "-h"],
+                "param": "help",
+                "zsh": [
+                    '"--help":"Show this message and exit."',
+                    '"-h":"Show this message and exit."',
+                ],
+            },
+        ],
+        "verify": [
+            {
+                "flag": False,
+                "multiple": True,
+                "names": ["--hosts"],
+                "param": "hosts",
+                "zsh": [
+                    '"--hosts":"testinfra URL of a host\\\\: ssh\\\\://core@edge-01, '
+                    "local\\\\://, ... (repeat for \n"
+                    'several)."'
+                ],
+            },
+            {
+                "flag": True,
+                "multiple": False,
+                "names": ["--sudo"],
+                "param": "sudo",
+                "zsh": ['"--sudo":"Run the checks with sudo."'],
+            },
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--ssh-config"],
+                "param": "ssh_config",
+                "zsh": ['"--ssh-config":"ssh configuration file to use."'],
+            },
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--ssh-identity-file"],
+                "param": "ssh_identity_file",
+                "zsh": ['"--ssh-identity-file":"ssh private key to use."'],
+            },
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--junit"],
+                "param": "junit",
+                "zsh": ['"--junit":"Also write a JUnit XML report here."'],
+            },
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--format"],
+                "param": "format_",
+                "zsh": [
+                    '"--format":"text\\\\: a line a check; json\\\\: one JSON array on stdout."'
+                ],
+            },
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--root"],
+                "param": "root",
+                "zsh": [
+                    '"--root":"Compare the files under this folder of the host (a '
+                    "root Ignition was applied to \n"
+                    'with --root) instead of /."'
+                ],
+            },
+            {
+                "flag": True,
+                "multiple": False,
+                "names": ["--help", "-h"],
+                "param": "help",
+                "zsh": [
+                    '"--help":"Show this message and exit."',
+                    '"-h":"Show this message and exit."',
+                ],
+            },
+        ],
+    },
+    "values": {
+        "init --example": [
+            ["dpdk", "plain", '"dpdk"'],
+            ["faucet", "plain", '"faucet"'],
+            ["nginx", "plain", '"nginx"'],
+            ["tunnels", "plain", '"tunnels"'],
+            ["vlans", "plain", '"vlans"'],
+        ],
+        "init --output": [],
+        "kargs --pxe": [],
+        "pin --output": [],
+        "render --format": [["ignition", "plain", '"ignition"'], ["butane", "plain", '"butane"']],
+        "render --inventory": [],
+        "render --matchbox": [],
+        "render --matchbox-url": [],
+        "render --max-bytes": [],
+        "render --merge": [],
+        "render --output": [],
+        "render --platform": [
+            ["aws", "plain", '"aws"'],
+            ["azure", "plain", '"azure"'],
+            ["gcp", "plain", '"gcp"'],
+            ["openstack", "plain", '"openstack"'],
+        ],
+        "render --pointer": [],
+        "render --wrap": [["gzip", "plain", '"gzip"']],
+        "validate --format": [["text", "plain", '"text"'], ["json", "plain", '"json"']],
+        "verify --format": [["text", "plain", '"text"'], ["json", "plain", '"json"']],
+        "verify --hosts": [],
+        "verify --junit": [],
+        "verify --root": [],
+        "verify --ssh-config": [],
+        "verify --ssh-identity-file": [],
+    },
+}
