@@ -517,3 +517,74 @@ def test_a_url_testinfra_cannot_use_is_an_input_error() -> None:
     assert result.returncode == 1
     assert result.stderr.startswith("ovs-ignite verify: nosuchbackend://x: ")
     assert "Traceback" not in result.stderr
+
+
+class _Answers:
+    """A host that answers each command from a table (argv -> Result)."""
+
+    def __init__(self, answers: dict[tuple[str, ...], Result]) -> None:
+        self.answers = answers
+
+    def run(self, command: str, *args: str) -> Result:
+        return self.answers.get(tuple(shlex.split(command)), Result(127, "", "not found\n"))
+
+
+def test_dpdk_checks_read_the_driver_the_hugepages_and_the_module() -> None:
+    from ovs_ignite.hostchecks import _DRIVER, Target, _host_probes
+
+    spec = load_spec(ROOT / "examples" / "dpdk.yaml")
+    assert spec.dpdk is not None and spec.dpdk.devices
+    devices = [d.pci for d in spec.dpdk.devices]
+    pci = devices[0]
+    pages = spec.dpdk.hugepages
+    size_kb = 1048576 if pages.size == "1G" else 2048
+    hugepages = f"/sys/kernel/mm/hugepages/hugepages-{size_kb}kB/nr_hugepages"
+
+    def checks(driver: Result, reserved: str, modules: set[str]) -> dict[str, str]:
+        answers: dict[tuple[str, ...], Result] = {
+            ("sh", "-c", _DRIVER, "sh", d): Result(0, "vfio-pci\n") for d in devices
+        }
+        answers[("sh", "-c", _DRIVER, "sh", pci)] = driver
+        answers[("cat", hugepages)] = Result(0, reserved)
+        answers[("cat", "/proc/cmdline")] = Result(0, "BOOT_IMAGE=x " + " ".join(kernel_args))
+        for module in modules:
+            answers[("ls", "-d", "--", f"/sys/module/{module}")] = Result(0, "")
+        host = CheckedHost(_Answers(answers))
+        found = run_probes(p for p in _host_probes(Target(spec, host)) if "user" not in p.name)
+        return {c.name: c.line() for c in found}
+
+    from ovs_ignite.plan import kernel_arguments
+    from ovs_ignite.verify import run_probes
+
+    kernel_args = kernel_arguments(spec)
+    good = checks(Result(0, "vfio-pci\n"), f"{pages.count}\n", {"vfio_pci"})
+    bound = f"NIC {pci} bound to vfio-pci"
+    assert good[bound] == f"PASS  {bound}"
+    assert good[f"{pages.count} hugepages of {pages.size}"].startswith("PASS")
+    assert good["kernel module vfio-pci loaded"].startswith("PASS")
+    assert all(line.startswith("PASS") for name, line in good.items() if "hostname" not in name)
+
+    bad = checks(Result(0, "ixgbe\n"), "0\n", set())
+    assert bad[bound] == f"FAIL  {bound}: expected 'vfio-pci', found 'ixgbe'"
+    assert bad[f"{pages.count} hugepages of {pages.size}"] == (
+        f"FAIL  {pages.count} hugepages of {pages.size}: expected at least {pages.count}, "
+        "found 0 reserved"
+    )
+    assert bad["kernel module vfio-pci loaded"].startswith("FAIL")
+    gone = checks(Result(1, "", f"no PCI device {pci}\n"), "0\n", set())
+    assert gone[bound] == f"FAIL  {bound}: expected vfio-pci, found no such device"
+
+
+def test_the_driver_script_reads_sysfs() -> None:
+    """The command behind "NIC ... bound to vfio-pci", on this machine's own PCI devices."""
+    from ovs_ignite.hostchecks import _DRIVER
+
+    def driver(pci: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["sh", "-c", _DRIVER, "sh", pci], capture_output=True, text=True)
+
+    for device in sorted(Path("/sys/bus/pci/devices").iterdir())[:5]:
+        link = device / "driver"
+        expected = link.readlink().name if link.exists() else "none"
+        assert driver(device.name).stdout == expected + "\n"
+    missing = driver("0000:ff:1f.7")
+    assert (missing.returncode, missing.stderr) == (1, "no PCI device 0000:ff:1f.7\n")
