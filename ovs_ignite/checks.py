@@ -494,8 +494,8 @@ def _check_gateway(address: str | None, gateway: str, at: KeyPath) -> Iterator[F
 
 # What ovs-ignite writes itself, by folder; the files of its own units are units:' business.
 OWN_FOLDERS = {
-    names.CONFIG_DIR: "ovs-ignite's host data",
-    names.UNITS_DIR: "units: (systemd units and drop-ins)",
+    names.CONFIG_DIR: "holds ovs-ignite's host data",
+    names.UNITS_DIR: "holds systemd units: give units and drop-ins in units:",
 }
 # Where no file can be written: the kernel's and the runtime's own file systems.
 VIRTUAL_FOLDERS = ("/proc", "/sys", "/dev", "/run")
@@ -532,7 +532,7 @@ def _check_files(spec: Spec) -> Iterator[Finding]:
         path = file.path
         folder = next((d for d in OWN_FOLDERS if path.startswith(d + "/")), None)
         if folder is not None:
-            yield (*at, "path"), f"{path} is under {folder}: that is {OWN_FOLDERS[folder]}"
+            yield (*at, "path"), f"{path} is under {folder}, which {OWN_FOLDERS[folder]}"
         elif path in own:
             yield (*at, "path"), f"{path} is a file ovs-ignite writes"
         elif path == "/" or path.startswith(tuple(d + "/" for d in VIRTUAL_FOLDERS)):

@@ -177,7 +177,8 @@ def read_local(base: Path, local: str) -> tuple[str | None, str | None]:
     if not found.is_relative_to(root):
         return None, f"{local!r} leads outside the spec's folder (through a link)"
     try:
-        with found.open("rb") as file:
+        # (O_NONBLOCK: opening a FIFO would wait for a writer; it is refused instead)
+        with os.fdopen(os.open(found, os.O_RDONLY | os.O_NONBLOCK), "rb") as file:
             if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
                 return None, f"{local!r} is not a regular file"
             data = file.read(MAX_LOCAL_BYTES + 1)

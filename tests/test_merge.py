@@ -245,3 +245,22 @@ def test_the_example_of_the_readme_renders(tmp_path: Path) -> None:
     )
     spec = parse_spec(text, "readme.yaml", DATA / "valid")  # (its local files are there)
     assert [f.path for f in spec.files] and [u.name for u in spec.units]
+
+
+def test_a_local_fifo_or_device_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """Opening a FIFO for reading waits for a writer: a spec must not hang on one."""
+    import os
+
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "zero").symlink_to("/dev/zero")  # (outside the folder: refused as such)
+    spec_path = tmp_path / "spec.yaml"
+    spec_path.write_text(
+        "version: 1\novs: {image: quay.io/x/ovs:3}\n"
+        "files: [{path: /etc/a, local: pipe}, {path: /etc/b, local: zero}]\n"
+    )
+    with pytest.raises(SpecError) as caught:
+        load_spec(spec_path, "spec.yaml")
+    assert [p.message for p in caught.value.problems] == [
+        "'pipe' is not a regular file",
+        "'zero' leads outside the spec's folder (through a link)",
+    ]
