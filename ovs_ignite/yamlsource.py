@@ -219,7 +219,11 @@ def _scalar(node: yaml.ScalarNode) -> Any:
 # The values that are contents of several lines (files:, units: and their drop-ins), where
 # LF and tab are text.
 def is_text_block(path: KeyPath) -> bool:
-    """Whether the value at path is the contents of a spec's file, unit or drop-in."""
+    """Whether the value at path is the contents of a spec's file, unit or drop-in (in a
+    spec, or in a host's overlay of an inventory: hosts[i].set...)."""
+    match path:
+        case ("hosts", int(), "set", *rest):
+            return is_text_block(tuple(rest))
     match path:
         case ("files" | "units", int(), "contents"):
             return True

@@ -317,3 +317,28 @@ def test_an_output_folder_that_cannot_be_made_is_one_clear_error(tmp_path: Path)
     result = render_cli(str(site), "--inventory", str(hosts), "-o", str(tmp_path / "afile/out"))
     assert result.returncode == 1
     assert result.stderr.strip() == f"{tmp_path}/afile/out: cannot make the folder: Not a directory"
+
+
+def test_overlays_merge_units_by_name_and_files_by_path(tmp_path: Path) -> None:
+    """A host adds a drop-in to a unit of the spec and changes a file's contents (several
+    lines, in the overlay): units and drop-ins merge by name, files by path."""
+    site = (
+        "version: 1\novs: {image: quay.io/x/ovs:3}\n"
+        'units: [{name: a.service, contents: "[Service]\\nExecStart=/bin/true\\n"}]\n'
+        'files: [{path: /etc/motd, contents: "site\\n"}, {path: /etc/issue, contents: "x"}]\n'
+    )
+    hosts = (
+        "version: 1\nspec: site.yaml\nhosts:\n  - name: lab-01\n    set:\n"
+        '      units: [{name: a.service, dropins: [{name: 10-x.conf, contents: "[Unit]\\n"}]}]\n'
+        '      files: [{path: /etc/motd, contents: "lab-01\\nwelcome\\n"}]\n'
+    )
+    (tmp_path / "site.yaml").write_text(site)
+    (tmp_path / "hosts.yaml").write_text(hosts)
+    (host,) = load_inventory(tmp_path / "hosts.yaml", tmp_path / "site.yaml", "site.yaml")
+    (unit,) = host.spec.units
+    assert unit.contents == "[Service]\nExecStart=/bin/true\n"
+    assert [d.name for d in unit.dropins] == ["10-x.conf"]
+    assert [(f.path, f.contents) for f in host.spec.files] == [
+        ("/etc/motd", "lab-01\nwelcome\n"),
+        ("/etc/issue", "x"),
+    ]
