@@ -11,9 +11,19 @@ import re
 from collections.abc import Iterator
 
 from . import names
-from .models import BondPort, Bridge, Container, Contents, DpdkPort, OnePort, PatchPort, Spec
+from .models import (
+    BondPort,
+    Bridge,
+    Container,
+    Contents,
+    DpdkPort,
+    LinkPort,
+    OnePort,
+    PatchPort,
+    Spec,
+)
 from .templating import UNIT_LINE_MAX, unit_line_length
-from .values import cpu_ranges, image_domain
+from .values import MAIN_SWITCH, cpu_ranges, image_domain
 from .yamlsource import KeyPath
 
 Finding = tuple[KeyPath, str]
@@ -105,6 +115,7 @@ def check_spec(spec: Spec) -> list[Finding]:
         *_check_containers(spec),
         *_check_files(spec),
         *_check_units(spec),
+        *_check_switches(spec),
     ]
 
 
@@ -301,6 +312,11 @@ def _check_patch_port(
         yield (*at, "peer"), f"{peer!r} has peer {its_peer!r}, not {name!r}"
     elif spec.datapath(bridge) != spec.datapath(other):
         yield (*at, "peer"), f"{peer!r} is on a bridge of another datapath"
+    elif spec.switch_of(bridge) != spec.switch_of(other):
+        yield (
+            (*at, "peer"),
+            f"{peer!r} is on a bridge of another OVS instance (link them with a link port)",
+        )
 
 
 def _check_dpdk_port(
@@ -573,3 +589,70 @@ def _check_units(spec: Spec) -> Iterator[Finding]:
             elif dropin.name in dropins:
                 yield (*dat, "name"), f"{dropin.name} is already listed"
             dropins.add(dropin.name)
+
+
+# -- switches: (more OVS instances) ----------------------------------------------------------
+
+
+def _check_switches(spec: Spec) -> Iterator[Finding]:
+    """Instance names, the instance of each bridge, link ports peered back across
+    instances, and DPDK in the main instance only."""
+    known = {MAIN_SWITCH}
+    for s, switch in enumerate(spec.switches):
+        if switch.name in known:
+            what = "the main instance's" if switch.name == MAIN_SWITCH else "already used"
+            yield ("switches", s, "name"), f"{switch.name!r} is {what}"
+        known.add(switch.name)
+    links = {
+        port.name: (bridge, port)
+        for bridge in spec.bridges
+        for port in bridge.ports
+        if isinstance(port, LinkPort)
+    }
+    for b, bridge in enumerate(spec.bridges):
+        if bridge.switch is not None and bridge.switch not in known:
+            yield ("bridges", b, "switch"), f"{bridge.switch!r} is not a switch in switches"
+            continue
+        for p, port in enumerate(bridge.ports):
+            at: KeyPath = ("bridges", b, "ports", p)
+            if isinstance(port, LinkPort):
+                yield from _check_link(spec, bridge, port, at, links, known)
+            elif isinstance(port, DpdkPort) and spec.switch_of(bridge) is not None:
+                yield (
+                    (*at, "type"),
+                    "DPDK stays with the main instance (hugepages and NICs are the host's): "
+                    f"put this port on a bridge of ovs, not {bridge.switch}",
+                )
+
+
+def _check_link(
+    spec: Spec,
+    bridge: Bridge,
+    port: LinkPort,
+    at: KeyPath,
+    links: dict[str, tuple[Bridge, LinkPort]],
+    known: set[str],
+) -> Iterator[Finding]:
+    mine = spec.switch_of(bridge) or MAIN_SWITCH
+    if port.peer_switch not in known:
+        yield (*at, "peer_switch"), f"{port.peer_switch!r} is not a switch in switches"
+        return
+    if port.peer_switch == mine:
+        yield (
+            (*at, "peer_switch"),
+            f"{port.peer_switch!r} is this bridge's own instance (use a patch port)",
+        )
+        return
+    target = links.get(port.peer)
+    if target is None:
+        yield (*at, "peer"), f"{port.peer!r} is not a link port"
+        return
+    other, its = target
+    if (spec.switch_of(other) or MAIN_SWITCH) != port.peer_switch:
+        yield (*at, "peer"), f"{port.peer!r} is not on a bridge of {port.peer_switch}"
+    elif its.peer != port.name or its.peer_switch != mine:
+        yield (
+            (*at, "peer"),
+            f"{port.peer!r} has peer {its.peer!r} on {its.peer_switch}, "
+            f"not {port.name!r} on {mine}",
+        )

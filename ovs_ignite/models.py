@@ -21,6 +21,7 @@ from pydantic import (
 
 from .names import container_unit, default_interface_name
 from .values import (
+    MAIN_SWITCH,
     AbsPath,
     AnyUnitName,
     Cidr,
@@ -44,6 +45,7 @@ from .values import (
     PciAddress,
     SocketMem,
     SshKey,
+    SwitchName,
     Text,
     TextBlock,
     UnitName,
@@ -253,6 +255,16 @@ class PatchPort(OnePort):
     peer: IfName = _describe("The patch port at the other end (on another bridge).")
 
 
+class LinkPort(OnePort):
+    type: Literal["link"] = _describe(
+        "(addition) One end of a veth pair to a bridge of another OVS instance (switches:)."
+    )
+    peer_switch: SwitchName = _describe(
+        "The instance of the other end: a name of switches:, or ovs (the main one)."
+    )
+    peer: IfName = _describe("The link port at the other end (on a bridge of peer_switch).")
+
+
 class BondPort(PortBase):
     type: Literal["bond"] = _describe("A bond of host interfaces.")
     interfaces: list[IfName] = Field(
@@ -268,7 +280,7 @@ class BondPort(PortBase):
 
 
 TunnelPort = VxlanPort | GenevePort | GrePort
-AnyPort = SystemPort | InternalPort | DpdkPort | TunnelPort | PatchPort | BondPort
+AnyPort = SystemPort | InternalPort | DpdkPort | TunnelPort | PatchPort | LinkPort | BondPort
 
 
 def port_type(value: Any) -> str:
@@ -289,6 +301,7 @@ Port = Annotated[
     | Annotated[GenevePort, Tag("geneve")]
     | Annotated[GrePort, Tag("gre")]
     | Annotated[PatchPort, Tag("patch")]
+    | Annotated[LinkPort, Tag("link")]
     | Annotated[BondPort, Tag("bond")],
     Discriminator(port_type),
 ]
@@ -300,6 +313,7 @@ PORT_MODELS: dict[str, type[PortBase]] = {
     "geneve": GenevePort,
     "gre": GrePort,
     "patch": PatchPort,
+    "link": LinkPort,
     "bond": BondPort,
 }
 PORT_TYPES = tuple(PORT_MODELS)  # in the order error messages list them
@@ -313,6 +327,11 @@ OpenFlow = Literal[
 
 class Bridge(Model):
     name: IfName = _describe("The bridge's name (also its internal interface on the host).")
+    switch: SwitchName | None = Field(
+        default=None,
+        description="(addition) The OVS instance the bridge is in: a name of switches:; "
+        "default (or ovs) the main one.",
+    )
     datapath: Literal["system", "netdev"] | None = Field(
         default=None,
         description="The datapath: system (kernel) or netdev (userspace, DPDK); default "
@@ -406,6 +425,18 @@ class Container(Model):
         return self.interfaces[index].name or default_interface_name(index)
 
 
+class Switch(Model):
+    """An OVS instance besides the main one (switches:), in its own network namespace."""
+
+    name: SwitchName = _describe(
+        "The instance's name: 1-8 of a-z 0-9; its network namespace, and the suffix of its "
+        "containers and units (ovs-vswitchd-NAME)."
+    )
+    image: ImageRef | None = Field(
+        default=None, description="The OVS image of its containers; default ovs.image."
+    )
+
+
 # -- what the spec adds to the config (files:, units:) ------------------------------------------
 
 _CONTENTS = "Its contents, inline (lines end in LF); or give local."
@@ -467,6 +498,10 @@ class Spec(Model):
     containers: list[Container] = Field(
         default=[], description="Application containers and their interfaces."
     )
+    switches: list[Switch] = Field(
+        default=[],
+        description="(addition) More OVS instances besides ovs, each in its own network namespace.",
+    )
     files: list[ExtraFile] = Field(
         default=[], description="(addition) Files of yours that the config writes."
     )
@@ -480,6 +515,10 @@ class Spec(Model):
         if self.target.runtime:
             return self.target.runtime
         return "podman" if self.target.os == "fcos" else "docker"
+
+    def switch_of(self, bridge: Bridge) -> str | None:
+        """The OVS instance of bridge: a name of switches:, or None for the main one."""
+        return None if bridge.switch in (None, MAIN_SWITCH) else bridge.switch
 
     def datapath(self, bridge: Bridge) -> Literal["system", "netdev"]:
         """The bridge's datapath: as given, else netdev with dpdk and system without."""

@@ -11,6 +11,7 @@ from .models import (
     DpdkPort,
     GenevePort,
     GrePort,
+    LinkPort,
     OnePort,
     PatchPort,
     Spec,
@@ -47,7 +48,8 @@ def open_vswitch_settings(spec: Spec) -> list[str]:
 
 def interface_type(port: AnyPort) -> str:
     """The Interface type of a port that is one interface ("" for a system port)."""
-    return "" if isinstance(port, SystemPort) else port.type
+    # (a link port's interface is one end of a veth pair: a system interface)
+    return "" if isinstance(port, SystemPort | LinkPort) else port.type
 
 
 def interface_options(port: AnyPort) -> dict[str, str]:

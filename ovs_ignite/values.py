@@ -414,6 +414,17 @@ def local_path(value: str) -> str:
     return value
 
 
+# An OVS instance's name: its network namespace, and a suffix of unit and container names.
+_SWITCH = re.compile(r"^[a-z0-9]{1,8}$")
+MAIN_SWITCH = "ovs"
+
+
+def switch_name(value: str) -> str:
+    if not _SWITCH.match(value):
+        raise ValueError(f"{value!r} is not an OVS instance name (1-8 of a-z 0-9)")
+    return value
+
+
 def _int_as_text(value: Any) -> Any:
     """YAML reads ``isolcpus: 3`` as a number; a CPU list is text."""
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
@@ -567,4 +578,7 @@ LocalPath = Annotated[
     str,
     AfterValidator(local_path),
     keywords(pattern=r"^(?!.*(^|/)\.{0,2}(/|$))[^/\x00-\x1f\x7f-\x9f].*$"),
+]
+SwitchName = Annotated[
+    str, AfterValidator(switch_name), keywords(pattern=_SWITCH.pattern, maxLength=8)
 ]

@@ -158,6 +158,7 @@ def _a_port(kind: str) -> dict[str, Any]:
         "geneve": {"remote_ip": "192.0.2.1"},
         "gre": {"remote_ip": "192.0.2.1"},
         "patch": {"peer": "p1"},
+        "link": {"peer_switch": "lab1", "peer": "p1"},
         "bond": {"interfaces": ["e1", "e2"]},
     }
     return {"name": "p0", "type": kind, **needs.get(kind, {})}
