@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .names import SCRIPT_NAME
+from .names import SCRIPT_NAME, SWITCH_SCRIPT_NAME
 from .resources import resource_dir
 from .values import UNSAFE_CHARACTERS
 
@@ -71,15 +71,38 @@ def script_text(name: str) -> str:
 
 @cache
 def data_format() -> dict[str, dict[str, Rule]]:
-    """kind -> key -> rule, as the host script's DATA_FORMAT table says."""
-    script = host_script()
-    start = script.index(_BEGIN) + len(_BEGIN)
-    table = script[start : script.index(_END, start)]
+    """kind -> key -> rule, as the host script's DATA_FORMAT table says, and the switch
+    script's SWITCH_FORMAT (the data of other OVS instances)."""
     rules: dict[str, dict[str, Rule]] = {}
-    for line in table.splitlines():
-        kind, key, count, value = line.split(None, 3)
-        rules.setdefault(kind, {})[key] = Rule(count, re.compile(f"(?:{value})"))
+    for script in (host_script(), script_text(SWITCH_SCRIPT_NAME)):
+        start = script.index(_BEGIN) + len(_BEGIN)
+        table = script[start : script.index(_END, start)]
+        for line in table.splitlines():
+            kind, key, count, value = line.split(None, 3)
+            rules.setdefault(kind, {})[key] = Rule(count, re.compile(f"(?:{value})"))
     return rules
+
+
+# The host script's functions that units/ovs-ignite-switch wraps: their definitions are
+# renamed host_NAME where the switch script is made, and the wrappers call those.
+SWITCH_OVERRIDES = ("running_pids", "wait_running", "pid_from_files", "interface_rows")
+
+
+@cache
+def switch_script() -> str:
+    """The switch script as hosts of specs with switches: get it: the host script's
+    functions (all of it but its last line, which runs it; the ones it wraps renamed), then
+    units/ovs-ignite-switch."""
+    host = host_script()
+    run = 'main "$@"\n'
+    assert host.endswith(run), "the host script ends by running main"
+    _, _, functions = host.removesuffix(run).split("\n", 2)
+    for name in SWITCH_OVERRIDES:
+        definition = f"\n{name}() {{\n"
+        assert functions.count(definition) == 1, f"the host script defines {name} once"
+        functions = functions.replace(definition, f"\nhost_{name}() {{\n")
+    shebang, header, rest = script_text(SWITCH_SCRIPT_NAME).split("\n", 2)
+    return f"{shebang}\n{header}\n{functions}{rest}"
 
 
 def data_text(kind: str, header: str, pairs: list[tuple[str, str]]) -> str:

@@ -17,6 +17,11 @@ OVS_SCRIPT_NAME = "ovs-ignite-ovs.sh"
 SCRIPT = {os_: f"{folder}/{SCRIPT_NAME}" for os_, folder in BIN_DIR.items()}
 # The static units name the script at its FCOS path; a Flatcar render puts in its own.
 UNITS_SCRIPT = SCRIPT["fcos"]
+# The host side of the spec's other OVS instances (switches:): the host script's functions
+# and units/ovs-ignite-switch, as one script (only on hosts whose spec has switches:).
+SWITCH_SCRIPT_NAME = "ovs-ignite-switch"
+SWITCH_SCRIPT = {os_: f"{folder}/{SWITCH_SCRIPT_NAME}" for os_, folder in BIN_DIR.items()}
+UNITS_SWITCH_SCRIPT = SWITCH_SCRIPT["fcos"]
 
 CONFIG_DIR = "/etc/ovs-ignite"
 HOST_DATA = f"{CONFIG_DIR}/host.conf"
@@ -25,6 +30,16 @@ STATE_DIR = "/run/ovs-ignite"
 MODULES_FILE = "/etc/modules-load.d/ovs-ignite.conf"
 TMPFILES_FILE = "/etc/tmpfiles.d/ovs-ignite.conf"
 HOSTNAME_FILE = "/etc/hostname"
+
+
+def switch_data(switch: str) -> str:
+    """The host data file of OVS instance switch."""
+    return f"{CONFIG_DIR}/switches/{switch}.conf"
+
+
+def attachment_data(container: str) -> str:
+    """The host data file of container's interfaces on bridges of other OVS instances."""
+    return f"{CONFIG_DIR}/attachments/{container}.conf"
 
 
 def bridge_data(bridge: str) -> str:
@@ -105,3 +120,51 @@ DPDK_DEVARGS = "dpdk-devargs"
 DATAPATH_ID = "datapath-id"
 # external_ids keys that start so are ovs-ignite's own (Open_vSwitch ovs-ignite-started).
 OWN_KEY_PREFIX = "ovs-ignite"
+
+
+# -- OVS instances (switches:) ------------------------------------------------------------------
+
+# An instance N besides the main one has its own containers and units (NAME-N), database
+# and sockets, and network namespace /run/netns/N, which a unit makes before its OVS starts.
+NETNS_DIR = "/run/netns"
+NETNS_TEMPLATE = "ovs-ignite-netns@.service"
+INSTANCE_BRIDGES_TEMPLATE = "ovs-ignite-bridges@.service"
+# docker joins no network namespace by path: its OVS containers share the network of a
+# holder container, whose namespace the netns unit names /run/netns/N.
+NETNS_HOLDER = "ovs-netns"
+
+
+def suffix(switch: str | None) -> str:
+    """What the names of instance switch end in: nothing for the main one (None)."""
+    return "" if switch is None else f"-{switch}"
+
+
+def ovsdb_name(switch: str | None) -> str:
+    return OVSDB + suffix(switch)
+
+
+def vswitchd_name(switch: str | None) -> str:
+    return VSWITCHD + suffix(switch)
+
+
+def db_dir(switch: str | None) -> str:
+    """The folder of instance switch's database (conf.db)."""
+    return "/var/lib/openvswitch" + suffix(switch)
+
+
+def run_dir(switch: str | None) -> str:
+    """The folder of instance switch's sockets, PID files and control sockets."""
+    return "/run/openvswitch" + suffix(switch)
+
+
+def netns_unit(switch: str) -> str:
+    return f"ovs-ignite-netns@{switch}.service"
+
+
+def bridges_unit(switch: str | None) -> str:
+    return BRIDGES_UNIT if switch is None else f"ovs-ignite-bridges@{switch}.service"
+
+
+# The drop-in on the attach of a container with interfaces on other instances: it attaches
+# and detaches those too.
+SWITCHES_ATTACH_DROPIN = "20-switches.conf"

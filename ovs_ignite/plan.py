@@ -15,11 +15,19 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import names
-from .hostdata import data_text, host_script, script_text, unit_source
-from .models import Container, Spec
+from .hostdata import data_text, host_script, script_text, switch_script, unit_source
+from .models import Container, LinkPort, Spec
 from .ovsconfig import bridge_commands, bridge_settings, open_vswitch_settings
-from .runs import NAME_SPECIFIER, container_prefix, ovsdb_run, state_files, vswitchd_run
+from .runs import (
+    NAME_SPECIFIER,
+    container_prefix,
+    ovs_image,
+    ovsdb_run,
+    state_files,
+    vswitchd_run,
+)
 from .templating import render_template
+from .values import MAIN_SWITCH
 
 # -- what Ignition writes -------------------------------------------------------------------
 
@@ -89,10 +97,16 @@ class InterfaceData:
     address: str
     gateway: str
     datapath: str
+    switch: str | None = None  # the OVS instance of its bridge (None: the main one)
 
     def line(self) -> str:
+        """Its line in the container's data file (the host script's fields)."""
         fields = (self.ifname, self.bridge, self.host_if, self.mac, self.mtu, self.vlan)
         return " ".join((*fields, self.address, self.gateway, self.datapath))
+
+    def attachment_line(self) -> str:
+        """Its line in the container's attachment data (on another instance's bridge)."""
+        return f"{self.line()} {self.switch}"
 
 
 @dataclass(frozen=True)
@@ -106,6 +120,24 @@ class BridgeData:
     controllers: tuple[str, ...] = ()
     address: str | None = None
     mtu: int | None = None
+    switch: str | None = None  # its OVS instance (None: the main one)
+
+
+@dataclass(frozen=True)
+class SwitchData:
+    """An OVS instance besides the main one: its image, bridges and link ports."""
+
+    name: str
+    image: str
+    bridges: tuple[str, ...]
+    links: tuple[str, ...]  # "NAME PEER_SWITCH PEER"
+
+    def pairs(self) -> list[tuple[str, str]]:
+        return [
+            ("image", self.image),
+            *(("bridge", bridge) for bridge in self.bridges),
+            *(("link", link) for link in self.links),
+        ]
 
 
 @dataclass(frozen=True)
@@ -131,7 +163,12 @@ class ContainerData:
                 *(("volume", volume) for volume in self.volumes),
                 *(("command", word) for word in self.command),
             ]
-        return [*run, *(("interface", i.line()) for i in self.interfaces)]
+        main = (i for i in self.interfaces if i.switch is None)
+        return [*run, *(("interface", i.line()) for i in main)]
+
+    def attachments(self) -> list[tuple[str, str]]:
+        """Its interfaces on bridges of other OVS instances, as their data file lists them."""
+        return [("interface", i.attachment_line()) for i in self.interfaces if i.switch]
 
 
 @dataclass(frozen=True)
@@ -143,6 +180,7 @@ class HostModel:
     ovs_schema: str
     open_vswitch: tuple[str, ...]
     dpdk_devices: tuple[str, ...]
+    switches: tuple[SwitchData, ...]  # the other OVS instances
     bridges: tuple[BridgeData, ...]
     containers: tuple[ContainerData, ...]
     kernel_arguments: tuple[str, ...]
@@ -194,6 +232,7 @@ def container_data(spec: Spec, container: Container) -> ContainerData:
                 address=iface.address or "-",
                 gateway=iface.gateway or "-",
                 datapath=spec.datapath(bridge),
+                switch=spec.switch_of(bridge),
             )
         )
     return ContainerData(
@@ -207,6 +246,21 @@ def container_data(spec: Spec, container: Container) -> ContainerData:
     )
 
 
+def switch_data(spec: Spec, switch: str) -> SwitchData:
+    bridges = [b for b in spec.bridges if spec.switch_of(b) == switch]
+    return SwitchData(
+        switch,
+        ovs_image(spec, switch),
+        tuple(b.name for b in bridges),
+        tuple(
+            f"{p.name} {p.peer_switch} {p.peer}"
+            for b in bridges
+            for p in b.ports
+            if isinstance(p, LinkPort)
+        ),
+    )
+
+
 def host_model(spec: Spec) -> HostModel:
     """Everything about the host that the spec decides, before it is spelled as files."""
     return HostModel(
@@ -215,6 +269,7 @@ def host_model(spec: Spec) -> HostModel:
         ovs_schema=spec.ovs.schema_path,
         open_vswitch=tuple(open_vswitch_settings(spec)),
         dpdk_devices=tuple(d.pci for d in spec.dpdk.devices) if spec.dpdk else (),
+        switches=tuple(switch_data(spec, s.name) for s in spec.switches),
         bridges=tuple(
             BridgeData(
                 b.name,
@@ -223,6 +278,7 @@ def host_model(spec: Spec) -> HostModel:
                 tuple(b.controllers or ()),
                 b.address,
                 b.mtu,
+                spec.switch_of(b),
             )
             for b in spec.bridges
         ),
@@ -254,7 +310,7 @@ def data_files(model: HostModel, spec_name: str) -> list[HostFile]:
         ("ovs_schema", model.ovs_schema),
         *(("open_vswitch", setting) for setting in model.open_vswitch),
         *(("dpdk_device", pci) for pci in model.dpdk_devices),
-        *(("bridge", bridge.name) for bridge in model.bridges),
+        *(("bridge", bridge.name) for bridge in model.bridges if bridge.switch is None),
     ]
     files = [HostFile(names.HOST_DATA, 0o644, data_text("host", header, host))]
     for bridge in model.bridges:
@@ -278,6 +334,12 @@ def data_files(model: HostModel, spec_name: str) -> list[HostFile]:
                 data_text("container", "", container.pairs()),
             )
         )
+        if container.attachments():
+            text = data_text("attachment", header, container.attachments())
+            files.append(HostFile(names.attachment_data(container.name), 0o644, text))
+    for switch in model.switches:
+        text = data_text("switch", header, switch.pairs())
+        files.append(HostFile(names.switch_data(switch.name), 0o644, text))
     return files
 
 
@@ -287,7 +349,8 @@ def static_text(name: str, os_: str) -> str:
     its comment lines only the first (which says what the file is) is kept."""
     first, _, rest = unit_source(name).partition("\n")
     kept = [line for line in rest.splitlines(keepends=True) if not line.startswith("#")]
-    return (first + "\n" + "".join(kept)).replace(names.UNITS_SCRIPT, names.SCRIPT[os_])
+    text = (first + "\n" + "".join(kept)).replace(names.UNITS_SCRIPT, names.SCRIPT[os_])
+    return text.replace(names.UNITS_SWITCH_SCRIPT, names.SWITCH_SCRIPT[os_])
 
 
 def static_files(os_: str) -> list[HostFile]:
@@ -300,38 +363,77 @@ def static_files(os_: str) -> list[HostFile]:
     ]
 
 
-def ovs_units(spec: Spec, ctx: dict[str, object]) -> list[HostUnit]:
-    """The units of ovsdb-server, ovs-vswitchd, the bridges and the DPDK NICs."""
-    dpdk_bind = bool(spec.dpdk and spec.dpdk.devices)
-    units = [
+def _peer_netns(spec: Spec, switch: str | None) -> list[str]:
+    """The netns units of the instances that instance switch's link ports lead into."""
+    peers = {
+        port.peer_switch
+        for bridge in spec.bridges
+        if spec.switch_of(bridge) == switch
+        for port in bridge.ports
+        if isinstance(port, LinkPort) and port.peer_switch != MAIN_SWITCH
+    }
+    return [names.netns_unit(peer) for peer in sorted(peers)]
+
+
+def instance_units(spec: Spec, switch: str | None, ctx: dict[str, object]) -> list[HostUnit]:
+    """The ovsdb-server and ovs-vswitchd units of instance switch (None: the main one)."""
+    dpdk_bind = switch is None and bool(spec.dpdk and spec.dpdk.devices)
+    os_ = spec.target.os
+    context = {
+        **ctx,
+        "switch": switch,
+        "suffix": names.suffix(switch),
+        "switch_arg": "" if switch is None else f" {switch}",
+        "ovs_script": names.SCRIPT[os_] if switch is None else names.SWITCH_SCRIPT[os_],
+        "image": ovs_image(spec, switch),
+        "netns_unit": None if switch is None else names.netns_unit(switch),
+        "bridges_unit": names.bridges_unit(switch),
+        "peer_netns": _peer_netns(spec, switch),
+    }
+    ovsdb, vswitchd = names.ovsdb_name(switch), names.vswitchd_name(switch)
+    return [
         HostUnit(
-            names.OVSDB_UNIT,
+            f"{ovsdb}.service",
             render_template(
                 "ovsdb-server.service.j2",
-                ovsdb_run=ovsdb_run(spec),
-                state_files=state_files(spec, names.OVSDB),
-                **ctx,
+                ovsdb_run=ovsdb_run(spec, switch),
+                state_files=state_files(spec, ovsdb),
+                **context,
             ),
             enabled=True,
         ),
         HostUnit(
-            names.VSWITCHD_UNIT,
+            f"{vswitchd}.service",
             render_template(
                 "ovs-vswitchd.service.j2",
-                vswitchd_run=vswitchd_run(spec),
-                state_files=state_files(spec, names.VSWITCHD),
+                vswitchd_run=vswitchd_run(spec, switch),
+                state_files=state_files(spec, vswitchd),
                 dpdk_bind=dpdk_bind,
-                **ctx,
+                **context,
             ),
             enabled=True,
         ),
-        HostUnit(names.BRIDGES_UNIT, static_text(names.BRIDGES_UNIT, spec.target.os), enabled=True),
     ]
-    if dpdk_bind:
-        text = static_text(names.DPDK_BIND_UNIT, spec.target.os)
+
+
+def ovs_units(spec: Spec, ctx: dict[str, object]) -> list[HostUnit]:
+    """The units of ovsdb-server, ovs-vswitchd, the bridges and the DPDK NICs, and those of
+    every other OVS instance (switches:) with its network namespace."""
+    os_ = spec.target.os
+    units = instance_units(spec, None, ctx)
+    units.append(HostUnit(names.BRIDGES_UNIT, static_text(names.BRIDGES_UNIT, os_), enabled=True))
+    if spec.dpdk and spec.dpdk.devices:
+        text = static_text(names.DPDK_BIND_UNIT, os_)
         units.append(HostUnit(names.DPDK_BIND_UNIT, text, enabled=True))
     if spec.ovs.auto_update:
         units.append(HostUnit(names.AUTO_UPDATE_TIMER, enabled=True))  # podman ships it
+    if spec.switches:
+        for template in (names.NETNS_TEMPLATE, names.INSTANCE_BRIDGES_TEMPLATE):
+            units.append(HostUnit(template, static_text(template, os_)))
+        for switch in spec.switches:
+            units += instance_units(spec, switch.name, ctx)
+            units.append(HostUnit(names.netns_unit(switch.name), enabled=True))
+            units.append(HostUnit(names.bridges_unit(switch.name), enabled=True))
     return units
 
 
@@ -408,6 +510,41 @@ def container_units(
     return units, links
 
 
+def with_switch_attach(spec: Spec, units: list[HostUnit], ctx: dict[str, object]) -> list[HostUnit]:
+    """units, where the attach of each container with interfaces on other OVS instances
+    has a drop-in that attaches (and detaches) those too, after their bridges."""
+    out = []
+    for unit in units:
+        container = next(
+            (c for c in spec.containers if names.attach_unit(c.name) == unit.name), None
+        )
+        switches = sorted(
+            {
+                spec.switch_of(bridge) or ""
+                for iface in (container.interfaces if container else [])
+                for bridge in spec.bridges
+                if bridge.name == iface.bridge
+            }
+            - {""}
+        )
+        if container is not None and switches:
+            text = render_template(
+                "attach-switches.conf.j2",
+                container_name=container.name,
+                switches=switches,
+                switch_script=names.SWITCH_SCRIPT[spec.target.os],
+                **ctx,
+            )
+            unit = HostUnit(
+                unit.name,
+                unit.contents,
+                unit.enabled,
+                (*unit.dropins, Dropin(names.SWITCHES_ATTACH_DROPIN, text)),
+            )
+        out.append(unit)
+    return out
+
+
 def with_extra_units(spec: Spec, units: list[HostUnit]) -> list[HostUnit]:
     """units and the spec's own (units:): one that ovs-ignite adds a drop-in to (a unit:
     container's) is one unit, with the spec's contents and both sets of drop-ins."""
@@ -445,6 +582,8 @@ def build_plan(spec: Spec, spec_name: str = "spec.yaml") -> HostPlan:
     modules = ["openvswitch", *(["vfio-pci"] if model.dpdk_devices else [])]
     modules_text = render_template("modules-load.conf.j2", modules=modules, **ctx)
     files += [HostFile(names.MODULES_FILE, 0o644, modules_text), *static_files(os_)]
+    if spec.switches:
+        files.append(HostFile(names.SWITCH_SCRIPT[os_], 0o755, switch_script()))
     files += data_files(model, spec_name)
     files += container_bodies(spec, ctx)
 
@@ -456,6 +595,7 @@ def build_plan(spec: Spec, spec_name: str = "spec.yaml") -> HostPlan:
         container_unit_list, container_links = container_units(container, ctx)
         units += container_unit_list
         links += container_links
+    units = with_switch_attach(spec, units, ctx)
     files += [HostFile(f.path, f.mode, f.text) for f in spec.files]
     users = tuple(
         HostUser(u.name, tuple(u.ssh_authorized_keys))

@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 from .models import Container, Spec
-from .names import AUTO_UPDATE_LABEL, OVSDB, SCRIPT, STATE_DIR, VSWITCHD
+from .names import (
+    AUTO_UPDATE_LABEL,
+    NETNS_DIR,
+    NETNS_HOLDER,
+    SCRIPT,
+    STATE_DIR,
+    db_dir,
+    ovsdb_name,
+    run_dir,
+    suffix,
+    vswitchd_name,
+)
 
 RUNTIME_BIN = {"podman": "/usr/bin/podman", "docker": "/usr/bin/docker"}
 OVSDB_SOCKET = "unix:/run/openvswitch/db.sock"
@@ -65,7 +76,27 @@ def state_files(spec: Spec, name: str) -> list[str]:
     return [f"{STATE_DIR}/{name}.pid", f"{STATE_DIR}/{name}.cid"]
 
 
-def _ovs_prefix(spec: Spec, name: str, caps: tuple[str, ...] = ()) -> list[str]:
+def ovs_network(spec: Spec, switch: str | None) -> str:
+    """The network of instance switch's OVS containers: the host's for the main instance;
+    for another, its network namespace (docker: that of the namespace's holder container)."""
+    if switch is None:
+        return "host"
+    if spec.runtime == "docker":
+        return f"container:{NETNS_HOLDER}{suffix(switch)}"
+    return f"ns:{NETNS_DIR}/{switch}"
+
+
+def ovs_image(spec: Spec, switch: str | None) -> str:
+    """The image of instance switch's OVS containers."""
+    if switch is None:
+        return spec.ovs.image
+    found = next(s for s in spec.switches if s.name == switch)
+    return found.image or spec.ovs.image
+
+
+def _ovs_prefix(
+    spec: Spec, name: str, caps: tuple[str, ...] = (), switch: str | None = None
+) -> list[str]:
     """The start of the run command of OVS container name: its init and its privileges
     (--privileged when the spec asks, else no capability but caps).
 
@@ -75,7 +106,7 @@ def _ovs_prefix(spec: Spec, name: str, caps: tuple[str, ...] = ()) -> list[str]:
     stop would end as a crash (exit 139, a failed unit). Under podman's catatonit or
     docker's tini it dies of the SIGTERM (exit 143).
     """
-    args = _run_prefix(spec, name, "host")
+    args = _run_prefix(spec, name, ovs_network(spec, switch))
     if spec.ovs.init:
         args.append("--init")
     if spec.ovs.privileged:
@@ -89,30 +120,31 @@ def _ovs_prefix(spec: Spec, name: str, caps: tuple[str, ...] = ()) -> list[str]:
     return args
 
 
-def ovsdb_run(spec: Spec) -> list[str]:
+def ovsdb_run(spec: Spec, switch: str | None = None) -> list[str]:
     return [
-        *_ovs_prefix(spec, OVSDB),
-        "--volume=/var/lib/openvswitch:/var/lib/openvswitch:Z",
-        "--volume=/run/openvswitch:/run/openvswitch:z",
+        *_ovs_prefix(spec, ovsdb_name(switch), switch=switch),
+        f"--volume={db_dir(switch)}:/var/lib/openvswitch:Z",
+        f"--volume={run_dir(switch)}:/run/openvswitch:z",
         "--entrypoint=ovsdb-server",
-        spec.ovs.image,
+        ovs_image(spec, switch),
         *OVSDB_ARGS,
     ]
 
 
-def vswitchd_run(spec: Spec) -> list[str]:
-    args = _ovs_prefix(spec, VSWITCHD, VSWITCHD_CAPS)
+def vswitchd_run(spec: Spec, switch: str | None = None) -> list[str]:
+    args = _ovs_prefix(spec, vswitchd_name(switch), VSWITCHD_CAPS, switch)
+    dpdk = spec.dpdk if switch is None else None  # (DPDK stays with the main instance)
     if not spec.ovs.privileged:
         args.append("--device=/dev/net/tun")
-        if spec.dpdk and spec.dpdk.devices:
+        if dpdk and dpdk.devices:
             # vfio-pci NICs; /dev/vfio exists once vfio-pci is loaded (dpdk-bind runs first).
             args.append("--device=/dev/vfio")
-    args.append("--volume=/run/openvswitch:/run/openvswitch:z")
-    if spec.dpdk:
+    args.append(f"--volume={run_dir(switch)}:/run/openvswitch:z")
+    if dpdk:
         args.append("--volume=/dev/hugepages:/dev/hugepages")
     args += [
         f"--entrypoint={spec.ovs.vswitchd}",
-        spec.ovs.image,
+        ovs_image(spec, switch),
         OVSDB_SOCKET,
         "--pidfile=/run/openvswitch/ovs-vswitchd.pid",
         "--unixctl=/run/openvswitch/ovs-vswitchd.ctl",

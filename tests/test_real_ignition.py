@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from ovs_ignite import Spec, load_spec, render
-from ovs_ignite.hostdata import script_text
+from ovs_ignite.hostdata import script_text, switch_script
 from ovs_ignite.names import (
     ATTACH_BINDING_DROPIN,
     ATTACH_TEMPLATE,
@@ -20,11 +20,14 @@ from ovs_ignite.names import (
     OVSDB_UNIT,
     SCRIPT,
     SCRIPT_NAME,
+    SWITCH_SCRIPT,
     VSWITCHD_UNIT,
     WANTS_ATTACH_DROPIN,
     attach_unit,
+    attachment_data,
     container_data,
     container_dropin,
+    switch_data,
 )
 from ovs_ignite.plan import kernel_arguments, static_text
 
@@ -87,8 +90,9 @@ def test_real_ignition_applies_the_config(path: Path, tmp_path: Path) -> None:
     host_data = (root / HOST_DATA.lstrip("/")).read_text().splitlines()
     assert host_data[1:4] == ["format=1", f"runtime={spec.runtime}", f"ovs_image={spec.ovs.image}"]
     assert [line for line in host_data if line.startswith("bridge=")] == [
-        f"bridge={b.name}" for b in spec.bridges
+        f"bridge={b.name}" for b in spec.bridges if spec.switch_of(b) is None
     ]
+    _instances_landed(spec, root, preset)
     modules = (root / "etc/modules-load.d/ovs-ignite.conf").read_text().splitlines()
     assert "openvswitch" in modules
     assert ("vfio-pci" in modules) == bool(spec.dpdk and spec.dpdk.devices)
@@ -117,8 +121,9 @@ def test_real_ignition_applies_the_config(path: Path, tmp_path: Path) -> None:
                 assert f"PartOf={unit}" in dropin.read_text().splitlines()
     for container in attached:
         data = (root / container_data(container.name).lstrip("/")).read_text().splitlines()
+        main = {b.name for b in spec.bridges if spec.switch_of(b) is None}
         assert len([line for line in data if line.startswith("interface=")]) == len(
-            container.interfaces
+            [i for i in container.interfaces if i.bridge in main]
         )
     if attached:
         names = " ".join(c.name for c in attached)
@@ -138,6 +143,42 @@ def test_real_ignition_applies_the_config(path: Path, tmp_path: Path) -> None:
     expected = [arg for karg in kernel_arguments(spec) for arg in ("--should-exist", karg)]
     assert kargs == expected
     _spec_files_and_units_landed(spec, root, preset)
+
+
+def _instances_landed(spec: Spec, root: Path, preset: list[str]) -> None:
+    """Each other OVS instance (switches:): its data, units and network namespace unit,
+    and the switch script; none of it without switches:."""
+    script = root / SWITCH_SCRIPT[spec.target.os].lstrip("/")
+    assert script.exists() == bool(spec.switches)
+    if spec.switches:
+        assert script.read_text() == switch_script()
+        assert script.stat().st_mode & 0o777 == 0o755
+    units = root / "etc/systemd/system"
+    for switch in spec.switches:
+        data = (root / switch_data(switch.name).lstrip("/")).read_text().splitlines()
+        mine = [b.name for b in spec.bridges if spec.switch_of(b) == switch.name]
+        assert [line for line in data if line.startswith("bridge=")] == [
+            f"bridge={name}" for name in mine
+        ]
+        for unit in (f"ovsdb-server-{switch.name}.service", f"ovs-vswitchd-{switch.name}.service"):
+            assert f"enable {unit}" in preset
+            assert f"BindsTo=ovs-ignite-netns@{switch.name}.service" in (units / unit).read_text()
+        assert (units / "ovs-ignite-netns@.service").exists()
+        assert any(
+            line.startswith("enable ovs-ignite-netns@.service") and switch.name in line.split()
+            for line in preset
+        ), preset
+    for container in spec.containers:
+        elsewhere = [
+            i
+            for i in container.interfaces
+            if any(b.name == i.bridge and spec.switch_of(b) for b in spec.bridges)
+        ]
+        attachment = root / attachment_data(container.name).lstrip("/")
+        assert attachment.exists() == bool(elsewhere)
+        if elsewhere:
+            lines = [line for line in attachment.read_text().splitlines() if "=" in line]
+            assert len([line for line in lines if line.startswith("interface=")]) == len(elsewhere)
 
 
 def _spec_files_and_units_landed(spec: Spec, root: Path, preset: list[str]) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from ovs_ignite import SpecError, build_plan, load_spec, render
-from ovs_ignite.hostdata import data_format, data_text, script_text
+from ovs_ignite.hostdata import data_format, data_text, script_text, switch_script
 from ovs_ignite.names import (
     ATTACH_TEMPLATE,
     BRIDGES_UNIT,
@@ -27,6 +27,7 @@ from ovs_ignite.names import (
     OVS_SCRIPT_NAME,
     SCRIPT,
     SCRIPT_NAME,
+    SWITCH_SCRIPT_NAME,
     UNITS_SCRIPT,
 )
 
@@ -54,6 +55,26 @@ def test_scripts_pass_syntax_check_and_shellcheck(name: str, shell: str) -> None
         check=False,
     )
     assert lint.returncode == 0, lint.stdout
+
+
+@pytest.mark.system
+def test_the_switch_script_is_the_host_scripts_functions_and_its_own(tmp_path: Path) -> None:
+    """units/ovs-ignite-switch is appended to the host script's functions (the ones it wraps
+    renamed); the whole passes bash -n and shellcheck, and holds both data format tables."""
+    from ovs_ignite.hostdata import SWITCH_OVERRIDES, switch_script
+
+    source = (UNITS / SWITCH_SCRIPT_NAME).read_text()
+    assert "shellcheck disable" not in source
+    script = switch_script()
+    path = tmp_path / SWITCH_SCRIPT_NAME
+    path.write_text(script)
+    for check in (["bash", "-n"], [need("shellcheck"), "--shell=bash", "--severity=style"]):
+        result = subprocess.run([*check, str(path)], capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stdout + result.stderr
+    assert script.endswith('switch_main "$@"\n') and '\nmain "$@"' not in script
+    for name in SWITCH_OVERRIDES:
+        assert f"\nhost_{name}() {{" in script and f"\n{name}() {{" in script
+    assert "<<'FORMAT'" in script.split("SWITCH_FORMAT", 1)[0]  # the host's table, then ours
 
 
 def _renderings() -> list[tuple[str, str, dict[str, str]]]:
@@ -133,9 +154,14 @@ def test_hosts_get_the_scripts_without_comments_and_nothing_else_changed(
         assert table in shipped
 
 
-def _check(config: Path) -> subprocess.CompletedProcess[str]:
+def _check(config: Path, switches: bool = False) -> subprocess.CompletedProcess[str]:
+    """The check command of the host script (or, with switches, of the switch script)."""
+    script = UNITS / SCRIPT_NAME
+    if switches:
+        script = config.parent / f"{config.name}-{SWITCH_SCRIPT_NAME}"
+        script.write_text(switch_script())
     return subprocess.run(
-        ["bash", str(UNITS / SCRIPT_NAME), "check"],
+        ["bash", str(script), "check"],
         capture_output=True,
         text=True,
         check=False,
@@ -160,6 +186,10 @@ def test_the_script_reads_the_data_of_every_spec(path: Path, tmp_path: Path) -> 
     result = _check(tmp_path)
     assert result.returncode == 0, result.stderr
     assert "is well-formed" in result.stderr
+    if load_spec(path).switches:  # and the switch script reads the instances' data
+        result = _check(tmp_path, switches=True)
+        assert result.returncode == 0, result.stderr
+        assert "the instances' data" in result.stderr
 
 
 # (kind, key, value, whether the format takes it): values from each side of each rule.
@@ -235,14 +265,42 @@ CASES = [
     ("container", "command", "", True),
     ("container", "command", "-c $(reboot) ; `x` %n $$", True),
     ("container", "command", "a\x1bb", False),
+    ("switch", "image", "quay.io/ovs/ovs:3.4", True),
+    ("switch", "image", "quay.io/ovs $(reboot)", False),
+    ("switch", "bridge", "br-lab", True),
+    ("switch", "bridge", "../etc", False),
+    ("switch", "link", "l1-m ovs m-l1", True),
+    ("switch", "link", "l1-m OVS m-l1", False),
+    ("switch", "link", "l1-m ovs", False),
+    (
+        "attachment",
+        "interface",
+        "eth1 br0 ovi0123456789ab 02:00:00:00:00:01 - - - - netdev lab1",
+        True,
+    ),
+    ("attachment", "interface", "eth1 br0 ovi0123456789ab 02:00:00:00:00:01 - - - - netdev", False),
+    (
+        "attachment",
+        "interface",
+        "eth1 br0 ovi0123456789ab 02:00:00:00:00:01 - - - - netdev Lab1",
+        False,
+    ),
 ]
 # A valid file of each kind, to which a case adds its line.
 BASE = {
     "host": [("runtime", "podman"), ("ovs_image", "x/ovs:1"), ("ovs_schema", "/s")],
     "bridge": [],
     "container": [],
+    "switch": [("image", "x/ovs:1")],
+    "attachment": [],
 }
-FILES = {"host": "host.conf", "bridge": "bridges/br0.conf", "container": "containers/c1.conf"}
+FILES = {
+    "host": "host.conf",
+    "bridge": "bridges/br0.conf",
+    "container": "containers/c1.conf",
+    "switch": "switches/lab1.conf",
+    "attachment": "attachments/c1.conf",
+}
 
 
 def _python_takes(kind: str, key: str, value: str) -> bool:
@@ -269,10 +327,11 @@ def test_the_script_and_ovs_ignite_take_the_same_values(
     for which, text in files.items():
         (tmp_path / FILES[which]).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / FILES[which]).write_text(text)
-    if (kind, key, valid) == ("host", "bridge", True):  # a bridge named here has its file
-        (tmp_path / "bridges").mkdir()
+    if (kind, key, valid) in (("host", "bridge", True), ("switch", "bridge", True)):
+        # a bridge named here has its file
+        (tmp_path / "bridges").mkdir(exist_ok=True)
         (tmp_path / f"bridges/{value}.conf").write_text(data_text("bridge", "t", []))
-    result = _check(tmp_path)
+    result = _check(tmp_path, switches=kind in ("switch", "attachment"))
     assert (result.returncode == 0) == valid, result.stderr
     if not valid:
         what = "a control character" if not value.isprintable() else f"{key}: not a valid value"
