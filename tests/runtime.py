@@ -215,10 +215,15 @@ def stack(
                     with suppress(AssertionError, FileNotFoundError):
                         host.stop(unit)
                 names = ["ovsdb-server", "ovs-vswitchd", *(c.name for c in spec.containers)]
+                for switch in spec.switches:  # (and docker's holder of its namespace)
+                    names += [f"{n}-{switch.name}" for n in ("ovsdb-server", "ovs-vswitchd")]
+                    names.append(f"ovs-netns-{switch.name}")
                 remove_containers(engine, *names)
                 host.close()
     finally:
         subprocess.run(["ip", "netns", "del", netns], check=False)
+        for switch in spec.switches:
+            subprocess.run(["ip", "netns", "del", switch.name], check=False, capture_output=True)
         _RUNNING.remove(str(work))
 
 

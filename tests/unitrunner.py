@@ -207,6 +207,7 @@ class UnitRunner:
             **dict(self.engine.env),
             "OVS_IGNITE_CONFIG_DIR": str(self.root / "etc/ovs-ignite"),
             "OVS_IGNITE_DB_DIR": str(self.db_dir),
+            "OVS_IGNITE_RUN_DIR": str(self.run_dir),
             "OVS_IGNITE_STATE_DIR": str(self.state_dir),
             "OVS_IGNITE_TIMEOUT": "60",
             "OVS_RUNDIR": str(self.run_dir),
@@ -219,8 +220,13 @@ class UnitRunner:
             # (the host script, as the command or, with docker, in run-container's command)
             if arg.startswith("/") and not Path(arg).exists() and (self.root / arg[1:]).is_file():
                 arg = str(self.root / arg.lstrip("/"))
-            arg = arg.replace("--volume=/var/lib/openvswitch:", f"--volume={self.db_dir}:")
-            arg = arg.replace("--volume=/run/openvswitch:", f"--volume={self.run_dir}:")
+            # (an OVS instance's folders, /var/lib/openvswitch-N and /run/openvswitch-N, too)
+            arg = re.sub(
+                r"^--volume=/var/lib/openvswitch(-[a-z0-9]+)?:", rf"--volume={self.db_dir}\1:", arg
+            )
+            arg = re.sub(
+                r"^--volume=/run/openvswitch(-[a-z0-9]+)?:", rf"--volume={self.run_dir}\1:", arg
+            )
             # (no journald here: podman's file log, docker's JSON file log)
             driver = "json-file" if self.engine.name == "docker" else "k8s-file"
             arg = arg.replace("--log-driver=journald", f"--log-driver={driver}")
@@ -280,7 +286,11 @@ class UnitRunner:
             return
         self.failed.pop(name, None)
         unit = load_unit(self.root, name)
-        pulled = _words(unit.settings.get("Wants", []) + unit.settings.get("Requires", []))
+        pulled = _words(
+            unit.settings.get("Wants", [])
+            + unit.settings.get("Requires", [])
+            + unit.settings.get("BindsTo", [])  # (which pulls its unit in, as Requires= does)
+        )
         after = set(_words(unit.settings.get("After", [])))
         self._starting.add(name)
         try:
