@@ -12,9 +12,9 @@ HOSTS (SPEC.md, "Fleets and provisioning pipelines")::
           bridges: [{name: br-ex, address: 10.0.0.1/24}]
 
 A host's spec is the shared spec with its ``set`` merged in: mappings merge key by key, lists
-of named items (bridges, ports, containers, interfaces, users, units and their drop-ins)
-merge item by item by name, files by path (an interface without a name is eth1, eth2, ...
-by its place, as the spec reads it), and any
+of named items (bridges, ports, containers, interfaces, users, switches, units and their
+drop-ins) merge item by item by name, files by path (an interface without a name is eth1,
+eth2, ... by its place, as the spec reads it), and any
 other value of the overlay replaces the spec's. An overlay adds items and values; it removes
 none. The merged document is checked like a spec, and each problem is reported in the file
 its value came from: a value of an overlay at its line in HOSTS, with its key path there.
@@ -42,7 +42,17 @@ from .values import mac_address
 from .yamlsource import KeyPath, Located
 
 NAMED_LISTS = frozenset(
-    {"bridges", "ports", "containers", "interfaces", "users", "units", "dropins", "files"}
+    {
+        "bridges",
+        "ports",
+        "containers",
+        "interfaces",
+        "users",
+        "switches",
+        "units",
+        "dropins",
+        "files",
+    }
 )
 _DNS_LABEL = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
 _HOST_KEYS = ("name", "mac", "set")
