@@ -331,6 +331,19 @@ def test_overlays_merge_units_by_name_and_files_by_path(tmp_path: Path) -> None:
         "version: 1\nspec: site.yaml\nhosts:\n  - name: lab-01\n    set:\n"
         '      units: [{name: a.service, dropins: [{name: 10-x.conf, contents: "[Unit]\\n"}]}]\n'
         '      files: [{path: /etc/motd, contents: "lab-01\\nwelcome\\n"}]\n'
+    )
+    (tmp_path / "site.yaml").write_text(site)
+    (tmp_path / "hosts.yaml").write_text(hosts)
+    (host,) = load_inventory(tmp_path / "hosts.yaml", tmp_path / "site.yaml", "site.yaml")
+    (unit,) = host.spec.units
+    assert unit.contents == "[Service]\nExecStart=/bin/true\n"
+    assert [d.name for d in unit.dropins] == ["10-x.conf"]
+    assert [(f.path, f.contents) for f in host.spec.files] == [
+        ("/etc/motd", "lab-01\nwelcome\n"),
+        ("/etc/issue", "x"),
+    ]
+
+
 def test_overlays_merge_switches_units_and_files_by_name_and_path(tmp_path: Path) -> None:
     """A host adds an OVS instance and a bridge in it, a drop-in to a unit of the spec and
     changes a file's contents: switches, units and drop-ins merge by name, files by path."""
@@ -350,13 +363,6 @@ def test_overlays_merge_switches_units_and_files_by_name_and_path(tmp_path: Path
     (tmp_path / "site.yaml").write_text(site)
     (tmp_path / "hosts.yaml").write_text(hosts)
     (host,) = load_inventory(tmp_path / "hosts.yaml", tmp_path / "site.yaml", "site.yaml")
-    (unit,) = host.spec.units
-    assert unit.contents == "[Service]\nExecStart=/bin/true\n"
-    assert [d.name for d in unit.dropins] == ["10-x.conf"]
-    assert [(f.path, f.contents) for f in host.spec.files] == [
-        ("/etc/motd", "lab-01\nwelcome\n"),
-        ("/etc/issue", "x"),
-    ]
     assert [(s.name, s.image) for s in host.spec.switches] == [
         ("lab1", "quay.io/x/ovs:4"),
         ("lab2", None),
