@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from ovs_ignite.plan import host_interface_name
+
 from .conftest import DATA
 from .images import INDEX_HTML
 from .runtime import ENGINES, Stack, on_engine, runtime_spec, stack, verify
@@ -25,7 +27,7 @@ def _links(netns: str | None) -> str:
 
 
 def _get(host: Stack, container: str, url: str) -> str:
-    return host.exec(container, "wget", "-q", "-T", "10", "-O", "-", url).stdout
+    return host.exec(container, "wget", "-q", "-O", "-", url).stdout
 
 
 @pytest.mark.parametrize("engine", list(ENGINES))
@@ -36,7 +38,7 @@ def test_two_instances_wired_by_a_link_carry_http_between_their_containers(
     with stack(spec, tmp_path) as host:
         for unit in ("ovs-vswitchd-t16a.service", "ovs-vswitchd-t16b.service"):
             host.start(unit)
-        for unit in ("ca.service", "cb.service"):
+        for unit in ("ca.service", "cb.service", "both.service"):
             host.start(unit)
         # each instance's bridge is in its own namespace, not in the main one
         assert " br-a:" in _links("t16a") and " br-b:" in _links("t16b")
@@ -44,6 +46,10 @@ def test_two_instances_wired_by_a_link_carry_http_between_their_containers(
         assert " br-a:" not in main and " br-b:" not in main
         assert " a-b@" in _links("t16a") and " b-a@" in _links("t16b")
         assert _get(host, "ca", "http://10.40.0.20/") == INDEX_HTML
+        # one container with an interface on a bridge of each instance
+        for netns, iface in (("t16a", "eth1"), ("t16b", "eth2")):
+            assert host_interface_name("both", iface) in _links(netns)
+        assert _get(host, "ca", "http://10.40.0.30/") == INDEX_HTML
         # verify checks each instance: its units, containers, database, bridges and ports
         checked = verify(host, tmp_path)
         assert checked.returncode == 0, checked.stdout + checked.stderr
@@ -58,7 +64,24 @@ def test_two_instances_wired_by_a_link_carry_http_between_their_containers(
         ):
             assert line in lines, checked.stdout
 
-        # B's vswitchd restarts: A's side stays, and B's container is attached again
+        # B's vswitchd restarts: A's OVS and traffic are left alone, and B's container is
+        # on its bridge again
+        a_before = host.container_id("ovs-vswitchd-t16a")
+        b_before = host.container_id("ovs-vswitchd-t16b")
         host.host.restart("ovs-vswitchd-t16b.service")
+        assert host.container_id("ovs-vswitchd-t16b") != b_before
+        assert host.container_id("ovs-vswitchd-t16a") == a_before
+        assert host.exec("ca", "ping", "-c", "1", "-W", "5", "10.40.0.2").returncode == 0
         assert "ovs-ignite-bridges@t16b.service" in host.host.active
+        ports = host.exec("ovs-vswitchd-t16b", "ovs-vsctl", "--timeout=30", "list-ports", "br-b")
+        assert host_interface_name("cb", "eth1") in ports.stdout.split()
         assert _get(host, "ca", "http://10.40.0.20/") == INDEX_HTML
+
+        # stopping a container detaches it from every instance (no port left, no veth)
+        host.stop("both.service")
+        for switch, bridge, iface in (("t16a", "br-a", "eth1"), ("t16b", "br-b", "eth2")):
+            ports = host.exec(
+                f"ovs-vswitchd-{switch}", "ovs-vsctl", "--timeout=30", "list-ports", bridge
+            ).stdout.split()
+            assert host_interface_name("both", iface) not in ports
+            assert host_interface_name("both", iface) not in _links(switch)
