@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from ovs_ignite import load_spec, render
+from ovs_ignite import Spec, load_spec, parse_spec, render
 from ovs_ignite.names import BRIDGES_UNIT, OVSDB_UNIT, VSWITCHD_UNIT, attach_unit
 from ovs_ignite.plan import host_interface_name
 
@@ -79,6 +79,41 @@ def box(
         yield stack.enter_context(_booted(work, engine, images))
 
 
+INSTANCES = ("lab1", "lab2")
+
+
+def _with_instances(spec: Spec, httpd: str) -> tuple[Spec, list[str]]:
+    """spec with two more OVS instances (issue 16), kernel datapath in each namespace,
+    wired by a link port, and a container on each; and the units they add."""
+    more = parse_spec(
+        "version: 1\novs: {image: x}\n"
+        "switches: [{name: lab1}, {name: lab2}]\n"
+        "bridges:\n"
+        "  - {name: br-l1, switch: lab1, ports: [{name: l1-l2, type: link, peer_switch: lab2,"
+        " peer: l2-l1}]}\n"
+        "  - {name: br-l2, switch: lab2, ports: [{name: l2-l1, type: link, peer_switch: lab1,"
+        " peer: l1-l2}]}\n"
+        "containers:\n"
+        f"  - {{name: wa, image: '{httpd}',\n"
+        "      interfaces: [{bridge: br-l1, address: 10.50.0.10/24}]}\n"
+        f"  - {{name: wb, image: '{httpd}',\n"
+        "      interfaces: [{bridge: br-l2, address: 10.50.0.20/24}]}\n",
+        "instances.yaml",
+    )
+    spec = spec.model_copy(
+        update={
+            "switches": more.switches,
+            "bridges": [*spec.bridges, *more.bridges],
+            "containers": [*spec.containers, *more.containers],
+        }
+    )
+    units = ["wa.service", "wb.service"]
+    for name in INSTANCES:
+        units += [f"ovs-ignite-netns@{name}.service", f"ovsdb-server-{name}.service"]
+        units.append(f"ovs-vswitchd-{name}.service")
+    return spec, units
+
+
 @contextmanager
 def _booted(work: Path, engine: str, images: Images) -> Iterator[Box]:
     """The nginx example booted on engine: with podman, its images come from the registry
@@ -116,12 +151,16 @@ def _booted(work: Path, engine: str, images: Images) -> Iterator[Box]:
         }
     )
     spec = on_engine(spec, engine)
+    units = ["web.service"]
+    if engine == "docker":  # (the podman box runs auto-update; this one, two more instances)
+        spec, more = _with_instances(spec, httpd)
+        units += more
     (work / "spec.yaml").write_text(spec.model_dump_json(by_alias=True, exclude_none=True))
     machine = provision(
         json.loads(render(spec, "nginx.yaml")),
         conf,
         loaded,
-        ["web.service"],
+        units,
         work,
         engine,
         pulls=pulls,
@@ -356,3 +395,22 @@ def test_a_failed_auto_update_rolls_back_and_leaves_the_database_usable(box: Box
     assert bridges == ["br-app", "br-kept"]
     assert _http(box) == INDEX_HTML
     assert _ports(box) == [host_interface_name("web", "eth1")]
+
+
+def test_two_instances_in_their_namespaces_carry_http_across_a_link(box: Box) -> None:
+    """Two more OVS instances (issue 16), each in its own network namespace with the kernel
+    datapath, wired by a link port: a container on one gets HTTP from a container on the
+    other through both bridges."""
+    if box.engine != "docker":
+        pytest.skip("the instances are booted on the docker box (the podman box runs auto-update)")
+    box.wait_for("systemctl is-active ovs-attach@wa.service ovs-attach@wb.service", timeout=600)
+    for name, bridge in zip(INSTANCES, ("br-l1", "br-l2"), strict=True):
+        links = box.ssh(f"sudo ip -n {name} -o link").stdout
+        assert f" {bridge}:" in links, links
+        datapath = box.ssh(
+            f"sudo docker exec ovs-vswitchd-{name} ovs-vsctl get bridge {bridge} datapath_type"
+        ).stdout.strip()
+        assert datapath in ("system", '""'), datapath
+    assert " br-l1:" not in box.ssh("ip -o link").stdout
+    got = box.wait_for("sudo docker exec wa wget -q -O - http://10.50.0.20/", timeout=120)
+    assert got == INDEX_HTML

@@ -80,8 +80,8 @@ def test_two_instances_wired_by_a_link_carry_http_between_their_containers(
         # stopping a container detaches it from every instance (no port left, no veth)
         host.stop("both.service")
         for switch, bridge, iface in (("t16a", "br-a", "eth1"), ("t16b", "br-b", "eth2")):
-            ports = host.exec(
+            left = host.exec(
                 f"ovs-vswitchd-{switch}", "ovs-vsctl", "--timeout=30", "list-ports", bridge
             ).stdout.split()
-            assert host_interface_name("both", iface) not in ports
+            assert host_interface_name("both", iface) not in left
             assert host_interface_name("both", iface) not in _links(switch)
