@@ -68,8 +68,10 @@ def probes(spec: Spec, host: CheckedHost) -> Iterator[Probe]:
     plan = build_plan(spec)
     yield from _host_probes(target)
     yield from _drift_probes(host, plan)
-    for unit in _unit_names(spec, plan):
-        yield Probe(f"unit {unit} active", partial(_unit_active, host, unit))
+    units = _unit_names(spec, plan)
+    states = _Batch(host, ("systemctl", "is-active", *units), tuple(units))
+    for unit in units:
+        yield Probe(f"unit {unit} active", partial(_unit_active, states, unit))
     for switch in [None, *(s.name for s in spec.switches)]:
         for name in (names.ovsdb_name(switch), names.vswitchd_name(switch)):
             yield Probe(_running(name), partial(_container_running, target, name))
@@ -190,6 +192,40 @@ def _bound(host: CheckedHost, pci: str) -> Outcome:
 # -- drift: every file, unit and link ovs-ignite wrote, as the render has it --------------------
 
 
+@dataclass
+class _Batch:
+    """One command that answers many checks, a line each in the order of keys: run when the
+    first of them asks (over SSH, one round trip instead of one a check)."""
+
+    host: CheckedHost
+    argv: tuple[str, ...]
+    keys: tuple[str, ...]
+    lines: dict[str, str] | None = None
+    stderr: str = ""
+
+    def line(self, key: str) -> str | None:
+        if self.lines is None:
+            answer = self.host.run(*self.argv)
+            found = answer.stdout.split("\n")
+            self.stderr = answer.stderr
+            self.lines = dict(zip(self.keys, found, strict=False))
+        return self.lines.get(key)
+
+    def error(self, key: str) -> str:
+        """The lines of the command's stderr that name key."""
+        return "".join(line for line in self.stderr.splitlines(keepends=True) if key in line)
+
+
+# One line a file: "=MODE BASE64", "!" (no such file) or "?" (unreadable).
+_READ_FILES = (
+    'for f do if [ ! -e "$f" ]; then echo "!"; '
+    'elif m=$(stat -c %a -- "$f") && b=$(base64 -w0 -- "$f"); then echo "=$m $b"; '
+    'else echo "?"; fi; done'
+)
+# One line a link: its target, or "!" (no link).
+_READ_LINKS = 'for f do readlink -- "$f" || echo "!"; done'
+
+
 def _drift_probes(host: CheckedHost, plan: HostPlan) -> Iterator[Probe]:
     wanted = [(f.path, f.mode, f.contents) for f in plan.files]
     for unit in plan.units:
@@ -198,28 +234,30 @@ def _drift_probes(host: CheckedHost, plan: HostPlan) -> Iterator[Probe]:
         for dropin in unit.dropins:
             path = f"{names.UNITS_DIR}/{unit.name}.d/{dropin.name}"
             wanted.append((path, 0o644, dropin.contents))
+    paths = tuple(host.path(path) for path, _, _ in wanted)
+    files = _Batch(host, ("sh", "-c", _READ_FILES, "sh", *paths), paths)
     for path, mode, contents in wanted:
-        yield Probe(f"file {path} as rendered", partial(_same_file, host, path, mode, contents))
-    for link in plan.links:
         yield Probe(
-            f"link {link.path} as rendered", partial(_same_link, host, link.path, link.target)
+            f"file {path} as rendered", partial(_same_file, files, host.path(path), mode, contents)
         )
+    paths = tuple(host.path(link.path) for link in plan.links)
+    links = _Batch(host, ("sh", "-c", _READ_LINKS, "sh", *paths), paths)
+    for link in plan.links:
+        test = partial(_same_link, links, host.path(link.path), link.target)
+        yield Probe(f"link {link.path} as rendered", test)
 
 
-_READ_FILE = 'stat -c %a -- "$1" && base64 -w0 -- "$1"'
-
-
-def _same_file(host: CheckedHost, path: str, mode: int, contents: str) -> Outcome:
+def _same_file(files: _Batch, path: str, mode: int, contents: str) -> Outcome:
     expected = f"mode {mode:04o} and the rendered contents"
-    answer = host.run("sh", "-c", _READ_FILE, "sh", host.path(path))
-    mode_text, _, encoded = answer.stdout.partition("\n")
+    line, error = files.line(path) or "", files.error(path)
+    mode_text, _, encoded = line.removeprefix("=").partition(" ")
     try:
-        found_mode = int(mode_text.strip(), 8)
-        data = base64.b64decode(encoded.strip(), validate=True).decode("utf-8", "replace")
+        if not line.startswith("="):
+            raise ValueError(line)
+        found_mode = int(mode_text, 8)
+        data = base64.b64decode(encoded, validate=True).decode("utf-8", "replace")
     except (ValueError, binascii.Error):
-        return Outcome(
-            False, expected, "no such file" if answer.rc else "unreadable", answer.stderr
-        )
+        return Outcome(False, expected, "no such file" if line == "!" else "unreadable", error)
     diff = "".join(
         difflib.unified_diff(
             _comparable(contents).splitlines(keepends=True),
@@ -230,7 +268,7 @@ def _same_file(host: CheckedHost, path: str, mode: int, contents: str) -> Outcom
         )
     )
     found = f"mode {found_mode:04o} and " + ("other contents" if diff else "the same contents")
-    return Outcome(found_mode == mode and not diff, expected, found, answer.stderr, diff)
+    return Outcome(found_mode == mode and not diff, expected, found, error, diff)
 
 
 def _comparable(text: str) -> str:
@@ -239,10 +277,10 @@ def _comparable(text: str) -> str:
     return text if text.endswith("\n") or not text else text + "\n"
 
 
-def _same_link(host: CheckedHost, path: str, target: str) -> Outcome:
-    answer = host.run("readlink", "--", host.path(path))
-    found = answer.stdout.rstrip("\n") if answer.rc == 0 else "no link"
-    return Outcome(found == target, f"a link to {target}", found, answer.stderr)
+def _same_link(links: _Batch, path: str, target: str) -> Outcome:
+    line = links.line(path)
+    found = "no link" if line in (None, "!") else str(line)
+    return Outcome(found == target, f"a link to {target}", found, links.error(path))
 
 
 # -- units and containers -------------------------------------------------------------------
@@ -259,9 +297,8 @@ def _unit_names(spec: Spec, plan: HostPlan) -> list[str]:
     return units
 
 
-def _unit_active(host: CheckedHost, unit: str) -> Outcome:
-    answer = host.run("systemctl", "is-active", unit)
-    return same("active", answer.stdout.strip(), answer.stderr)
+def _unit_active(states: _Batch, unit: str) -> Outcome:
+    return same("active", (states.line(unit) or "").strip(), states.error(unit))
 
 
 def _container_running(target: Target, name: str) -> Outcome:

@@ -108,8 +108,9 @@ def verify(web: Stack, tmp_path: Path, *extra: str) -> subprocess.CompletedProce
     active = tmp_path / "active-units"
     active.write_text("\n".join(web.host.active) + "\n")
     (shim / "systemctl").write_text(
-        f'#!/bin/sh\n[ "$1" = is-active ] || exit 2\n'
-        f'if grep -qxF -- "$2" {active}; then echo active; else echo inactive; exit 3; fi\n'
+        f'#!/bin/sh\n[ "$1" = is-active ] || exit 2\nshift\nrc=0\n'
+        f'for unit; do if grep -qxF -- "$unit" {active}; then echo active; '
+        "else echo inactive; rc=3; fi; done\nexit $rc\n"
     )
     (shim / "systemctl").chmod(0o755)
     spec = tmp_path / "spec.yaml"

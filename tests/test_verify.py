@@ -174,17 +174,22 @@ class FakeHost:
                 if name in self.modules:
                     return Result(0, module + "\n")
                 return Result(2, "", f"ls: cannot access '{module}': No such file or directory\n")
-            case ["sh", "-c", script, "sh", path] if "base64" in script:
-                if path not in self.files:
-                    return Result(1, "", f"stat: cannot statx '{path}': No such file\n")
-                mode, text = self.files[path]
-                return Result(0, f"{mode:o}\n{base64.b64encode(text.encode()).decode()}")
-            case ["readlink", "--", path]:
-                return Result(0, self.links[path] + "\n") if path in self.links else Result(1, "")
-            case ["systemctl", "is-active", unit]:
-                if unit in self.active:
-                    return Result(0, "active\n")
-                return Result(3, "inactive\n")
+            case ["sh", "-c", script, "sh", *paths] if "base64" in script:
+                lines = []
+                for path in paths:
+                    if path in self.files:
+                        mode, text = self.files[path]
+                        lines.append(f"={mode:o} {base64.b64encode(text.encode()).decode()}")
+                    else:
+                        lines.append("!")
+                return Result(0, "".join(f"{line}\n" for line in lines))
+            case ["sh", "-c", script, "sh", *paths] if "readlink" in script:
+                missing = [p for p in paths if p not in self.links]
+                errors = "".join(f"readlink: {p}: No such file\n" for p in missing)
+                return Result(0, "".join(f"{self.links.get(p, '!')}\n" for p in paths), errors)
+            case ["systemctl", "is-active", *units]:
+                states = ["active" if unit in self.active else "inactive" for unit in units]
+                return Result(0 if set(states) == {"active"} else 3, "\n".join(states) + "\n")
         return None
 
     def ovs_answer(self, argv: list[str]) -> Result | None:
@@ -588,3 +593,35 @@ def test_the_driver_script_reads_sysfs() -> None:
         assert driver(device.name).stdout == expected + "\n"
     missing = driver("0000:ff:1f.7")
     assert (missing.returncode, missing.stderr) == (1, "no PCI device 0000:ff:1f.7\n")
+
+
+class _Local:
+    """This machine, as a testinfra host: runs the command line with sh."""
+
+    def run(self, command: str, *args: str) -> Result:
+        done = subprocess.run(["sh", "-c", command], capture_output=True, text=True, check=False)
+        return Result(done.returncode, done.stdout, done.stderr)
+
+
+def test_the_batched_reads_work_on_a_real_shell(tmp_path: Path) -> None:
+    """Drift reads every file (and every link) in one command: on this machine's own sh,
+    stat and base64, each file gets its own line, whatever the others are."""
+    from ovs_ignite.hostchecks import _READ_FILES, _READ_LINKS, _Batch, _same_file, _same_link
+
+    (tmp_path / "a").write_text("one\ntwo\n")
+    (tmp_path / "a").chmod(0o600)
+    (tmp_path / "b").write_text("other\n")
+    (tmp_path / "l").symlink_to("a")
+    host = CheckedHost(_Local())
+    paths = tuple(str(tmp_path / n) for n in ("a", "missing", "b"))
+    files = _Batch(host, ("sh", "-c", _READ_FILES, "sh", *paths), paths)
+    assert _same_file(files, paths[0], 0o600, "one\ntwo\n").passed
+    missing = _same_file(files, paths[1], 0o644, "x")
+    assert (missing.passed, missing.found) == (False, "no such file")
+    changed = _same_file(files, paths[2], 0o644, "rendered\n")
+    assert not changed.passed and "-rendered" in changed.diff and "+other" in changed.diff
+    links = tuple(str(tmp_path / n) for n in ("l", "a"))
+    read = _Batch(host, ("sh", "-c", _READ_LINKS, "sh", *links), links)
+    assert _same_link(read, links[0], "a").passed
+    not_a_link = _same_link(read, links[1], "x")
+    assert (not_a_link.passed, not_a_link.found) == (False, "no link")
