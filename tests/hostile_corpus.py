@@ -38,6 +38,7 @@ containers:
   - name: own
     unit: UNIT
     interfaces: [{bridge: BRIDGE, address: 10.0.0.11/24}]
+switches: [{name: SWNAME}]
 files:
   - {path: FILEPATH, contents: FILECONTENTS}
   - {path: /etc/local-file, local: LOCAL}
@@ -74,6 +75,7 @@ FIELDS = {
     "GATEWAY": ("10.0.0.1", "fe80::1%{}"),
     "MAC": ("02:00:00:00:00:0a", "02:00:00:00:00:{}"),
     "UNIT": ("my-web.service", "my{}.service"),
+    "SWNAME": ("lab1", "lab{}"),  # (an instance: a netns, unit and container names)
     "FILEPATH": ("/etc/extra", "/etc/extra{}"),
     "FILECONTENTS": ("hello\n", "a{}b\n"),
     "LOCAL": ("local/ok.txt", "local/ok{}.txt"),  # (tests/data/hostile/local/ok.txt)
