@@ -4,6 +4,7 @@ from one container to the other through both bridges."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from ovs_ignite.plan import host_interface_name
 
 from .conftest import DATA
-from .images import INDEX_HTML
+from .images import INDEX_HTML, podman
 from .runtime import ENGINES, Stack, on_engine, runtime_spec, stack, verify
 
 pytestmark = [pytest.mark.runtime, pytest.mark.slow]
@@ -85,3 +86,58 @@ def test_two_instances_wired_by_a_link_carry_http_between_their_containers(
             ).stdout.split()
             assert host_interface_name("both", iface) not in left
             assert host_interface_name("both", iface) not in _links(switch)
+
+
+def test_an_instances_older_database_is_converted_and_keeps_its_contents(
+    conf: Path, tmp_path: Path
+) -> None:
+    """An upgrade of an instance's image: its own database (/var/lib/openvswitch-N) is
+    converted to the image's schema at the next start, with its bridges kept."""
+    spec = on_engine(
+        runtime_spec((RUNTIME / "switches.yaml").read_text(), conf, tmp_path), "podman"
+    )
+    vswitchd = "ovs-vswitchd-t16a"
+    with stack(spec, tmp_path) as host:
+        host.start(f"{vswitchd}.service")
+        host.exec(
+            vswitchd,
+            "ovs-vsctl",
+            "--timeout=30",
+            "add-br",
+            "br-kept",
+            "--",
+            "set",
+            "bridge",
+            "br-kept",
+            "datapath_type=netdev",
+        )
+    db = tmp_path / "host/db-t16a"
+    image = spec.ovs.image
+    schema = json.loads(
+        podman(conf, "run", "--rm", "--entrypoint=cat", image, spec.ovs.schema_path).stdout
+    )
+    new_version = schema["version"]
+    del schema["tables"]["Bridge"]["columns"]["datapath_version"]
+    schema["version"] = "8.0.0"
+    (db / "old.ovsschema").write_text(json.dumps(schema))
+
+    def ovsdb_tool(*args: str) -> str:
+        return podman(
+            conf,
+            "run",
+            "--rm",
+            "--network=none",
+            f"--volume={db}:/db",
+            "--entrypoint=ovsdb-tool",
+            image,
+            *args,
+        ).stdout.strip()
+
+    ovsdb_tool("convert", "/db/conf.db", "/db/old.ovsschema")
+    assert ovsdb_tool("db-version", "/db/conf.db") == "8.0.0"
+    with stack(spec, tmp_path) as host:
+        host.start(f"{vswitchd}.service")
+        assert ovsdb_tool("db-version", "/db/conf.db") == new_version
+        assert (db / "conf.db.pre-convert").exists()
+        bridges = host.exec(vswitchd, "ovs-vsctl", "--timeout=30", "list-br").stdout.split()
+        assert set(bridges) == {"br-a", "br-kept"}
