@@ -16,8 +16,6 @@ from .conftest import DATA
 from .images import INDEX_HTML, podman
 from .runtime import ENGINES, Stack, on_engine, runtime_spec, stack, verify
 
-pytestmark = [pytest.mark.runtime, pytest.mark.slow]
-
 RUNTIME = DATA / "runtime"
 INSTANCES = ("t16a", "t16b")
 
@@ -31,6 +29,8 @@ def _get(host: Stack, container: str, url: str) -> str:
     return host.exec(container, "wget", "-q", "-O", "-", url).stdout
 
 
+@pytest.mark.runtime
+@pytest.mark.slow
 @pytest.mark.parametrize("engine", list(ENGINES))
 def test_two_instances_wired_by_a_link_carry_http_between_their_containers(
     conf: Path, tmp_path: Path, engine: str
@@ -88,6 +88,8 @@ def test_two_instances_wired_by_a_link_carry_http_between_their_containers(
             assert host_interface_name("both", iface) not in _links(switch)
 
 
+@pytest.mark.runtime
+@pytest.mark.slow
 def test_an_instances_older_database_is_converted_and_keeps_its_contents(
     conf: Path, tmp_path: Path
 ) -> None:
@@ -141,3 +143,30 @@ def test_an_instances_older_database_is_converted_and_keeps_its_contents(
         assert (db / "conf.db.pre-convert").exists()
         bridges = host.exec(vswitchd, "ovs-vsctl", "--timeout=30", "list-br").stdout.split()
         assert set(bridges) == {"br-a", "br-kept"}
+
+
+def test_auto_update_covers_every_instance() -> None:
+    """With ovs.auto_update, each instance's OVS containers carry podman's auto-update label
+    (podman restarts the unit named by PODMAN_SYSTEMD_UNIT, %n: the instance's own), and an
+    instance's ovs-vswitchd restarts with its ovsdb-server, as the main one does."""
+    import json as json_
+
+    from ovs_ignite import parse_spec, render
+    from ovs_ignite.names import AUTO_UPDATE_LABEL
+
+    text = (RUNTIME / "switches.yaml").read_text().replace("{ovs_image}", "quay.io/x/ovs:3")
+    text = text.replace("{httpd_image}", "quay.io/x/httpd:1")
+    text = text.replace(
+        "  image: quay.io/x/ovs:3\n", "  image: quay.io/x/ovs:3\n  auto_update: registry\n", 1
+    )
+    spec = parse_spec(text, "switches.yaml")
+    units = {
+        u["name"]: u.get("contents", "")
+        for u in json_.loads(render(spec, "s.yaml"))["systemd"]["units"]
+    }
+    for switch in ("t16a", "t16b"):
+        for daemon in ("ovsdb-server", "ovs-vswitchd"):
+            body = units[f"{daemon}-{switch}.service"]
+            assert f"--label={AUTO_UPDATE_LABEL}=registry" in body
+            assert "Environment=PODMAN_SYSTEMD_UNIT=%n" in body
+        assert f"PartOf=ovsdb-server-{switch}.service" in units[f"ovs-vswitchd-{switch}.service"]
