@@ -513,20 +513,15 @@ def container_units(
 def with_switch_attach(spec: Spec, units: list[HostUnit], ctx: dict[str, object]) -> list[HostUnit]:
     """units, where the attach of each container with interfaces on other OVS instances
     has a drop-in that attaches (and detaches) those too, after their bridges."""
+    if not spec.switches:
+        return units
+    switch_of = {bridge.name: spec.switch_of(bridge) for bridge in spec.bridges}
+    by_attach = {names.attach_unit(c.name): c for c in spec.containers}
     out = []
     for unit in units:
-        container = next(
-            (c for c in spec.containers if names.attach_unit(c.name) == unit.name), None
-        )
-        switches = sorted(
-            {
-                spec.switch_of(bridge) or ""
-                for iface in (container.interfaces if container else [])
-                for bridge in spec.bridges
-                if bridge.name == iface.bridge
-            }
-            - {""}
-        )
+        container = by_attach.get(unit.name)
+        interfaces = container.interfaces if container else []
+        switches = sorted({s for i in interfaces if (s := switch_of[i.bridge]) is not None})
         if container is not None and switches:
             text = render_template(
                 "attach-switches.conf.j2",

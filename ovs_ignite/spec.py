@@ -199,6 +199,8 @@ def read_local(base: Path, local: str) -> tuple[str | None, str | None]:
 def read_local_files(spec: Spec, base: Path) -> tuple[Spec, list[tuple[KeyPath, str]]]:
     """spec with the contents of its local files read from base, and what could not be."""
     problems: list[tuple[KeyPath, str]] = []
+    if not (spec.files or spec.units):
+        return spec, problems
 
     def filled(item: Any, at: KeyPath) -> Any:
         if item.local is None or item.contents is not None:
@@ -219,8 +221,6 @@ def read_local_files(spec: Spec, base: Path) -> tuple[Spec, list[tuple[KeyPath, 
         )
         for u, unit in enumerate(spec.units)
     ]
-    if not (spec.files or spec.units):
-        return spec, problems
     return spec.model_copy(update={"files": files, "units": units}), problems
 
 
