@@ -27,6 +27,7 @@ from .images import (
     containers_conf,
     httpd_image,
     ovs_image,
+    podman,
     podman_engine,
     remove_containers,
 )
@@ -259,3 +260,35 @@ def more_units(running: Stack, spec: Spec, work: Path) -> Iterator[Stack]:
                     host.stop(unit)
         remove_containers(host.engine, *(c.name for c in spec.containers))
         host.close()
+
+
+def to_older_schema(conf: Path, image: str, schema_path: str, db: Path) -> str:
+    """Convert the OVS database in folder db to an older schema (one column fewer, version
+    8.0.0) with image's ovsdb-tool; the version of image's own schema, which the next start
+    converts it back to."""
+    schema = json.loads(podman(conf, "run", "--rm", "--entrypoint=cat", image, schema_path).stdout)
+    version = str(schema["version"])
+    del schema["tables"]["Bridge"]["columns"]["datapath_version"]
+    schema["version"] = "8.0.0"
+    (db / "old.ovsschema").write_text(json.dumps(schema))
+    ovsdb_tool(conf, image, db, "convert", "/db/conf.db", "/db/old.ovsschema")
+    assert db_version(conf, image, db) == "8.0.0"
+    return version
+
+
+def ovsdb_tool(conf: Path, image: str, db: Path, *args: str) -> str:
+    """ovsdb-tool of image on the database folder db (as /db)."""
+    return podman(
+        conf,
+        "run",
+        "--rm",
+        "--network=none",
+        f"--volume={db}:/db",
+        "--entrypoint=ovsdb-tool",
+        image,
+        *args,
+    ).stdout.strip()
+
+
+def db_version(conf: Path, image: str, db: Path) -> str:
+    return ovsdb_tool(conf, image, db, "db-version", "/db/conf.db")

@@ -4,7 +4,6 @@ from one container to the other through both bridges."""
 
 from __future__ import annotations
 
-import json
 import subprocess
 from pathlib import Path
 
@@ -13,8 +12,17 @@ import pytest
 from ovs_ignite.plan import host_interface_name
 
 from .conftest import DATA
-from .images import INDEX_HTML, podman
-from .runtime import ENGINES, Stack, on_engine, runtime_spec, stack, verify
+from .images import INDEX_HTML
+from .runtime import (
+    ENGINES,
+    Stack,
+    db_version,
+    on_engine,
+    runtime_spec,
+    stack,
+    to_older_schema,
+    verify,
+)
 
 RUNTIME = DATA / "runtime"
 INSTANCES = ("t16a", "t16b")
@@ -114,32 +122,10 @@ def test_an_instances_older_database_is_converted_and_keeps_its_contents(
             "datapath_type=netdev",
         )
     db = tmp_path / "host/db-t16a"
-    image = spec.ovs.image
-    schema = json.loads(
-        podman(conf, "run", "--rm", "--entrypoint=cat", image, spec.ovs.schema_path).stdout
-    )
-    new_version = schema["version"]
-    del schema["tables"]["Bridge"]["columns"]["datapath_version"]
-    schema["version"] = "8.0.0"
-    (db / "old.ovsschema").write_text(json.dumps(schema))
-
-    def ovsdb_tool(*args: str) -> str:
-        return podman(
-            conf,
-            "run",
-            "--rm",
-            "--network=none",
-            f"--volume={db}:/db",
-            "--entrypoint=ovsdb-tool",
-            image,
-            *args,
-        ).stdout.strip()
-
-    ovsdb_tool("convert", "/db/conf.db", "/db/old.ovsschema")
-    assert ovsdb_tool("db-version", "/db/conf.db") == "8.0.0"
+    new_version = to_older_schema(conf, spec.ovs.image, spec.ovs.schema_path, db)
     with stack(spec, tmp_path) as host:
         host.start(f"{vswitchd}.service")
-        assert ovsdb_tool("db-version", "/db/conf.db") == new_version
+        assert db_version(conf, spec.ovs.image, db) == new_version
         assert (db / "conf.db.pre-convert").exists()
         bridges = host.exec(vswitchd, "ovs-vsctl", "--timeout=30", "list-br").stdout.split()
         assert set(bridges) == {"br-a", "br-kept"}

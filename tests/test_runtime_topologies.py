@@ -4,7 +4,6 @@ podman and Open vSwitch in a network namespace of the test's own)."""
 
 from __future__ import annotations
 
-import json
 import subprocess
 import time
 from collections.abc import Iterator
@@ -16,8 +15,17 @@ from ovs_ignite.models import ExtraUnit
 from ovs_ignite.names import WANTS_ATTACH_DROPIN, attach_unit
 
 from .conftest import DATA
-from .images import podman
-from .runtime import ENGINES, Stack, on_engine, runtime_spec, script_path, stack, verify
+from .runtime import (
+    ENGINES,
+    Stack,
+    db_version,
+    on_engine,
+    runtime_spec,
+    script_path,
+    stack,
+    to_older_schema,
+    verify,
+)
 
 pytestmark = [pytest.mark.runtime, pytest.mark.slow]
 
@@ -203,35 +211,9 @@ def test_older_database_is_converted_and_keeps_its_contents(
         host.vsctl("add-br", "br-kept", "--", "set", "bridge", "br-kept", "datapath_type=netdev")
         image = spec.ovs.image
     db = tmp_path / "host/db"
-    # Turn the database into one of an older schema: one column fewer, an older version.
-    schema = json.loads(
-        podman(conf, "run", "--rm", "--entrypoint=cat", image, spec.ovs.schema_path).stdout
-    )
-    new_version = schema["version"]
-    del schema["tables"]["Bridge"]["columns"]["datapath_version"]
-    schema["version"] = "8.0.0"
-    (db / "old.ovsschema").write_text(json.dumps(schema))
-
-    def ovsdb_tool(*args: str) -> str:
-        return podman(
-            conf,
-            "run",
-            "--rm",
-            "--network=none",
-            f"--volume={db}:/db",
-            "--entrypoint=ovsdb-tool",
-            image,
-            *args,
-        ).stdout.strip()
-
-    ovsdb_tool("convert", "/db/conf.db", "/db/old.ovsschema")
-
-    def db_version() -> str:
-        return ovsdb_tool("db-version", "/db/conf.db")
-
-    assert db_version() == "8.0.0"
+    new_version = to_older_schema(conf, image, spec.ovs.schema_path, db)
     with stack(spec, tmp_path) as host:
-        assert db_version() == new_version
+        assert db_version(conf, image, db) == new_version
         assert (db / "conf.db.pre-convert").exists()
         assert set(host.vsctl("list-br").split()) == {"br-app", "br-kept"}
         host.start("web.service")
