@@ -44,15 +44,15 @@ _HEREDOC = re.compile(r"<<-?\s*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\1")
 
 @cache
 def script_text(name: str) -> str:
-    """units/NAME, a shell script, as hosts get it: its comment and blank lines left out (the
-    heredocs kept whole), with a line after the shebang that says where the commented source is.
-    The same parse tree as the source (tests/test_units.py asks bash), in a third less:
-    every config carries it."""
+    """units/NAME, a shell script, as hosts get it: its comment and blank lines left out and
+    its lines unindented (the heredocs kept whole), with a line after the shebang that says
+    where the commented source is. The same parse tree as the source (tests/test_units.py
+    asks bash), in half the size: every config carries it."""
     lines = unit_source(name).splitlines(keepends=True)
     out = [
         lines[0],
-        f"# {name}: part of ovs-ignite, without its comments (the commented source is "
-        f"units/{name} in ovs-ignite); the same on every host. Do not edit by hand.\n",
+        f"# {name}: part of ovs-ignite, without its comments and indentation (the commented "
+        f"source is units/{name} in ovs-ignite); the same on every host. Do not edit by hand.\n",
     ]
     heredoc = ""
     for line in lines[1:]:
@@ -63,7 +63,7 @@ def script_text(name: str) -> str:
             continue
         if line.lstrip().startswith("#") or not line.strip():
             continue
-        out.append(line)
+        out.append(line.lstrip(" \t"))
         found = _HEREDOC.search(line.replace("<<<", ""))
         heredoc = found.group(2) if found else ""
     return "".join(out)
@@ -85,7 +85,13 @@ def data_format() -> dict[str, dict[str, Rule]]:
 
 # The host script's functions that units/ovs-ignite-switch wraps: their definitions are
 # renamed host_NAME where the switch script is made, and the wrappers call those.
-SWITCH_OVERRIDES = ("running_pids", "wait_running", "pid_from_files", "interface_rows")
+SWITCH_OVERRIDES = (
+    "running_pids",
+    "wait_running",
+    "pid_from_files",
+    "interface_rows",
+    "link_indexes",
+)
 
 
 @cache

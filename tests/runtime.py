@@ -185,6 +185,13 @@ def stack(
     netns = f"ovsi-{uuid.uuid4().hex[:8]}"
     subprocess.run(["ip", "netns", "add", netns], check=True)
     subprocess.run(["ip", "-n", netns, "link", "set", "lo", "up"], check=True)
+    # The namespace's own sysfs: /sys shows the namespace of whoever mounted it.
+    sysfs = work / f"sysfs-{netns}"
+    sysfs.mkdir()
+    subprocess.run(
+        ["nsenter", f"--net=/run/netns/{netns}", "mount", "-t", "sysfs", "sysfs", str(sysfs)],
+        check=True,
+    )
     for n, nic in enumerate(nics):
         subprocess.run(
             ["ip", "-n", netns, "link", "add", nic, "type", "veth", "peer", "name", f"nicpeer{n}"],
@@ -205,7 +212,12 @@ def stack(
                 for image in sorted(wanted):
                     dockerd.load_image(engine, conf, image)
             host = UnitRunner(
-                root=root, netns=netns, work=work / "host", containers_conf=conf, engine=engine
+                root=root,
+                netns=netns,
+                work=work / "host",
+                containers_conf=conf,
+                engine=engine,
+                sysfs=sysfs,
             )
             running = Stack(spec, host)
             try:
@@ -223,6 +235,7 @@ def stack(
                 remove_containers(engine, *names)
                 host.close()
     finally:
+        subprocess.run(["umount", "--lazy", str(sysfs)], check=False)
         subprocess.run(["ip", "netns", "del", netns], check=False)
         for switch in spec.switches:
             subprocess.run(["ip", "netns", "del", switch.name], check=False, capture_output=True)
@@ -246,6 +259,7 @@ def more_units(running: Stack, spec: Spec, work: Path) -> Iterator[Stack]:
         work=running.host.work,
         containers_conf=running.host.containers_conf,
         engine=running.host.engine,
+        sysfs=running.host.sysfs,
     )
     # The units running already (OVS) are active here too: starting a container unit must
     # not start them anew, as the wanted units of its attach.

@@ -183,6 +183,9 @@ class UnitRunner:
     work: Path
     containers_conf: Path
     engine: Engine
+    # a sysfs mounted in the namespace (the script reads the host ends of veths there, as
+    # a host's /sys shows its own namespace)
+    sysfs: Path | None = None
     active: dict[str, Unit] = field(default_factory=dict)
     main_pid: dict[str, int] = field(default_factory=dict)
     clients: list[subprocess.Popen[bytes]] = field(default_factory=list)
@@ -211,6 +214,7 @@ class UnitRunner:
             "OVS_IGNITE_STATE_DIR": str(self.state_dir),
             "OVS_IGNITE_TIMEOUT": "60",
             "OVS_RUNDIR": str(self.run_dir),
+            **({"OVS_IGNITE_SYSFS": str(self.sysfs)} if self.sysfs else {}),
             **self.extra_env,
         }
 

@@ -30,35 +30,6 @@ ports_with() {
     ovs-vsctl --timeout="$timeout" --data=bare --no-heading --columns=name find interface "$@"
 }
 
-# Remove the stale ports of container $1's interface $2 (all of them when the veth was made
-# anew, $6 = 1: OVS would keep using the gone device), then add port $4 to bridge $3 with
-# tag $5 ('-': none) and the external_ids ovs-docker sets. Prints the ports it removed.
-# $7: ovs-vsctl's timeout in seconds.
-attach_port() {
-    name=$1 ifname=$2 bridge=$3 host_if=$4 vlan=$5 fresh=$6 timeout=$7
-    stale=$(ports_with "$timeout" "external_ids:container_id=\"$name\"" \
-        "external_ids:container_iface=\"$ifname\"")
-    set --
-    for port in $stale; do
-        if [ "$fresh" = 1 ] || [ "$port" != "$host_if" ]; then
-            set -- "$@" -- --if-exists del-port "$port"
-            echo "$port"
-        fi
-    done
-    if [ $# -gt 0 ]; then
-        shift
-        ovs-vsctl --timeout="$timeout" "$@"
-    fi
-    set -- --may-exist add-port "$bridge" "$host_if"
-    if [ "$vlan" = - ]; then
-        set -- "$@" -- clear port "$host_if" tag
-    else
-        set -- "$@" -- set port "$host_if" "tag=$vlan"
-    fi
-    ovs-vsctl --timeout="$timeout" "$@" -- set interface "$host_if" \
-        "external_ids:container_id=\"$name\"" "external_ids:container_iface=\"$ifname\""
-}
-
 # Remove every port of container $1 from OVS, in one transaction; prints their names, one
 # a line. $2: ovs-vsctl's timeout in seconds.
 detach_ports() {
@@ -80,9 +51,9 @@ detach_ports() {
 command=${1:-}
 [ $# -gt 0 ] && shift
 case $command in
-ovsdb_prepare | attach_port | detach_ports) "$command" "$@" </dev/null ;;
+ovsdb_prepare | detach_ports) "$command" "$@" </dev/null ;;
 *)
-    echo "usage: ovs-ignite-ovs ovsdb_prepare|attach_port|detach_ports ARGUMENT..." >&2
+    echo "usage: ovs-ignite-ovs ovsdb_prepare|detach_ports ARGUMENT..." >&2
     exit 2
     ;;
 esac
