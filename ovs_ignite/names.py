@@ -61,6 +61,13 @@ VSWITCHD_UNIT = f"{VSWITCHD}.service"
 BRIDGES_UNIT = "ovs-ignite-bridges.service"
 DPDK_BIND_UNIT = "ovs-ignite-dpdk-bind.service"
 ATTACH_TEMPLATE = "ovs-attach@.service"
+# At shutdown, containers' processes stop after every attach unit (see the target's text).
+DETACH_TARGET = "ovs-ignite-detach.target"
+SCOPE_DROPIN = {
+    "podman": "/etc/systemd/system/libpod-.scope.d/50-ovs-ignite.conf",
+    "docker": "/etc/systemd/system/docker-.scope.d/50-ovs-ignite.conf",
+}
+SCOPE_DROPIN_SOURCE = "ovs-ignite-scope.conf"
 # The unit of an image: container is NAME.service, only its [Install], with one drop-in: a
 # link to the unit body all such containers share (the one that attaches them, or the one
 # for containers without interfaces), where %N is the container's name.

@@ -585,6 +585,9 @@ def build_plan(spec: Spec, spec_name: str = "spec.yaml") -> HostPlan:
     units = ovs_units(spec, ctx)
     if any(c.interfaces for c in spec.containers):
         units.append(HostUnit(names.ATTACH_TEMPLATE, static_text(names.ATTACH_TEMPLATE, os_)))
+        units.append(HostUnit(names.DETACH_TARGET, static_text(names.DETACH_TARGET, os_)))
+        dropin = static_text(names.SCOPE_DROPIN_SOURCE, os_)
+        files.append(HostFile(names.SCOPE_DROPIN[spec.runtime], 0o644, dropin))
     links: list[HostLink] = []
     for container in spec.containers:
         container_unit_list, container_links = container_units(container, ctx)

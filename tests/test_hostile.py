@@ -204,7 +204,11 @@ def test_hostile_spec_is_refused_at_its_line_or_rendered_safely(path: Path, tmp_
             (folder / container.unit).write_text(
                 "[Service]\nExecStart=/usr/bin/podman start -a x\n"
             )
-    names = sorted(p.name for p in folder.glob("*.service") if not p.name.endswith("@.service"))
+    names = sorted(
+        p.name
+        for p in [*folder.glob("*.service"), *folder.glob("*.target")]
+        if not p.name.endswith("@.service")
+    )
     names += [p.name.removesuffix(".d") for p in folder.glob("*@*.service.d")]
     assert {u for u, text in units.items() if text and not u.endswith("@.service")} <= set(names)
     result = systemd_analyze_verify(root, names)

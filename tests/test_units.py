@@ -23,6 +23,7 @@ from ovs_ignite.names import (
     ATTACH_TEMPLATE,
     BRIDGES_UNIT,
     CONFIG_DIR,
+    DETACH_TARGET,
     DPDK_BIND_UNIT,
     OVS_SCRIPT_NAME,
     SCRIPT,
@@ -38,7 +39,7 @@ from .realparts import need
 UNITS = ROOT / "units"
 SPECS = [*EXAMPLES, *sorted((DATA / "valid").glob("*.yaml"))]
 HOSTILE = sorted((DATA / "hostile").glob("*.yaml"))
-STATIC_UNITS = [ATTACH_TEMPLATE, BRIDGES_UNIT, DPDK_BIND_UNIT]
+STATIC_UNITS = [ATTACH_TEMPLATE, BRIDGES_UNIT, DPDK_BIND_UNIT, DETACH_TARGET]
 
 
 @pytest.mark.system

@@ -24,7 +24,14 @@ import pytest
 from ovs_ignite import load_spec
 from ovs_ignite.hostchecks import probes
 from ovs_ignite.models import Spec
-from ovs_ignite.names import BRIDGES_UNIT, OVSDB_UNIT, UNITS_DIR, VSWITCHD_UNIT, attach_unit
+from ovs_ignite.names import (
+    BRIDGES_UNIT,
+    DETACH_TARGET,
+    OVSDB_UNIT,
+    UNITS_DIR,
+    VSWITCHD_UNIT,
+    attach_unit,
+)
 from ovs_ignite.plan import build_plan, default_mac, host_interface_name
 from ovs_ignite.verify import (
     REACH,
@@ -99,6 +106,7 @@ class FakeHost:
             BRIDGES_UNIT,
             "web.service",
             attach_unit("web"),
+            DETACH_TARGET,
         }
     )
     containers: dict[str, str] = field(
