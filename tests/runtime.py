@@ -185,13 +185,6 @@ def stack(
     netns = f"ovsi-{uuid.uuid4().hex[:8]}"
     subprocess.run(["ip", "netns", "add", netns], check=True)
     subprocess.run(["ip", "-n", netns, "link", "set", "lo", "up"], check=True)
-    # The namespace's own sysfs: /sys shows the namespace of whoever mounted it.
-    sysfs = work / f"sysfs-{netns}"
-    sysfs.mkdir()
-    subprocess.run(
-        ["nsenter", f"--net=/run/netns/{netns}", "mount", "-t", "sysfs", "sysfs", str(sysfs)],
-        check=True,
-    )
     for n, nic in enumerate(nics):
         subprocess.run(
             ["ip", "-n", netns, "link", "add", nic, "type", "veth", "peer", "name", f"nicpeer{n}"],
@@ -199,8 +192,13 @@ def stack(
         )
         for end in (nic, f"nicpeer{n}"):
             subprocess.run(["ip", "-n", netns, "link", "set", end, "up"], check=True)
+    # The namespace's own sysfs: /sys shows the namespace of whoever mounted it.
+    sysfs = work / f"sysfs-{netns}"
+    sysfs.mkdir()
     _RUNNING.append(str(work))
     try:
+        mount = ["mount", "-t", "sysfs", "sysfs", str(sysfs)]
+        subprocess.run(["nsenter", f"--net=/run/netns/{netns}", *mount], check=True)
         with ExitStack() as cleanup:
             engine = podman_engine(conf)
             if spec.runtime == "docker":

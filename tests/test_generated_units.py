@@ -49,6 +49,17 @@ def _spec_and_root(path: Path, runtime: str, tmp_path: Path) -> tuple[Spec, Path
     return spec, applied_root(spec, tmp_path)
 
 
+def unit_names(folder: Path) -> list[str]:
+    """The units a root's folder of units holds that systemd-analyze can verify: services
+    and targets (templates aside), and the instances that have drop-ins of their own."""
+    names = sorted(
+        p.name
+        for p in [*folder.glob("*.service"), *folder.glob("*.target")]
+        if not p.name.endswith("@.service")
+    )
+    return names + [p.name.removesuffix(".d") for p in folder.glob("*@*.service.d")]
+
+
 def systemd_analyze_verify(root: Path, names: list[str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [need("systemd-analyze"), "verify", f"--root={root}", *names],
@@ -64,12 +75,7 @@ def systemd_analyze_verify(root: Path, names: list[str]) -> subprocess.Completed
 def test_units_pass_systemd_analyze_verify(path: Path, runtime: str, tmp_path: Path) -> None:
     spec, root = _spec_and_root(path, runtime, tmp_path)
     units = root / "etc/systemd/system"
-    names = sorted(
-        p.name
-        for p in [*units.glob("*.service"), *units.glob("*.target")]
-        if not p.name.endswith("@.service")
-    )
-    names += [p.name.removesuffix(".d") for p in units.glob("*@*.service.d")]
+    names = unit_names(units)
     # A unit: container's own unit is the user's; give verify a stand-in for it.
     for container in spec.containers:
         if container.unit:

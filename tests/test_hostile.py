@@ -29,7 +29,7 @@ from .hostile_corpus import corpus
 from .hostile_corpus import spec_text as corpus_spec_text
 from .readable import butane_texts, ignition_texts
 from .realparts import ignition_validate
-from .test_generated_units import applied_root, systemd_analyze_verify
+from .test_generated_units import applied_root, systemd_analyze_verify, unit_names
 from .unitrunner import _logical_lines, split_command
 
 BASE = """version: 1
@@ -204,12 +204,7 @@ def test_hostile_spec_is_refused_at_its_line_or_rendered_safely(path: Path, tmp_
             (folder / container.unit).write_text(
                 "[Service]\nExecStart=/usr/bin/podman start -a x\n"
             )
-    names = sorted(
-        p.name
-        for p in [*folder.glob("*.service"), *folder.glob("*.target")]
-        if not p.name.endswith("@.service")
-    )
-    names += [p.name.removesuffix(".d") for p in folder.glob("*@*.service.d")]
+    names = unit_names(folder)
     assert {u for u, text in units.items() if text and not u.endswith("@.service")} <= set(names)
     result = systemd_analyze_verify(root, names)
     assert (result.returncode, result.stderr) == (0, ""), result.stderr
