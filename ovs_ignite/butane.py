@@ -7,6 +7,7 @@ from typing import Any
 import yaml
 
 from .errors import OvsIgniteError
+from .extra import Plain
 from .plan import HostFile, HostPlan, HostUnit, HostUser
 from .values import UNSAFE_CHARACTERS
 
@@ -93,7 +94,18 @@ def _represent_mode(dumper: yaml.SafeDumper, value: Mode) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:int", f"0{int(value):o}")
 
 
+def _represent_plain(dumper: yaml.SafeDumper, value: Plain) -> yaml.ScalarNode:
+    # A plain scalar of a merged Butane EXTRA goes out as it came in, for Butane to read it
+    # as it would have read EXTRA: tagged with what this dumper's resolver makes of the text,
+    # so that it is written plain, not quoted.
+    if UNSAFE_CHARACTERS.search(value) or not value:
+        return _represent_str(dumper, str(value))
+    tag: str = dumper.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    return dumper.represent_scalar(tag, str(value), style=None)
+
+
 _Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(Plain, _represent_plain)
 _Dumper.add_representer(Mode, _represent_mode)
 
 

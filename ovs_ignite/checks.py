@@ -22,11 +22,18 @@ from .models import (
     PatchPort,
     Spec,
 )
+from .owned import Nodes, Owned, owned
 from .templating import UNIT_LINE_MAX, unit_line_length
 from .values import MAIN_SWITCH, cpu_ranges, image_domain
 from .yamlsource import KeyPath
 
 Finding = tuple[KeyPath, str]
+
+
+def has_install(contents: str) -> bool:
+    """Whether unit contents have an [Install] section (Ignition's test: a section header)."""
+    return any(line.strip() == "[Install]" for line in contents.splitlines())
+
 
 _CONTROLLER = re.compile(r"^(?P<kind>tcp|ssl|ptcp|pssl|unix|punix):(?P<rest>.+)$")
 OVS_CONTAINERS = (names.OVSDB, names.VSWITCHD)
@@ -106,15 +113,16 @@ DPDK_KEYS = {
 
 def check_spec(spec: Spec) -> list[Finding]:
     """Every cross-reference problem of spec, in document order."""
+    own = owned(spec)
     return [
         *_check_target(spec),
         *_check_ovs(spec),
         *_check_dpdk(spec),
         *_check_names(spec),
         *_check_bridges(spec),
-        *_check_containers(spec),
-        *_check_files(spec),
-        *_check_units(spec),
+        *_check_containers(spec, own),
+        *_check_files(spec, own),
+        *_check_units(spec, own),
         *_check_switches(spec),
     ]
 
@@ -361,9 +369,13 @@ def controller_problem(target: str) -> str | None:
     host: str | None
     port: str | None
     if kind in ("tcp", "ssl"):
+        if not rest.startswith("[") and rest.count(":") > 1:
+            return f"{target!r}: an IPv6 address goes in brackets ({kind}:[IP]:PORT)"
         host, port = _split_host_port(rest)
     else:
         port, _, listen = rest.partition(":")
+        if ":" in listen and not (listen.startswith("[") and listen.endswith("]")):
+            return f"{target!r}: an IPv6 address goes in brackets ({kind}:PORT:[IP])"
         host = listen.strip("[]") or None
     if port is None or not (port.isascii() and port.isdigit() and len(port) <= 5):
         return f"{target!r} has no valid port (1-65535)"
@@ -396,7 +408,7 @@ def _split_host_port(rest: str) -> tuple[str | None, str | None]:
 _Taken = dict[str, set[object]]
 
 
-def _check_containers(spec: Spec) -> Iterator[Finding]:
+def _check_containers(spec: Spec, own: Owned) -> Iterator[Finding]:
     names_used: set[str] = set(OVS_CONTAINERS)
     units: set[str] = set(RESERVED_UNITS)
     addresses: _Taken = {
@@ -410,7 +422,7 @@ def _check_containers(spec: Spec) -> Iterator[Finding]:
         if container.name in names_used:
             yield (*at, "name"), f"container name {container.name!r} is already used"
         else:
-            yield from _check_container_source(container, at, units)
+            yield from _check_container_source(container, at, units, own)
         names_used.add(container.name)
         yield from _check_interfaces(spec, container, at, addresses, macs)
 
@@ -449,7 +461,7 @@ def _take(taken: _Taken, bridge: str, value: object, at: KeyPath) -> Iterator[Fi
 
 
 def _check_container_source(
-    container: Container, at: KeyPath, units: set[str]
+    container: Container, at: KeyPath, units: set[str], own: Owned
 ) -> Iterator[Finding]:
     if (container.image is None) == (container.unit is None):
         where = "unit" if container.unit else "name"
@@ -457,12 +469,24 @@ def _check_container_source(
         return
     unit = container.unit_name
     name = container.name
-    if container.image is not None and (name in HOST_UNITS or name.startswith(HOST_UNIT_PREFIXES)):
+    if name.startswith(names.DERIVED_CONTAINER_PREFIXES):
+        yield (
+            (*at, "name"),
+            f"container name {name!r} is reserved: ovs-ignite names its own containers "
+            f"{', '.join(p + '*' for p in names.DERIVED_CONTAINER_PREFIXES)}",
+        )
+    elif container.image is not None and (
+        name in HOST_UNITS or name.startswith(HOST_UNIT_PREFIXES)
+    ):
         yield (
             (*at, "name"),
             f"container name {name!r} would write {unit} over a unit of the host OS or of "
             "ovs-ignite; choose another name",
         )
+    elif container.unit is not None and (
+        own.is_own_unit(unit) or own.touched_by_dropins(unit) or unit in own.needed
+    ):
+        yield (*at, "unit"), f"unit {unit} is ovs-ignite's or one it depends on"
     elif unit in units or unit.startswith(names.ATTACH_TEMPLATE.removesuffix(".service")):
         yield (*at, "unit" if container.unit else "name"), f"unit {unit} is already used"
     units.add(unit)
@@ -508,29 +532,6 @@ def _check_gateway(address: str | None, gateway: str, at: KeyPath) -> Iterator[F
 
 # -- files: and units: -------------------------------------------------------------------------
 
-# What ovs-ignite writes itself, by folder; the files of its own units are units:' business.
-OWN_FOLDERS = {
-    names.CONFIG_DIR: "holds ovs-ignite's host data",
-    names.UNITS_DIR: "holds systemd units: give units and drop-ins in units:",
-}
-# Where no file can be written: the kernel's and the runtime's own file systems.
-VIRTUAL_FOLDERS = ("/proc", "/sys", "/dev", "/run")
-
-
-def own_files(spec: Spec) -> set[str]:
-    """The paths of the files ovs-ignite writes outside its folders (OWN_FOLDERS)."""
-    os_ = spec.target.os
-    folder = names.BIN_DIR[os_]
-    paths = {
-        names.MODULES_FILE,
-        names.TMPFILES_FILE,
-        names.SCRIPT[os_],
-        f"{folder}/{names.OVS_SCRIPT_NAME}",
-    }
-    if spec.host and spec.host.hostname:
-        paths.add(names.HOSTNAME_FILE)
-    return paths
-
 
 def _check_contents(item: Contents, at: KeyPath, required: bool) -> Iterator[Finding]:
     if item.contents is not None and item.local is not None:
@@ -539,54 +540,73 @@ def _check_contents(item: Contents, at: KeyPath, required: bool) -> Iterator[Fin
         yield (*at, "contents"), "give contents (inline) or local (a file beside the spec)"
 
 
-def _check_files(spec: Spec) -> Iterator[Finding]:
-    own = own_files(spec)
-    seen: set[str] = set()
+def _check_files(spec: Spec, own: Owned) -> Iterator[Finding]:
+    nodes = Nodes(spec.target.os)
     for f, file in enumerate(spec.files):
         at: KeyPath = ("files", f)
         yield from _check_contents(file, at, required=True)
-        path = file.path
-        folder = next((d for d in OWN_FOLDERS if path.startswith(d + "/")), None)
-        if folder is not None:
-            yield (*at, "path"), f"{path} is under {folder}, which {OWN_FOLDERS[folder]}"
-        elif path in own:
-            yield (*at, "path"), f"{path} is a file ovs-ignite writes"
-        elif path == "/" or path.startswith(tuple(d + "/" for d in VIRTUAL_FOLDERS)):
-            yield (*at, "path"), f"{path} is not on a disk Ignition writes to"
-        elif path in seen:
-            yield (*at, "path"), f"{path} is already written by another file"
-        seen.add(path)
+        problem = own.node_problem(file.path, "file") or nodes.add(file.path, "file")
+        if file.path.startswith(names.UNITS_DIR + "/"):
+            problem = (
+                f"{file.path} is under {names.UNITS_DIR}, which holds systemd units: give "
+                "units and drop-ins in units:"
+            )
+        if problem:
+            yield (*at, "path"), problem
+        elif file.mode & 0o7000 and _version(spec.target.ignition) < (3, 6):
+            yield (
+                (*at, "mode"),
+                f"{file.mode:04o} has setuid, setgid or sticky bits, which Ignition takes "
+                "from config version 3.6.0 on (target.ignition)",
+            )
 
 
-def _container_units(spec: Spec) -> tuple[set[str], set[str]]:
-    """(the units ovs-ignite writes for image: containers, those of unit: containers)."""
-    image = {c.unit_name for c in spec.containers if c.image is not None}
-    yours = {c.unit_name for c in spec.containers if c.unit is not None and c.interfaces}
-    return image, yours
+def check_contents(spec: Spec) -> list[Finding]:
+    """The problems of what files: and units: hold, once their local files are read (a
+    unit that is enabled needs an [Install] section: Butane refuses it otherwise)."""
+    found: list[Finding] = []
+    for u, unit in enumerate(spec.units):
+        given = unit.contents is not None or unit._read is not None
+        if unit.enabled and given and unit.text and not has_install(unit.text):
+            found.append(
+                (
+                    ("units", u, "enabled"),
+                    f"{unit.name} has no [Install] section, so it cannot be enabled (Butane "
+                    "refuses it): add one, or leave enabled out and start it from another unit",
+                )
+            )
+    return found
 
 
-def _check_units(spec: Spec) -> Iterator[Finding]:
-    image_units, unit_units = _container_units(spec)
-    attach_prefix = names.ATTACH_TEMPLATE.removesuffix(".service")
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split("-")[0].split(".")[:2])
+
+
+def _check_units(spec: Spec, own: Owned) -> Iterator[Finding]:
     seen: set[str] = set()
     for u, unit in enumerate(spec.units):
         at: KeyPath = ("units", u)
         yield from _check_contents(unit, at, required=False)
         name = unit.name
-        if name in RESERVED_UNITS or name.startswith(attach_prefix):
-            yield (*at, "name"), f"{name} is a unit of ovs-ignite"
-        elif name in image_units:
-            yield (*at, "name"), f"{name} is the unit ovs-ignite writes for a container"
-        elif name in seen:
+        given = unit.contents is not None or unit.local is not None
+        if name in seen:
             yield (*at, "name"), f"{name} is already listed"
         seen.add(name)
+        dropin_at = {d.name: (*at, "dropins", i) for i, d in enumerate(unit.dropins)}
+        for where, problem in own.unit_problems(
+            name,
+            contents=given,
+            mask=False,
+            disable=unit.enabled is False,
+            dropins=dropin_at,
+        ):
+            path = dropin_at.get(where, at)
+            yield (*path, "name" if where in ("", *dropin_at) else where), problem
         dropins: set[str] = set()
         for d, dropin in enumerate(unit.dropins):
             dat: KeyPath = (*at, "dropins", d)
             yield from _check_contents(dropin, dat, required=True)
-            if name in unit_units and dropin.name == names.WANTS_ATTACH_DROPIN:
-                yield (*dat, "name"), f"{dropin.name} is ovs-ignite's drop-in on {name}"
-            elif dropin.name in dropins:
+            if dropin.name in dropins:
                 yield (*dat, "name"), f"{dropin.name} is already listed"
             dropins.add(dropin.name)
 

@@ -23,6 +23,7 @@ its value came from: a value of an overlay at its line in HOSTS, with its key pa
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -128,6 +129,7 @@ class _Checker:
     def entries(self, hosts: list[Any]) -> list[_Entry]:
         entries: list[_Entry] = []
         seen: dict[str, int] = {}
+        macs: dict[str, int] = {}
         for i, host in enumerate(hosts):
             at: KeyPath = ("hosts", i)
             if not isinstance(host, dict):
@@ -145,19 +147,49 @@ class _Checker:
                 self.problem((*at, "name"), f"{name!r} is taken by hosts[{seen[name]}]")
                 continue
             seen[name] = i
-            mac = host.get("mac")
-            if mac is not None:
-                try:
-                    mac = mac_address(mac) if isinstance(mac, str) else mac_address(str(mac))
-                except ValueError as exc:
-                    self.problem((*at, "mac"), str(exc))
-                    continue
+            mac = self.mac(host.get("mac"), (*at, "mac"), macs, i)
+            if mac is False:
+                continue
+            assert mac is not True
             overlay = host.get("set", {})
             if not isinstance(overlay, dict):
                 self.problem((*at, "set"), "expected a mapping: the values that differ")
                 continue
+            nulls = list(_nulls(overlay, (*at, "set")))
+            for path in nulls:
+                self.problem(path, "null removes nothing here: an overlay only sets values")
+            if nulls:
+                continue
             entries.append(_Entry(i, name, mac, overlay))
         return entries
+
+    def mac(self, mac: Any, at: KeyPath, macs: dict[str, int], index: int) -> str | bool | None:
+        """The host's MAC (None: none given), or False when it is refused: not a MAC, or
+        another host's (matchbox would get two groups with one selector)."""
+        if mac is None:
+            return None
+        try:
+            found = mac_address(mac) if isinstance(mac, str) else mac_address(str(mac))
+        except ValueError as exc:
+            self.problem(at, str(exc))
+            return False
+        if found.lower() in macs:
+            self.problem(at, f"{found} is taken by hosts[{macs[found.lower()]}]")
+            return False
+        macs[found.lower()] = index
+        return found
+
+
+def _nulls(value: Any, path: KeyPath) -> Iterator[KeyPath]:
+    """The paths of the nulls in an overlay (which would drop the spec's values)."""
+    if value is None:
+        yield path
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _nulls(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _nulls(item, (*path, index))
 
 
 class _Merger:

@@ -12,17 +12,14 @@ of them at once, and so is a config that would replace the whole config
 from __future__ import annotations
 
 import copy
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from .errors import OvsIgniteError
-
-# An EXTRA is at most this big (as a spec is).
-MAX_EXTRA_BYTES = 1 << 20
+from .extra import MAX_EXTRA_BYTES, ExtraReadError, read_butane, read_json, truth
+from .owned import Nodes, Owned
+from .shape import shape_problems
 
 
 class MergeError(OvsIgniteError):
@@ -62,8 +59,9 @@ class Extra:
 
 
 def load_extra(path: Path) -> Extra:
-    """The config at path: Ignition when it is a JSON object with an ``ignition`` key, else
-    Butane (YAML with ``variant`` and ``version``). Raises MergeError."""
+    """The config at path: Ignition when it is JSON (an object with an ``ignition`` key),
+    else Butane (YAML with ``variant`` and ``version``), its shape checked (every problem
+    at once). Raises MergeError."""
     name = str(path)
     try:
         with path.open("rb") as file:
@@ -76,58 +74,76 @@ def load_extra(path: Path) -> Extra:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise MergeError(name, ["not UTF-8 text"]) from None
+    dialect = IGNITION if text.lstrip()[:1] in ("{", "[") else BUTANE
     try:
-        data = json.loads(text)
-    except ValueError:
-        return Extra(name, BUTANE, _butane_data(name, text))
-    if not isinstance(data, dict) or not isinstance(data.get("ignition"), dict):
+        data = read_json(text) if dialect is IGNITION else read_butane(text)
+    except ExtraReadError as exc:
+        raise MergeError(name, exc.problems) from None
+    if dialect is IGNITION and not (
+        isinstance(data, dict) and isinstance(data.get("ignition"), dict)
+    ):
         raise MergeError(name, ["a JSON config needs an ignition object (an Ignition config)"])
-    return Extra(name, IGNITION, data)
-
-
-def _butane_data(name: str, text: str) -> dict[str, Any]:
-    try:
-        # Aliases are refused before anything is built: a few hundred bytes of them can
-        # stand for gigabytes of data.
-        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, yaml.SafeLoader)):
-            raise MergeError(name, ["YAML aliases (*name) are not allowed"])
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise MergeError(name, [f"not YAML: {' '.join(str(exc).split())}"]) from None
-    if not isinstance(data, dict) or "variant" not in data or "version" not in data:
+    if dialect is BUTANE and not (
+        isinstance(data, dict) and "variant" in data and "version" in data
+    ):
         raise MergeError(name, ["not an Ignition config (JSON) or a Butane config (variant:)"])
-    return data
+    problems = shape_problems(data, dialect.fmt)
+    if problems:
+        raise MergeError(name, problems)
+    return Extra(name, dialect, data)
 
 
 def _version(text: Any) -> tuple[int, ...] | None:
     parts = str(text).split("-")[0].split(".")
-    return tuple(int(p) for p in parts) if all(p.isdigit() for p in parts) else None
+    if not all(p.isascii() and p.isdigit() and len(p) <= 9 for p in parts):
+        return None
+    return tuple(int(p) for p in parts)
+
+
+def _config_problems(extra: Extra) -> list[str]:
+    """A config reference that would bring in what ovs-ignite cannot check: a replacement
+    of the whole config, or a child config fetched at boot."""
+    ignition = extra.data.get("ignition")
+    config = ignition.get("config") if isinstance(ignition, dict) else None
+    if not isinstance(config, dict):
+        return []
+    problems = []
+    if config.get("replace") is not None:
+        problems.append(
+            "ignition.config.replace would replace the whole config: merge, not replace"
+        )
+    if config.get("merge"):
+        problems.append(
+            "ignition.config.merge fetches a config at boot, which ovs-ignite cannot check "
+            "against its own files and units: give its contents here instead"
+        )
+    return problems
 
 
 def _version_problems(ours: dict[str, Any], extra: Extra) -> list[str]:
     if extra.dialect is IGNITION:
         mine, theirs = ours["ignition"]["version"], extra.data["ignition"].get("version")
         what = "Ignition spec"
-        if isinstance(extra.data["ignition"].get("config", {}).get("replace"), dict):
-            return ["ignition.config.replace would replace the whole config: merge, not replace"]
     else:
         if extra.data["variant"] != ours["variant"]:
-            return [f"variant {extra.data['variant']!r} is not the output's {ours['variant']!r}"]
+            variant = str(extra.data["variant"])[:40]
+            return [f"variant {variant!r} is not the output's {ours['variant']!r}"]
         mine, theirs = ours["version"], extra.data["version"]
         what = f"Butane {ours['variant']}"
     found, output = _version(theirs), _version(mine)
     assert output is not None  # (the output's own version)
+    shown = str(theirs)[:40]
     if found is None or found[0] != output[0]:
-        return [f"version {theirs!r} is not a {what} version the output ({mine}) can hold"]
+        return [f"version {shown!r} is not a {what} version the output ({mine}) can hold"]
     if found > output:
-        return [f"version {theirs} is newer than the output's {mine}: render for that version"]
+        return [f"version {shown} is newer than the output's {mine}: render for that version"]
     return []
 
 
-def merge(ours: dict[str, Any], extra: Extra) -> dict[str, Any]:
+def merge(ours: dict[str, Any], extra: Extra, own: Owned) -> dict[str, Any]:
     """ours with extra merged in (see the module's docstring); raises MergeError listing
-    every conflict with ovs-ignite's own files, links, units and drop-ins."""
-    problems = _version_problems(ours, extra)
+    every conflict with what ovs-ignite writes or depends on (own)."""
+    problems = _version_problems(ours, extra) + _config_problems(extra)
     if problems:
         raise MergeError(extra.name, problems)
     out = copy.deepcopy(ours)
@@ -140,8 +156,8 @@ def merge(ours: dict[str, Any], extra: Extra) -> dict[str, Any]:
             continue  # below
         else:
             out[key] = copy.deepcopy(value)
-    problems += _merge_storage(out, extra)
-    problems += _merge_units(out, extra)
+    problems += _merge_storage(out, extra, own)
+    problems += _merge_units(out, extra, own)
     problems += _merge_users(out, extra)
     problems += _merge_kargs(out, extra)
     if problems:
@@ -159,33 +175,40 @@ def _items(section: dict[str, Any], key: str) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-_STORAGE_LISTS = ("files", "directories", "links")
+_STORAGE_KINDS = {"files": "file", "directories": "directory", "links": "link"}
 
 
-def _merge_storage(out: dict[str, Any], extra: Extra) -> list[str]:
-    """Files, directories and links by path; a path of ovs-ignite's is a conflict."""
+def _merge_storage(out: dict[str, Any], extra: Extra, own: Owned) -> list[str]:
+    """Files, directories and links by path, as the host resolves them: one of ovs-ignite's,
+    a path it needs, or two entries on one path, is a conflict."""
     theirs = _section(extra.data, "storage")
     if not theirs:
         return []
     storage = out.setdefault("storage", {})
-    own = {item["path"] for key in _STORAGE_LISTS for item in _items(storage, key)}
+    nodes = Nodes(own.os)
+    for key, what in _STORAGE_KINDS.items():
+        for item in _items(storage, key):
+            nodes.add(item["path"], what)
     problems = []
     for key, value in theirs.items():
-        if key not in _STORAGE_LISTS:
+        if key not in _STORAGE_KINDS:
             storage[key] = copy.deepcopy(value)
             continue
         for index, item in enumerate(_items(theirs, key)):
-            path = item.get("path") if isinstance(item, dict) else None
-            if path in own:
-                problems.append(f"storage.{key}[{index}]: {path} is ovs-ignite's own")
+            what = _STORAGE_KINDS[key]
+            path = item["path"]
+            problem = own.node_problem(path, what) or nodes.add(path, what)
+            if problem:
+                problems.append(f"storage.{key}[{index}].path: {problem}")
                 continue
             storage.setdefault(key, []).append(copy.deepcopy(item))
     return problems
 
 
-def _merge_units(out: dict[str, Any], extra: Extra) -> list[str]:
-    """Units by name: one of ovs-ignite's with contents is a conflict; one it only adds a
-    drop-in to (a unit: container's) takes EXTRA's contents, with both sets of drop-ins."""
+def _merge_units(out: dict[str, Any], extra: Extra, own: Owned) -> list[str]:
+    """Units by name: one of ovs-ignite's, or one it needs masked, disabled or replaced, is
+    a conflict; a unit: container's unit takes EXTRA's contents beside ovs-ignite's
+    drop-in on it."""
     theirs = _section(extra.data, "systemd")
     if not theirs:
         return []
@@ -195,16 +218,33 @@ def _merge_units(out: dict[str, Any], extra: Extra) -> list[str]:
     for key, value in theirs.items():
         if key != "units":
             systemd[key] = copy.deepcopy(value)
+    contents_key = "contents"
     for index, unit in enumerate(_items(theirs, "units")):
-        name = unit.get("name") if isinstance(unit, dict) else None
+        name = unit["name"]
+        at = f"systemd.units[{index}]"
+        dropins = {d["name"]: i for i, d in enumerate(_items(unit, "dropins"))}
+        found = own.unit_problems(
+            name,
+            contents=unit.get(contents_key) is not None or unit.get("contents_local") is not None,
+            mask=truth(unit.get("mask")) is True,
+            disable=truth(unit.get("enabled")) is False,
+            dropins=dropins,
+        )
+        for where, problem in found:
+            field = (
+                f".dropins[{dropins[where]}].name"
+                if where in dropins
+                else (f".{where}" if where else ".name")
+            )
+            problems.append(f"{at}{field}: {problem}")
+        if found:
+            continue
         ours = units.get(name)
         if ours is None:
             systemd.setdefault("units", []).append(copy.deepcopy(unit))
+            units[name] = systemd["units"][-1]
             continue
-        if "contents" in ours:
-            problems.append(f"systemd.units[{index}]: {name} is ovs-ignite's own unit")
-            continue
-        problems += _merge_dropins(ours, unit, f"systemd.units[{index}]")
+        problems += _merge_dropins(ours, unit, at)
     return problems
 
 
@@ -215,9 +255,9 @@ def _merge_dropins(ours: dict[str, Any], unit: dict[str, Any], at: str) -> list[
         if key != "dropins":
             ours[key] = copy.deepcopy(value)
     for index, dropin in enumerate(_items(unit, "dropins")):
-        name = dropin.get("name") if isinstance(dropin, dict) else None
+        name = dropin["name"]
         if name in own:
-            problems.append(f"{at}.dropins[{index}]: {name} is ovs-ignite's drop-in")
+            problems.append(f"{at}.dropins[{index}].name: {name} is already a drop-in of it")
             continue
         ours.setdefault("dropins", []).append(copy.deepcopy(dropin))
     return problems
@@ -235,10 +275,11 @@ def _merge_users(out: dict[str, Any], extra: Extra) -> list[str]:
         if key != "users":
             passwd[key] = copy.deepcopy(value)
     for user in _items(theirs, "users"):
-        name = user.get("name") if isinstance(user, dict) else None
+        name = user["name"]
         ours = users.get(name)
         if ours is None:
             passwd.setdefault("users", []).append(copy.deepcopy(user))
+            users[name] = passwd["users"][-1]
             continue
         merged = [*_items(ours, keys), *_items(user, keys)]
         ours.update({k: copy.deepcopy(v) for k, v in user.items() if k != keys})

@@ -86,6 +86,9 @@ AUTO_UPDATE_LABEL = "io.containers.autoupdate"
 AUTO_UPDATE_TIMER = "podman-auto-update.timer"
 # Unit names a container may not take: they are ovs-ignite's own.
 OWN_UNIT_PREFIXES = ("ovs-attach", "ovs-ignite")
+# Container names ovs-ignite derives for itself (instances' OVS containers NAME-N, docker's
+# namespace holders ovs-netns-N): no container of a spec may take one, on any instance.
+DERIVED_CONTAINER_PREFIXES = ("ovsdb-server", "ovs-vswitchd", "ovs-netns")
 
 
 def attach_unit(container: str) -> str:

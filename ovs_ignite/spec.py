@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .checks import check_spec
+from .checks import check_contents, check_spec
 from .errors import SpecError, SpecProblem
 from .models import PORT_MODELS, PORT_TYPES, Spec, port_type
 from .yamlsource import (
@@ -147,8 +147,8 @@ def _validate(
             except ValidationError:
                 partial = None
             if partial is not None:
-                _, unread = read_local_files(partial, base or Path.cwd())
-                found = [*check_spec(partial), *unread]
+                read, unread = read_local_files(partial, base or Path.cwd())
+                found = [*check_spec(partial), *unread, *check_contents(read)]
                 findings = [(pruned.old_path(p), m) for p, m in found]
                 problems += [
                     _finding(name, located, path, message)
@@ -158,7 +158,8 @@ def _validate(
         return None, problems
     found = check_spec(spec)  # (on the spec as written: contents or local)
     spec, unread = read_local_files(spec, base or Path.cwd())
-    return spec, [_finding(name, located, path, message) for path, message in [*found, *unread]]
+    found += [*unread, *check_contents(spec)]
+    return spec, [_finding(name, located, path, message) for path, message in found]
 
 
 # At most this many bytes of a local file (files:, units:) go into a config.
@@ -506,4 +507,9 @@ def _message(error: Any) -> str:
         return f"{value} is out of range ({error['msg'].lower()})"
     if kind in ("string_too_short", "string_too_long"):
         return f"{value!r}: {error['msg'].lower()}"
+    if kind in ("too_short", "too_long") and isinstance(value, str):
+        ctx = error.get("ctx", {})
+        if kind == "too_long":
+            return f"{len(value)} characters; at most {ctx.get('max_length')} are allowed"
+        return f"{len(value)} characters; at least {ctx.get('min_length')} are needed"
     return str(error["msg"])

@@ -112,6 +112,9 @@ def if_name(value: str) -> str:
         raise ValueError(f"{value!r} is not an interface name (1-15 of A-Z a-z 0-9 _ . -)")
     if value in (".", ".."):
         raise ValueError(f"{value!r} is not an interface name")
+    if value == "--":
+        # (ovs-vsctl reads it as the end of one command and the start of the next)
+        raise ValueError("'--' is not an interface name: ovs-vsctl reads it as a separator")
     return value
 
 
@@ -438,7 +441,7 @@ def _int_as_hex(value: Any) -> Any:
 _NO_CONTROL = (
     r"^[^\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]*$"
 )
-_NAME = r"^(?!\.{1,2}$)[A-Za-z0-9_.-]{1,15}$"
+_NAME = r"^(?!\.{1,2}$|--$)[A-Za-z0-9_.-]{1,15}$"
 _ADDRESS_SHAPE = r"^[0-9A-Fa-f.:]+$"
 
 Text = Annotated[str, AfterValidator(text), keywords(pattern=_NO_CONTROL)]

@@ -164,3 +164,18 @@ def apply_ignition(
                 handle.write(f"enable {template} {' '.join(names)}\n")
     kargs = record.read_text().splitlines() if record.exists() else []
     return root, kargs
+
+
+SHARED_TOOLS = Path(__file__).resolve().parent.parent.parent / "shared" / "tools"
+
+
+def upstream(tool: str) -> str:
+    """The path of upstream tool (butane, ignition-validate, ignition) in ../shared/tools;
+    skips where a clone has no ../shared, fails in CI (which has it at that path)."""
+    path = SHARED_TOOLS / tool
+    if path.exists():
+        return str(path)
+    message = f"{path} is not here (a clone without ../shared/tools)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)

@@ -182,6 +182,33 @@ hosts:
     assert len(lines) == 7
 
 
+def test_two_hosts_with_one_mac_and_null_overlays_are_refused(tmp_path: Path) -> None:
+    # (issue 26, item 12: matchbox got two groups with one selector, and host: null dropped
+    # the users and their keys though overlays remove nothing)
+    bad = """\
+version: 1
+spec: site.yaml
+hosts:
+  - {name: edge-01, mac: "52:54:00:12:34:01"}
+  - {name: edge-02, mac: "52:54:00:12:34:01"}
+  - name: edge-03
+    set: {host: null}
+  - name: edge-04
+    set:
+      bridges: [{name: br0, address: null}]
+"""
+    site, hosts = _write(tmp_path, bad)
+    with pytest.raises(SpecError) as caught:
+        load_inventory(hosts, site, "site.yaml")
+    lines = str(caught.value).splitlines()
+    assert lines == [
+        f"{hosts}:5:26: hosts[1].mac: 52:54:00:12:34:01 is taken by hosts[0]",
+        f"{hosts}:7:17: hosts[2].set.host: null removes nothing here: an overlay only sets values",
+        f"{hosts}:10:38: hosts[3].set.bridges[0].address: null removes nothing here: an overlay "
+        "only sets values",
+    ]
+
+
 def render_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "ovs_ignite", "render", *args],

@@ -114,9 +114,11 @@ def test_merged_butane_keeps_both_and_every_clash_is_named(tmp_path: Path) -> No
         render(spec, "e.yaml", "butane", extras=(load_extra(_extra(tmp_path, clashing, "c.bu")),))
     name = str(tmp_path / "c.bu")
     assert str(caught.value).splitlines() == [
-        f"{name}: storage.files[0]: {HOST_DATA} is ovs-ignite's own",
-        f"{name}: systemd.units[0]: {OVSDB_UNIT} is ovs-ignite's own unit",
-        f"{name}: systemd.units[1].dropins[0]: {WANTS_ATTACH_DROPIN} is ovs-ignite's drop-in",
+        f"{name}: storage.files[0].path: {HOST_DATA} is a file ovs-ignite writes",
+        f"{name}: systemd.units[0].name: {OVSDB_UNIT} is a unit of ovs-ignite's: it may not "
+        "be changed",
+        f"{name}: systemd.units[1].dropins[0].name: {WANTS_ATTACH_DROPIN} is ovs-ignite's "
+        "drop-in on my-db.service",
         f"{name}: kernel_arguments.should_not_exist: ovs-ignite needs 'iommu=pt'",
     ]
 
@@ -156,7 +158,7 @@ def test_unreadable_and_hostile_extras_are_one_clear_error(tmp_path: Path) -> No
     bomb.write_text("a: &a [x, x]\nb: &b [*a, *a]\nvariant: fcos\nversion: 1.5.0\n")
     cases = {
         tmp_path / "missing.bu": "cannot read",
-        bomb: "YAML aliases (*name) are not allowed",
+        bomb: "aliases (*name) are not allowed",
         _extra(tmp_path, {"storage": {}}, "noversion.bu"): "not an Ignition config (JSON)",
     }
     (tmp_path / "list.ign").write_text("[1, 2]")
@@ -183,7 +185,10 @@ def test_render_merge_on_the_command_line(tmp_path: Path) -> None:
     out.unlink()
     bad = subprocess.run([*argv, "--merge", str(clash)], capture_output=True, text=True)
     assert bad.returncode == 1
-    assert bad.stderr == f"{clash}: systemd.units[0]: {OVSDB_UNIT} is ovs-ignite's own unit\n"
+    assert bad.stderr == (
+        f"{clash}: systemd.units[0].name: {OVSDB_UNIT} is a unit of ovs-ignite's: it may not "
+        "be changed\n"
+    )
     assert not out.exists()
 
 
