@@ -13,7 +13,7 @@ import typer
 
 from . import __version__
 from .errors import OutputError, OvsIgniteError, SpecError
-from .output import STDIO, write_output, write_stdout
+from .output import STDIO, check_not_inputs, write_all, write_output, write_stdout
 from .resources import example_names
 
 # Each command imports the spec machinery it needs (the models, spec and plan modules,
@@ -183,6 +183,8 @@ def render_command(
     _check_render_options(fmt, pretty, wrap, pointer_url, max_bytes, platform, output)
     _check_fleet_options(inventory, output, matchbox, matchbox_url, pointer_url, fmt)
 
+    inputs = [spec, *(merge or []), *([inventory] if inventory else [])]
+
     def action() -> None:
         delivery = Delivery(
             "butane" if fmt == "butane" else "ignition",
@@ -193,14 +195,22 @@ def render_command(
             tuple(load_extra(path) for path in merge or []),
         )
         if inventory is not None and matchbox is not None and matchbox_url is not None:
-            _notice(_render_matchbox(spec, inventory, matchbox, matchbox_url, delivery), quiet)
+            _notice(
+                _render_matchbox(spec, inventory, matchbox, matchbox_url, delivery, inputs), quiet
+            )
             return
         if inventory is not None and output is not None:
-            _notice(_render_inventory(spec, inventory, output, delivery), quiet)
+            _notice(_render_inventory(spec, inventory, output, delivery, inputs), quiet)
             return
         loaded = _load(spec)
-        for path, text in delivery.files(loaded, _name(spec), output):
-            _emit(text, path)
+        files = delivery.files(loaded, _name(spec), output)
+        check_not_inputs([path for path, _ in files if path is not None], inputs)
+        written = [(path, text) for path, text in files if path is not None]
+        if len(written) > 1:
+            write_all(written)  # (a pointer config and the full config: both or neither)
+        else:
+            for path, text in files:
+                _emit(text, path)
         _notice(kernel_arguments_notice(loaded), quiet)
 
     _run(action)
@@ -220,7 +230,9 @@ def _make_folder(folder: Path) -> None:
         raise OutputError(f"{folder}: cannot make the folder: {exc.strerror or exc}") from None
 
 
-def _render_inventory(spec: Path, inventory: Path, folder: Path, delivery: Delivery) -> str:
+def _render_inventory(
+    spec: Path, inventory: Path, folder: Path, delivery: Delivery, inputs: list[Path]
+) -> str:
     """Every host's config in folder, or (on any error) none; the notice of what was done."""
     from .inventory import load_inventory
 
@@ -233,15 +245,20 @@ def _render_inventory(spec: Path, inventory: Path, folder: Path, delivery: Deliv
         )
     ]
     _make_folder(folder)
-    for path, text in files:
-        assert path is not None
-        write_output(path, text)
+    written = [(path, text) for path, text in files if path is not None]
+    check_not_inputs([path for path, _ in written], inputs)
+    write_all(written)
     noun = "host" if len(hosts) == 1 else "hosts"
     return f"{len(hosts)} {noun} rendered into {folder}"
 
 
 def _render_matchbox(
-    spec: Path, inventory: Path, folder: Path, endpoint: str, delivery: Delivery
+    spec: Path,
+    inventory: Path,
+    folder: Path,
+    endpoint: str,
+    delivery: Delivery,
+    inputs: list[Path],
 ) -> str:
     """matchbox's data layout of every host in folder, or (on any error) nothing; the
     notice of what was done."""
@@ -262,9 +279,8 @@ def _render_matchbox(
         [(_, config)] = delivery.files(host.spec, _name(spec), None)
         layout = matchbox_files(host.name, host.mac, config, endpoint, kernel_arguments(host.spec))
         files.update({folder / path: text for path, text in layout.items()})
-    for path, text in files.items():
-        _make_folder(path.parent)
-        write_output(path, text)
+    check_not_inputs(list(files), inputs)
+    write_all(list(files.items()))
     noun = "host" if len(hosts) == 1 else "hosts"
     return f"matchbox data of {len(hosts)} {noun} in {folder}"
 
@@ -514,6 +530,9 @@ def verify_command(
     from .verify import VerifyInputError, testinfra_options
 
     loaded = _run(lambda: _load(spec))
+    if junit is not None:
+        inputs = [spec, *([ssh_config] if ssh_config else [])]
+        _run(lambda: check_not_inputs([junit], inputs))
     try:
         import testinfra  # noqa: F401
     except ImportError:

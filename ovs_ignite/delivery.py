@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import OvsIgniteError
+from .fetch import Budget, FetchError, fetch
 from .ignition import dump_ignition
 
 
@@ -157,46 +158,49 @@ def pxe_command_line(url: str, kernel_arguments: list[str]) -> str:
     return " ".join([*PXE_ARGUMENTS, f"ignition.config.url={url}", *kernel_arguments])
 
 
-def check_url(url: str, full: bytes, name: str) -> str:
-    """What url serves, compared with full (the config file called name): one line when it
-    serves exactly that; raises DeliveryError saying what differs or went wrong."""
+def check_url(url: str, full: bytes, name: str, budget: Budget | None = None) -> str:
+    """What url serves, compared byte for byte with full (the config file called name), as
+    Ignition fetches it (redirects followed, the body as sent): one line when it serves
+    exactly that; raises DeliveryError saying what differs, went wrong or which bound
+    (time, size) was hit."""
     import requests
-    from requests.adapters import HTTPAdapter
-    from urllib3.util.retry import Retry
-
-    from .pin import request_reason
 
     if not url.startswith(("http://", "https://")):
         raise DeliveryError(f"{url}: check-url fetches http:// and https:// URLs")
-    retry = Retry(
-        total=3,
-        backoff_factor=0.5,
-        status_forcelist=(429, 500, 502, 503, 504),
-        allowed_methods=frozenset({"GET"}),
-        raise_on_status=False,
-    )
     session = requests.Session()
-    for scheme in ("http://", "https://"):
-        session.mount(scheme, HTTPAdapter(max_retries=retry))
     try:
-        response = session.get(url, timeout=(10, 30))
-    except requests.RequestException as exc:
-        raise DeliveryError(f"{url}: cannot fetch it: {request_reason(exc)}") from None
-    if response.status_code != 200:
-        raise DeliveryError(f"{url}: HTTP {response.status_code}: it serves no config")
-    body = response.content
+        reply = fetch(session, "GET", url, budget or Budget(), _web_url)
+    except FetchError as exc:
+        raise DeliveryError(f"{url}: cannot fetch it: {exc}") from None
+    if reply.status != 200:
+        raise DeliveryError(f"{url}: HTTP {reply.status}: it serves no config")
+    body = reply.body
     if body != full:
         offset = next(
             (i for i, (a, b) in enumerate(zip(body, full, strict=False)) if a != b),
             min(len(body), len(full)),
         )
+        encoding = reply.header("Content-Encoding")
+        why = (
+            f"; it was sent with Content-Encoding: {encoding[:40]}, though Ignition asks "
+            "for identity and hashes the bytes as sent"
+            if encoding and encoding.lower() != "identity"
+            else ""
+        )
         raise DeliveryError(
             f"{url} serves {len(body):,} bytes that are not {name} ({len(full):,} bytes; "
-            f"they differ from byte {offset}): Ignition would refuse it "
+            f"they differ from byte {offset}{why}): Ignition would refuse it "
             f"(its pointer asks for {sha512_hash(full)[:23]}..., this is "
             f"{sha512_hash(body)[:23]}...)"
         )
     return f"{url} serves {name} exactly ({len(full):,} bytes, {sha512_hash(full)[:23]}...)"
+
+
+def _web_url(url: str) -> str | None:
+    """check-url follows redirects as Ignition does: to http:// and https:// URLs."""
+    if not url.startswith(("http://", "https://")):
+        return f"a redirect to {url[:80]!r}, which is not http:// or https://"
+    return None
 
 
 # matchbox's data layout (github.com/poseidon/matchbox: storage/storagepb/storage.proto, and
@@ -216,6 +220,13 @@ def matchbox_files(
     bad = not endpoint.isascii() or re.search(r"[\s\x00-\x1f\x7f\"'{}]", endpoint)
     if not endpoint.startswith(("http://", "https://")) or bad:
         raise DeliveryError(f"--matchbox-url {endpoint!r}: matchbox's http:// or https:// URL")
+    if re.search(r"[?#&;]", endpoint):
+        # (the config's URL appends ?mac=...: a query, a fragment or a parameter in the base
+        # would make it another URL than matchbox serves)
+        raise DeliveryError(
+            f"--matchbox-url {endpoint!r}: matchbox's base URL has no query (?), fragment "
+            "(#) or parameters (& ;)"
+        )
     base = endpoint.rstrip("/")
     url = f"{base}/ignition?mac=${{mac:hexhyp}}"
     args = [

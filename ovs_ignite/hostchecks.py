@@ -216,10 +216,19 @@ class _Batch:
         return "".join(line for line in self.stderr.splitlines(keepends=True) if key in line)
 
 
-# One line a file: "=MODE BASE64", "!" (no such file) or "?" (unreadable).
+# The most of a file that drift reads: more than any file ovs-ignite writes (the spec's own
+# files: are at most 1 MiB). A larger file on the host is drift, and is not read.
+MAX_FILE_BYTES = 2 << 20
+# One line a file: "=MODE BASE64", "!" (no such file), "~" (not a regular file: a link, a
+# FIFO, a device or a folder, never opened), "+SIZE" (larger than MAX_FILE_BYTES, not read)
+# or "?" (unreadable). A read is cut off after 30 s (a file swapped for a FIFO meanwhile).
 _READ_FILES = (
-    'for f do if [ ! -e "$f" ]; then echo "!"; '
-    'elif m=$(stat -c %a -- "$f") && b=$(base64 -w0 -- "$f"); then echo "=$m $b"; '
+    'for f do if [ -L "$f" ]; then echo "~"; elif [ ! -e "$f" ]; then echo "!"; '
+    'elif [ ! -f "$f" ]; then echo "~"; '
+    'elif ! s=$(stat -c %s -- "$f"); then echo "?"; '
+    f'elif [ "$s" -gt {MAX_FILE_BYTES} ]; then echo "+$s"; '
+    'elif m=$(stat -c %a -- "$f") && '
+    f'b=$(timeout 30 head -c {MAX_FILE_BYTES} -- "$f" | base64 -w0); then echo "=$m $b"; '
     'else echo "?"; fi; done'
 )
 # One line a link: its target, or "!" (no link).
@@ -257,7 +266,7 @@ def _same_file(files: _Batch, path: str, mode: int, contents: str) -> Outcome:
         found_mode = int(mode_text, 8)
         data = base64.b64decode(encoded, validate=True).decode("utf-8", "replace")
     except (ValueError, binascii.Error):
-        return Outcome(False, expected, "no such file" if line == "!" else "unreadable", error)
+        return Outcome(False, expected, _unread(line), error)
     diff = "".join(
         difflib.unified_diff(
             _comparable(contents).splitlines(keepends=True),
@@ -269,6 +278,17 @@ def _same_file(files: _Batch, path: str, mode: int, contents: str) -> Outcome:
     )
     found = f"mode {found_mode:04o} and " + ("other contents" if diff else "the same contents")
     return Outcome(found_mode == mode and not diff, expected, found, error, diff)
+
+
+def _unread(line: str) -> str:
+    """What a file's line says when it holds no contents."""
+    if line == "!":
+        return "no such file"
+    if line == "~":
+        return "not a regular file (a link, FIFO, device or folder): not opened"
+    if line.startswith("+") and line[1:].isdigit() and len(line) < 30:
+        return f"a file of {int(line[1:])} bytes, more than {MAX_FILE_BYTES} (not read)"
+    return "unreadable"
 
 
 def _comparable(text: str) -> str:

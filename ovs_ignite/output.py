@@ -57,6 +57,104 @@ def write_output(path: str | Path, text: str) -> None:
     _replace(Path(os.path.realpath(path)), text, existing, shown=str(path))
 
 
+def check_not_inputs(outputs: list[Path], inputs: list[Path]) -> None:
+    """Refuse an output that is one of this run's inputs (the spec, an EXTRA, the inventory),
+    through any link or hard link: writing it would destroy the input."""
+    seen = {}
+    for path in inputs:
+        if str(path) == STDIO:
+            continue
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        seen[(info.st_dev, info.st_ino)] = path
+    for out in outputs:
+        if str(out) == STDIO:
+            continue
+        try:
+            info = out.stat()
+        except OSError:
+            continue
+        found = seen.get((info.st_dev, info.st_ino))
+        if found is not None and stat.S_ISREG(info.st_mode):
+            raise OutputError(
+                f"{out}: is {found}, an input of this command: write the output elsewhere"
+            )
+
+
+def write_all(files: list[tuple[Path, str]]) -> None:
+    """Write every file or none: each goes to a temporary file beside its target first, and
+    only when all are written are they renamed into place (a failed rename puts back the
+    files already replaced). Folders are made as needed; every error is an OutputError."""
+    staged: list[tuple[Path, str, os.stat_result | None]] = []
+    try:
+        for path, text in files:
+            staged.append(_stage(path, text))
+        _commit(staged, [path for path, _ in files])
+    finally:
+        for _, tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def _stage(path: Path, text: str) -> tuple[Path, str, os.stat_result | None]:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        existing: os.stat_result | None = path.stat()
+    except FileNotFoundError:
+        existing = None
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        raise OutputError(f"{path}: is not a regular file; several files are written only to files")
+    target = Path(os.path.realpath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        _set_mode(Path(tmp), existing)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    return target, tmp, existing
+
+
+def _commit(staged: list[tuple[Path, str, os.stat_result | None]], shown: list[Path]) -> None:
+    done: list[tuple[Path, str | None]] = []  # (target, a link to its old contents)
+    index = 0
+    try:
+        for i, (target, tmp, existing) in enumerate(staged):
+            index = i
+            backup = None
+            if existing is not None:
+                backup = f"{tmp}.old"
+                os.link(target, backup)
+            done.append((target, backup))
+            Path(tmp).replace(target)
+    except OSError as exc:
+        for target, backup in reversed(done):
+            if backup is not None:
+                Path(backup).replace(target)
+            else:
+                target.unlink(missing_ok=True)
+        raise OutputError(f"{shown[index]}: cannot write: {exc.strerror or exc}") from None
+    for _, backup in done:
+        if backup is not None:
+            Path(backup).unlink(missing_ok=True)
+
+
+def _set_mode(tmp: Path, existing: os.stat_result | None) -> None:
+    if existing is None:
+        umask = os.umask(0)
+        os.umask(umask)
+        tmp.chmod(0o666 & ~umask)
+    else:
+        tmp.chmod(stat.S_IMODE(existing.st_mode))
+        if (existing.st_uid, existing.st_gid) != (os.getuid(), os.getgid()):
+            os.chown(tmp, existing.st_uid, existing.st_gid)
+
+
 def _write_directly(path: str | Path, text: str) -> None:
     try:
         with Path(path).open("w", encoding="utf-8") as handle:
@@ -76,14 +174,7 @@ def _replace(target: Path, text: str, existing: os.stat_result | None, shown: st
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        if existing is None:
-            umask = os.umask(0)
-            os.umask(umask)
-            Path(tmp).chmod(0o666 & ~umask)
-        else:
-            Path(tmp).chmod(stat.S_IMODE(existing.st_mode))
-            if (existing.st_uid, existing.st_gid) != (os.getuid(), os.getgid()):
-                os.chown(tmp, existing.st_uid, existing.st_gid)
+        _set_mode(Path(tmp), existing)
         Path(tmp).replace(target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

@@ -25,17 +25,18 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from .errors import OvsIgniteError, SpecProblem
+from .fetch import Budget, FetchError, Reply, fetch
 from .models import Spec
 from .spec import format_path
 from .values import image_domain
 from .yamlsource import KeyPath, load_located
 
 if TYPE_CHECKING:
-    import requests
+    pass
 
 # What a registry may answer for a tag, lists first: a multi-arch image is pinned whole.
 MANIFEST_TYPES = (
@@ -155,45 +156,57 @@ def credentials(domain: str) -> tuple[str, str] | None:
 
 
 class Registry:
-    """Asks registries for the digest of a tag; one HTTP session for all of them."""
+    """Asks registries for the digest of a tag; one HTTP session and one budget of time and
+    bytes (fetch.Budget) for all of them."""
 
-    def __init__(self, insecure: bool = False) -> None:
+    def __init__(self, insecure: bool = False, budget: Budget | None = None) -> None:
         import requests
 
         self.insecure = insecure
+        self.budget = budget or Budget()
         self.session = requests.Session()
         self.session.headers["User-Agent"] = "ovs-ignite-pin"
 
     def digest(self, ref: Reference) -> str:
-        """The digest the registry serves for ref's tag; raises ValueError saying why not."""
-        import requests
-
+        """The digest of the manifest the registry serves for ref's tag, verified: a
+        manifest's media type, and the sha256 of the bytes read (which the registry's
+        Docker-Content-Digest, when sent, must equal); raises ValueError saying why not."""
         scheme = "http" if self.insecure else "https"
         url = f"{scheme}://{ref.api_host}/v2/{ref.repository}/manifests/{ref.tag}"
         headers = {"Accept": ", ".join(MANIFEST_TYPES)}
         try:
-            response = self._head(url, headers)
-            if response.status_code == 401:
-                headers["Authorization"] = self._authorization(ref, response)
-                response = self._head(url, headers)
-            if response.status_code == 200 and not response.headers.get("Docker-Content-Digest"):
-                # A registry need not send the digest: it is the hash of the manifest.
-                response = self.session.get(url, headers=headers, timeout=TIMEOUT)
-                if response.status_code == 200:
-                    return "sha256:" + hashlib.sha256(response.content).hexdigest()
-        except requests.RequestException as exc:
-            raise ValueError(
-                f"cannot reach the registry {ref.domain}: {request_reason(exc)}"
-            ) from None
-        return _digest_of(ref, response)
+            reply = self._get(url, headers)
+            if reply.status == 401:
+                headers["Authorization"] = self._authorization(ref, reply)
+                reply = self._get(url, headers)
+        except FetchError as exc:
+            raise ValueError(f"cannot reach the registry {ref.domain}: {exc}") from None
+        return _digest_of(ref, reply)
 
-    def _head(self, url: str, headers: dict[str, str]) -> requests.Response:
-        return self.session.head(url, headers=headers, timeout=TIMEOUT, allow_redirects=True)
+    def _get(self, url: str, headers: dict[str, str], **kwargs: Any) -> Reply:
+        return fetch(self.session, "GET", url, self.budget, self.url_problem, headers, **kwargs)
 
-    def _authorization(self, ref: Reference, challenged: requests.Response) -> str:
+    def url_problem(self, url: str) -> str | None:
+        """Why pin may not ask url (the first request or a redirect), or None: HTTPS with
+        a host name or a host address, or (--insecure) plain HTTP to this machine only."""
+        parts = urlsplit(url)
+        netloc = parts.netloc.rsplit("@", 1)[-1]
+        if parts.scheme not in ("http", "https"):
+            return f"a redirect to {url[:80]!r}, which is not https://"
+        if (parts.scheme == "http" or self.insecure) and not (self.insecure and is_local(netloc)):
+            return f"{url[:80]!r}: plain http:// only with --insecure, to this machine"
+        try:
+            address = ipaddress.ip_address(parts.hostname or "")
+        except ValueError:
+            return None if parts.hostname else f"{url[:80]!r} names no host"
+        if address.is_unspecified or address.is_multicast:
+            return f"{url[:80]!r}: {address} is not a host address"
+        return None
+
+    def _authorization(self, ref: Reference, challenged: Reply) -> str:
         """The Authorization header a 401 asks for: a bearer token from the challenge's
         realm, or the logged-in credentials for a Basic challenge."""
-        challenge = challenged.headers.get("WWW-Authenticate", "")
+        challenge = challenged.header("WWW-Authenticate")
         scheme = challenge.split(" ", 1)[0].lower()
         login = credentials(ref.domain)
         if scheme == "basic":
@@ -211,21 +224,34 @@ class Registry:
         host = urlsplit(realm).netloc.rsplit("@", 1)[-1]
         if not (realm.startswith("https://") or is_local(host)):
             login = None
-        response = self.session.get(realm, params=params, auth=login, timeout=TIMEOUT)
-        if response.status_code != 200:
+        reply = self._get(realm, {}, auth=login, params=params)
+        if reply.status != 200:
             raise ValueError(
                 f"{ref.domain} refused a token for {ref.repository} (HTTP "
-                f"{response.status_code}): the image may be private (podman login), or "
-                "its name wrong"
+                f"{reply.status}): the image may be private (podman login), or its name wrong"
             )
-        try:
-            body = response.json()
-            token = body.get("token") or body.get("access_token")
-        except (ValueError, AttributeError):
-            token = None
-        if not isinstance(token, str) or not token:
-            raise ValueError(f"the token service of {ref.domain} answered no token")
-        return f"Bearer {token}"
+        return f"Bearer {_token(reply.body, ref.domain)}"
+
+
+# A token goes into a header: one word of printable ASCII (it is never printed).
+_TOKEN = re.compile(r"^[\x21-\x7e]{1,8192}$")
+
+
+def _token(body: bytes, domain: str) -> str:
+    """The token in a token service's answer; raises ValueError (without the token)."""
+    try:
+        data = json.loads(body)
+        token = data.get("token") or data.get("access_token") if isinstance(data, dict) else None
+    except (ValueError, RecursionError):
+        token = None
+    if not isinstance(token, str) or not token:
+        raise ValueError(f"the token service of {domain} answered no token")
+    if not _TOKEN.match(token):
+        raise ValueError(
+            f"the token service of {domain} answered a token that is not one word of "
+            "printable ASCII (not shown)"
+        )
+    return token
 
 
 def request_reason(exc: Exception) -> str:
@@ -243,8 +269,8 @@ def request_reason(exc: Exception) -> str:
     return found.group(1).strip() if found else text[:200]
 
 
-def _digest_of(ref: Reference, response: requests.Response) -> str:
-    status = response.status_code
+def _digest_of(ref: Reference, reply: Reply) -> str:
+    status = reply.status
     where = f"{ref.repository}:{ref.tag}"
     if status == 404:
         raise ValueError(f"the registry {ref.domain} has no {where} (HTTP 404)")
@@ -255,9 +281,19 @@ def _digest_of(ref: Reference, response: requests.Response) -> str:
         )
     if status != 200:
         raise ValueError(f"{ref.domain} answered HTTP {status} for {where}")
-    digest = response.headers.get("Docker-Content-Digest", "")
-    if not _DIGEST.match(digest):
-        raise ValueError(f"{ref.domain} answered a digest that is not sha256: {digest[:80]!r}")
+    media = reply.header("Content-Type").split(";", 1)[0].strip()
+    if media not in MANIFEST_TYPES:
+        raise ValueError(
+            f"{ref.domain} answered {media[:60] or 'no media type'!r} for {where}, not an "
+            "image manifest or index: nothing pinned"
+        )
+    digest = "sha256:" + hashlib.sha256(reply.body).hexdigest()
+    sent = reply.header("Docker-Content-Digest")
+    if sent and sent != digest:
+        raise ValueError(
+            f"{ref.domain} sent a manifest for {where} whose digest is {digest}, but named "
+            f"it {sent[:80]!r}: nothing pinned"
+        )
     return digest
 
 

@@ -604,11 +604,42 @@ def test_the_driver_script_reads_sysfs() -> None:
 
 
 class _Local:
-    """This machine, as a testinfra host: runs the command line with sh."""
+    """This machine, as a testinfra host: runs the command line with sh (a command that
+    hangs fails the test after 60 s instead of hanging it)."""
 
     def run(self, command: str, *args: str) -> Result:
-        done = subprocess.run(["sh", "-c", command], capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            ["sh", "-c", command], capture_output=True, text=True, check=False, timeout=60
+        )
         return Result(done.returncode, done.stdout, done.stderr)
+
+
+def test_drift_never_opens_odd_files_nor_reads_big_ones(tmp_path: Path) -> None:
+    """(issue 26, item 11: a FIFO at a checked path hung verify, a 20 MB file cost 1.7 GB)"""
+    import os
+    import tracemalloc
+
+    from ovs_ignite.hostchecks import _READ_FILES, _Batch, _same_file
+
+    os.mkfifo(tmp_path / "fifo")
+    with (tmp_path / "big").open("wb") as big:
+        big.truncate(200 << 20)  # (sparse: 200 MB to read, none on the disk)
+    (tmp_path / "target").write_text("x\n")
+    (tmp_path / "link").symlink_to("target")
+    (tmp_path / "folder").mkdir()
+    names = ("fifo", "big", "link", "folder", "target")
+    paths = tuple(str(tmp_path / n) for n in names)
+    tracemalloc.start()
+    files = _Batch(CheckedHost(_Local()), ("sh", "-c", _READ_FILES, "sh", *paths), paths)
+    found = {n: _same_file(files, p, 0o644, "x\n") for n, p in zip(names, paths, strict=True)}
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    not_opened = "not a regular file (a link, FIFO, device or folder): not opened"
+    assert [found[n].found for n in ("fifo", "link", "folder")] == [not_opened] * 3
+    assert found["big"].found == f"a file of {200 << 20} bytes, more than {2 << 20} (not read)"
+    assert found["target"].passed
+    assert not any(found[n].passed for n in names[:4])
+    assert peak < 10 << 20
 
 
 def test_the_batched_reads_work_on_a_real_shell(tmp_path: Path) -> None:
