@@ -23,6 +23,7 @@ from .models import (
     Spec,
 )
 from .owned import Nodes, Owned, owned
+from .shape import unit_text_problem
 from .templating import UNIT_LINE_MAX, unit_line_length
 from .values import MAIN_SWITCH, cpu_ranges, image_domain
 from .yamlsource import KeyPath
@@ -566,6 +567,14 @@ def check_contents(spec: Spec) -> list[Finding]:
     unit that is enabled needs an [Install] section: Butane refuses it otherwise)."""
     found: list[Finding] = []
     for u, unit in enumerate(spec.units):
+        for at, item in [(("units", u), unit)] + [
+            (("units", u, "dropins", d), dropin) for d, dropin in enumerate(unit.dropins)
+        ]:
+            if item.contents is not None or item._read is not None:
+                problem = unit_text_problem(item.text)
+                if problem:
+                    where = "contents" if item.contents is not None else "local"
+                    found.append(((*at, where), problem))
         given = unit.contents is not None or unit._read is not None
         if unit.enabled and given and unit.text and not has_install(unit.text):
             found.append(

@@ -203,17 +203,22 @@ def render_command(
             _notice(_render_inventory(spec, inventory, output, delivery, inputs), quiet)
             return
         loaded = _load(spec)
-        files = delivery.files(loaded, _name(spec), output)
-        check_not_inputs([path for path, _ in files if path is not None], inputs)
-        written = [(path, text) for path, text in files if path is not None]
-        if len(written) > 1:
-            write_all(written)  # (a pointer config and the full config: both or neither)
-        else:
-            for path, text in files:
-                _emit(text, path)
+        _write_render(delivery.files(loaded, _name(spec), output), inputs)
         _notice(kernel_arguments_notice(loaded), quiet)
 
     _run(action)
+
+
+def _write_render(files: list[tuple[Path | None, str]], inputs: list[Path]) -> None:
+    """Write what one render makes: none of it over an input, and a pointer config with
+    its full config both or neither."""
+    written = [(path, text) for path, text in files if path is not None]
+    check_not_inputs([path for path, _ in written], inputs)
+    if len(written) > 1:
+        write_all(written)
+        return
+    for path, text in files:
+        _emit(text, path)
 
 
 def _notice(text: str | None, quiet: bool) -> None:
@@ -530,9 +535,7 @@ def verify_command(
     from .verify import VerifyInputError, testinfra_options
 
     loaded = _run(lambda: _load(spec))
-    if junit is not None:
-        inputs = [spec, *([ssh_config] if ssh_config else [])]
-        _run(lambda: check_not_inputs([junit], inputs))
+    _run(lambda: check_not_inputs([junit] if junit else [], [spec, *filter(None, [ssh_config])]))
     try:
         import testinfra  # noqa: F401
     except ImportError:

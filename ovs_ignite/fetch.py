@@ -10,11 +10,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 if TYPE_CHECKING:
     import requests
+    from urllib3.response import BaseHTTPResponse
 
 # What one command may spend on the network, in all.
 DEADLINE = 60.0  # seconds
@@ -145,9 +146,10 @@ def _once(
     return Reply(response.status_code, response.headers, body, url)
 
 
-def _read(response: Any, budget: Budget) -> bytes:
-    """The body as sent (no decompression), in pieces as they arrive, within budget."""
-    raw = response.raw
+def _read(response: requests.Response, budget: Budget) -> bytes:
+    """The body as sent (no decompression), in pieces as they arrive, within budget
+    (urllib3 2.2's read1: whatever has arrived, not a full chunk a slow server trickles)."""
+    raw: BaseHTTPResponse = response.raw
     chunks: list[bytes] = []
     while True:
         budget.remaining()

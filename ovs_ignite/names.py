@@ -30,6 +30,21 @@ STATE_DIR = "/run/ovs-ignite"
 MODULES_FILE = "/etc/modules-load.d/ovs-ignite.conf"
 TMPFILES_FILE = "/etc/tmpfiles.d/ovs-ignite.conf"
 HOSTNAME_FILE = "/etc/hostname"
+# Tells systemd-networkd (Flatcar's network manager) to leave OVS's interfaces alone; it
+# sorts before every .network file of the OS (Flatcar's catch-all is zz-default.network).
+NETWORKD_FILE = "/etc/systemd/network/00-ovs-ignite.network"
+# The interfaces OVS makes on a host besides a spec's bridges and ports: the datapath's own,
+# the userspace datapath's tap, the kernel's tunnel devices, the host ends of containers'
+# veths (plan.host_interface_name).
+OVS_DEVICES = (
+    "ovs-system",
+    "ovs-netdev",
+    "vxlan_sys_*",
+    "genev_sys_*",
+    "gre_sys",
+    "stt_sys_*",
+    "ovi*",
+)
 
 
 def switch_data(switch: str) -> str:

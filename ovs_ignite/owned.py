@@ -297,6 +297,7 @@ def owned(spec: Spec) -> Owned:
         f"{folder}/{names.OVS_SCRIPT_NAME}",
         names.SWITCH_SCRIPT[os_],
         names.HOST_DATA,
+        names.NETWORKD_FILE,
         *names.SCOPE_DROPIN.values(),
     ):
         own.add_file(path)

@@ -16,7 +16,7 @@ from functools import cache
 
 from . import names
 from .hostdata import data_text, host_script, script_text, switch_script, unit_source
-from .models import Container, LinkPort, Spec
+from .models import BondPort, Container, LinkPort, Spec
 from .ovsconfig import bridge_commands, bridge_settings, open_vswitch_settings
 from .runs import (
     NAME_SPECIFIER,
@@ -561,6 +561,22 @@ def with_extra_units(spec: Spec, units: list[HostUnit]) -> list[HostUnit]:
     return out
 
 
+def networkd_file(spec: Spec, ctx: dict[str, object]) -> list[HostFile]:
+    """On Flatcar, whose systemd-networkd manages every link its catch-all matches: the
+    .network file that makes it leave OVS's interfaces alone (the bridges' own, the NICs
+    and other interfaces on them, OVS's devices, the containers' host ends)."""
+    if spec.target.os != "flatcar":
+        return []
+    own: list[str] = []
+    for bridge in spec.bridges:
+        own.append(bridge.name)
+        for port in bridge.ports:
+            own += [port.name, *(port.interfaces if isinstance(port, BondPort) else [])]
+    interfaces = [*dict.fromkeys(own), *names.OVS_DEVICES]
+    text = render_template("networkd-unmanaged.network.j2", names=interfaces, **ctx)
+    return [HostFile(names.NETWORKD_FILE, 0o644, text)]
+
+
 def build_plan(spec: Spec, spec_name: str = "spec.yaml") -> HostPlan:
     """Every file, unit, user and kernel argument a host of this spec needs."""
     os_ = spec.target.os
@@ -577,6 +593,7 @@ def build_plan(spec: Spec, spec_name: str = "spec.yaml") -> HostPlan:
     modules = ["openvswitch", *(["vfio-pci"] if model.dpdk_devices else [])]
     modules_text = render_template("modules-load.conf.j2", modules=modules, **ctx)
     files += [HostFile(names.MODULES_FILE, 0o644, modules_text), *static_files(os_)]
+    files += networkd_file(spec, ctx)
     if spec.switches:
         files.append(HostFile(names.SWITCH_SCRIPT[os_], 0o755, switch_script()))
     files += data_files(model, spec_name)

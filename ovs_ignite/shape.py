@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from .extra import kind
+from .templating import UNIT_LINE_MAX
 
 # A spec of a field: a type name, or an object (its keys; "!key": required), or a list of
 # one spec. Keys marked "b:" exist in Butane only.
@@ -28,13 +29,13 @@ _RESOURCE: dict[str, Spec] = {
 }
 _FILE: dict[str, Spec] = {**_NODE, "mode": "mode", "contents": _RESOURCE, "append": [_RESOURCE]}
 _DIRECTORY: dict[str, Spec] = {**_NODE, "mode": "mode"}
-_LINK: dict[str, Spec] = {**_NODE, "target": "str", "hard": "bool"}
-_DROPIN: dict[str, Spec] = {"!name": "str", "contents": "str", "b:contents_local": "str"}
+_LINK: dict[str, Spec] = {**_NODE, "!target": "target", "hard": "bool"}
+_DROPIN: dict[str, Spec] = {"!name": "str", "contents": "unit", "b:contents_local": "str"}
 _UNIT: dict[str, Spec] = {
     "!name": "str",
     "enabled": "bool",
     "mask": "bool",
-    "contents": "str",
+    "contents": "unit",
     "b:contents_local": "str",
     "dropins": [_DROPIN],
 }
@@ -94,6 +95,8 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
 _ACCEPTS = {
     "str": {"str", "str|bool", "str|int"},
     "source": {"str", "str|bool", "str|int"},
+    "target": {"str", "str|bool", "str|int"},
+    "unit": {"str", "str|bool", "str|int"},
     "int": {"int", "str|int"},
     "mode": {"int", "str|int"},
     "bool": {"bool", "str|bool"},
@@ -138,7 +141,40 @@ def shape_problems(data: Any, fmt: str) -> list[str]:
     butane), as "key.path: what is wrong" lines."""
     problems: list[str] = []
     _check(data, CONFIG, fmt, (), problems)
+    problems += _string_problems(data)
     return problems
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _string_problem(text: str) -> str | None:
+    if "{{" in text:
+        return "holds '{{', which template servers such as matchbox expand"
+    if _SURROGATE.search(text):
+        return "holds a lone surrogate (\\uD800-\\uDFFF), which is no Unicode character"
+    return None
+
+
+def _string_problems(data: Any) -> list[str]:
+    """Where a string (or key) holds '{{', which template servers that serve configs (such
+    as matchbox) would expand, or a lone surrogate, which no config reader takes whole:
+    refused, as in a spec."""
+    out = []
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                problem = _string_problem(key)
+                if problem:
+                    out.append(f"{_at(path)}: a key {problem}")
+                stack.append((item, (*path, key)))
+        elif isinstance(value, list):
+            stack += [(item, (*path, i)) for i, item in enumerate(value)]
+        elif isinstance(value, str) and (problem := _string_problem(value)):
+            out.append(f"{_at(path)}: {problem}")
+    return sorted(out)
 
 
 def _check(value: Any, spec: Spec, fmt: str, path: tuple[str | int, ...], out: list[str]) -> None:
@@ -185,6 +221,10 @@ def _check_object(
 def _value_problem(value: Any, spec: str) -> str | None:
     if spec == "source":
         return source_problem(str(value))
+    if spec == "target":
+        return None if str(value) else "a link needs a target"
+    if spec == "unit":
+        return unit_text_problem(str(value))
     if spec == "mode":
         mode = _number(value)
         if mode is None or not 0 <= mode <= _MAX_MODE:
@@ -210,6 +250,18 @@ def source_problem(url: str) -> str | None:
             f"{url[:40]!r} is not a data URL Ignition reads (data:[TYPE][;base64],DATA with "
             "every other character %-escaped)"
         )
+    return None
+
+
+def unit_text_problem(text: str) -> str | None:
+    """Why Ignition's unit parser would refuse text as a unit's or drop-in's contents (a
+    line of UNIT_LINE_MAX bytes or more), or None."""
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(line.encode("utf-8", "surrogatepass")) > UNIT_LINE_MAX:
+            return (
+                f"line {number} is {len(line.encode('utf-8', 'surrogatepass'))} bytes; "
+                f"Ignition's unit parser takes lines of at most {UNIT_LINE_MAX}"
+            )
     return None
 
 
@@ -247,6 +299,8 @@ def _shown(kind_name: str) -> str:
         "int": "a number",
         "mode": "a file mode (a number)",
         "source": "a URL",
+        "target": "a link target (a path)",
+        "unit": "a unit's contents (text)",
         "bool": "true or false",
         "object": "an object",
         "list": "a list",

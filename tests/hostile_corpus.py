@@ -155,6 +155,99 @@ DOCUMENTS = {
 }
 
 
+# Spec routes of issue 26: what the spec's files: and units: may not change or break.
+DOCUMENTS.update(
+    {
+        "units-replace-detach-target": "version: 1\novs: {image: x}\nbridges: [{name: br0}]\n"
+        "containers: [{name: w, image: x, interfaces: [{bridge: br0}]}]\n"
+        'units: [{name: ovs-ignite-detach.target, contents: "[Unit]\\n"}]\n',
+        "units-disable-auto-update": "version: 1\novs: {image: quay.io/x/ovs:3.3, "
+        "auto_update: registry}\nunits: [{name: podman-auto-update.timer, enabled: false}]\n",
+        "units-prefix-dropin": "version: 1\novs: {image: x}\nunits: [{name: ovs-.service, "
+        'dropins: [{name: 10-x.conf, contents: "[Service]\\nExecStart=\\n"}]}]\n',
+        "file-at-own-folder": "version: 1\novs: {image: x}\n"
+        'files: [{path: /etc/ovs-ignite, contents: "x"}]\n',
+        "file-through-fcos-link": "version: 1\novs: {image: x}\n"
+        'files: [{path: /var/usrlocal/bin/ovs-ignite-host, contents: "x"}]\n',
+        "file-under-file": "version: 1\novs: {image: x}\n"
+        'files: [{path: /opt/a, contents: "x"}, {path: /opt/a/b, contents: "y"}]\n',
+        "file-setuid-before-3-6": "version: 1\ntarget: {ignition: 3.4.0}\novs: {image: x}\n"
+        'files: [{path: /etc/x, mode: "4755", contents: "x"}]\n',
+        "unit-enabled-without-install": "version: 1\novs: {image: x}\n"
+        "units: [{name: x.service, enabled: true, "
+        'contents: "[Service]\\nExecStart=/bin/true\\n"}]\n',
+        "container-named-like-an-instance": "version: 1\novs: {image: x}\n"
+        "switches: [{name: lab1}]\ncontainers: [{name: ovsdb-server-lab1, image: x}]\n",
+        "port-double-dash": "version: 1\novs: {image: x}\n"
+        'bridges: [{name: br0, ports: [{name: "--"}]}]\n',
+        "controller-ipv6-unbracketed": "version: 1\novs: {image: x}\n"
+        'bridges: [{name: br0, controllers: ["tcp:::1:6633"]}]\n',
+    }
+)
+
+# --merge EXTRAs (issue 26): every string field of an Ignition and a Butane EXTRA gets every
+# payload; each is refused (MergeError, printable lines) or merges into a config the real
+# ignition-validate or butane --strict accepts.
+EXTRA_IGNITION = {
+    "ignition": {"version": "3.4.0"},
+    "storage": {
+        "files": [{"path": "FILEPATH", "contents": {"source": "data:,x"}, "mode": 420}],
+        "links": [{"path": "/etc/extra-link", "target": "LINKTARGET"}],
+    },
+    "systemd": {
+        "units": [
+            {
+                "name": "UNITNAME",
+                "contents": "UNITCONTENTS",
+                "dropins": [{"name": "DROPNAME", "contents": "[Unit]\n"}],
+            }
+        ]
+    },
+    "passwd": {"users": [{"name": "USERNAME", "sshAuthorizedKeys": ["SSHKEY"]}]},
+}
+EXTRA_FIELDS = {
+    "FILEPATH": ("/etc/extra", "/etc/extra{}"),
+    "LINKTARGET": ("/etc/extra", "{}"),
+    "UNITNAME": ("extra.service", "extra{}.service"),
+    "UNITCONTENTS": ("[Service]\nExecStart=/bin/true\n", "[Service]\nExecStart=/bin/echo {}\n"),
+    "DROPNAME": ("10-extra.conf", "10-extra{}.conf"),
+    "USERNAME": ("ops", "ops{}"),
+    "SSHKEY": ("ssh-ed25519 AAAA ops@example", "ssh-ed25519 AAAA ops{}"),
+}
+
+
+def _extra_data(field: str, payload: str) -> dict[str, object]:
+    text = json.dumps(EXTRA_IGNITION)
+    for name, (good, wrap) in EXTRA_FIELDS.items():
+        value = wrap.format(payload) if name == field else good
+        text = text.replace(f'"{name}"', json.dumps(value, ensure_ascii=True))
+    data: dict[str, object] = json.loads(text)
+    return data
+
+
+def _butane(data: dict[str, object]) -> str:
+    """data as a Butane config (fcos 1.5.0): JSON's escapes in YAML double quotes."""
+    text = json.dumps(data, ensure_ascii=True)
+    for camel, snake in (("sshAuthorizedKeys", "ssh_authorized_keys"),):
+        text = text.replace(camel, snake)
+    body = json.loads(text)
+    body.pop("ignition")
+    return "variant: fcos\nversion: 1.5.0\n" + "".join(
+        f"{key}: {json.dumps(value, ensure_ascii=True)}\n" for key, value in body.items()
+    )
+
+
+def extras() -> dict[str, str]:
+    """file name (under extras/) -> text of every EXTRA case."""
+    cases = {}
+    for field in EXTRA_FIELDS:
+        for kind, payload in PAYLOADS.items():
+            data = _extra_data(field, payload)
+            cases[f"ign-{field.lower()}-{kind}.ign"] = json.dumps(data, ensure_ascii=True) + "\n"
+            cases[f"bu-{field.lower()}-{kind}.bu"] = _butane(data)
+    return cases
+
+
 def spec_text(field: str, payload: str) -> str:
     text = BASE
     for name, (good, wrap) in FIELDS.items():
@@ -180,6 +273,11 @@ def main() -> None:
         old.unlink()
     for name, text in corpus().items():
         (FOLDER / name).write_text(text, encoding="utf-8")
+    (FOLDER / "extras").mkdir(exist_ok=True)
+    for old in (FOLDER / "extras").iterdir():
+        old.unlink()
+    for name, text in extras().items():
+        (FOLDER / "extras" / name).write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

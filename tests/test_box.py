@@ -114,6 +114,27 @@ def _with_instances(spec: Spec, httpd: str) -> tuple[Spec, list[str]]:
     return spec, units
 
 
+# Flatcar's own catch-all of systemd-networkd (flatcar/init), as TESTBED.md gives it: every
+# link but a few types and drivers gets DHCP, an OVS bridge's internal port among them.
+FLATCAR_CATCH_ALL = "/usr/lib/systemd/network/zz-default.network"
+FLATCAR_NETWORK = """\
+[Match]
+Name=*
+Type=!loopback bridge tunnel vxlan wireguard
+Driver=!veth dummy
+
+[Network]
+DHCP=yes
+KeepConfiguration=dhcp-on-stop
+IPv6AcceptRA=true
+
+[DHCP]
+ClientIdentifier=mac
+UseMTU=true
+UseDomains=true
+"""
+
+
 @contextmanager
 def _booted(work: Path, engine: str, images: Images) -> Iterator[Box]:
     """The nginx example booted on engine: with podman, its images come from the registry
@@ -155,6 +176,7 @@ def _booted(work: Path, engine: str, images: Images) -> Iterator[Box]:
     if engine == "docker":  # (the podman box runs auto-update; this one, two more instances)
         spec, more = _with_instances(spec, httpd)
         units += more
+        files[FLATCAR_CATCH_ALL] = FLATCAR_NETWORK  # (and Flatcar's network manager)
     (work / "spec.yaml").write_text(spec.model_dump_json(by_alias=True, exclude_none=True))
     machine = provision(
         json.loads(render(spec, "nginx.yaml")),
@@ -243,6 +265,33 @@ def test_boot_order_in_the_journal(box: Box, capsys: pytest.CaptureFixture[str])
             f"\n[box, {box.engine}] ovs-vswitchd.service active to the last of "
             f"{len(attaches)} attaches done: {span:.0f} ms (journal timestamps)"
         )
+
+
+def _networkd_setup(box: Box) -> dict[str, str]:
+    """networkd's setup state of each link it knows (unmanaged, configured, ...)."""
+    listing = box.ssh("networkctl list --no-legend --no-pager").stdout
+    return {cols[1]: cols[4] for line in listing.splitlines() if len(cols := line.split()) >= 5}
+
+
+def test_flatcar_networkd_leaves_the_bridges_alone(box: Box) -> None:
+    """(issue 26, item 17) With Flatcar's catch-all, networkd took br-app half a second after
+    the bridges unit made it, ran DHCP on it and dropped its address on some boots. The
+    rendered 00-ovs-ignite.network makes it leave every interface of OVS alone, across a
+    restart of networkd too."""
+    if box.engine != "docker":
+        pytest.skip("the Flatcar-shaped (docker) box runs Flatcar's networkd catch-all")
+    ready = f"test -e {FLATCAR_CATCH_ALL} && systemctl is-active systemd-networkd"
+    assert box.ssh(ready, check=False).returncode == 0
+    for _ in range(2):
+        setup = _networkd_setup(box)
+        assert setup.get("br-app") == "unmanaged", setup
+        assert setup.get("ovs-system") == "unmanaged", setup
+        assert setup.get(host_interface_name("web", "eth1")) == "unmanaged", setup
+        assert any(state == "configured" for state in setup.values()), setup  # (the NIC)
+        assert "10.10.0.1/24" in box.ssh("ip -o -4 addr show dev br-app").stdout
+        assert _http(box) == INDEX_HTML
+        box.ssh("sudo systemctl restart systemd-networkd")
+        box.wait_for("networkctl list --no-legend | grep -q configured")
 
 
 def test_killed_container_is_restarted_and_attached_again(box: Box) -> None:

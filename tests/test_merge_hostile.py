@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import subprocess
 import urllib.parse
 from pathlib import Path
@@ -254,7 +255,10 @@ MALFORMED: list[tuple[Any, str]] = [
     (
         {
             "ignition": IGN,
-            "storage": {"links": [{"path": "/etc/x"}], "directories": [{"path": "/etc/x/"}]},
+            "storage": {
+                "links": [{"path": "/etc/x", "target": "/"}],
+                "directories": [{"path": "/etc/x/"}],
+            },
         },
         "not a clean path",
     ),
@@ -363,3 +367,39 @@ def test_every_accepted_extra_gives_a_config_ignition_validate_accepts(tmp_path:
     result = subprocess.run([validate, str(path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert yaml.safe_load(config)["ignition"]["timeouts"] == {"httpTotal": 30}
+
+
+# -- the corpus of hostile EXTRAs (tests/data/hostile/extras/, made by tests.hostile_corpus) --
+
+EXTRAS = sorted((DATA / "hostile" / "extras").iterdir())
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def test_the_extras_corpus_is_what_its_maker_makes() -> None:
+    from .hostile_corpus import extras
+
+    assert {p.name: p.read_text(encoding="utf-8") for p in EXTRAS} == extras()
+    assert len(EXTRAS) >= 400
+
+
+@pytest.mark.parametrize("path", EXTRAS, ids=lambda p: p.stem)
+def test_a_hostile_extra_is_refused_or_merges_into_a_valid_config(
+    path: Path, tmp_path: Path
+) -> None:
+    fmt = "butane" if path.suffix == ".bu" else "ignition"
+    try:
+        text = _render(NGINX, path, fmt)
+    except MergeError as exc:
+        lines = str(exc).splitlines()
+        assert lines and all(line.startswith(f"{path}: ") for line in lines), lines
+        assert not any(_UNPRINTABLE.search(line) for line in lines), lines
+        return
+    assert "{{" not in text
+    if fmt == "ignition":
+        out = _ign(tmp_path, text, "out.ign")
+        result = subprocess.run([upstream("ignition-validate"), str(out)], capture_output=True)
+    else:
+        result = subprocess.run(
+            [upstream("butane"), "--strict"], input=text.encode(), capture_output=True
+        )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -146,8 +146,11 @@ def test_detach_without_ovs_leaves_a_record_and_the_next_ovs_start_removes_the_p
     web.start("web.service")
     podman(web.host.containers_conf, "kill", "--signal=KILL", web.container_id(daemon))
     assert web.host.wait_main_exit(f"{daemon}.service")
+    web.host.stderr.pop(ATTACH, None)
     web.stop("web.service")  # the attach's ExecStop cannot reach OVS
-    assert "OVS did not answer" in web.host.failed[ATTACH]
+    # (loud, but not a failed unit: the sweep does the detach; issue 26, item 18)
+    assert "ovs-ignite: error: detach web: OVS did not answer" in web.host.stderr[ATTACH]
+    assert ATTACH not in web.host.failed
     assert web.host.state_dir.joinpath("stale-ports").read_text() == "web\n"
     assert HOST_IF not in web.host.sh("ip", "-o", "link")  # the veth is gone all the same
     _recovers(web, daemon)  # its start sweeps the ports whose veth is gone

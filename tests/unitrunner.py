@@ -191,6 +191,8 @@ class UnitRunner:
     clients: list[subprocess.Popen[bytes]] = field(default_factory=list)
     log: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
+    # what each unit's commands wrote on stderr (its journal, as far as the tests read it)
+    stderr: dict[str, str] = field(default_factory=dict)
     # set by a test for what follows, e.g. OVS_IGNITE_HOOK (the host script's fault hook)
     extra_env: dict[str, str] = field(default_factory=dict)
     _starting: set[str] = field(default_factory=set)
@@ -273,6 +275,7 @@ class UnitRunner:
                 check=False,
                 timeout=300,
             )
+            self.stderr[unit.name] = self.stderr.get(unit.name, "") + result.stderr
             if result.returncode != 0 and not ignore:
                 message = (
                     f"{unit.name}: {key} {argv} failed ({result.returncode}):\n"
