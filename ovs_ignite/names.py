@@ -14,6 +14,8 @@ BIN_DIR = {"fcos": "/usr/local/bin", "flatcar": "/opt/bin"}
 SCRIPT_NAME = "ovs-ignite-host"
 # The functions that run inside the OVS containers; the host script finds them beside itself.
 OVS_SCRIPT_NAME = "ovs-ignite-ovs.sh"
+# The DPDK steps the host script sources for dpdk-bind: beside it, on hosts with DPDK NICs.
+DPDK_SCRIPT_NAME = "ovs-ignite-dpdk.sh"
 SCRIPT = {os_: f"{folder}/{SCRIPT_NAME}" for os_, folder in BIN_DIR.items()}
 # The static units name the script at its FCOS path; a Flatcar render puts in its own.
 UNITS_SCRIPT = SCRIPT["fcos"]

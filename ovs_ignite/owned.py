@@ -295,6 +295,7 @@ def owned(spec: Spec) -> Owned:
         names.TMPFILES_FILE,
         names.SCRIPT[os_],
         f"{folder}/{names.OVS_SCRIPT_NAME}",
+        f"{folder}/{names.DPDK_SCRIPT_NAME}",
         names.SWITCH_SCRIPT[os_],
         names.HOST_DATA,
         names.NETWORKD_FILE,

@@ -594,6 +594,9 @@ def build_plan(spec: Spec, spec_name: str = "spec.yaml") -> HostPlan:
     modules_text = render_template("modules-load.conf.j2", modules=modules, **ctx)
     files += [HostFile(names.MODULES_FILE, 0o644, modules_text), *static_files(os_)]
     files += networkd_file(spec, ctx)
+    if model.dpdk_devices:
+        dpdk = script_text(names.DPDK_SCRIPT_NAME)
+        files.append(HostFile(f"{names.BIN_DIR[os_]}/{names.DPDK_SCRIPT_NAME}", 0o644, dpdk))
     if spec.switches:
         files.append(HostFile(names.SWITCH_SCRIPT[os_], 0o755, switch_script()))
     files += data_files(model, spec_name)

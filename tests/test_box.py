@@ -360,6 +360,45 @@ def test_ovs_dying_during_an_attach_is_recovered_by_systemd(box: Box, daemon: st
         box.ssh(f"sudo rm -f {dropin} {mark} && sudo systemctl daemon-reload")
 
 
+def test_a_container_stopped_during_its_attach_leaves_no_failed_unit(box: Box) -> None:
+    """(issue 26, item 18) The container stops at its attach's OVS step (a hook, once): the
+    attach fails loudly, finds its container gone, ends clean and stops its unit; no failed
+    unit stays, and the container's restart (Restart=always) attaches it again."""
+    if box.engine == "docker":
+        pytest.skip("the runtime tests run it on docker; this box runs the podman case")
+    mark = "/run/fault-stop-web"
+    hook = (
+        f'#!/bin/sh\n[ "$1" = attach-ovs ] || exit 0\n[ -e {mark} ] && exit 0\n'
+        f'touch {mark}\npodman stop --time=1 "$(cat /run/ovs-ignite/web.cid)" >/dev/null\n'
+    )
+    dropin = "/etc/systemd/system/ovs-attach@web.service.d/90-fault.conf"
+    box.ssh(
+        f"printf '%s' '{hook}' | sudo tee /usr/local/bin/fault-hook >/dev/null && "
+        "sudo chmod 755 /usr/local/bin/fault-hook && "
+        f"sudo mkdir -p {dropin.rsplit('/', 1)[0]} && "
+        "printf '[Service]\\nEnvironment=OVS_IGNITE_HOOK=/usr/local/bin/fault-hook\\n' | "
+        f"sudo tee {dropin} >/dev/null && sudo systemctl daemon-reload"
+    )
+    try:
+        since = box.ssh("date '+%Y-%m-%d %H:%M:%S'").stdout.strip()
+        box.ssh("sudo systemctl restart web.service")
+        # (then the restarted container's attach, after the moot one)
+        attached_again = (
+            f"sudo journalctl -u {ATTACH} --since '{since}' -o cat | "
+            "sed -n '/stopped during its attach/,$p' | grep -q 'attached web/eth1' && "
+            f"systemctl is-active {ATTACH}"
+        )
+        box.wait_for(attached_again, timeout=300)
+        journal = box.ssh(f"sudo journalctl -u {ATTACH} --since '{since}' -o cat").stdout
+        assert "web stopped during its attach: the attach ends with it" in journal, journal
+        failed = box.ssh("systemctl list-units --failed --plain --no-legend").stdout
+        assert ATTACH not in failed, failed
+        assert _http(box) == INDEX_HTML
+        assert _ports(box) == [host_interface_name("web", "eth1")]
+    finally:
+        box.ssh(f"sudo rm -f {dropin} {mark} && sudo systemctl daemon-reload")
+
+
 # The units of the boxes' containers, OVS and ovs-ignite, and the scopes of the containers.
 OURS = ("ovs", "web.", "wa.", "wb.", "libpod-", "docker-")
 

@@ -30,6 +30,7 @@ from ovs_ignite.names import (
     BIN_DIR,
     BRIDGES_UNIT,
     DPDK_BIND_UNIT,
+    DPDK_SCRIPT_NAME,
     OVS_SCRIPT_NAME,
     SCRIPT_NAME,
     TMPFILES_FILE,
@@ -48,6 +49,7 @@ STATIC = {
     TMPFILES_FILE: "units/ovs-ignite-tmpfiles.conf",
     **{f"{folder}/{SCRIPT_NAME}": f"units/{SCRIPT_NAME}" for folder in BIN_DIR.values()},
     **{f"{folder}/{OVS_SCRIPT_NAME}": f"units/{OVS_SCRIPT_NAME}" for folder in BIN_DIR.values()},
+    **{f"{folder}/{DPDK_SCRIPT_NAME}": f"units/{DPDK_SCRIPT_NAME}" for folder in BIN_DIR.values()},
     **{unit: f"units/{unit}" for unit in (ATTACH_TEMPLATE, BRIDGES_UNIT, DPDK_BIND_UNIT)},
 }
 

@@ -89,9 +89,12 @@ def test_ovs_dying_during_an_attach_fails_it_loudly_and_a_retry_attaches(
     web.start("web.service")
     web.stop(ATTACH)  # web runs on, detached
     _hook(web, tmp_path, "attach-ovs", _kill(web, daemon))
+    web.host.stderr.pop(ATTACH, None)
     with pytest.raises(UnitError, match="web/eth1: the OVS port step failed"):
         web.start(ATTACH)
     assert ATTACH not in web.host.active
+    # (a failure while the container runs stays one: systemd's retry attaches it)
+    assert "stopped during its attach" not in web.host.stderr.get(ATTACH, "")
     web.host.extra_env.clear()
     _recovers(web, daemon)
     web.start(ATTACH)  # Restart=on-failure: the attach again, once OVS answers
@@ -156,6 +159,29 @@ def test_detach_without_ovs_leaves_a_record_and_the_next_ovs_start_removes_the_p
     _recovers(web, daemon)  # its start sweeps the ports whose veth is gone
     assert web.ports("br-app") == []
     assert not web.host.state_dir.joinpath("stale-ports").exists()
+    web.start("web.service")
+    _attached(web)
+
+
+def test_a_container_that_stops_during_its_attach_ends_the_attach_clean(
+    web: Stack, tmp_path: Path
+) -> None:
+    """(issue 26, item 18) The container stops while its attach runs: the attach fails
+    loudly, then finds its container gone and ends clean, not a failed unit that stays
+    failed once nothing is wrong; the container's next start attaches it again."""
+    web.start("web.service")
+    web.stop(ATTACH)
+    stop = f"podman stop --time=1 {web.container_id('web')} >/dev/null"
+    _hook(web, tmp_path, "attach-ovs", stop)
+    web.host.stderr.pop(ATTACH, None)
+    web.start(ATTACH)  # (no UnitError: it ends clean)
+    log = web.host.stderr[ATTACH]
+    assert "ovs-ignite: error: web/eth1:" in log, log  # (the failure, loud)
+    assert "ovs-ignite: web stopped during its attach: the attach ends with it" in log, log
+    assert ATTACH not in web.host.failed
+    web.host.extra_env.clear()
+    web.stop(ATTACH)
+    web.stop("web.service")
     web.start("web.service")
     _attached(web)
 

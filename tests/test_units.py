@@ -25,6 +25,7 @@ from ovs_ignite.names import (
     CONFIG_DIR,
     DETACH_TARGET,
     DPDK_BIND_UNIT,
+    DPDK_SCRIPT_NAME,
     OVS_SCRIPT_NAME,
     SCRIPT,
     SCRIPT_NAME,
@@ -42,8 +43,11 @@ HOSTILE = sorted((DATA / "hostile").glob("*.yaml"))
 STATIC_UNITS = [ATTACH_TEMPLATE, BRIDGES_UNIT, DPDK_BIND_UNIT, DETACH_TARGET]
 
 
+SCRIPTS = [(SCRIPT_NAME, "bash"), (OVS_SCRIPT_NAME, "sh"), (DPDK_SCRIPT_NAME, "bash")]
+
+
 @pytest.mark.system
-@pytest.mark.parametrize(("name", "shell"), [(SCRIPT_NAME, "bash"), (OVS_SCRIPT_NAME, "sh")])
+@pytest.mark.parametrize(("name", "shell"), SCRIPTS)
 def test_scripts_pass_syntax_check_and_shellcheck(name: str, shell: str) -> None:
     script = UNITS / name
     assert "shellcheck disable" not in script.read_text()
@@ -102,12 +106,15 @@ def _without_comments(text: str) -> str:
 def test_every_config_carries_the_scripts_and_static_units_of_units() -> None:
     script = script_text(SCRIPT_NAME)
     ovs_script = script_text(OVS_SCRIPT_NAME)
+    dpdk_script = script_text(DPDK_SCRIPT_NAME)
     renderings = _renderings()
     assert len(renderings) > 100
     for stem, os_, texts in renderings:
         folder = SCRIPT[os_].rsplit("/", 1)[0]
         assert texts[SCRIPT[os_]] == script, stem
         assert texts[f"{folder}/{OVS_SCRIPT_NAME}"] == ovs_script, stem
+        dpdk = texts.get(f"{folder}/{DPDK_SCRIPT_NAME}")
+        assert dpdk in (None, dpdk_script), stem
         for unit in STATIC_UNITS:
             if unit in texts:
                 source = (UNITS / unit).read_text()
@@ -132,7 +139,7 @@ def _parse_tree(text: str) -> str:
 
 
 @pytest.mark.system
-@pytest.mark.parametrize(("name", "shell"), [(SCRIPT_NAME, "bash"), (OVS_SCRIPT_NAME, "sh")])
+@pytest.mark.parametrize(("name", "shell"), SCRIPTS)
 def test_hosts_get_the_scripts_without_comments_and_nothing_else_changed(
     name: str, shell: str, tmp_path: Path
 ) -> None:
