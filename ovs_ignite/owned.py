@@ -102,20 +102,15 @@ def resolve(path: str, os_: str) -> str:
     OS's own links (the last part is not followed, as Ignition does)."""
     links = OS_LINKS[os_]
     parts = path.split("/")[1:]
-    real = ""
-    for depth in range(40):  # (the links do not chain deeper than this)
-        changed = False
-        for i in range(len(parts) - 1):
-            prefix = "/" + "/".join(parts[: i + 1])
-            if prefix in links:
-                target = links[prefix]
-                parts = target.split("/")[1:] + parts[i + 1 :]
-                changed = True
-                break
-        if not changed or depth == 39:
+    for _ in range(len(links) + 1):  # (no chain of the OS's links is longer)
+        linked = next(
+            (i for i in range(len(parts) - 1) if "/" + "/".join(parts[: i + 1]) in links), None
+        )
+        if linked is None:
             break
-    real = "/" + "/".join(parts)
-    return real
+        target = links["/" + "/".join(parts[: linked + 1])]
+        parts = target.split("/")[1:] + parts[linked + 1 :]
+    return "/" + "/".join(parts)
 
 
 def _parents(path: str) -> list[str]:
@@ -131,14 +126,11 @@ def dropin_dirs(unit: str) -> set[str]:
     own, its template's, each prefix up to a dash, and its type's (``service``)."""
     stem, _, kind = unit.rpartition(".")
     out = {unit, kind}
-    base = stem
     if "@" in stem:
-        template = stem.split("@", 1)[0]
-        out.add(f"{template}@.{kind}")
-        base = template + "@" + stem.split("@", 1)[1]
-    for i, char in enumerate(base):
+        out.add(f"{stem.split('@', 1)[0]}@.{kind}")
+    for i, char in enumerate(stem):
         if char == "-":
-            out.add(f"{base[: i + 1]}.{kind}")
+            out.add(f"{stem[: i + 1]}.{kind}")
     return out
 
 

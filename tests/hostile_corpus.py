@@ -243,7 +243,7 @@ def extras() -> dict[str, str]:
     for field in EXTRA_FIELDS:
         for kind, payload in PAYLOADS.items():
             data = _extra_data(field, payload)
-            cases[f"ign-{field.lower()}-{kind}.ign"] = json.dumps(data, ensure_ascii=True) + "\n"
+            cases[f"ign-{field.lower()}-{kind}.json"] = json.dumps(data, ensure_ascii=True) + "\n"
             cases[f"bu-{field.lower()}-{kind}.bu"] = _butane(data)
     return cases
 

@@ -94,7 +94,7 @@ def test_ovs_dying_during_an_attach_fails_it_loudly_and_a_retry_attaches(
         web.start(ATTACH)
     assert ATTACH not in web.host.active
     # (a failure while the container runs stays one: systemd's retry attaches it)
-    assert "stopped during its attach" not in web.host.stderr.get(ATTACH, "")
+    assert "does not run (it stopped" not in web.host.stderr.get(ATTACH, "")
     web.host.extra_env.clear()
     _recovers(web, daemon)
     web.start(ATTACH)  # Restart=on-failure: the attach again, once OVS answers
@@ -177,7 +177,7 @@ def test_a_container_that_stops_during_its_attach_ends_the_attach_clean(
     web.start(ATTACH)  # (no UnitError: it ends clean)
     log = web.host.stderr[ATTACH]
     assert "ovs-ignite: error: web/eth1:" in log, log  # (the failure, loud)
-    assert "ovs-ignite: web stopped during its attach: the attach ends with it" in log, log
+    assert "ovs-ignite: web does not run (it stopped, or never came up)" in log, log
     assert ATTACH not in web.host.failed
     web.host.extra_env.clear()
     web.stop(ATTACH)

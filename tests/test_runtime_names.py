@@ -153,8 +153,10 @@ def test_attach_of_a_container_that_does_not_run_touches_no_other(
             text=True,
             check=False,
         )
-        assert result.returncode != 0
+        # (loud, then clean: an attach of a container that never came up is moot)
+        assert result.returncode == 0
         assert f"container {name} did not start within 3s" in result.stderr
+        assert f"{name} does not run (it stopped, or never came up)" in result.stderr
         links = podman(host.host.containers_conf, "exec", decoy, "ip", "-o", "link").stdout
         assert "eth1" not in links
         assert host.attach_ports(name) == []
