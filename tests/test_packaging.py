@@ -26,6 +26,13 @@ def test_every_declared_dependency_is_imported_by_the_package() -> None:
         assert re.search(rf"^\s*(import|from) {module}\b", source, re.MULTILINE), requirement
 
 
+def test_every_dependency_is_bounded_below_by_a_tested_version_and_above() -> None:
+    """(issue 27, item 4) scripts/lowest-bounds installs each lower bound exactly and runs
+    the command line's tests there; the upper bound keeps out what no test has run."""
+    for requirement in PROJECT["dependencies"]:
+        assert re.fullmatch(r"[a-z0-9_-]+>=[0-9][0-9.]*,<[0-9][0-9.]*", requirement), requirement
+
+
 def test_verify_dependencies_are_an_extra_not_a_plain_dependency() -> None:
     plain = {_name(r) for r in PROJECT["dependencies"]}
     assert not plain & {"pytest", "pytest-testinfra"}
