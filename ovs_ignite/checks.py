@@ -25,7 +25,7 @@ from .models import (
 from .owned import Nodes, Owned, owned
 from .shape import unit_text_problem
 from .templating import UNIT_LINE_MAX, unit_line_length
-from .values import MAIN_SWITCH, cpu_ranges, image_domain
+from .values import MAIN_SWITCH, cpu_ranges, image_domain, version_tuple
 from .yamlsource import KeyPath
 
 Finding = tuple[KeyPath, str]
@@ -38,7 +38,6 @@ def has_install(contents: str) -> bool:
 
 _CONTROLLER = re.compile(r"^(?P<kind>tcp|ssl|ptcp|pssl|unix|punix):(?P<rest>.+)$")
 OVS_CONTAINERS = (names.OVSDB, names.VSWITCHD)
-RESERVED_UNITS = (names.OVSDB_UNIT, names.VSWITCHD_UNIT, names.BRIDGES_UNIT, names.DPDK_BIND_UNIT)
 # Units the host OS ships (Fedora CoreOS, Flatcar) or ovs-ignite writes, by name and by
 # prefix: an image: container's unit, /etc/systemd/system/NAME.service, would replace it (a
 # container named docker would leave Flatcar without its Docker, and so without OVS).
@@ -411,7 +410,7 @@ _Taken = dict[str, set[object]]
 
 def _check_containers(spec: Spec, own: Owned) -> Iterator[Finding]:
     names_used: set[str] = set(OVS_CONTAINERS)
-    units: set[str] = set(RESERVED_UNITS)
+    units: set[str] = set()  # (ovs-ignite's own are the business of owned.Owned)
     addresses: _Taken = {
         bridge.name: {ipaddress.ip_interface(bridge.address).ip}
         for bridge in spec.bridges
@@ -546,15 +545,16 @@ def _check_files(spec: Spec, own: Owned) -> Iterator[Finding]:
     for f, file in enumerate(spec.files):
         at: KeyPath = ("files", f)
         yield from _check_contents(file, at, required=True)
-        problem = own.node_problem(file.path, "file") or nodes.add(file.path, "file")
         if file.path.startswith(names.UNITS_DIR + "/"):
-            problem = (
+            problem: str | None = (
                 f"{file.path} is under {names.UNITS_DIR}, which holds systemd units: give "
                 "units and drop-ins in units:"
             )
+        else:
+            problem = own.node_problem(file.path, "file") or nodes.add(file.path, "file")
         if problem:
             yield (*at, "path"), problem
-        elif file.mode & 0o7000 and _version(spec.target.ignition) < (3, 6):
+        elif file.mode & 0o7000 and (version_tuple(spec.target.ignition) or ()) < (3, 6):
             yield (
                 (*at, "mode"),
                 f"{file.mode:04o} has setuid, setgid or sticky bits, which Ignition takes "
@@ -570,13 +570,12 @@ def check_contents(spec: Spec) -> list[Finding]:
         for at, item in [(("units", u), unit)] + [
             (("units", u, "dropins", d), dropin) for d, dropin in enumerate(unit.dropins)
         ]:
-            if item.contents is not None or item._read is not None:
-                problem = unit_text_problem(item.text)
-                if problem:
-                    where = "contents" if item.contents is not None else "local"
-                    found.append(((*at, where), problem))
-        given = unit.contents is not None or unit._read is not None
-        if unit.enabled and given and unit.text and not has_install(unit.text):
+            problem = unit_text_problem(item.given_text or "")
+            if problem:
+                where = "contents" if item.contents is not None else "local"
+                found.append(((*at, where), problem))
+        text = unit.given_text
+        if unit.enabled and text and not has_install(text):
             found.append(
                 (
                     ("units", u, "enabled"),
@@ -585,10 +584,6 @@ def check_contents(spec: Spec) -> list[Finding]:
                 )
             )
     return found
-
-
-def _version(text: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in text.split("-")[0].split(".")[:2])
 
 
 def _check_units(spec: Spec, own: Owned) -> Iterator[Finding]:

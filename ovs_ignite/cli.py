@@ -213,10 +213,10 @@ def _write_render(files: list[tuple[Path | None, str]], inputs: list[Path]) -> N
     """Write what one render makes: none of it over an input, and a pointer config with
     its full config both or neither."""
     written = [(path, text) for path, text in files if path is not None]
-    check_not_inputs([path for path, _ in written], inputs)
     if len(written) > 1:
-        write_all(written)
+        write_all(written, inputs)
         return
+    check_not_inputs([path for path, _ in written], inputs)
     for path, text in files:
         _emit(text, path)
 
@@ -250,9 +250,7 @@ def _render_inventory(
         )
     ]
     _make_folder(folder)
-    written = [(path, text) for path, text in files if path is not None]
-    check_not_inputs([path for path, _ in written], inputs)
-    write_all(written)
+    write_all([(path, text) for path, text in files if path is not None], inputs)
     noun = "host" if len(hosts) == 1 else "hosts"
     return f"{len(hosts)} {noun} rendered into {folder}"
 
@@ -284,8 +282,7 @@ def _render_matchbox(
         [(_, config)] = delivery.files(host.spec, _name(spec), None)
         layout = matchbox_files(host.name, host.mac, config, endpoint, kernel_arguments(host.spec))
         files.update({folder / path: text for path, text in layout.items()})
-    check_not_inputs(list(files), inputs)
-    write_all(list(files.items()))
+    write_all(list(files.items()), inputs)
     noun = "host" if len(hosts) == 1 else "hosts"
     return f"matchbox data of {len(hosts)} {noun} in {folder}"
 

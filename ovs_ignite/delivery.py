@@ -169,7 +169,7 @@ def check_url(url: str, full: bytes, name: str, budget: Budget | None = None) ->
         raise DeliveryError(f"{url}: check-url fetches http:// and https:// URLs")
     session = requests.Session()
     try:
-        reply = fetch(session, "GET", url, budget or Budget(), _web_url)
+        reply = fetch(session, url, budget or Budget(), _web_url)
     except FetchError as exc:
         raise DeliveryError(f"{url}: cannot fetch it: {exc}") from None
     if reply.status != 200:

@@ -16,10 +16,10 @@ from typing import Any
 
 import yaml
 
-from .yamlsource import MAX_DEPTH, MAX_NUMBER_CHARS, _BoundedComposer
+from .yamlsource import MAX_BYTES, MAX_DEPTH, MAX_NUMBER_CHARS, _BoundedComposer
 
 # At most this big (as a spec is).
-MAX_EXTRA_BYTES = 1 << 20
+MAX_EXTRA_BYTES = MAX_BYTES
 
 
 class Plain(str):

@@ -7,6 +7,7 @@ at most a few seconds whatever ``Retry-After`` says. Each bound that is hit is n
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -67,9 +68,16 @@ class Reply:
 HostRule = Callable[[str], "str | None"]  # url -> why it may not be asked, or None
 
 
+@dataclass(frozen=True)
+class _Request:
+    url: str
+    headers: Mapping[str, str]
+    auth: tuple[str, str] | None
+    params: Mapping[str, str] | None
+
+
 def fetch(
     session: requests.Session,
-    method: str,
     url: str,
     budget: Budget,
     host_rule: HostRule,
@@ -77,37 +85,30 @@ def fetch(
     auth: tuple[str, str] | None = None,
     params: Mapping[str, str] | None = None,
 ) -> Reply:
-    """The answer to method url (after redirects, each one allowed by host_rule); raises
+    """The answer to a GET of url (after redirects, each one allowed by host_rule); raises
     FetchError."""
     import requests
 
+    request = _Request(url, {**(headers or {}), "Accept-Encoding": "identity"}, auth, params)
     for _ in range(MAX_REDIRECTS + 1):
-        problem = host_rule(url)
+        problem = host_rule(request.url)
         if problem:
             raise FetchError(problem)
         try:
-            reply = _with_retries(session, method, url, budget, headers, auth, params)
+            reply = _with_retries(session, request, budget)
         except requests.RequestException as exc:
-            raise FetchError(_reason(exc)) from None
+            raise FetchError(request_reason(exc)) from None
         location = reply.header("Location")
         if reply.status not in _REDIRECTS or not location:
             return reply
         # (credentials and query parameters go to the first host only)
-        url, auth, params = urljoin(url, location), None, None
+        request = _Request(urljoin(request.url, location), request.headers, None, None)
     raise FetchError(f"more than {MAX_REDIRECTS} redirects")
 
 
-def _with_retries(
-    session: requests.Session,
-    method: str,
-    url: str,
-    budget: Budget,
-    headers: Mapping[str, str] | None,
-    auth: tuple[str, str] | None,
-    params: Mapping[str, str] | None,
-) -> Reply:
+def _with_retries(session: requests.Session, request: _Request, budget: Budget) -> Reply:
     for attempt in range(3):
-        reply = _once(session, method, url, budget, headers, auth, params)
+        reply = _once(session, request, budget)
         if reply.status not in RETRY_STATUS or attempt == 2:
             return reply
         wait = _retry_after(reply.header("Retry-After")) or 0.5 * 2**attempt
@@ -119,31 +120,22 @@ def _retry_after(value: str) -> float:
     return float(value) if value.isascii() and value.isdigit() and len(value) < 10 else 0.0
 
 
-def _once(
-    session: requests.Session,
-    method: str,
-    url: str,
-    budget: Budget,
-    headers: Mapping[str, str] | None,
-    auth: tuple[str, str] | None,
-    params: Mapping[str, str] | None,
-) -> Reply:
+def _once(session: requests.Session, request: _Request, budget: Budget) -> Reply:
     timeout = min(PER_REQUEST, budget.remaining())
-    response = session.request(
-        method,
-        url,
-        headers={**(headers or {}), "Accept-Encoding": "identity"},
-        auth=auth,
-        params=params,
+    response = session.get(
+        request.url,
+        headers=request.headers,
+        auth=request.auth,
+        params=request.params,
         stream=True,
         allow_redirects=False,
         timeout=(min(10.0, timeout), timeout),
     )
     try:
-        body = _read(response, budget) if method != "HEAD" else b""
+        body = _read(response, budget)
     finally:
         response.close()
-    return Reply(response.status_code, response.headers, body, url)
+    return Reply(response.status_code, response.headers, body, request.url)
 
 
 def _read(response: requests.Response, budget: Budget) -> bytes:
@@ -160,8 +152,20 @@ def _read(response: requests.Response, budget: Budget) -> bytes:
         chunks.append(chunk)
 
 
-def _reason(exc: Exception) -> str:
-    """What went wrong with a request, in a few words."""
-    from .pin import request_reason
+_ERRNO = re.compile(r"\[Errno -?\d+\] ([^'\")]+)")
+_TLS_REASON = re.compile(r"certificate verify failed: ([^'\"(]+)")
 
-    return request_reason(exc)
+
+def request_reason(exc: Exception) -> str:
+    """What went wrong with a request, in a few words (requests' own text nests the
+    reason deep inside pool and retry wording)."""
+    import requests
+
+    text = " ".join(str(exc).split())
+    if isinstance(exc, requests.Timeout):
+        return f"no answer within {PER_REQUEST:g} s"
+    found = _TLS_REASON.search(text) if isinstance(exc, requests.exceptions.SSLError) else None
+    if found:
+        return f"TLS: {found.group(1).strip()}"
+    found = _ERRNO.search(text)
+    return found.group(1).strip() if found else text[:200]

@@ -147,10 +147,10 @@ class _Checker:
                 self.problem((*at, "name"), f"{name!r} is taken by hosts[{seen[name]}]")
                 continue
             seen[name] = i
-            mac = self.mac(host.get("mac"), (*at, "mac"), macs, i)
-            if mac is False:
+            mac, problem = _mac(host.get("mac"), macs, i)
+            if problem:
+                self.problem((*at, "mac"), problem)
                 continue
-            assert mac is not True
             overlay = host.get("set", {})
             if not isinstance(overlay, dict):
                 self.problem((*at, "set"), "expected a mapping: the values that differ")
@@ -163,21 +163,21 @@ class _Checker:
             entries.append(_Entry(i, name, mac, overlay))
         return entries
 
-    def mac(self, mac: Any, at: KeyPath, macs: dict[str, int], index: int) -> str | bool | None:
-        """The host's MAC (None: none given), or False when it is refused: not a MAC, or
-        another host's (matchbox would get two groups with one selector)."""
-        if mac is None:
-            return None
-        try:
-            found = mac_address(mac) if isinstance(mac, str) else mac_address(str(mac))
-        except ValueError as exc:
-            self.problem(at, str(exc))
-            return False
-        if found.lower() in macs:
-            self.problem(at, f"{found} is taken by hosts[{macs[found.lower()]}]")
-            return False
-        macs[found.lower()] = index
-        return found
+
+def _mac(given: Any, macs: dict[str, int], index: int) -> tuple[str | None, str | None]:
+    """(the host's MAC, or None when none is given; what is wrong with it, or None): not a
+    MAC, or the MAC of an earlier host (matchbox would get two groups with one selector).
+    macs maps the MACs taken so far to their hosts' indexes."""
+    if given is None:
+        return None, None
+    try:
+        mac = mac_address(given) if isinstance(given, str) else mac_address(str(given))
+    except ValueError as exc:
+        return None, str(exc)
+    if mac.lower() in macs:
+        return None, f"{mac} is taken by hosts[{macs[mac.lower()]}]"
+    macs[mac.lower()] = index
+    return mac, None
 
 
 def _nulls(value: Any, path: KeyPath) -> Iterator[KeyPath]:

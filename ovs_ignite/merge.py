@@ -20,6 +20,7 @@ from .errors import OvsIgniteError
 from .extra import MAX_EXTRA_BYTES, ExtraReadError, read_butane, read_json, truth
 from .owned import Nodes, Owned
 from .shape import shape_problems
+from .values import version_tuple
 
 
 class MergeError(OvsIgniteError):
@@ -93,13 +94,6 @@ def load_extra(path: Path) -> Extra:
     return Extra(name, dialect, data)
 
 
-def _version(text: Any) -> tuple[int, ...] | None:
-    parts = str(text).split("-")[0].split(".")
-    if not all(p.isascii() and p.isdigit() and len(p) <= 9 for p in parts):
-        return None
-    return tuple(int(p) for p in parts)
-
-
 def _config_problems(extra: Extra) -> list[str]:
     """A config reference that would bring in what ovs-ignite cannot check: a replacement
     of the whole config, or a child config fetched at boot."""
@@ -130,7 +124,7 @@ def _version_problems(ours: dict[str, Any], extra: Extra) -> list[str]:
             return [f"variant {variant!r} is not the output's {ours['variant']!r}"]
         mine, theirs = ours["version"], extra.data["version"]
         what = f"Butane {ours['variant']}"
-    found, output = _version(theirs), _version(mine)
+    found, output = version_tuple(theirs), version_tuple(mine)
     assert output is not None  # (the output's own version)
     shown = str(theirs)[:40]
     if found is None or found[0] != output[0]:

@@ -458,6 +458,11 @@ class Contents(Model):
             raise ValueError(f"the contents of {self.local!r} were not read (load the spec)")
         return self._read
 
+    @property
+    def given_text(self) -> str | None:
+        """The contents, inline or read from local; None when neither is there (yet)."""
+        return self.contents if self.contents is not None else self._read
+
     def with_read(self, text: str | None) -> Self:
         """This item with text read from its local file."""
         copy = self.model_copy()

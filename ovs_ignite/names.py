@@ -32,6 +32,8 @@ STATE_DIR = "/run/ovs-ignite"
 MODULES_FILE = "/etc/modules-load.d/ovs-ignite.conf"
 TMPFILES_FILE = "/etc/tmpfiles.d/ovs-ignite.conf"
 HOSTNAME_FILE = "/etc/hostname"
+# The host end of every container's veth: this, then 12 hex digits (plan.host_interface_name).
+HOST_IF_PREFIX = "ovi"
 # Tells systemd-networkd (Flatcar's network manager) to leave OVS's interfaces alone; it
 # sorts before every .network file of the OS (Flatcar's catch-all is zz-default.network).
 NETWORKD_FILE = "/etc/systemd/network/00-ovs-ignite.network"
@@ -45,7 +47,7 @@ OVS_DEVICES = (
     "genev_sys_*",
     "gre_sys",
     "stt_sys_*",
-    "ovi*",
+    f"{HOST_IF_PREFIX}*",
 )
 
 

@@ -57,36 +57,36 @@ def write_output(path: str | Path, text: str) -> None:
     _replace(Path(os.path.realpath(path)), text, existing, shown=str(path))
 
 
+def _file_id(path: Path) -> tuple[int, int, bool] | None:
+    """(device, inode, whether a regular file) of what path names, links followed; None
+    for standard output or a path that names nothing."""
+    if str(path) == STDIO:
+        return None
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino, stat.S_ISREG(info.st_mode)
+
+
 def check_not_inputs(outputs: list[Path], inputs: list[Path]) -> None:
     """Refuse an output that is one of this run's inputs (the spec, an EXTRA, the inventory),
     through any link or hard link: writing it would destroy the input."""
-    seen = {}
-    for path in inputs:
-        if str(path) == STDIO:
-            continue
-        try:
-            info = path.stat()
-        except OSError:
-            continue
-        seen[(info.st_dev, info.st_ino)] = path
+    seen = {found[:2]: path for path in inputs if (found := _file_id(path))}
     for out in outputs:
-        if str(out) == STDIO:
-            continue
-        try:
-            info = out.stat()
-        except OSError:
-            continue
-        found = seen.get((info.st_dev, info.st_ino))
-        if found is not None and stat.S_ISREG(info.st_mode):
+        found = _file_id(out)
+        if found is not None and found[2] and found[:2] in seen:
             raise OutputError(
-                f"{out}: is {found}, an input of this command: write the output elsewhere"
+                f"{out}: is {seen[found[:2]]}, an input of this command: write the output elsewhere"
             )
 
 
-def write_all(files: list[tuple[Path, str]]) -> None:
-    """Write every file or none: each goes to a temporary file beside its target first, and
-    only when all are written are they renamed into place (a failed rename puts back the
-    files already replaced). Folders are made as needed; every error is an OutputError."""
+def write_all(files: list[tuple[Path, str]], inputs: list[Path]) -> None:
+    """Write every file or none, none of them over one of inputs (check_not_inputs): each
+    goes to a temporary file beside its target first, and only when all are written are
+    they renamed into place (a failed rename puts back the files already replaced). Folders
+    are made as needed; every error is an OutputError."""
+    check_not_inputs([path for path, _ in files], inputs)
     staged: list[tuple[Path, str, os.stat_result | None]] = []
     try:
         for path, text in files:
@@ -108,16 +108,7 @@ def _stage(path: Path, text: str) -> tuple[Path, str, os.stat_result | None]:
     if existing is not None and not stat.S_ISREG(existing.st_mode):
         raise OutputError(f"{path}: is not a regular file; several files are written only to files")
     target = Path(os.path.realpath(path))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        _set_mode(Path(tmp), existing)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    return target, tmp, existing
+    return target, _temporary_copy(target, text, existing, str(path)), existing
 
 
 def _commit(staged: list[tuple[Path, str, os.stat_result | None]], shown: list[Path]) -> None:
@@ -165,6 +156,18 @@ def _write_directly(path: str | Path, text: str) -> None:
 
 
 def _replace(target: Path, text: str, existing: os.stat_result | None, shown: str) -> None:
+    tmp = _temporary_copy(target, text, existing, shown)
+    try:
+        Path(tmp).replace(target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{shown}: cannot write: {exc.strerror or exc}") from None
+
+
+def _temporary_copy(target: Path, text: str, existing: os.stat_result | None, shown: str) -> str:
+    """A temporary file beside target that holds text, written to the disk, with the mode
+    and owner of existing (target as it is, or None); its path. Nothing is left behind
+    when that fails."""
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
@@ -175,7 +178,7 @@ def _replace(target: Path, text: str, existing: os.stat_result | None, shown: st
             handle.flush()
             os.fsync(handle.fileno())
         _set_mode(Path(tmp), existing)
-        Path(tmp).replace(target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise OutputError(f"{shown}: cannot write: {exc.strerror or exc}") from None
+    return tmp

@@ -47,11 +47,8 @@ MANIFEST_TYPES = (
 )
 DOCKER_HUB = "docker.io"
 DOCKER_HUB_API = "registry-1.docker.io"
-TIMEOUT = 30  # seconds, per request
 _DIGEST = re.compile(r"^sha256:[0-9a-f]{64}$")
 _CHALLENGE_PARAM = re.compile(r'(\w+)="([^"]*)"')
-_ERRNO = re.compile(r"\[Errno -?\d+\] ([^'\")]+)")
-_TLS_REASON = re.compile(r"certificate verify failed: ([^'\"(]+)")
 _LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as one
 
 
@@ -184,7 +181,7 @@ class Registry:
         return _digest_of(ref, reply)
 
     def _get(self, url: str, headers: dict[str, str], **kwargs: Any) -> Reply:
-        return fetch(self.session, "GET", url, self.budget, self.url_problem, headers, **kwargs)
+        return fetch(self.session, url, self.budget, self.url_problem, headers, **kwargs)
 
     def url_problem(self, url: str) -> str | None:
         """Why pin may not ask url (the first request or a redirect), or None: HTTPS with
@@ -252,21 +249,6 @@ def _token(body: bytes, domain: str) -> str:
             "printable ASCII (not shown)"
         )
     return token
-
-
-def request_reason(exc: Exception) -> str:
-    """What went wrong with a request, in a few words (requests' own text nests the
-    reason deep inside pool and retry wording)."""
-    import requests
-
-    text = " ".join(str(exc).split())
-    if isinstance(exc, requests.Timeout):
-        return f"no answer within {TIMEOUT} s"
-    found = _TLS_REASON.search(text) if isinstance(exc, requests.exceptions.SSLError) else None
-    if found:
-        return f"TLS: {found.group(1).strip()}"
-    found = _ERRNO.search(text)
-    return found.group(1).strip() if found else text[:200]
 
 
 def _digest_of(ref: Reference, reply: Reply) -> str:

@@ -189,7 +189,7 @@ class HostModel:
 def host_interface_name(container: str, ifname: str) -> str:
     """The host end of a container's veth: 15 characters, the same on every boot."""
     digest = hashlib.sha256(f"{container}/{ifname}".encode()).hexdigest()
-    return "ovi" + digest[:12]
+    return names.HOST_IF_PREFIX + digest[:12]
 
 
 def default_mac(container: str, ifname: str) -> str:

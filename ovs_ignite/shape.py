@@ -19,6 +19,7 @@ from .templating import UNIT_LINE_MAX
 Spec = str | dict[str, Any] | list[Any]
 
 _NODE: dict[str, Spec] = {"!path": "str", "overwrite": "bool", "user": "object", "group": "object"}
+# A file's contents, and a config's merge or replace, are the same Resource type in Ignition.
 _RESOURCE: dict[str, Spec] = {
     "source": "source",
     "compression": "str",
@@ -56,18 +57,10 @@ _USER: dict[str, Spec] = {
     "system": "bool",
     "shouldExist": "bool",
 }
-_CONFIG_REFERENCE: dict[str, Spec] = {
-    "source": "source",
-    "compression": "str",
-    "verification": "object",
-    "httpHeaders": "list",
-    "b:inline": "str",
-    "b:local": "str",
-}
 CONFIG: dict[str, Spec] = {
     "ignition": {
         "version": "str",
-        "config": {"merge": [_CONFIG_REFERENCE], "replace": _CONFIG_REFERENCE},
+        "config": {"merge": [_RESOURCE], "replace": _RESOURCE},
         "timeouts": "object",
         "security": "object",
         "proxy": "object",
@@ -92,11 +85,13 @@ CONFIG: dict[str, Spec] = {
 }
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
+# (a text field takes any scalar's text: go-yaml reads a plain 1 or yes into a string)
+_TEXT = {"str", "str|bool", "str|int"}
 _ACCEPTS = {
-    "str": {"str", "str|bool", "str|int"},
-    "source": {"str", "str|bool", "str|int"},
-    "target": {"str", "str|bool", "str|int"},
-    "unit": {"str", "str|bool", "str|int"},
+    "str": _TEXT,
+    "source": _TEXT,
+    "target": _TEXT,
+    "unit": _TEXT,
     "int": {"int", "str|int"},
     "mode": {"int", "str|int"},
     "bool": {"bool", "str|bool"},

@@ -100,6 +100,15 @@ UNSAFE_CHARACTERS = re.compile(
 )
 
 
+def version_tuple(text: object) -> tuple[int, ...] | None:
+    """A version such as 3.4.0 (or 3.5.0-experimental) as numbers to compare, or None when
+    it is not one (at most 9 digits a part)."""
+    parts = str(text).split("-")[0].split(".")
+    if not all(p.isascii() and p.isdigit() and len(p) <= 9 for p in parts):
+        return None
+    return tuple(int(p) for p in parts)
+
+
 def text(value: str) -> str:
     """Any single-line text: no line break, control, bidi or surrogate character."""
     if UNSAFE_CHARACTERS.search(value):

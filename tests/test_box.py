@@ -327,6 +327,26 @@ def test_stopping_the_container_unit_detaches(box: Box) -> None:
     assert _http(box) == INDEX_HTML
 
 
+FAULT_DROPIN = "/etc/systemd/system/ovs-attach@web.service.d/90-fault.conf"
+
+
+def _fault_hook(box: Box, mark: str, action: str) -> str:
+    """A fault hook of web's attach that runs the shell line action at its OVS step, once
+    (it leaves mark); the path of the drop-in that sets it."""
+    hook = (
+        f'#!/bin/sh\n[ "$1" = attach-ovs ] || exit 0\n[ -e {mark} ] && exit 0\n'
+        f"touch {mark}\n{action}\n"
+    )
+    box.ssh(
+        f"printf '%s' '{hook}' | sudo tee /usr/local/bin/fault-hook >/dev/null && "
+        "sudo chmod 755 /usr/local/bin/fault-hook && "
+        f"sudo mkdir -p {FAULT_DROPIN.rsplit('/', 1)[0]} && "
+        "printf '[Service]\\nEnvironment=OVS_IGNITE_HOOK=/usr/local/bin/fault-hook\\n' | "
+        f"sudo tee {FAULT_DROPIN} >/dev/null && sudo systemctl daemon-reload"
+    )
+    return FAULT_DROPIN
+
+
 @pytest.mark.parametrize("daemon", ["ovsdb-server", "ovs-vswitchd"])
 def test_ovs_dying_during_an_attach_is_recovered_by_systemd(box: Box, daemon: str) -> None:
     """The OVS container dies at the attach's OVS step (a fault hook, once): the attach
@@ -336,18 +356,7 @@ def test_ovs_dying_during_an_attach_is_recovered_by_systemd(box: Box, daemon: st
         # also boots two more OVS instances, runs the vswitchd one: the suite's time)
         pytest.skip("the runtime tests cover docker's ovsdb-server fault")
     mark = f"/run/fault-{daemon}"
-    hook = (
-        f'#!/bin/sh\n[ "$1" = attach-ovs ] || exit 0\n[ -e {mark} ] && exit 0\n'
-        f"touch {mark}\n{box.engine} kill --signal=KILL {daemon} >/dev/null\n"
-    )
-    dropin = "/etc/systemd/system/ovs-attach@web.service.d/90-fault.conf"
-    box.ssh(
-        f"printf '%s' '{hook}' | sudo tee /usr/local/bin/fault-hook >/dev/null && "
-        "sudo chmod 755 /usr/local/bin/fault-hook && "
-        f"sudo mkdir -p {dropin.rsplit('/', 1)[0]} && "
-        "printf '[Service]\\nEnvironment=OVS_IGNITE_HOOK=/usr/local/bin/fault-hook\\n' | "
-        f"sudo tee {dropin} >/dev/null && sudo systemctl daemon-reload"
-    )
+    dropin = _fault_hook(box, mark, f"{box.engine} kill --signal=KILL {daemon} >/dev/null")
     try:
         since = box.ssh("date '+%Y-%m-%d %H:%M:%S'").stdout.strip()
         box.ssh("sudo systemctl restart web.service")
@@ -358,25 +367,6 @@ def test_ovs_dying_during_an_attach_is_recovered_by_systemd(box: Box, daemon: st
         assert _ports(box) == [host_interface_name("web", "eth1")]
     finally:
         box.ssh(f"sudo rm -f {dropin} {mark} && sudo systemctl daemon-reload")
-
-
-def _stopping_hook(box: Box, action: str) -> tuple[str, str]:
-    """A fault hook of the attach of web that runs action at its OVS step (once): (the mark
-    it leaves, its drop-in)."""
-    mark = "/run/fault-stop-web"
-    hook = (
-        f'#!/bin/sh\n[ "$1" = attach-ovs ] || exit 0\n[ -e {mark} ] && exit 0\n'
-        f"touch {mark}\n{action}\n"
-    )
-    dropin = "/etc/systemd/system/ovs-attach@web.service.d/90-fault.conf"
-    box.ssh(
-        f"printf '%s' '{hook}' | sudo tee /usr/local/bin/fault-hook >/dev/null && "
-        "sudo chmod 755 /usr/local/bin/fault-hook && "
-        f"sudo mkdir -p {dropin.rsplit('/', 1)[0]} && "
-        "printf '[Service]\\nEnvironment=OVS_IGNITE_HOOK=/usr/local/bin/fault-hook\\n' | "
-        f"sudo tee {dropin} >/dev/null && sudo systemctl daemon-reload"
-    )
-    return mark, dropin
 
 
 @pytest.mark.parametrize("how", ["stopped", "died"])
@@ -391,7 +381,8 @@ def test_a_container_that_stops_during_its_attach_leaves_no_failed_unit(box: Box
         "stopped": "systemctl --no-block stop web.service",
         "died": f'{box.engine} stop --time=1 "$(cat /run/ovs-ignite/web.cid)" >/dev/null',
     }[how]
-    mark, dropin = _stopping_hook(box, action)
+    mark = "/run/fault-stop-web"
+    dropin = _fault_hook(box, mark, action)
     try:
         since = box.ssh("date '+%Y-%m-%d %H:%M:%S'").stdout.strip()
         box.ssh("sudo systemctl restart web.service")

@@ -8,11 +8,10 @@ import json
 import stat
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from ovs_ignite.delivery import PLATFORMS, pointer, sha512_hash
 from ovs_ignite.ignition import decode_data_url
 
 from .conftest import example, with_containers
+from .loopback import quiet, serving
 from .realparts import apply_ignition, for_ignition_2_14
 
 pytestmark = [pytest.mark.ignition]
@@ -57,16 +57,8 @@ def ovs_ignite(*args: str) -> subprocess.CompletedProcess[str]:
 @contextmanager
 def http_server(folder: Path) -> Iterator[str]:
     """folder served over HTTP on the loopback until the block ends; its base URL."""
-    handler = partial(SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(quiet(partial(SimpleHTTPRequestHandler, directory=str(folder)))) as url:
+        yield url
 
 
 @pytest.mark.parametrize("name", ["nginx", "dpdk"])

@@ -7,18 +7,19 @@ from __future__ import annotations
 
 import gzip
 import json
-import threading
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from ovs_ignite.delivery import DeliveryError, check_url
 from ovs_ignite.fetch import Budget
 from ovs_ignite.pin import Reference, Registry
+
+from .loopback import serving
 
 CONFIG = b'{"ignition":{"version":"3.4.0"}}'
 Handler = Callable[[BaseHTTPRequestHandler], None]
@@ -38,15 +39,8 @@ def server(answer: Handler) -> Iterator[str]:
         def log_message(self, *args: object) -> None:
             pass
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Serve)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(Serve) as url:
+        yield url
 
 
 def send(handler: BaseHTTPRequestHandler, status: int, body: bytes, **headers: str) -> None:
