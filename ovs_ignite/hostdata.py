@@ -1,8 +1,9 @@
-"""The host data files under /etc/ovs-ignite/: what a render writes for the host script.
+"""The host side's files as hosts get them, and the host data files a render writes.
 
-The format is defined once, in the DATA_FORMAT table of units/ovs-ignite-host: the script
-checks every line it reads against it, and this module checks every line it writes against
-the same table, read from the same file.
+The format of the data is defined once, in units/ovs-ignite-host.format (and, for the data
+of other OVS instances, units/ovs-ignite-switch.format): the host script checks every line
+it reads against those tables, and this module checks every line it writes against the
+same tables, read from the same files.
 """
 
 from __future__ import annotations
@@ -11,13 +12,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .names import SCRIPT_NAME, SWITCH_SCRIPT_NAME
+from .names import HOST_FORMAT_NAME, SWITCH_FORMAT_NAME
 from .resources import resource_dir
 from .values import UNSAFE_CHARACTERS
 
 FORMAT_VERSION = "1"
-_BEGIN = "<<'FORMAT' || true\n"
-_END = "\nFORMAT\n"
 
 
 @dataclass(frozen=True)
@@ -34,25 +33,37 @@ def unit_source(name: str) -> str:
     return (resource_dir("units") / name).read_text(encoding="utf-8")
 
 
-def host_script() -> str:
-    """The host script as every host gets it (see script_text)."""
-    return script_text(SCRIPT_NAME)
-
-
 _HEREDOC = re.compile(r"<<-?\s*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\1")
+
+
+def _without_trailing_comment(line: str) -> str:
+    """line without a comment after its code: a # after a space, outside quotes, on a line
+    that has no backslash, $# or heredoc to make that uncertain (bash's parse tree of the
+    result is the source's: tests/test_units.py)."""
+    if "\\" in line or "$#" in line or "<<" in line:
+        return line
+    quote = ""
+    for at, char in enumerate(line):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "#" and at and line[at - 1] in " \t":
+            return line[:at].rstrip() + "\n"
+    return line
 
 
 @cache
 def script_text(name: str) -> str:
-    """units/NAME, a shell script, as hosts get it: its comment and blank lines left out and
-    its lines unindented (the heredocs kept whole), with a line after the shebang that says
-    where the commented source is. The same parse tree as the source (tests/test_units.py
-    asks bash), in half the size: every config carries it."""
+    """units/NAME, a shell script, as hosts get it: its comment and blank lines left out, its
+    lines unindented and without comments after their code (the heredocs kept whole), with
+    a line after the shebang that says where the commented source is. The same parse tree
+    as the source (tests/test_units.py asks bash), in half the size: configs carry it."""
     lines = unit_source(name).splitlines(keepends=True)
     out = [
         lines[0],
-        f"# {name}: part of ovs-ignite, without its comments and indentation (the commented "
-        f"source is units/{name} in ovs-ignite); the same on every host. Do not edit by hand.\n",
+        f"# {name}: ovs-ignite's units/{name} without its comments and indentation; do not "
+        "edit by hand.\n",
     ]
     heredoc = ""
     for line in lines[1:]:
@@ -63,52 +74,32 @@ def script_text(name: str) -> str:
             continue
         if line.lstrip().startswith("#") or not line.strip():
             continue
-        out.append(line.lstrip(" \t"))
+        out.append(_without_trailing_comment(line.lstrip(" \t")))
         found = _HEREDOC.search(line.replace("<<<", ""))
         heredoc = found.group(2) if found else ""
     return "".join(out)
 
 
 @cache
-def data_format() -> dict[str, dict[str, Rule]]:
-    """kind -> key -> rule, as the host script's DATA_FORMAT table says, and the switch
-    script's SWITCH_FORMAT (the data of other OVS instances)."""
-    rules: dict[str, dict[str, Rule]] = {}
-    for script in (host_script(), script_text(SWITCH_SCRIPT_NAME)):
-        start = script.index(_BEGIN) + len(_BEGIN)
-        table = script[start : script.index(_END, start)]
-        for line in table.splitlines():
-            kind, key, count, value = line.split(None, 3)
-            rules.setdefault(kind, {})[key] = Rule(count, re.compile(f"(?:{value})"))
-    return rules
-
-
-# The host script's functions that units/ovs-ignite-switch wraps: their definitions are
-# renamed host_NAME where the switch script is made, and the wrappers call those.
-SWITCH_OVERRIDES = (
-    "running_pids",
-    "wait_running",
-    "pid_from_files",
-    "interface_rows",
-    "link_indexes",
-)
+def format_text(name: str) -> str:
+    """units/NAME, a data format table, as hosts get it: its first line (which says what the
+    file is), then its rows with their columns one space apart; comments and blank lines
+    left out."""
+    first, _, rest = unit_source(name).partition("\n")
+    rows = [" ".join(line.split(None, 3)).rstrip() for line in rest.splitlines()]
+    return "\n".join([first, *(row for row in rows if row and not row.startswith("#"))]) + "\n"
 
 
 @cache
-def switch_script() -> str:
-    """The switch script as hosts of specs with switches: get it: the host script's
-    functions (all of it but its last line, which runs it; the ones it wraps renamed), then
-    units/ovs-ignite-switch."""
-    host = host_script()
-    run = 'main "$@"\n'
-    assert host.endswith(run), "the host script ends by running main"
-    _, _, functions = host.removesuffix(run).split("\n", 2)
-    for name in SWITCH_OVERRIDES:
-        definition = f"\n{name}() {{\n"
-        assert functions.count(definition) == 1, f"the host script defines {name} once"
-        functions = functions.replace(definition, f"\nhost_{name}() {{\n")
-    shebang, header, rest = script_text(SWITCH_SCRIPT_NAME).split("\n", 2)
-    return f"{shebang}\n{header}\n{functions}{rest}"
+def data_format() -> dict[str, dict[str, Rule]]:
+    """kind -> key -> rule, as the host's format table says, and the switch script's (the
+    data of other OVS instances)."""
+    rules: dict[str, dict[str, Rule]] = {}
+    for name in (HOST_FORMAT_NAME, SWITCH_FORMAT_NAME):
+        for line in format_text(name).splitlines()[1:]:
+            kind, key, count, value = line.split(" ", 3)
+            rules.setdefault(kind, {})[key] = Rule(count, re.compile(f"(?:{value})"))
+    return rules
 
 
 def data_text(kind: str, header: str, pairs: list[tuple[str, str]]) -> str:

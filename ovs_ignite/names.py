@@ -14,14 +14,33 @@ BIN_DIR = {"fcos": "/usr/local/bin", "flatcar": "/opt/bin"}
 SCRIPT_NAME = "ovs-ignite-host"
 # The functions that run inside the OVS containers; the host script finds them beside itself.
 OVS_SCRIPT_NAME = "ovs-ignite-ovs.sh"
-# The DPDK steps the host script sources for dpdk-bind: beside it, on hosts with DPDK NICs.
+# The parts of the host side beside the host script, each shipped only where a spec needs
+# it (the script's header says which command sources which): the data format, the OVS
+# database steps, the attach of containers, docker's run wrapper, the DPDK steps.
+HOST_FORMAT_NAME = "ovs-ignite-host.format"
+OVSDB_SCRIPT_NAME = "ovs-ignite-ovsdb.sh"
+ATTACH_SCRIPT_NAME = "ovs-ignite-attach.sh"
+DOCKER_SCRIPT_NAME = "ovs-ignite-docker.sh"
 DPDK_SCRIPT_NAME = "ovs-ignite-dpdk.sh"
 SCRIPT = {os_: f"{folder}/{SCRIPT_NAME}" for os_, folder in BIN_DIR.items()}
 # The static units name the script at its FCOS path; a Flatcar render puts in its own.
 UNITS_SCRIPT = SCRIPT["fcos"]
-# The host side of the spec's other OVS instances (switches:): the host script's functions
-# and units/ovs-ignite-switch, as one script (only on hosts whose spec has switches:).
+# The host side of the spec's other OVS instances (switches:), which sources the host
+# script, and the format of their data (only on hosts whose spec has switches:).
 SWITCH_SCRIPT_NAME = "ovs-ignite-switch"
+SWITCH_FORMAT_NAME = "ovs-ignite-switch.format"
+# Every file of the host side that goes beside the host script, for some spec.
+HOST_SIDE_NAMES = (
+    SCRIPT_NAME,
+    HOST_FORMAT_NAME,
+    OVS_SCRIPT_NAME,
+    OVSDB_SCRIPT_NAME,
+    ATTACH_SCRIPT_NAME,
+    DOCKER_SCRIPT_NAME,
+    DPDK_SCRIPT_NAME,
+    SWITCH_SCRIPT_NAME,
+    SWITCH_FORMAT_NAME,
+)
 SWITCH_SCRIPT = {os_: f"{folder}/{SWITCH_SCRIPT_NAME}" for os_, folder in BIN_DIR.items()}
 UNITS_SWITCH_SCRIPT = SWITCH_SCRIPT["fcos"]
 

@@ -285,10 +285,7 @@ def owned(spec: Spec) -> Owned:
     for path in (
         names.MODULES_FILE,
         names.TMPFILES_FILE,
-        names.SCRIPT[os_],
-        f"{folder}/{names.OVS_SCRIPT_NAME}",
-        f"{folder}/{names.DPDK_SCRIPT_NAME}",
-        names.SWITCH_SCRIPT[os_],
+        *(f"{folder}/{name}" for name in names.HOST_SIDE_NAMES),
         names.HOST_DATA,
         names.NETWORKD_FILE,
         *names.SCOPE_DROPIN.values(),

@@ -252,4 +252,5 @@ def test_the_nginx_example_with_20_containers_fits_aws_wrapped(tmp_path: Path) -
     out = tmp_path / "many.ign"
     wrapped = ovs_ignite("render", str(many), "--platform", "aws", "--wrap", "gzip", "-o", str(out))
     assert wrapped.returncode == 0, wrapped.stderr
-    assert out.stat().st_size <= PLATFORMS["aws"].limit
+    # (with room for the next features: issue 27's goal, 1,500 bytes under the limit)
+    assert out.stat().st_size <= PLATFORMS["aws"].limit - 1500

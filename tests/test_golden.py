@@ -30,9 +30,7 @@ from ovs_ignite.names import (
     BIN_DIR,
     BRIDGES_UNIT,
     DPDK_BIND_UNIT,
-    DPDK_SCRIPT_NAME,
-    OVS_SCRIPT_NAME,
-    SCRIPT_NAME,
+    HOST_SIDE_NAMES,
     TMPFILES_FILE,
 )
 
@@ -47,9 +45,11 @@ EXACT = [p for p in SPECS if p.stem in ("nginx", "flatcar-docker")]
 # without comments: test_units.py checks the contents).
 STATIC = {
     TMPFILES_FILE: "units/ovs-ignite-tmpfiles.conf",
-    **{f"{folder}/{SCRIPT_NAME}": f"units/{SCRIPT_NAME}" for folder in BIN_DIR.values()},
-    **{f"{folder}/{OVS_SCRIPT_NAME}": f"units/{OVS_SCRIPT_NAME}" for folder in BIN_DIR.values()},
-    **{f"{folder}/{DPDK_SCRIPT_NAME}": f"units/{DPDK_SCRIPT_NAME}" for folder in BIN_DIR.values()},
+    **{
+        f"{folder}/{name}": f"units/{name}"
+        for folder in BIN_DIR.values()
+        for name in HOST_SIDE_NAMES
+    },
     **{unit: f"units/{unit}" for unit in (ATTACH_TEMPLATE, BRIDGES_UNIT, DPDK_BIND_UNIT)},
 }
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from ovs_ignite import Spec, load_spec, render
-from ovs_ignite.hostdata import script_text, switch_script
+from ovs_ignite.hostdata import format_text, script_text
 from ovs_ignite.names import (
     ATTACH_BINDING_DROPIN,
     ATTACH_TEMPLATE,
@@ -20,7 +20,9 @@ from ovs_ignite.names import (
     OVSDB_UNIT,
     SCRIPT,
     SCRIPT_NAME,
+    SWITCH_FORMAT_NAME,
     SWITCH_SCRIPT,
+    SWITCH_SCRIPT_NAME,
     VSWITCHD_UNIT,
     WANTS_ATTACH_DROPIN,
     attach_unit,
@@ -151,7 +153,8 @@ def _instances_landed(spec: Spec, root: Path, preset: list[str]) -> None:
     script = root / SWITCH_SCRIPT[spec.target.os].lstrip("/")
     assert script.exists() == bool(spec.switches)
     if spec.switches:
-        assert script.read_text() == switch_script()
+        assert script.read_text() == script_text(SWITCH_SCRIPT_NAME)
+        assert (script.parent / SWITCH_FORMAT_NAME).read_text() == format_text(SWITCH_FORMAT_NAME)
         assert script.stat().st_mode & 0o777 == 0o755
     units = root / "etc/systemd/system"
     for switch in spec.switches:

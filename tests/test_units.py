@@ -1,9 +1,13 @@
 """The host side in units/: checked where it lives, and carried unchanged by every config.
 
-- The two scripts pass ``bash -n`` / ``sh -n`` and shellcheck (every severity, no disables).
+- Every script passes ``bash -n`` / ``sh -n`` and ``shellcheck -x`` as it stands in units/
+  (every severity, no disables), and so does what hosts get of it.
+- The host script can be sourced; the switch script sources it and redefines only its
+  extension points; no two parts define one function.
 - Every rendered config, for every target and every valid spec (the hostile corpus too),
-  carries the host script and the OVS-side script byte for byte as they are in units/, and
-  the static units as they are there with only the script's path made the target's own.
+  carries the host side's files byte for byte as units/ makes them, each where its spec
+  needs it, and the static units as they are there with only the script's path made the
+  target's own.
 - The host data format: the script's ``check`` reads the data of every rendering, and the
   script and ovs-ignite (hostdata.py) accept and refuse the same values, key by key.
 """
@@ -12,26 +16,35 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from ovs_ignite import SpecError, build_plan, load_spec, render
-from ovs_ignite.hostdata import data_format, data_text, script_text, switch_script
+from ovs_ignite.hostdata import data_format, data_text, format_text, script_text
 from ovs_ignite.names import (
+    ATTACH_SCRIPT_NAME,
     ATTACH_TEMPLATE,
+    BIN_DIR,
     BRIDGES_UNIT,
     CONFIG_DIR,
     DETACH_TARGET,
+    DOCKER_SCRIPT_NAME,
     DPDK_BIND_UNIT,
     DPDK_SCRIPT_NAME,
+    HOST_FORMAT_NAME,
+    HOST_SIDE_NAMES,
     OVS_SCRIPT_NAME,
+    OVSDB_SCRIPT_NAME,
     SCRIPT,
     SCRIPT_NAME,
+    SWITCH_FORMAT_NAME,
     SWITCH_SCRIPT_NAME,
     UNITS_SCRIPT,
 )
+from ovs_ignite.plan import part_text
 
 from .conftest import DATA, EXAMPLES, ROOT, TARGETS, retarget
 from .readable import ignition_texts
@@ -43,7 +56,31 @@ HOSTILE = sorted((DATA / "hostile").glob("*.yaml"))
 STATIC_UNITS = [ATTACH_TEMPLATE, BRIDGES_UNIT, DPDK_BIND_UNIT, DETACH_TARGET]
 
 
-SCRIPTS = [(SCRIPT_NAME, "bash"), (OVS_SCRIPT_NAME, "sh"), (DPDK_SCRIPT_NAME, "bash")]
+BASH_SCRIPTS = [
+    SCRIPT_NAME,
+    OVSDB_SCRIPT_NAME,
+    ATTACH_SCRIPT_NAME,
+    DOCKER_SCRIPT_NAME,
+    DPDK_SCRIPT_NAME,
+    SWITCH_SCRIPT_NAME,
+]
+SCRIPTS = [*((name, "bash") for name in BASH_SCRIPTS), (OVS_SCRIPT_NAME, "sh")]
+# The host script's extension points that the switch script redefines.
+EXTENSION_POINTS = {"link_indexes", "interface_rows"}
+
+
+def _lint(script: Path, shell: str) -> subprocess.CompletedProcess[str]:
+    """bash -n / sh -n, then shellcheck -x (following the sources beside script)."""
+    syntax = subprocess.run([shell, "-n", str(script)], capture_output=True, text=True, check=False)
+    if syntax.returncode:
+        return syntax
+    lint = [need("shellcheck"), "-x", "-P", "SCRIPTDIR", f"--shell={shell}", "--severity=style"]
+    return subprocess.run(
+        [*lint, str(script)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 @pytest.mark.system
@@ -51,35 +88,35 @@ SCRIPTS = [(SCRIPT_NAME, "bash"), (OVS_SCRIPT_NAME, "sh"), (DPDK_SCRIPT_NAME, "b
 def test_scripts_pass_syntax_check_and_shellcheck(name: str, shell: str) -> None:
     script = UNITS / name
     assert "shellcheck disable" not in script.read_text()
-    syntax = subprocess.run([shell, "-n", str(script)], capture_output=True, text=True, check=False)
-    assert syntax.returncode == 0, syntax.stderr
-    lint = subprocess.run(
-        [need("shellcheck"), f"--shell={shell}", "--severity=style", str(script)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert lint.returncode == 0, lint.stdout
+    lint = _lint(script, shell)
+    assert lint.returncode == 0, lint.stdout + lint.stderr
+
+
+def _functions(name: str) -> list[str]:
+    return re.findall(r"(?m)^([a-z_]+)\(\) \{", (UNITS / name).read_text())
+
+
+def test_the_parts_define_each_function_once_and_the_switch_only_extension_points() -> None:
+    host_side = [name for name in BASH_SCRIPTS if name != SWITCH_SCRIPT_NAME]
+    defined = [f for name in host_side for f in _functions(name)]
+    assert len(defined) > 50 and len(defined) == len(set(defined))
+    assert set(_functions(SWITCH_SCRIPT_NAME)) & set(defined) == EXTENSION_POINTS
+    assert set(_functions(SCRIPT_NAME)) >= EXTENSION_POINTS  # the core's, no part's
 
 
 @pytest.mark.system
-def test_the_switch_script_is_the_host_scripts_functions_and_its_own(tmp_path: Path) -> None:
-    """units/ovs-ignite-switch is appended to the host script's functions (the ones it wraps
-    renamed); the whole passes bash -n and shellcheck, and holds both data format tables."""
-    from ovs_ignite.hostdata import SWITCH_OVERRIDES, switch_script
-
-    source = (UNITS / SWITCH_SCRIPT_NAME).read_text()
-    assert "shellcheck disable" not in source
-    script = switch_script()
-    path = tmp_path / SWITCH_SCRIPT_NAME
-    path.write_text(script)
-    for check in (["bash", "-n"], [need("shellcheck"), "--shell=bash", "--severity=style"]):
-        result = subprocess.run([*check, str(path)], capture_output=True, text=True, check=False)
-        assert result.returncode == 0, result.stdout + result.stderr
-    assert script.endswith('switch_main "$@"\n') and '\nmain "$@"' not in script
-    for name in SWITCH_OVERRIDES:
-        assert f"\nhost_{name}() {{" in script and f"\n{name}() {{" in script
-    assert "<<'FORMAT'" in script.split("SWITCH_FORMAT", 1)[0]  # the host's table, then ours
+def test_the_host_script_sourced_only_defines(tmp_path: Path) -> None:
+    """Sourced, the host script runs nothing (no main, no data read); the switch script
+    that sources it gets its functions and sets its extension points."""
+    probe = (
+        f"source {UNITS / SCRIPT_NAME} && declare -F main cmd_check load_part >/dev/null && "
+        'printf "%s|%s|%s\\n" "$OVSDB" "${IP[*]}" "${#FORMAT_RULES[@]}"'
+    )
+    env = {**os.environ, "OVS_IGNITE_CONFIG_DIR": str(tmp_path / "absent")}
+    result = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "ovsdb-server|ip|0\n"
+    assert "error" not in result.stderr
 
 
 def _renderings() -> list[tuple[str, str, dict[str, str]]]:
@@ -104,17 +141,19 @@ def _without_comments(text: str) -> str:
 
 
 def test_every_config_carries_the_scripts_and_static_units_of_units() -> None:
-    script = script_text(SCRIPT_NAME)
-    ovs_script = script_text(OVS_SCRIPT_NAME)
-    dpdk_script = script_text(DPDK_SCRIPT_NAME)
     renderings = _renderings()
     assert len(renderings) > 100
+    shipped: set[str] = set()
     for stem, os_, texts in renderings:
-        folder = SCRIPT[os_].rsplit("/", 1)[0]
-        assert texts[SCRIPT[os_]] == script, stem
-        assert texts[f"{folder}/{OVS_SCRIPT_NAME}"] == ovs_script, stem
-        dpdk = texts.get(f"{folder}/{DPDK_SCRIPT_NAME}")
-        assert dpdk in (None, dpdk_script), stem
+        folder = BIN_DIR[os_]
+        assert texts[SCRIPT[os_]] == script_text(SCRIPT_NAME), stem
+        for name in HOST_SIDE_NAMES[1:]:
+            text = texts.get(f"{folder}/{name}")
+            if text is not None:
+                assert text == part_text(name), (stem, name)
+                shipped.add(name)
+        for name in (HOST_FORMAT_NAME, OVS_SCRIPT_NAME, OVSDB_SCRIPT_NAME):
+            assert f"{folder}/{name}" in texts, (stem, name)  # every host needs these
         for unit in STATIC_UNITS:
             if unit in texts:
                 source = (UNITS / unit).read_text()
@@ -122,8 +161,37 @@ def test_every_config_carries_the_scripts_and_static_units_of_units() -> None:
                 assert _without_comments(texts[unit]) == _without_comments(
                     source.replace(UNITS_SCRIPT, SCRIPT[os_])
                 ), (stem, unit)
+    assert shipped == set(HOST_SIDE_NAMES[1:])  # (each part is shipped by some spec)
     # (the substitution is not vacuous: the static units do name the script)
     assert UNITS_SCRIPT in (UNITS / STATIC_UNITS[0]).read_text()
+
+
+def _parts_needed(spec_path: Path) -> set[str]:
+    spec = load_spec(spec_path)
+    folder = BIN_DIR[spec.target.os]
+    paths = {f.path for f in build_plan(spec).files}
+    return {name for name in HOST_SIDE_NAMES if f"{folder}/{name}" in paths}
+
+
+def test_a_spec_gets_only_the_parts_it_uses() -> None:
+    """nginx (podman, no DPDK, no other instances) carries no DPDK, docker or switch code;
+    the specs that use each part carry it."""
+    always = {SCRIPT_NAME, HOST_FORMAT_NAME, OVS_SCRIPT_NAME, OVSDB_SCRIPT_NAME}
+    assert _parts_needed(ROOT / "examples/nginx.yaml") == always | {ATTACH_SCRIPT_NAME}
+    assert DPDK_SCRIPT_NAME in _parts_needed(ROOT / "examples/dpdk.yaml")
+    assert DOCKER_SCRIPT_NAME in _parts_needed(DATA / "valid/flatcar-docker.yaml")
+    switches = _parts_needed(DATA / "valid/switches.yaml")
+    assert {SWITCH_SCRIPT_NAME, SWITCH_FORMAT_NAME} <= switches
+
+
+def test_hosts_get_the_format_tables_rows_as_they_are() -> None:
+    for name in (HOST_FORMAT_NAME, SWITCH_FORMAT_NAME):
+        source = (UNITS / name).read_text().splitlines()
+        rows = [line.split(None, 3) for line in source if line and not line.startswith("#")]
+        shipped = format_text(name).splitlines()
+        assert shipped[0] == source[0] and shipped[0].startswith(f"# {name}: ")
+        assert [line.split(" ", 3) for line in shipped[1:]] == rows
+        assert len(rows) >= 6
 
 
 def _parse_tree(text: str) -> str:
@@ -148,26 +216,19 @@ def test_hosts_get_the_scripts_without_comments_and_nothing_else_changed(
     assert _parse_tree(shipped) == _parse_tree(source)
     assert len(shipped) < 0.75 * len(source)
     assert shipped.splitlines()[0] == source.splitlines()[0]  # the shebang
-    assert f"the commented source is units/{name}" in shipped.splitlines()[1]
+    assert f"ovs-ignite's units/{name} without its comments" in shipped.splitlines()[1]
     assert not [line for line in shipped.splitlines()[2:] if line.lstrip().startswith("#")]
-    path = tmp_path / name
-    path.write_text(shipped)
-    for check in ([shell, "-n"], [need("shellcheck"), f"--shell={shell}", "--severity=style"]):
-        result = subprocess.run([*check, str(path)], capture_output=True, text=True, check=False)
-        assert result.returncode == 0, result.stdout + result.stderr
-    # the heredoc of the data format stays whole
-    if name == SCRIPT_NAME:
-        start = source.index("<<'FORMAT'")
-        table = source[start : source.index("\nFORMAT\n", start)]
-        assert table in shipped
+    for part in BASH_SCRIPTS:  # (shellcheck -x follows the shipped parts it sources)
+        (tmp_path / part).write_text(script_text(part))
+    (tmp_path / name).write_text(shipped)
+    result = _lint(tmp_path / name, shell)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def _check(config: Path, switches: bool = False) -> subprocess.CompletedProcess[str]:
-    """The check command of the host script (or, with switches, of the switch script)."""
-    script = UNITS / SCRIPT_NAME
-    if switches:
-        script = config.parent / f"{config.name}-{SWITCH_SCRIPT_NAME}"
-        script.write_text(switch_script())
+    """The check command of the host script (or, with switches, of the switch script), as
+    they stand in units/ (the format tables beside them)."""
+    script = UNITS / (SWITCH_SCRIPT_NAME if switches else SCRIPT_NAME)
     return subprocess.run(
         ["bash", str(script), "check"],
         capture_output=True,
