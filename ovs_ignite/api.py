@@ -1,22 +1,30 @@
-"""The public API: spec file -> Butane or Ignition text."""
+"""The public API: spec -> Butane or Ignition text, and every command's work (a fleet's
+configs, matchbox's layout, a pinned spec, the verify reports), each returning what to
+write; the command line only parses options and writes."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .butane import build_butane, dump_butane
 from .delivery import check_size, full_config_path, pointer, pointer_url, wrap_gzip
+from .errors import DeliveryError, MergeError, VerifyInputError
 from .ignition import dump_ignition, to_ignition
-from .merge import Extra, MergeError, merge
+from .merge import Extra, merge
 from .models import Spec
 from .owned import owned
 from .plan import build_plan, header_name, kernel_arguments
 from .resources import example_names as example_names
 from .resources import resource_dir
 
+if TYPE_CHECKING:
+    from .verify import HostReport
+
+Files = list[tuple[Path, str]]  # (path, text) of each file a command writes
 Format = Literal["ignition", "butane"]
 
 
@@ -134,3 +142,108 @@ def schema_text() -> str:
 def example_text(name: str) -> str:
     """The text of bundled example NAME."""
     return (resource_dir("examples") / f"{name}.yaml").read_text(encoding="utf-8")
+
+
+def _hosts_noun(count: int) -> str:
+    return f"{count} {'host' if count == 1 else 'hosts'}"
+
+
+def render_fleet(
+    spec_path: Path, spec_name: str, inventory: Path, folder: Path, delivery: Delivery
+) -> tuple[Files, str]:
+    """Every host's config of inventory, to go in folder (written all or none), and the
+    notice of what it is."""
+    from .inventory import load_inventory
+
+    hosts = load_inventory(inventory, spec_path, spec_name)
+    files = [
+        (path, text)
+        for host in hosts
+        for path, text in delivery.files(
+            host.spec, spec_name, folder / (host.name + delivery.suffix())
+        )
+        if path is not None
+    ]
+    return files, f"{_hosts_noun(len(hosts))} rendered into {folder}"
+
+
+def matchbox_layout(
+    spec_path: Path,
+    spec_name: str,
+    inventory: Path,
+    folder: Path,
+    endpoint: str,
+    delivery: Delivery,
+) -> tuple[Files, str]:
+    """matchbox's data layout of every host of inventory in folder (each selected by its
+    MAC; a host without one is an error), and the notice of what it is."""
+    from .delivery import matchbox_files
+    from .inventory import load_inventory
+
+    hosts = load_inventory(inventory, spec_path, spec_name)
+    missing = [h.name for h in hosts if h.mac is None]
+    if missing:
+        raise DeliveryError(
+            f"{inventory}: matchbox selects each host by its MAC; give mac for: "
+            + ", ".join(missing)
+        )
+    files: dict[Path, str] = {}
+    for host in hosts:
+        assert host.mac is not None
+        [(_, config)] = delivery.files(host.spec, spec_name, None)
+        layout = matchbox_files(host.name, host.mac, config, endpoint, kernel_arguments(host.spec))
+        files.update({folder / path: text for path, text in layout.items()})
+    return list(files.items()), f"matchbox data of {_hosts_noun(len(hosts))} in {folder}"
+
+
+def kernel_arguments_line(spec: Spec, pxe_url: str | None = None) -> str:
+    """The kernel arguments spec needs, on one line; with pxe_url, the whole kernel command
+    line of a first PXE boot whose Ignition config is there."""
+    from .delivery import pxe_command_line
+
+    arguments = kernel_arguments(spec)
+    return " ".join(arguments) if pxe_url is None else pxe_command_line(pxe_url, arguments)
+
+
+def pin_spec(
+    text: str, name: str, folder: Path | None, insecure: bool = False
+) -> tuple[str, list[str]]:
+    """The spec text with every image pinned to its registry's digest, and a line for each
+    image pinned (see pin.py)."""
+    from .pin import Registry, pin_text
+    from .spec import parse_spec
+
+    return pin_text(text, parse_spec(text, name, folder), name, Registry(insecure))
+
+
+def check_full_config_url(url: str, full: Path) -> str:
+    """The line that says url serves exactly the config in file full; raises DeliveryError
+    saying what differs."""
+    from .delivery import check_url
+
+    try:
+        data = full.read_bytes()
+    except OSError as exc:
+        raise DeliveryError(f"{full}: cannot read: {exc.strerror or exc}") from None
+    return check_url(url, data, str(full))
+
+
+def verify_hosts(
+    spec: Spec,
+    urls: list[str],
+    options: dict[str, object],
+    root: str = "",
+) -> Iterator[HostReport]:
+    """The report of each host (a testinfra URL), as each is checked. Raises
+    VerifyInputError when testinfra is not installed."""
+    from .verify import verify_host
+
+    try:
+        import testinfra  # noqa: F401
+    except ImportError:
+        raise VerifyInputError(
+            "ovs-ignite verify: needs pytest-testinfra; install it with: "
+            "pip install 'ovs-ignite[verify]'"
+        ) from None
+    for url in urls:
+        yield verify_host(spec, url, options, root)

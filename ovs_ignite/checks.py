@@ -23,8 +23,8 @@ from .models import (
     Spec,
 )
 from .owned import Nodes, Owned, owned
+from .quoting import UNIT_LINE_MAX, unit_line_length
 from .shape import unit_text_problem
-from .templating import UNIT_LINE_MAX, unit_line_length
 from .values import MAIN_SWITCH, cpu_ranges, image_domain, version_tuple
 from .yamlsource import KeyPath
 

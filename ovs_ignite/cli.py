@@ -1,18 +1,20 @@
-"""The command line: maps options to calls of the API; errors become exit codes here only."""
+"""The command line: parses options, calls the API, writes what it returns. Errors become
+messages and exit statuses in one place, ``handled``."""
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Literal, ParamSpec
 
 import typer
 
 from . import __version__
-from .errors import OutputError, OvsIgniteError, SpecError
+from .errors import OutputError, OvsIgniteError, SpecError, UsageError
 from .output import STDIO, check_not_inputs, write_all, write_output, write_stdout
 from .resources import example_names
 
@@ -20,7 +22,6 @@ from .resources import example_names
 # jinja2, PyYAML) itself. (Help and the usual completion requests do not get here at all:
 # fastpath.py answers them from a table; tests/test_fastpath.py, bench/cli.py.)
 if TYPE_CHECKING:
-    from .api import Delivery
     from .models import Spec
 
 app = typer.Typer(
@@ -42,16 +43,26 @@ Wrap = Literal["gzip"]
 Platform = Literal["aws", "azure", "gcp", "openstack"]  # delivery.PLATFORMS (a test holds it)
 ReportFormat = Literal["text", "json"]
 
-T = TypeVar("T")
+P = ParamSpec("P")
 
 
-def _run(action: Callable[[], T]) -> T:
-    """Run action; a user error prints its lines on stderr and exits with status 1."""
-    try:
-        return action()
-    except OvsIgniteError as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(1) from None
+def handled(command: Callable[P, None]) -> Callable[P, None]:
+    """command, whose errors become what the user sees, in this one place: options that
+    cannot go together as click's usage error (exit status 2); any other error of
+    ovs-ignite as its lines on stderr and its exit status (errors.py)."""
+
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            command(*args, **kwargs)
+        except UsageError as exc:
+            raise typer.BadParameter(str(exc), param_hint=exc.option or None) from None
+        except OvsIgniteError as exc:
+            if str(exc):
+                typer.echo(str(exc), err=True)
+            raise typer.Exit(exc.exit_code) from None
+
+    return run
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -151,6 +162,7 @@ MatchboxUrlOption = Annotated[
 
 
 @app.command("render")
+@handled
 def render_command(
     spec: Annotated[Path, typer.Argument(help="The switch spec (YAML; - for stdin).")],
     output: Annotated[
@@ -176,7 +188,7 @@ def render_command(
     merge: MergeOption = None,
 ) -> None:
     """Render SPEC as an Ignition config (default) or a Butane config."""
-    from .api import Delivery, kernel_arguments_notice
+    from .api import Delivery, kernel_arguments_notice, matchbox_layout, render_fleet
     from .delivery import size_limit
     from .merge import load_extra
 
@@ -184,29 +196,35 @@ def render_command(
     _check_fleet_options(inventory, output, matchbox, matchbox_url, pointer_url, fmt)
 
     inputs = [spec, *(merge or []), *([inventory] if inventory else [])]
-
-    def action() -> None:
-        delivery = Delivery(
-            "butane" if fmt == "butane" else "ignition",
-            pretty,
-            wrap is not None,
-            pointer_url,
-            size_limit(max_bytes, platform),
-            tuple(load_extra(path) for path in merge or []),
-        )
-        if inventory is not None and matchbox is not None and matchbox_url is not None:
-            _notice(
-                _render_matchbox(spec, inventory, matchbox, matchbox_url, delivery, inputs), quiet
-            )
-            return
-        if inventory is not None and output is not None:
-            _notice(_render_inventory(spec, inventory, output, delivery, inputs), quiet)
-            return
+    delivery = Delivery(
+        "butane" if fmt == "butane" else "ignition",
+        pretty,
+        wrap is not None,
+        pointer_url,
+        size_limit(max_bytes, platform),
+        tuple(load_extra(path) for path in merge or []),
+    )
+    if inventory is not None and matchbox is not None and matchbox_url is not None:
+        layout = matchbox_layout(spec, _name(spec), inventory, matchbox, matchbox_url, delivery)
+        _write_folder(layout, None, inputs, quiet)
+    elif inventory is not None and output is not None:
+        configs = render_fleet(spec, _name(spec), inventory, output, delivery)
+        _write_folder(configs, output, inputs, quiet)
+    else:
         loaded = _load(spec)
         _write_render(delivery.files(loaded, _name(spec), output), inputs)
         _notice(kernel_arguments_notice(loaded), quiet)
 
-    _run(action)
+
+def _write_folder(
+    made: tuple[list[tuple[Path, str]], str], folder: Path | None, inputs: list[Path], quiet: bool
+) -> None:
+    """Write every file made (in folder, made first when given), or none; its notice."""
+    files, notice = made
+    if folder is not None:
+        _make_folder(folder)
+    write_all(files, inputs)
+    _notice(notice, quiet)
 
 
 def _write_render(files: list[tuple[Path | None, str]], inputs: list[Path]) -> None:
@@ -235,58 +253,6 @@ def _make_folder(folder: Path) -> None:
         raise OutputError(f"{folder}: cannot make the folder: {exc.strerror or exc}") from None
 
 
-def _render_inventory(
-    spec: Path, inventory: Path, folder: Path, delivery: Delivery, inputs: list[Path]
-) -> str:
-    """Every host's config in folder, or (on any error) none; the notice of what was done."""
-    from .inventory import load_inventory
-
-    hosts = load_inventory(inventory, spec, _name(spec))
-    files = [
-        written
-        for host in hosts
-        for written in delivery.files(
-            host.spec, _name(spec), folder / (host.name + delivery.suffix())
-        )
-    ]
-    _make_folder(folder)
-    write_all([(path, text) for path, text in files if path is not None], inputs)
-    noun = "host" if len(hosts) == 1 else "hosts"
-    return f"{len(hosts)} {noun} rendered into {folder}"
-
-
-def _render_matchbox(
-    spec: Path,
-    inventory: Path,
-    folder: Path,
-    endpoint: str,
-    delivery: Delivery,
-    inputs: list[Path],
-) -> str:
-    """matchbox's data layout of every host in folder, or (on any error) nothing; the
-    notice of what was done."""
-    from .delivery import DeliveryError, matchbox_files
-    from .inventory import load_inventory
-    from .plan import kernel_arguments
-
-    hosts = load_inventory(inventory, spec, _name(spec))
-    missing = [h.name for h in hosts if h.mac is None]
-    if missing:
-        raise DeliveryError(
-            f"{inventory}: matchbox selects each host by its MAC; give mac for: "
-            + ", ".join(missing)
-        )
-    files: dict[Path, str] = {}
-    for host in hosts:
-        assert host.mac is not None
-        [(_, config)] = delivery.files(host.spec, _name(spec), None)
-        layout = matchbox_files(host.name, host.mac, config, endpoint, kernel_arguments(host.spec))
-        files.update({folder / path: text for path, text in layout.items()})
-    write_all(list(files.items()), inputs)
-    noun = "host" if len(hosts) == 1 else "hosts"
-    return f"matchbox data of {len(hosts)} {noun} in {folder}"
-
-
 def _check_fleet_options(
     inventory: Path | None,
     output: Path | None,
@@ -298,15 +264,15 @@ def _check_fleet_options(
     """The inventory and matchbox options that cannot go together, refused up front."""
     if matchbox is not None:
         if inventory is None:
-            raise typer.BadParameter("--matchbox needs --inventory HOSTS (hosts and MACs)")
+            raise UsageError("--matchbox needs --inventory HOSTS (hosts and MACs)")
         if matchbox_url is None:
-            raise typer.BadParameter(
+            raise UsageError(
                 "--matchbox needs --matchbox-url URL, where matchbox serves (http://host:8080)"
             )
         if pointer_url is not None or fmt == "butane":
-            raise typer.BadParameter("--matchbox serves Ignition itself: no --pointer or butane")
+            raise UsageError("--matchbox serves Ignition itself: no --pointer or butane")
     elif inventory is not None and (output is None or str(output) == STDIO):
-        raise typer.BadParameter("--inventory needs -o DIR, the folder of the configs")
+        raise UsageError("--inventory needs -o DIR, the folder of the configs")
 
 
 def _check_render_options(
@@ -321,22 +287,21 @@ def _check_render_options(
     """The render options that cannot go together, refused before any work (each one's
     choices are checked by its type)."""
     if pretty and fmt == "butane":
-        raise typer.BadParameter("--pretty indents Ignition JSON; Butane is YAML already")
+        raise UsageError("--pretty indents Ignition JSON; Butane is YAML already")
     if max_bytes is not None and platform is not None:
-        raise typer.BadParameter("give --max-bytes or --platform, not both")
+        raise UsageError("give --max-bytes or --platform, not both")
     if fmt == "butane" and (wrap or pointer_url or max_bytes or platform):
-        raise typer.BadParameter(
+        raise UsageError(
             "--wrap, --pointer and size limits are for Ignition output, not --format butane"
         )
     if wrap is not None and pointer_url is not None:
-        raise typer.BadParameter("give --wrap or --pointer, not both")
+        raise UsageError("give --wrap or --pointer, not both")
     if pointer_url is not None and (output is None or str(output) == STDIO):
-        raise typer.BadParameter(
-            "--pointer needs -o FILE: the full config is written beside it", param_hint="-o"
-        )
+        raise UsageError("--pointer needs -o FILE: the full config is written beside it", "-o")
 
 
 @app.command("validate")
+@handled
 def validate_command(
     specs: Annotated[list[Path], typer.Argument(help="Switch specs to check.")],
     fmt: Annotated[
@@ -365,14 +330,14 @@ def validate_command(
         typer.echo(json.dumps(found, indent=2, ensure_ascii=False))
     noun = "spec" if len(specs) == 1 else "specs"
     if failed:
-        typer.echo(
-            f"{len(specs)} {noun} checked: {failed} with errors ({problems} in all)", err=True
+        raise OvsIgniteError(
+            f"{len(specs)} {noun} checked: {failed} with errors ({problems} in all)"
         )
-        raise typer.Exit(1)
     typer.echo(f"{len(specs)} {noun} checked: all valid", err=True)
 
 
 @app.command("init")
+@handled
 def init_command(
     example: Annotated[
         str,
@@ -392,25 +357,25 @@ def init_command(
 
     names = example_names()
     if example not in names:
-        raise typer.BadParameter(
-            f"{example!r} is not an example; choose one of: {', '.join(names)}",
-            param_hint="--example",
+        raise UsageError(
+            f"{example!r} is not an example; choose one of: {', '.join(names)}", "--example"
         )
     if output is not None and str(output) != STDIO and output.exists() and not force:
-        typer.echo(f"{output}: exists already; give --force to overwrite it", err=True)
-        raise typer.Exit(1)
-    _run(lambda: _emit(example_text(example), output))
+        raise OutputError(f"{output}: exists already; give --force to overwrite it")
+    _emit(example_text(example), output)
 
 
 @app.command("schema")
+@handled
 def schema_command() -> None:
     """Print the JSON Schema of the spec (for editors)."""
     from .api import schema_text
 
-    _run(lambda: write_stdout(schema_text()))
+    write_stdout(schema_text())
 
 
 @app.command("kargs")
+@handled
 def kargs_command(
     spec: Annotated[Path, typer.Argument(help="The switch spec (YAML; - for stdin).")],
     pxe: Annotated[
@@ -424,16 +389,13 @@ def kargs_command(
     ] = None,
 ) -> None:
     """Print the kernel arguments SPEC needs, on one line (for a PXE APPEND line)."""
-    from .delivery import pxe_command_line
-    from .plan import kernel_arguments
+    from .api import kernel_arguments_line
 
-    loaded = _run(lambda: _load(spec))
-    arguments = kernel_arguments(loaded)
-    line = " ".join(arguments) if pxe is None else _run(lambda: pxe_command_line(pxe, arguments))
-    _run(lambda: write_stdout(line + "\n"))
+    write_stdout(kernel_arguments_line(_load(spec), pxe) + "\n")
 
 
 @app.command("pin")
+@handled
 def pin_command(
     spec: Annotated[Path, typer.Argument(help="The switch spec (YAML; - for stdin).")],
     output: Annotated[
@@ -457,41 +419,32 @@ def pin_command(
 
     Hosts then never run another image, whatever is pushed under the tag later. Comments
     and layout stay; what was pinned is listed on stderr (not with --quiet)."""
-    from .pin import Registry, pin_text
-    from .spec import parse_spec, read_spec_text
+    from .api import pin_spec
+    from .spec import read_spec_text
 
-    def action() -> None:
-        name = _name(spec)
-        text = sys.stdin.read() if str(spec) == STDIO else read_spec_text(spec, name)
-        folder = None if str(spec) == STDIO else spec.parent
-        pinned, done = pin_text(text, parse_spec(text, name, folder), name, Registry(insecure))
-        _emit(pinned, output)
-        for line in done:
-            _notice(line, quiet)
-
-    _run(action)
+    name = _name(spec)
+    text = sys.stdin.read() if str(spec) == STDIO else read_spec_text(spec, name)
+    pinned, done = pin_spec(text, name, None if str(spec) == STDIO else spec.parent, insecure)
+    _emit(pinned, output)
+    for line in done:
+        _notice(line, quiet)
 
 
 @app.command("check-url")
+@handled
 def check_url_command(
     url: Annotated[str, typer.Argument(help="Where a pointer config fetches the full config.")],
     full: Annotated[Path, typer.Argument(help="The full config (<stem>.full.ign).")],
 ) -> None:
     """Say whether URL serves exactly FULL, as a pointer config needs (exit 0), or what
     differs (exit 1): before a fleet boots from it."""
-    from .delivery import DeliveryError, check_url
+    from .api import check_full_config_url
 
-    def action() -> None:
-        try:
-            data = full.read_bytes()
-        except OSError as exc:
-            raise DeliveryError(f"{full}: cannot read: {exc.strerror or exc}") from None
-        typer.echo(check_url(url, data, str(full)))
-
-    _run(action)
+    typer.echo(check_full_config_url(url, full))
 
 
 @app.command("verify")
+@handled
 def verify_command(
     spec: Annotated[Path, typer.Argument(help="The switch spec the hosts were provisioned with.")],
     hosts: Annotated[
@@ -529,54 +482,26 @@ def verify_command(
     bridges, ports and attached interfaces. One line a check: PASS, FAIL with what was
     expected and found, or SKIP when a check it needs did not pass. Exit 0 when all pass, 1
     for bad input, 3 when a check failed, 4 when a host could not be reached."""
-    from .verify import VerifyInputError, testinfra_options
+    from .api import verify_hosts
+    from .verify import json_report, junit_xml, outcome, testinfra_options, text_report
 
-    loaded = _run(lambda: _load(spec))
-    _run(lambda: check_not_inputs([junit] if junit else [], [spec, *filter(None, [ssh_config])]))
-    try:
-        import testinfra  # noqa: F401
-    except ImportError:
-        typer.echo(
-            "ovs-ignite verify: needs pytest-testinfra; install it with: "
-            "pip install 'ovs-ignite[verify]'",
-            err=True,
-        )
-        raise typer.Exit(1) from None
+    loaded = _load(spec)
+    check_not_inputs([junit] if junit else [], [spec, *filter(None, [ssh_config])])
     options = testinfra_options(
         sudo,
         str(ssh_config) if ssh_config else None,
         str(ssh_identity_file) if ssh_identity_file else None,
     )
-    try:
-        _verify(loaded, hosts, options, format_, junit, root)
-    except VerifyInputError as exc:
-        typer.echo(f"ovs-ignite verify: {exc}", err=True)
-        raise typer.Exit(1) from None
-
-
-def _verify(
-    spec: Spec,
-    hosts: list[str],
-    options: dict[str, object],
-    format_: ReportFormat,
-    junit: Path | None,
-    root: str,
-) -> None:
-    """Check each host, print its report as it comes (text) or all at once (json), and
-    exit with SPEC's status."""
-    from .verify import exit_status, json_report, junit_xml, text_report, verify_host
-
     reports = []
-    for url in hosts:
-        report = verify_host(spec, url, options, root)
+    for report in verify_hosts(loaded, hosts, options, root):
         reports.append(report)
         if format_ == "text":
             typer.echo(text_report(report), nl=False)
     if format_ == "json":
         write_stdout(json_report(reports))
     if junit:
-        _run(lambda: write_output(junit, junit_xml(reports)))
-    raise typer.Exit(exit_status(reports))
+        write_output(junit, junit_xml(reports))
+    outcome(reports)
 
 
 def main() -> None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import OvsIgniteError
+from .errors import DeliveryError
 from .fetch import Budget, FetchError, fetch
 from .ignition import dump_ignition
 
@@ -57,11 +57,6 @@ PLATFORMS = {
 }
 POINTER_SCHEMES = ("http://", "https://", "tftp://", "s3://", "gs://")
 _NAME_FIELD = "{name}"
-
-
-class DeliveryError(OvsIgniteError):
-    """A config cannot be delivered as asked: over a size limit, a bad URL, a URL that does
-    not serve the config."""
 
 
 def _version(config_text: str) -> str:

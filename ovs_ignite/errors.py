@@ -1,4 +1,5 @@
-"""The one error tree of ovs-ignite; the CLI turns these into exit codes in one place."""
+"""The one error tree of ovs-ignite: every error a user is told about, each with its exit
+status. The CLI turns them into messages and exit statuses in one place (cli.handled)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,21 @@ def _printable(ch: str) -> str:
 
 
 class OvsIgniteError(Exception):
-    """Base of every error ovs-ignite reports to a user (exit status 1)."""
+    """Base of every error ovs-ignite reports to a user: its lines on stderr, then exit
+    status exit_code (1 unless a subclass says otherwise)."""
+
+    exit_code = 1
+
+
+class UsageError(OvsIgniteError):
+    """Options that cannot go together (exit status 2, as for any bad option), named by
+    option (its flag, or "" where the message names them)."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, option: str = "") -> None:
+        self.option = option
+        super().__init__(message)
 
 
 @dataclass(frozen=True, order=True)
@@ -44,3 +59,42 @@ class SpecError(OvsIgniteError):
 
 class OutputError(OvsIgniteError):
     """The output could not be written."""
+
+
+class DeliveryError(OvsIgniteError):
+    """A config cannot be delivered as asked: over a size limit, a bad URL, a URL that does
+    not serve the config."""
+
+
+class MergeError(OvsIgniteError):
+    """EXTRA cannot be read or merged; one line a problem."""
+
+    def __init__(self, name: str, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(f"{name}: {problem}" for problem in problems))
+
+
+class PinError(OvsIgniteError):
+    """An image could not be pinned; carries every problem, at its place in the spec."""
+
+    def __init__(self, problems: list[SpecProblem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class VerifyInputError(OvsIgniteError):
+    """A host URL or option testinfra cannot use, or no testinfra (exit status 1)."""
+
+
+class HostUnreachable(OvsIgniteError):
+    """A host did not answer a command (the transport failed, not the command). verify
+    reports it in the host's report; a run with such a host ends with exit status 4."""
+
+    exit_code = 4
+
+
+class ChecksFailed(OvsIgniteError):
+    """verify: every host answered, and a check failed (exit status 3; the reports say
+    which, so the message is empty)."""
+
+    exit_code = 3

@@ -16,19 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from .errors import OvsIgniteError
+from .errors import MergeError
 from .extra import MAX_EXTRA_BYTES, ExtraReadError, read_butane, read_json, truth
 from .owned import Nodes, Owned
 from .shape import shape_problems
 from .values import version_tuple
-
-
-class MergeError(OvsIgniteError):
-    """EXTRA cannot be read or merged; one line a problem."""
-
-    def __init__(self, name: str, problems: list[str]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(f"{name}: {problem}" for problem in problems))
 
 
 @dataclass(frozen=True)

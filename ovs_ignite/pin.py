@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from .errors import OvsIgniteError, SpecProblem
+from .errors import PinError, SpecProblem
 from .fetch import Budget, FetchError, Reply, fetch
 from .models import Spec
 from .spec import format_path
@@ -50,14 +50,6 @@ DOCKER_HUB_API = "registry-1.docker.io"
 _DIGEST = re.compile(r"^sha256:[0-9a-f]{64}$")
 _CHALLENGE_PARAM = re.compile(r'(\w+)="([^"]*)"')
 _LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as one
-
-
-class PinError(OvsIgniteError):
-    """An image could not be pinned; carries every problem, at its place in the spec."""
-
-    def __init__(self, problems: list[SpecProblem]) -> None:
-        self.problems = sorted(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
 
 
 @dataclass(frozen=True)

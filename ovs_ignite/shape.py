@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from .extra import kind
-from .templating import UNIT_LINE_MAX
+from .quoting import UNIT_LINE_MAX
 
 # A spec of a field: a type name, or an object (its keys; "!key": required), or a list of
 # one spec. Keys marked "b:" exist in Butane only.

@@ -15,7 +15,8 @@ from http.server import BaseHTTPRequestHandler
 
 import pytest
 
-from ovs_ignite.delivery import DeliveryError, check_url
+from ovs_ignite.delivery import check_url
+from ovs_ignite.errors import DeliveryError
 from ovs_ignite.fetch import Budget
 from ovs_ignite.pin import Reference, Registry
 

@@ -15,7 +15,8 @@ import pytest
 import yaml
 
 from ovs_ignite import SpecError, load_spec, parse_spec, render
-from ovs_ignite.merge import MergeError, load_extra
+from ovs_ignite.errors import MergeError
+from ovs_ignite.merge import load_extra
 from ovs_ignite.names import HOST_DATA, OVSDB_UNIT, WANTS_ATTACH_DROPIN
 
 from .conftest import DATA, ROOT

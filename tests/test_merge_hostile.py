@@ -18,7 +18,8 @@ import pytest
 import yaml
 
 from ovs_ignite import load_spec, render
-from ovs_ignite.merge import MergeError, load_extra
+from ovs_ignite.errors import MergeError
+from ovs_ignite.merge import load_extra
 
 from .conftest import DATA, ROOT
 from .realparts import upstream

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from ovs_ignite import parse_spec, render
-from ovs_ignite.pin import PinError, Reference, Registry, credentials, is_local, pin_text
+from ovs_ignite.errors import PinError
+from ovs_ignite.pin import Reference, Registry, credentials, is_local, pin_text
 
 from .images import derived_image, httpd_image, podman
 from .realparts import apply_ignition, need

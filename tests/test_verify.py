@@ -477,7 +477,7 @@ def test_a_host_that_answers_something_else_is_unreachable() -> None:
         def run(self, command: str, *args: str) -> Result:
             return Result(255, "", "kex_exchange_identification: Connection closed\n")
 
-    from ovs_ignite.verify import unreachable_reason
+    from ovs_ignite.checking import unreachable_reason
 
     assert unreachable_reason(CheckedHost(Garbled())) == (
         "kex_exchange_identification: Connection closed"
@@ -567,7 +567,7 @@ def test_dpdk_checks_read_the_driver_the_hugepages_and_the_module() -> None:
         return {c.name: c.line() for c in found}
 
     from ovs_ignite.plan import kernel_arguments
-    from ovs_ignite.verify import run_probes
+    from ovs_ignite.checking import run_probes
 
     kernel_args = kernel_arguments(spec)
     good = checks(Result(0, "vfio-pci\n"), f"{pages.count}\n", {"vfio_pci"})
