@@ -28,7 +28,7 @@ _WHERE = {
     "dump_ignition": "ignition",
     "to_ignition": "ignition",
     "Spec": "models",
-    "HostPlan": "plan",
+    "HostPlan": "artifacts",
     "build_plan": "plan",
     "kernel_arguments": "plan",
     "load_spec": "spec",
@@ -39,11 +39,12 @@ if TYPE_CHECKING:
     from typing import Any
 
     from .api import example_names, example_text, render, spec_schema
+    from .artifacts import HostPlan
     from .butane import build_butane, dump_butane
     from .errors import OutputError, OvsIgniteError, SpecError, SpecProblem
     from .ignition import dump_ignition, to_ignition
     from .models import Spec
-    from .plan import HostPlan, build_plan, kernel_arguments
+    from .plan import build_plan, kernel_arguments
     from .spec import load_spec, parse_spec
 
 

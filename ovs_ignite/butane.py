@@ -6,9 +6,9 @@ from typing import Any
 
 import yaml
 
+from .artifacts import HostFile, HostPlan, HostUnit, HostUser
 from .errors import OvsIgniteError
 from .extra import Plain
-from .plan import HostFile, HostPlan, HostUnit, HostUser
 from .values import UNSAFE_CHARACTERS
 
 # Ignition spec version -> Butane spec version, per variant.

@@ -21,10 +21,11 @@ from functools import partial
 from typing import Any
 
 from . import names
+from .artifacts import HostPlan
 from .checking import Answer, CheckedHost, Outcome, Probe, same
 from .models import AnyPort, BondPort, Bridge, OnePort, Spec
 from .ovsconfig import interface_options, interface_type
-from .plan import HostPlan, InterfaceData, build_plan, container_data, kernel_arguments
+from .plan import InterfaceData, build_plan, container_data, kernel_arguments
 
 DATABASE = "OVS database readable"
 TABLES = ("Bridge", "Port", "Interface", "Controller", "Open_vSwitch")

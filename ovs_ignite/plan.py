@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import names
+from .artifacts import Dropin, HostFile, HostLink, HostPlan, HostUnit, HostUser
 from .hostdata import data_text, format_text, script_text, unit_source
 from .models import BondPort, Container, LinkPort, Spec
 from .ovsconfig import bridge_commands, bridge_settings, open_vswitch_settings
@@ -28,58 +29,6 @@ from .runs import (
 )
 from .templating import render_template
 from .values import MAIN_SWITCH
-
-# -- what Ignition writes -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class HostFile:
-    path: str
-    mode: int
-    contents: str
-
-
-@dataclass(frozen=True)
-class Dropin:
-    name: str
-    contents: str
-
-
-@dataclass(frozen=True)
-class HostUnit:
-    name: str
-    contents: str | None = None
-    enabled: bool | None = None
-    dropins: tuple[Dropin, ...] = ()
-
-
-@dataclass(frozen=True)
-class HostLink:
-    """A symbolic link; target is relative to the link's folder, so that it holds in any
-    root the config is applied to."""
-
-    path: str
-    target: str
-
-
-@dataclass(frozen=True)
-class HostUser:
-    name: str
-    ssh_authorized_keys: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class HostPlan:
-    """Everything Ignition puts on the host; Butane and Ignition are two spellings of it."""
-
-    os: str
-    ignition_version: str
-    files: tuple[HostFile, ...] = ()
-    units: tuple[HostUnit, ...] = ()
-    users: tuple[HostUser, ...] = ()
-    kernel_arguments: tuple[str, ...] = ()
-    links: tuple[HostLink, ...] = ()
-
 
 # -- the host model -----------------------------------------------------------------------------
 
