@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, Any, Literal
 from .butane import build_butane, dump_butane
 from .delivery import check_size, full_config_path, pointer, pointer_url, wrap_gzip
 from .errors import DeliveryError, MergeError, VerifyInputError
+from .hostfiles import header_name
 from .ignition import dump_ignition, to_ignition
 from .merge import Extra, merge
 from .models import Spec
 from .owned import owned
-from .plan import build_plan, header_name, kernel_arguments
+from .plan import build_plan, kernel_arguments
 from .resources import example_names as example_names
 from .resources import resource_dir
 

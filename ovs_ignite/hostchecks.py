@@ -23,9 +23,10 @@ from typing import Any
 from . import names
 from .artifacts import HostPlan
 from .checking import Answer, CheckedHost, Outcome, Probe, same
+from .hostmodel import InterfaceData
 from .models import AnyPort, BondPort, Bridge, OnePort, Spec
 from .ovsconfig import interface_options, interface_type
-from .plan import InterfaceData, build_plan, container_data, kernel_arguments
+from .plan import build_plan, container_data, kernel_arguments
 
 DATABASE = "OVS database readable"
 TABLES = ("Bridge", "Port", "Interface", "Controller", "Open_vSwitch")

@@ -64,6 +64,13 @@ def test_the_package_imports_no_cycle_and_each_layer_only_below_it() -> None:
     assert len(graph) > 30 and graph["verify"] >= {"checking", "hostchecks"}
     assert [module for module in graph if module in _reaches(graph, module)] == []
     assert "templating" not in _reaches(graph, "checks")
+    # Below the host model, nothing reads a spec: the files and units are made from the
+    # model (plan.py is the one step after spec.py that reads the spec, with its helpers
+    # runs.py and ovsconfig.py).
+    for layer in ("hostmodel", "hostfiles", "artifacts", "butane", "ignition", "templating"):
+        assert not {"models", "spec", "plan", "runs", "ovsconfig"} & _reaches(graph, layer), layer
+    readers = {module for module in graph if "models" in graph[module]}
+    assert readers & _reaches(graph, "hostfiles") == set()
     for path in sorted((ROOT / "ovs_ignite").glob("*.py")):
         tree = ast.parse(path.read_text())
         classes = [n.name for n in ast.walk(tree) if isinstance(n, ast.ClassDef)]

@@ -11,6 +11,7 @@ import pytest
 
 from ovs_ignite import Spec, load_spec, render
 from ovs_ignite.hostdata import format_text, script_text
+from ovs_ignite.hostfiles import static_text
 from ovs_ignite.names import (
     ATTACH_BINDING_DROPIN,
     ATTACH_TEMPLATE,
@@ -31,7 +32,7 @@ from ovs_ignite.names import (
     container_dropin,
     switch_data,
 )
-from ovs_ignite.plan import kernel_arguments, static_text
+from ovs_ignite.plan import kernel_arguments
 
 from .conftest import DATA, EXAMPLES, ROOT, TARGETS, retarget
 from .realparts import apply_ignition, ignition_validate

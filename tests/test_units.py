@@ -24,6 +24,7 @@ import pytest
 
 from ovs_ignite import SpecError, build_plan, load_spec, render
 from ovs_ignite.hostdata import data_format, data_text, format_text, script_text
+from ovs_ignite.hostfiles import part_text
 from ovs_ignite.names import (
     ATTACH_SCRIPT_NAME,
     ATTACH_TEMPLATE,
@@ -44,7 +45,6 @@ from ovs_ignite.names import (
     SWITCH_SCRIPT_NAME,
     UNITS_SCRIPT,
 )
-from ovs_ignite.plan import part_text
 
 from .conftest import DATA, EXAMPLES, ROOT, TARGETS, retarget
 from .readable import ignition_texts

@@ -566,8 +566,8 @@ def test_dpdk_checks_read_the_driver_the_hugepages_and_the_module() -> None:
         found = run_probes(p for p in _host_probes(Target(spec, host)) if "user" not in p.name)
         return {c.name: c.line() for c in found}
 
-    from ovs_ignite.plan import kernel_arguments
     from ovs_ignite.checking import run_probes
+    from ovs_ignite.plan import kernel_arguments
 
     kernel_args = kernel_arguments(spec)
     good = checks(Result(0, "vfio-pci\n"), f"{pages.count}\n", {"vfio_pci"})

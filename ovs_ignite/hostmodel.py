@@ -1,0 +1,153 @@
+"""The host model: everything about a host that its spec decides, as typed values, before
+it is spelled as files. plan.py builds it from a spec (the only step that reads one);
+hostfiles.py turns it into files and units without looking at the spec.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .artifacts import HostFile, HostUnit
+
+
+@dataclass(frozen=True)
+class InterfaceData:
+    """One interface of a container, as the attach reads it ('-': none)."""
+
+    ifname: str
+    bridge: str
+    host_if: str
+    mac: str
+    mtu: str
+    vlan: str
+    address: str
+    gateway: str
+    datapath: str
+    switch: str | None = None  # the OVS instance of its bridge (None: the main one)
+
+    def line(self) -> str:
+        """Its line in the container's data file (the host script's fields)."""
+        fields = (self.ifname, self.bridge, self.host_if, self.mac, self.mtu, self.vlan)
+        return " ".join((*fields, self.address, self.gateway, self.datapath))
+
+    def attachment_line(self) -> str:
+        """Its line in the container's attachment data (on another instance's bridge)."""
+        return f"{self.line()} {self.switch}"
+
+
+@dataclass(frozen=True)
+class BridgeData:
+    """A bridge: the ovs-vsctl commands of its transaction, its own other_config and
+    external_ids settings (set last in the transaction), controllers, address and MTU."""
+
+    name: str
+    commands: tuple[str, ...]
+    settings: tuple[str, ...] = ()
+    controllers: tuple[str, ...] = ()
+    address: str | None = None
+    mtu: int | None = None
+    switch: str | None = None  # its OVS instance (None: the main one)
+
+
+@dataclass(frozen=True)
+class SwitchData:
+    """An OVS instance besides the main one: its image, bridges and link ports."""
+
+    name: str
+    image: str
+    bridges: tuple[str, ...]
+    links: tuple[str, ...]  # "NAME PEER_SWITCH PEER"
+
+    def pairs(self) -> list[tuple[str, str]]:
+        return [
+            ("image", self.image),
+            *(("bridge", bridge) for bridge in self.bridges),
+            *(("link", link) for link in self.links),
+        ]
+
+
+@dataclass(frozen=True)
+class ContainerData:
+    """A container's data file: what its unit runs (image: containers: the image, --init,
+    environment, volumes, command) and the interfaces its attach makes."""
+
+    name: str
+    interfaces: tuple[InterfaceData, ...]
+    image: str | None = None
+    init: bool = True
+    env: tuple[str, ...] = ()
+    volumes: tuple[str, ...] = ()
+    command: tuple[str, ...] = ()
+
+    def pairs(self) -> list[tuple[str, str]]:
+        run = []
+        if self.image is not None:
+            run = [
+                ("image", self.image),
+                *([] if self.init else [("init", "no")]),
+                *(("env", setting) for setting in self.env),
+                *(("volume", volume) for volume in self.volumes),
+                *(("command", word) for word in self.command),
+            ]
+        main = (i for i in self.interfaces if i.switch is None)
+        return [*run, *(("interface", i.line()) for i in main)]
+
+    def attachments(self) -> list[tuple[str, str]]:
+        """Its interfaces on bridges of other OVS instances, as their data file lists them."""
+        return [("interface", i.attachment_line()) for i in self.interfaces if i.switch]
+
+
+@dataclass(frozen=True)
+class InstanceUnits:
+    """The facts of the ovsdb-server and ovs-vswitchd units of one OVS instance."""
+
+    switch: str | None  # None: the main instance
+    image: str
+    ovsdb_run: tuple[str, ...]
+    vswitchd_run: tuple[str, ...]
+    ovsdb_state_files: tuple[str, ...]  # podman's PID and ID files of each
+    vswitchd_state_files: tuple[str, ...]
+    peer_netns: tuple[str, ...]  # the netns units of the instances its links lead into
+    dpdk_bind: bool  # its vswitchd waits for the binding of the DPDK NICs
+
+
+@dataclass(frozen=True)
+class ContainerUnits:
+    """The facts of one container's units: the one that runs it (an image: container's, or
+    its own unit:), its attach, and the other instances its interfaces are on."""
+
+    name: str
+    unit_name: str  # the unit that runs it
+    runs_image: bool  # ovs-ignite runs it (image:), not a unit of the spec's
+    own_unit: str | None  # unit: the spec's unit that runs it
+    attached: bool  # it has interfaces
+    switches: tuple[str, ...] = ()  # other instances its interfaces are on
+
+
+@dataclass(frozen=True)
+class HostModel:
+    """What the host script reads (host.conf, bridges/, containers/), the units need and
+    the kernel needs."""
+
+    os: str
+    ignition_version: str
+    runtime: str
+    ovs_image: str
+    ovs_schema: str
+    open_vswitch: tuple[str, ...]
+    dpdk_devices: tuple[str, ...]
+    switches: tuple[SwitchData, ...]  # the other OVS instances
+    bridges: tuple[BridgeData, ...]
+    containers: tuple[ContainerData, ...]
+    kernel_arguments: tuple[str, ...]
+    auto_update: bool = False
+    hostname: str | None = None
+    users: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (name, SSH keys)
+    instances: tuple[InstanceUnits, ...] = ()  # the main one first
+    container_units: tuple[ContainerUnits, ...] = ()
+    container_run: tuple[str, ...] = ()  # the start of image: containers' run command
+    container_state_files: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()  # the parts of the host side beside the host script
+    networkd_unmanaged: tuple[str, ...] = ()  # (Flatcar) what networkd leaves alone
+    spec_files: tuple[HostFile, ...] = ()  # the spec's files: and units:
+    spec_units: tuple[HostUnit, ...] = ()
