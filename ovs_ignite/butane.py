@@ -49,14 +49,20 @@ def _butane_unit(unit: HostUnit) -> dict[str, Any]:
     return entry
 
 
-def build_butane(plan: HostPlan) -> dict[str, Any]:
-    """The Butane document of plan: a plain dict, keys in Butane's order."""
+def butane_version(plan: HostPlan) -> str:
+    """The version of Butane's variant that makes plan's Ignition version; an error where
+    Butane has none (Ignition output is held to the same versions)."""
     try:
-        version = BUTANE_VERSIONS[plan.os][plan.ignition_version]
+        return BUTANE_VERSIONS[plan.os][plan.ignition_version]
     except KeyError:
         raise OvsIgniteError(
             f"Butane has no {plan.os} variant for Ignition {plan.ignition_version}"
         ) from None
+
+
+def build_butane(plan: HostPlan) -> dict[str, Any]:
+    """The Butane document of plan: a plain dict, keys in Butane's order."""
+    version = butane_version(plan)
     doc: dict[str, Any] = {"variant": plan.os, "version": version}
     if plan.kernel_arguments:
         doc["kernel_arguments"] = {"should_exist": list(plan.kernel_arguments)}

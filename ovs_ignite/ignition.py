@@ -1,4 +1,4 @@
-"""Butane document -> Ignition config, with Butane's own semantics.
+"""Host plan -> Ignition config, as Butane makes it of the plan's Butane document.
 
 File contents become the shortest of a percent-encoded ``data:,`` URL, a ``;base64,`` URL
 and gzip + base64 with ``compression: gzip`` (Butane's ``MakeDataURL``); modes become
@@ -14,7 +14,8 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import quote_from_bytes
 
-from .butane import BUTANE_VERSIONS
+from .artifacts import HostFile, HostPlan, HostUnit, HostUser
+from .butane import butane_version
 
 _UNRESERVED = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.!~*'()")
 _SAFE = "!*'()"  # with quote's own letters, digits and _.-~: exactly _UNRESERVED
@@ -59,68 +60,60 @@ def decode_data_url(source: str, compression: str = "") -> bytes:
     return gzip.decompress(raw) if compression == "gzip" else raw
 
 
-def ignition_version(butane: dict[str, Any]) -> str:
-    for version, spec_version in BUTANE_VERSIONS[butane["variant"]].items():
-        if spec_version == butane["version"]:
-            return version
-    raise ValueError(f"unknown Butane version {butane['variant']} {butane['version']}")
-
-
-def _ignition_user(user: dict[str, Any]) -> dict[str, Any]:
-    entry: dict[str, Any] = {"name": user["name"]}
-    if user.get("ssh_authorized_keys"):
-        entry["sshAuthorizedKeys"] = list(user["ssh_authorized_keys"])
+def _ignition_user(user: HostUser) -> dict[str, Any]:
+    entry: dict[str, Any] = {"name": user.name}
+    if user.ssh_authorized_keys:
+        entry["sshAuthorizedKeys"] = list(user.ssh_authorized_keys)
     return entry
 
 
-def _ignition_file(file: dict[str, Any], plain: bool = False) -> dict[str, Any]:
-    data = file["contents"]["inline"].encode()
+def _ignition_file(file: HostFile, plain: bool = False) -> dict[str, Any]:
+    data = file.contents.encode()
     if plain:  # escaped text, for a config that is compressed whole (--wrap gzip)
         source, compression = "data:," + uric_encode(data), ""
     else:
         source, compression = data_url(data)
     return {
-        "overwrite": file["overwrite"],
-        "path": file["path"],
+        "overwrite": True,
+        "path": file.path,
         "contents": {"compression": compression, "source": source},
-        "mode": int(file["mode"]),
+        "mode": file.mode,
     }
 
 
-def _ignition_unit(unit: dict[str, Any]) -> dict[str, Any]:
+def _ignition_unit(unit: HostUnit) -> dict[str, Any]:
     # Keys in the order Butane writes them.
     entry: dict[str, Any] = {}
-    if "contents" in unit:
-        entry["contents"] = unit["contents"]
-    if "dropins" in unit:
-        entry["dropins"] = [{"contents": d["contents"], "name": d["name"]} for d in unit["dropins"]]
-    if "enabled" in unit:
-        entry["enabled"] = unit["enabled"]
-    entry["name"] = unit["name"]
+    if unit.contents is not None:
+        entry["contents"] = unit.contents
+    if unit.dropins:
+        entry["dropins"] = [{"contents": d.contents, "name": d.name} for d in unit.dropins]
+    if unit.enabled is not None:
+        entry["enabled"] = unit.enabled
+    entry["name"] = unit.name
     return entry
 
 
-def to_ignition(butane: dict[str, Any], plain: bool = False) -> dict[str, Any]:
-    """The Ignition config Butane makes of a document of the form ``build_butane`` writes.
-    With plain, file contents are percent-encoded text, never compressed one by one: what a
-    config that is gzip-compressed whole needs (gzip finds no repeats in base64)."""
-    config: dict[str, Any] = {"ignition": {"version": ignition_version(butane)}}
-    if "kernel_arguments" in butane:
-        config["kernelArguments"] = {
-            "shouldExist": list(butane["kernel_arguments"]["should_exist"])
-        }
-    if "passwd" in butane:
-        config["passwd"] = {"users": [_ignition_user(u) for u in butane["passwd"]["users"]]}
-    if "storage" in butane:
-        storage = butane["storage"]
-        config["storage"] = {}
-        if "files" in storage:
-            config["storage"]["files"] = [_ignition_file(f, plain) for f in storage["files"]]
-        if "links" in storage:
-            links = storage["links"]
-            config["storage"]["links"] = [{"path": k["path"], "target": k["target"]} for k in links]
-    if "systemd" in butane:
-        config["systemd"] = {"units": [_ignition_unit(u) for u in butane["systemd"]["units"]]}
+def to_ignition(plan: HostPlan, plain: bool = False) -> dict[str, Any]:
+    """The Ignition config Butane makes of plan's Butane document (build_butane), made
+    from the plan itself. With plain, file contents are percent-encoded text, never
+    compressed one by one: what a config that is gzip-compressed whole needs (gzip finds no
+    repeats in base64)."""
+    butane_version(plan)  # (the same versions as Butane output)
+    config: dict[str, Any] = {"ignition": {"version": plan.ignition_version}}
+    if plan.kernel_arguments:
+        config["kernelArguments"] = {"shouldExist": list(plan.kernel_arguments)}
+    if plan.users:
+        config["passwd"] = {"users": [_ignition_user(u) for u in plan.users]}
+    storage: dict[str, Any] = {}
+    if plan.files:
+        storage["files"] = [_ignition_file(f, plain) for f in plan.files]
+    if plan.links:
+        storage["links"] = [{"path": k.path, "target": k.target} for k in plan.links]
+    if storage:
+        config["storage"] = storage
+    if plan.units:
+        config["systemd"] = {"units": [_ignition_unit(u) for u in plan.units]}
     return config
 
 
