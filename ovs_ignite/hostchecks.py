@@ -69,6 +69,7 @@ def probes(spec: Spec, host: CheckedHost) -> Iterator[Probe]:
     target = Target(spec, host)
     plan = build_plan(spec)
     yield from _host_probes(target)
+    yield from _manager_probes(target)
     yield from _drift_probes(host, plan)
     units = _unit_names(spec, plan)
     states = _Batch(host, ("systemctl", "is-active", *units), tuple(units))
@@ -123,6 +124,69 @@ def _host_probes(target: Target) -> Iterator[Probe]:
         )
         for device in spec.dpdk.devices:
             yield Probe(f"NIC {device.pci} bound to vfio-pci", partial(_bound, host, device.pci))
+
+
+# The OS's network manager, and how it lists each link with its state: a line a link, split
+# at sep (None: blanks) into fields with the link's name and the manager's word for it
+# ("unmanaged" when it leaves the link alone).
+_MANAGERS = {
+    "flatcar": ("systemd-networkd", "networkctl list --no-legend --no-pager", None, 1, 4),
+    "fcos": ("NetworkManager", "nmcli -t -f DEVICE,STATE device", ":", 0, 1),
+}
+NOT_RUNNING = "not running"
+
+
+@dataclass
+class _Managed:
+    """The state the OS's network manager gives each link, read once for every check."""
+
+    host: CheckedHost
+    os: str
+    running: bool = True
+    states: dict[str, str] | None = None
+    stderr: str = ""
+
+    def state(self, link: str) -> str | None:
+        """The manager's state of link, NOT_RUNNING, or None (a link it does not list)."""
+        if self.states is None:
+            manager, listing, sep, name, state = _MANAGERS[self.os]
+            script = f"systemctl is-active -q {manager} || {{ echo {NOT_RUNNING}; exit 0; }}"
+            answer = self.host.run("sh", "-c", f"{script}; {listing}")
+            self.stderr = answer.stderr
+            self.running = answer.stdout.strip() != NOT_RUNNING
+            rows = [line.split(sep) for line in answer.stdout.splitlines()]
+            self.states = {r[name]: r[state] for r in rows if len(r) > max(name, state)}
+        return self.states.get(link) if self.running else NOT_RUNNING
+
+
+def _host_links(spec: Spec) -> list[str]:
+    """The links of OVS in the host's own namespace that exist as network devices there: the
+    main instance's bridges and their NICs and internal ports."""
+    links: list[str] = []
+    for bridge in spec.bridges:
+        if spec.switch_of(bridge) is not None:
+            continue
+        links.append(bridge.name)
+        for port in bridge.ports:
+            if isinstance(port, BondPort):
+                links += port.interfaces
+            elif port.type in ("system", "internal"):
+                links.append(port.name)
+    return list(dict.fromkeys(links))
+
+
+def _manager_probes(target: Target) -> Iterator[Probe]:
+    manager = _MANAGERS[target.spec.target.os][0]
+    managed = _Managed(target.host, target.spec.target.os)
+    for link in _host_links(target.spec):
+        yield Probe(f"{link} left alone by {manager}", partial(_left_alone, managed, link))
+
+
+def _left_alone(managed: _Managed, link: str) -> Outcome:
+    state = managed.state(link)
+    found = state or "not a link of the host"
+    passed = state in (None, NOT_RUNNING, "unmanaged")
+    return Outcome(passed, "unmanaged", str(found), managed.stderr)
 
 
 def _hostname(host: CheckedHost, hostname: str) -> Outcome:

@@ -269,14 +269,15 @@ def with_spec_units(model: HostModel, units: list[HostUnit]) -> list[HostUnit]:
     return out
 
 
-def networkd_file(model: HostModel, ctx: dict[str, object]) -> list[HostFile]:
-    """On Flatcar, whose systemd-networkd manages every link its catch-all matches: the
-    .network file that makes it leave OVS's interfaces alone."""
-    if not model.networkd_unmanaged:
-        return []
-    interfaces = list(model.networkd_unmanaged)
-    text = render_template("networkd-unmanaged.network.j2", names=interfaces, **ctx)
-    return [HostFile(names.NETWORKD_FILE, 0o644, text)]
+def network_manager_file(model: HostModel, ctx: dict[str, object]) -> list[HostFile]:
+    """The file that makes the OS's network manager leave OVS's interfaces alone: a .network
+    file for Flatcar's systemd-networkd, a conf.d file for FCOS's NetworkManager."""
+    interfaces = list(model.unmanaged)
+    if model.os == "flatcar":
+        text = render_template("networkd-unmanaged.network.j2", names=interfaces, **ctx)
+        return [HostFile(names.NETWORKD_FILE, 0o644, text)]
+    text = render_template("networkmanager-unmanaged.conf.j2", names=interfaces, **ctx)
+    return [HostFile(names.NETWORKMANAGER_FILE, 0o644, text)]
 
 
 def host_plan(model: HostModel, spec_name: str = "spec.yaml") -> HostPlan:
@@ -295,7 +296,7 @@ def host_plan(model: HostModel, spec_name: str = "spec.yaml") -> HostPlan:
     modules = ["openvswitch", *(["vfio-pci"] if model.dpdk_devices else [])]
     modules_text = render_template("modules-load.conf.j2", modules=modules, **ctx)
     files += [HostFile(names.MODULES_FILE, 0o644, modules_text), *host_side_files(model)]
-    files += networkd_file(model, ctx)
+    files += network_manager_file(model, ctx)
     files += data_files(model, spec_name)
     files += container_bodies(model, ctx)
 

@@ -148,6 +148,6 @@ class HostModel:
     container_run: tuple[str, ...] = ()  # the start of image: containers' run command
     container_state_files: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()  # the parts of the host side beside the host script
-    networkd_unmanaged: tuple[str, ...] = ()  # (Flatcar) what networkd leaves alone
+    unmanaged: tuple[str, ...] = ()  # what the OS's network manager leaves alone
     spec_files: tuple[HostFile, ...] = ()  # the spec's files: and units:
     spec_units: tuple[HostUnit, ...] = ()

@@ -56,6 +56,9 @@ HOST_IF_PREFIX = "ovi"
 # Tells systemd-networkd (Flatcar's network manager) to leave OVS's interfaces alone; it
 # sorts before every .network file of the OS (Flatcar's catch-all is zz-default.network).
 NETWORKD_FILE = "/etc/systemd/network/00-ovs-ignite.network"
+# Tells NetworkManager (FCOS's network manager) the same, in a device section of its own
+# that no other configuration file overrides.
+NETWORKMANAGER_FILE = "/etc/NetworkManager/conf.d/00-ovs-ignite.conf"
 # The interfaces OVS makes on a host besides a spec's bridges and ports: the datapath's own,
 # the userspace datapath's tap, the kernel's tunnel devices, the host ends of containers'
 # veths (plan.host_interface_name).

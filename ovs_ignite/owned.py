@@ -288,6 +288,7 @@ def owned(spec: Spec) -> Owned:
         *(f"{folder}/{name}" for name in names.HOST_SIDE_NAMES),
         names.HOST_DATA,
         names.NETWORKD_FILE,
+        names.NETWORKMANAGER_FILE,
         *names.SCOPE_DROPIN.values(),
     ):
         own.add_file(path)

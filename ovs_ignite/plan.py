@@ -165,12 +165,11 @@ def host_parts(spec: Spec) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def networkd_unmanaged(spec: Spec) -> tuple[str, ...]:
-    """On Flatcar, whose systemd-networkd manages every link its catch-all matches: the
-    interfaces it is to leave alone (the bridges' own, the NICs and other interfaces on
-    them, OVS's devices, the containers' host ends)."""
-    if spec.target.os != "flatcar":
-        return ()
+def unmanaged_interfaces(spec: Spec) -> tuple[str, ...]:
+    """The interfaces the OS's network manager is to leave alone (Flatcar's systemd-networkd
+    and FCOS's NetworkManager both configure every link they are not told to leave): the
+    bridges' own, the NICs and other interfaces on them, OVS's devices, the containers'
+    host ends."""
     own: list[str] = []
     for bridge in spec.bridges:
         own.append(bridge.name)
@@ -229,7 +228,7 @@ def host_model(spec: Spec) -> HostModel:
         container_run=tuple(container_prefix(spec)),
         container_state_files=tuple(state_files(spec, NAME_SPECIFIER)),
         parts=host_parts(spec),
-        networkd_unmanaged=networkd_unmanaged(spec),
+        unmanaged=unmanaged_interfaces(spec),
         spec_files=tuple(HostFile(f.path, f.mode, f.text) for f in spec.files),
         spec_units=spec_units(spec),
     )

@@ -14,8 +14,11 @@ given a rendered config by the real Ignition binary as the initramfs would, boot
   (``ovs-ignite-test-images.service``), ordered before the units that run containers; or,
   where a test runs a registry on the host's loopback (10.0.2.2 in the box), pulled from
   it by the same oneshot, so that the local images are the registry's own.
+- Each box runs its OS's network manager: NetworkManager with Debian's defaults on the
+  podman (FCOS-shaped) box, systemd-networkd on the docker (Flatcar-shaped) one.
 - ``mke2fs -d`` makes the disk; qemu boots its kernel and initrd with sshd forwarded to a
-  loopback port.
+  loopback port from its first NIC, and gives it a second NIC (ens9) with a DHCP server
+  behind it.
 """
 
 from __future__ import annotations
@@ -39,8 +42,26 @@ CACHE = Path(os.environ.get("OVS_IGNITE_TEST_CACHE", "/var/cache/ovs-ignite-test
 PACKAGES = (
     "systemd,systemd-sysv,dbus,linux-image-amd64,podman,catatonit,runc,docker.io,"
     "containernetworking-plugins,openssh-server,iproute2,"
-    "ethtool,kmod,udev,sudo,libnss-myhostname,curl,ca-certificates"
+    "ethtool,kmod,udev,sudo,libnss-myhostname,curl,ca-certificates,network-manager,libpam-systemd"
 )
+# Each box runs its OS's network manager alone: FCOS's NetworkManager (Debian's, with its
+# defaults: every ethernet device auto-connected with DHCP) on the podman box, Flatcar's
+# systemd-networkd on the docker box; the other is masked.
+OTHER_MANAGER = {
+    "podman": (
+        "systemd-networkd.service",
+        "systemd-networkd.socket",
+        "systemd-networkd-wait-online.service",
+    ),
+    "docker": (
+        "NetworkManager.service",
+        "NetworkManager-wait-online.service",
+        "NetworkManager-dispatcher.service",
+    ),
+}
+# The box's second NIC: behind a qemu network of its own whose DHCP server answers, at a
+# fixed PCI slot (so the box names it ens9); a spec puts it on a bridge.
+SECOND_NIC = "ens9"
 IMAGES_DIR = "var/lib/ovs-ignite-test/images"
 _SETUP = """\
 set -e
@@ -160,6 +181,10 @@ class Box:
                     f"file={self.disk},if=virtio,format=raw,werror=report,rerror=report",
                     "-nic",
                     f"user,model=virtio-net-pci,hostfwd=tcp:127.0.0.1:{self.port}-:22",
+                    "-netdev",
+                    "user,id=second,net=10.0.3.0/24,restrict=on",
+                    "-device",
+                    "virtio-net-pci,netdev=second,addr=0x9,mac=52:54:00:00:03:09",
                 ],
                 stdin=subprocess.DEVNULL,
                 stdout=console,
@@ -274,12 +299,12 @@ def provision(
     subprocess.run(
         ["systemctl", f"--root={root}", "enable", unit.name], check=True, capture_output=True
     )
+    masked = [*OTHER_MANAGER[engine]]
     if engine == "podman":  # (the base root has both; a podman host runs no dockerd)
-        subprocess.run(
-            ["systemctl", f"--root={root}", "mask", "docker.service", "docker.socket"],
-            check=True,
-            capture_output=True,
-        )
+        masked += ["docker.service", "docker.socket"]
+    subprocess.run(
+        ["systemctl", f"--root={root}", "mask", *masked], check=True, capture_output=True
+    )
     subprocess.run(["systemctl", f"--root={root}", "preset-all"], check=True, capture_output=True)
     key = work / "id_ed25519"
     boot = root / "boot"

@@ -21,10 +21,11 @@ from pathlib import Path
 import pytest
 
 from ovs_ignite import Spec, load_spec, parse_spec, render
+from ovs_ignite.models import SystemPort
 from ovs_ignite.names import BRIDGES_UNIT, OVSDB_UNIT, VSWITCHD_UNIT, attach_unit
 from ovs_ignite.plan import host_interface_name
 
-from .box import Box, provision, ssh_key
+from .box import SECOND_NIC, Box, provision, ssh_key
 from .conftest import ROOT
 from .images import (
     INDEX_HTML,
@@ -164,9 +165,12 @@ def _booted(work: Path, engine: str, images: Images) -> Iterator[Box]:
         }
     assert example.host is not None
     user = example.host.users[0].model_copy(update={"ssh_authorized_keys": [public]})
+    # (and the box's second NIC on br-app: the OS's network manager must leave it alone)
+    bridge = example.bridges[0].model_copy(update={"ports": [SystemPort(name=SECOND_NIC)]})
     spec = example.model_copy(
         update={
             "ovs": example.ovs.model_copy(update=ovs_update),
+            "bridges": [bridge],
             "containers": [example.containers[0].model_copy(update={"image": httpd})],
             "host": example.host.model_copy(update={"users": [user]}),
         }
@@ -227,9 +231,10 @@ def _http(box: Box) -> str:
     )
 
 
-def _ports(box: Box) -> list[str]:
+def _ports(box: Box, nic: bool = False) -> list[str]:
+    """The ports of br-app: its containers' (and with nic, the box's NIC on it too)."""
     out = box.ssh(f"sudo {box.engine} exec ovs-vswitchd ovs-vsctl list-ports br-app").stdout
-    return out.split()
+    return [port for port in out.split() if nic or port != SECOND_NIC]
 
 
 def test_first_boot_verifies_and_serves_http(box: Box) -> None:
@@ -267,31 +272,57 @@ def test_boot_order_in_the_journal(box: Box, capsys: pytest.CaptureFixture[str])
         )
 
 
-def _networkd_setup(box: Box) -> dict[str, str]:
-    """networkd's setup state of each link it knows (unmanaged, configured, ...)."""
-    listing = box.ssh("networkctl list --no-legend --no-pager").stdout
-    return {cols[1]: cols[4] for line in listing.splitlines() if len(cols := line.split()) >= 5}
+# Each box's network manager: the unit, how to list what it does with each link (a line a
+# link: name, then its state), and a line that succeeds once the box's first NIC has its
+# DHCP lease from it.
+MANAGERS = {
+    "podman": (
+        "NetworkManager",
+        "nmcli -t -f DEVICE,STATE device | tr : ' '",
+        "nmcli -t -f DEVICE,STATE device | grep -qx 'ens3:connected'",
+    ),
+    "docker": (
+        "systemd-networkd",
+        "networkctl list --no-legend --no-pager | awk '{print $2, $5}'",
+        "networkctl list --no-legend | grep -qw configured",
+    ),
+}
 
 
-def test_flatcar_networkd_leaves_the_bridges_alone(box: Box) -> None:
-    """(issue 26, item 17) With Flatcar's catch-all, networkd took br-app half a second after
-    the bridges unit made it, ran DHCP on it and dropped its address on some boots. The
-    rendered 00-ovs-ignite.network makes it leave every interface of OVS alone, across a
-    restart of networkd too."""
-    if box.engine != "docker":
-        pytest.skip("the Flatcar-shaped (docker) box runs Flatcar's networkd catch-all")
-    ready = f"test -e {FLATCAR_CATCH_ALL} && systemctl is-active systemd-networkd"
-    assert box.ssh(ready, check=False).returncode == 0
+def _manager_states(box: Box) -> dict[str, str]:
+    """What the box's network manager does with each link it knows (unmanaged, ...)."""
+    listing = box.ssh(MANAGERS[box.engine][1]).stdout
+    return {cols[0]: cols[1] for line in listing.splitlines() if len(cols := line.split()) >= 2}
+
+
+def test_the_network_manager_leaves_ovs_alone(box: Box) -> None:
+    """(issue 26, item 17; issue 28, item 1) The OS's network manager configures every link
+    it is not told to leave: on the Flatcar-shaped box, systemd-networkd with Flatcar's
+    catch-all took br-app half a second after the bridges unit made it, ran DHCP on it and
+    dropped its address on some boots; on the FCOS-shaped box, NetworkManager auto-connects
+    every ethernet device with DHCP. The rendered configuration makes each leave the
+    bridge, the NIC on it (whose network has a DHCP server) and the containers' host ends
+    alone, across a restart of the manager too, while the box's own NIC keeps its lease."""
+    manager, _, leased = MANAGERS[box.engine]
+    others = {"podman": "systemd-networkd", "docker": "NetworkManager"}[box.engine]
+    assert box.ssh(f"systemctl is-active {manager}").stdout.strip() == "active"
+    assert box.ssh(f"systemctl is-active {others}", check=False).stdout.strip() != "active"
+    if box.engine == "docker":
+        assert box.ssh(f"test -e {FLATCAR_CATCH_ALL}", check=False).returncode == 0
     for restart in (False, True):
         if restart:
-            box.ssh("sudo systemctl restart systemd-networkd")
-        box.wait_for("networkctl list --no-legend | grep -qw configured")  # (the NIC's DHCP)
-        setup = _networkd_setup(box)
-        assert setup.get("br-app") == "unmanaged", setup
-        assert setup.get("ovs-system") == "unmanaged", setup
-        assert setup.get(host_interface_name("web", "eth1")) == "unmanaged", setup
+            box.ssh(f"sudo systemctl restart {manager}")
+        box.wait_for(leased)  # (the first NIC's DHCP, which the manager does run)
+        states = _manager_states(box)
+        for link in ("br-app", SECOND_NIC, host_interface_name("web", "eth1")):
+            assert states.get(link) == "unmanaged", (link, states)
+        if box.engine == "docker":
+            assert states.get("ovs-system") == "unmanaged", states
         assert "10.10.0.1/24" in box.ssh("ip -o -4 addr show dev br-app").stdout
+        assert box.ssh(f"ip -o -4 addr show dev {SECOND_NIC}").stdout == ""  # no DHCP lease
         assert _http(box) == INDEX_HTML
+    ports = _ports(box, nic=True)
+    assert SECOND_NIC in ports, ports
 
 
 def test_killed_container_is_restarted_and_attached_again(box: Box) -> None:

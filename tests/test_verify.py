@@ -126,6 +126,8 @@ class FakeHost:
         default_factory=lambda: {link.path: link.target for link in build_plan(SPEC).links}
     )
     vsctl: Result | None = None  # what ovs-vsctl answers instead of the tables
+    # what the OS's network manager lists (NetworkManager's `nmcli -t` here)
+    network: str = "ens3:connected\nbr-app:unmanaged\nlo:unmanaged\novi0123456789ab:unmanaged\n"
     commands: list[str] = field(default_factory=list)
 
     def tables(self) -> dict[str, list[dict[str, Any]]]:
@@ -195,6 +197,8 @@ class FakeHost:
                 missing = [p for p in paths if p not in self.links]
                 errors = "".join(f"readlink: {p}: No such file\n" for p in missing)
                 return Result(0, "".join(f"{self.links.get(p, '!')}\n" for p in paths), errors)
+            case ["sh", "-c", script] if "nmcli" in script or "networkctl" in script:
+                return Result(0, self.network)
             case ["systemctl", "is-active", *units]:
                 states = ["active" if unit in self.active else "inactive" for unit in units]
                 return Result(0 if set(states) == {"active"} else 3, "\n".join(states) + "\n")
@@ -664,3 +668,46 @@ def test_the_batched_reads_work_on_a_real_shell(tmp_path: Path) -> None:
     assert _same_link(read, links[0], "a").passed
     not_a_link = _same_link(read, links[1], "x")
     assert (not_a_link.passed, not_a_link.found) == (False, "no link")
+
+
+def test_a_bridge_the_network_manager_took_is_named() -> None:
+    """(issue 28) Every OVS link of the host is left alone by the OS's network manager: a
+    bridge that NetworkManager configures fails the check, with its state; a link it does
+    not list (not there) and a manager that does not run pass."""
+    assert "br-app left alone by NetworkManager" in NAMES
+    host = FakeHost(network="ens3:connected\nbr-app:connected (externally)\n")
+    assert _failed(host) == [
+        "FAIL  br-app left alone by NetworkManager: expected unmanaged, "
+        "found connected (externally)"
+    ]
+    assert _failed(FakeHost(network="ens3:connected\n")) == []
+    assert _failed(FakeHost(network="not running\n")) == []
+
+
+def test_networkd_and_networkmanager_listings_are_read_on_a_real_shell() -> None:
+    """The check's command runs as written on this machine's sh (whose systemctl reports
+    neither manager active: 'not running'), and both listings' shapes parse."""
+    from ovs_ignite.hostchecks import NOT_RUNNING, _Managed
+
+    for os_ in ("fcos", "flatcar"):
+        assert _Managed(CheckedHost(_Local()), os_).state("br-app") == NOT_RUNNING
+
+    @dataclass
+    class Listing:
+        stdout: str
+
+        def run(self, command: str, *args: str) -> Result:
+            return Result(0, self.stdout)
+
+    networkd = Listing(
+        "  1 lo     loopback carrier    unmanaged\n"
+        "  2 ens3   ether    routable   configured\n"
+        "  5 br-app ether    routable   unmanaged\n"
+        "  6 ens4   ether    degraded   configuring\n"
+    )
+    managed = _Managed(CheckedHost(networkd), "flatcar")
+    assert [managed.state(n) for n in ("br-app", "ens4", "eth9")] == [
+        "unmanaged",
+        "configuring",
+        None,
+    ]
