@@ -584,6 +584,7 @@ TABLE: dict[str, Any] = {
             ["faucet", "plain", '"faucet"'],
             ["nginx", "plain", '"nginx"'],
             ["tunnels", "plain", '"tunnels"'],
+            ["uplink", "plain", '"uplink"'],
             ["vlans", "plain", '"vlans"'],
         ],
         "init --output": [],

@@ -22,6 +22,7 @@ from .models import (
     PatchPort,
     Spec,
 )
+from .netchecks import check_host_network
 from .owned import Nodes, Owned, owned
 from .quoting import UNIT_LINE_MAX, unit_line_length
 from .shape import unit_text_problem
@@ -120,6 +121,7 @@ def check_spec(spec: Spec) -> list[Finding]:
         *_check_dpdk(spec),
         *_check_names(spec),
         *_check_bridges(spec),
+        *check_host_network(spec),
         *_check_containers(spec, own),
         *_check_files(spec, own),
         *_check_units(spec, own),
@@ -352,7 +354,7 @@ def _check_bridge_fields(spec: Spec, bridge: Bridge, at: KeyPath) -> Iterator[Fi
             yield (*at, "controllers", c), problem
     if bridge.protocols is not None and len(set(bridge.protocols)) != len(bridge.protocols):
         yield (*at, "protocols"), "a protocol is listed twice"
-    if bridge.address and bridge.mtu and bridge.mtu < 1280 and ":" in bridge.address:
+    if bridge.mtu and bridge.mtu < 1280 and any(":" in a for a in bridge.addresses):
         yield (*at, "mtu"), f"{bridge.mtu} is below 1280, the IPv6 minimum"
 
 
@@ -412,9 +414,8 @@ def _check_containers(spec: Spec, own: Owned) -> Iterator[Finding]:
     names_used: set[str] = set(OVS_CONTAINERS)
     units: set[str] = set()  # (ovs-ignite's own are the business of owned.Owned)
     addresses: _Taken = {
-        bridge.name: {ipaddress.ip_interface(bridge.address).ip}
+        bridge.name: {ipaddress.ip_interface(address).ip for address in bridge.addresses}
         for bridge in spec.bridges
-        if bridge.address
     }
     macs: _Taken = {}
     for c, container in enumerate(spec.containers):

@@ -24,7 +24,7 @@ from . import names
 from .artifacts import HostPlan
 from .checking import Answer, CheckedHost, Outcome, Probe, same
 from .hostmodel import InterfaceData
-from .models import AnyPort, BondPort, Bridge, OnePort, Spec
+from .models import AnyPort, BondPort, Bridge, OnePort, Spec, UplinkMac
 from .ovsconfig import interface_options, interface_type
 from .plan import build_plan, container_data, kernel_arguments
 
@@ -512,14 +512,63 @@ def _bridge_probes(target: Target, bridge: Bridge) -> Iterator[Probe]:
     yield Probe(f"{name} controllers", partial(_controllers, target, bridge), (name,))
     if bridge.mtu is not None:
         yield Probe(f"{name} mtu_request", partial(_mtu, target, bridge), (name,))
-    if bridge.address is not None:
+    for address in bridge.addresses:
         yield Probe(
-            f"{name} address {bridge.address}",
-            partial(_address, target.host, bridge.name, bridge.address, target.switch),
+            f"{name} address {address}",
+            partial(_address, target.host, bridge.name, address, target.switch),
             (name,),
         )
+    if bridge.uplink is not None:
+        yield from _uplink_probes(target, bridge)
     for port in bridge.ports:
         yield from _port_probes(target, port, bridge.name)
+
+
+def _uplink_probes(target: Target, bridge: Bridge) -> Iterator[Probe]:
+    """The uplink is a port of the bridge; with dhcp the bridge has its own lease; the
+    default route goes through the bridge."""
+    name = f"bridge {bridge.name}"
+    uplink = f"{name} uplink"
+    yield Probe(uplink, partial(_uplink_port, target, bridge), (name,))
+    if bridge.dhcp:
+        yield Probe(f"{name} DHCP lease", partial(_lease, target, bridge.name), (uplink,))
+    if bridge.dhcp or any(route.to == "default" for route in bridge.routes or []):
+        test = partial(_default_route, target.host, bridge.name)
+        yield Probe(f"{name} default route", test, (uplink,))
+
+
+def _uplink_port(target: Target, bridge: Bridge) -> Outcome:
+    """The interface marked as this boot's uplink, on the bridge, is the spec's NIC."""
+    marked = [
+        row
+        for row in target.rows("Interface")
+        if names.UPLINK_MARK in (row["external_ids"] or {})
+        and _port_row(target, bridge.name, row["name"]) is not None
+    ]
+    if isinstance(bridge.uplink, UplinkMac):
+        wanted = f"the NIC with MAC {bridge.uplink.mac.lower()}"
+        ok = [r for r in marked if _one(r.get("mac_in_use")) == bridge.uplink.mac.lower()]
+    else:
+        wanted = f"NIC {bridge.uplink}"
+        ok = [r for r in marked if r["name"] == bridge.uplink]
+    found = ", ".join(r["name"] for r in marked) or (
+        f"no uplink port: rolled back? (journalctl -u {names.uplink_unit(bridge.name)})"
+    )
+    return Outcome(bool(ok), f"{wanted}, a port of {bridge.name}", found)
+
+
+def _lease(target: Target, bridge: str) -> Outcome:
+    row = _interface_row(target, bridge) or {}
+    ids = row.get("external_ids") or {}
+    state = ids.get(names.DHCP_MARK)
+    return Outcome(state == "bound", "a DHCP lease", ids.get(names.LEASE_MARK) or "no lease")
+
+
+def _default_route(host: CheckedHost, bridge: str) -> Outcome:
+    answer = host.run("ip", "-o", "route", "show", "default")
+    ours = [line for line in answer.stdout.splitlines() if f" dev {bridge} " in f"{line} "]
+    found = answer.stdout.strip() or "no default route"
+    return Outcome(bool(ours), f"the default route through {bridge}", found, answer.stderr)
 
 
 def _keys(keys: set[str], value: Any) -> dict[str, Any]:

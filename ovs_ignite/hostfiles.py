@@ -40,16 +40,8 @@ def data_files(model: HostModel, spec_name: str) -> list[HostFile]:
     ]
     files = [HostFile(names.HOST_DATA, 0o644, data_text("host", header, host))]
     for bridge in model.bridges:
-        pairs = [
-            *(("vsctl", command) for command in bridge.commands),
-            *(("setting", setting) for setting in bridge.settings),
-            *(("controller", target) for target in bridge.controllers),
-            *([("address", bridge.address)] if bridge.address else []),
-            *([("mtu", str(bridge.mtu))] if bridge.mtu else []),
-        ]
-        files.append(
-            HostFile(names.bridge_data(bridge.name), 0o644, data_text("bridge", header, pairs))
-        )
+        text = data_text("bridge", header, bridge.pairs())
+        files.append(HostFile(names.bridge_data(bridge.name), 0o644, text))
     for container in model.containers:
         files.append(
             HostFile(
@@ -112,6 +104,7 @@ def instance_units(instance: InstanceUnits, ctx: dict[str, object]) -> list[Host
         "image": instance.image,
         "netns_unit": None if switch is None else names.netns_unit(switch),
         "bridges_unit": names.bridges_unit(switch),
+        "uplink_units": ctx["uplink_units"] if switch is None else (),
         "peer_netns": list(instance.peer_netns),
     }
     ovsdb, vswitchd = names.ovsdb_name(switch), names.vswitchd_name(switch)
@@ -148,6 +141,12 @@ def ovs_units(model: HostModel, ctx: dict[str, object]) -> list[HostUnit]:
     units.append(
         HostUnit(names.BRIDGES_UNIT, static_text(names.BRIDGES_UNIT, model.os), enabled=True)
     )
+    if model.uplink_units:
+        units.append(HostUnit(names.UPLINK_TEMPLATE, static_text(names.UPLINK_TEMPLATE, model.os)))
+        if any(bridge.dhcp for bridge in model.bridges):
+            text = static_text(names.DHCP_TEMPLATE, model.os)
+            units.append(HostUnit(names.DHCP_TEMPLATE, text))
+        units += [HostUnit(unit, enabled=True) for unit in model.uplink_units]
     if model.dpdk_devices:
         text = static_text(names.DPDK_BIND_UNIT, model.os)
         units.append(HostUnit(names.DPDK_BIND_UNIT, text, enabled=True))
@@ -179,6 +178,7 @@ def container_bodies(model: HostModel, ctx: dict[str, object]) -> list[HostFile]
                 str(ctx["spec_name"]),
                 model.runtime,
                 model.os,
+                model.uplink_units,
             ),
         )
         for attached in sorted(kinds, reverse=True)
@@ -193,10 +193,12 @@ def _container_body(
     spec_name: str,
     runtime: str,
     os_: str,
+    uplink_units: tuple[str, ...],
 ) -> str:
     return render_template(
         "container.conf.j2",
         attached=attached,
+        uplink_units=list(uplink_units),
         run=run,
         state_files=state,
         spec_name=spec_name,
@@ -289,6 +291,7 @@ def host_plan(model: HostModel, spec_name: str = "spec.yaml") -> HostPlan:
         "auto_update": model.auto_update,
         "script": names.SCRIPT[os_],
         "os": os_,
+        "uplink_units": model.uplink_units,
     }
     files: list[HostFile] = []
     if model.hostname:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import names
 from .artifacts import HostFile, HostUnit
 
 
@@ -38,15 +39,39 @@ class InterfaceData:
 @dataclass(frozen=True)
 class BridgeData:
     """A bridge: the ovs-vsctl commands of its transaction, its own other_config and
-    external_ids settings (set last in the transaction), controllers, address and MTU."""
+    external_ids settings (set last in the transaction), controllers, addresses and MTU;
+    and its uplink, if it has one (the NIC, dhcp, routes, DNS, timeout)."""
 
     name: str
     commands: tuple[str, ...]
     settings: tuple[str, ...] = ()
     controllers: tuple[str, ...] = ()
-    address: str | None = None
+    addresses: tuple[str, ...] = ()
     mtu: int | None = None
     switch: str | None = None  # its OVS instance (None: the main one)
+    uplink: str | None = None  # a kernel name, or mac=MAC
+    dhcp: bool = False
+    routes: tuple[str, ...] = ()  # "TO VIA"
+    dns: tuple[str, ...] = ()
+    uplink_timeout: int | None = None
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """Its lines in the bridge's data file."""
+        uplink = [
+            *([("uplink", self.uplink)] if self.uplink else []),
+            *([("dhcp", "yes")] if self.dhcp else []),
+            *(("route", route) for route in self.routes),
+            *(("dns", server) for server in self.dns),
+            *([("uplink_timeout", str(self.uplink_timeout))] if self.uplink_timeout else []),
+        ]
+        return [
+            *(("vsctl", command) for command in self.commands),
+            *(("setting", setting) for setting in self.settings),
+            *(("controller", target) for target in self.controllers),
+            *(("address", address) for address in self.addresses),
+            *([("mtu", str(self.mtu))] if self.mtu else []),
+            *uplink,
+        ]
 
 
 @dataclass(frozen=True)
@@ -151,3 +176,8 @@ class HostModel:
     unmanaged: tuple[str, ...] = ()  # what the OS's network manager leaves alone
     spec_files: tuple[HostFile, ...] = ()  # the spec's files: and units:
     spec_units: tuple[HostUnit, ...] = ()
+
+    @property
+    def uplink_units(self) -> tuple[str, ...]:
+        """The units of the bridges' uplinks, in the bridges' order."""
+        return tuple(names.uplink_unit(b.name) for b in self.bridges if b.uplink)

@@ -40,6 +40,7 @@ from .values import (
     LocalPath,
     MacAddress,
     Mtu,
+    NetworkCidr,
     OfPort,
     OtherConfigKey,
     PciAddress,
@@ -325,6 +326,50 @@ OpenFlow = Literal[
 ]
 
 
+class UplinkMac(Model):
+    mac: MacAddress = _describe("The MAC address of the uplink NIC.")
+
+
+def _route_to_kind(value: Any) -> str:
+    return "to-default" if value == "default" else "a-cidr"
+
+
+def _address_kind(value: Any) -> str:
+    if value == "dhcp":
+        return "by-dhcp"
+    return "cidr-list" if isinstance(value, list) else "a-cidr"
+
+
+# The tags of the unions below, which error locations leave out (spec.py).
+VALUE_TAGS = ("to-default", "a-cidr", "by-dhcp", "cidr-list", "by-name", "by-mac")
+# (Discriminated by shape, so that a bad value gets one error, the CIDR's, not one per choice.)
+RouteTo = Annotated[
+    Annotated[Literal["default"], Tag("to-default")] | Annotated[NetworkCidr, Tag("a-cidr")],
+    Discriminator(_route_to_kind),
+]
+BridgeAddress = Annotated[
+    Annotated[Literal["dhcp"], Tag("by-dhcp")]
+    | Annotated[
+        list[Cidr],
+        Tag("cidr-list"),
+        Field(min_length=1, max_length=32, json_schema_extra={"uniqueItems": True}),
+    ]
+    | Annotated[Cidr, Tag("a-cidr")],
+    Discriminator(_address_kind),
+]
+
+
+Uplink = Annotated[
+    Annotated[IfName, Tag("by-name")] | Annotated[UplinkMac, Tag("by-mac")],
+    Discriminator(lambda value: "by-mac" if isinstance(value, dict | UplinkMac) else "by-name"),
+]
+
+
+class Route(Model):
+    to: RouteTo = _describe("The destination: a CIDR, or default.")
+    via: IpAddress = _describe("The gateway, on the network of one of the bridge's addresses.")
+
+
 class Bridge(Model):
     name: IfName = _describe("The bridge's name (also its internal interface on the host).")
     switch: SwitchName | None = Field(
@@ -348,8 +393,33 @@ class Bridge(Model):
     controllers: list[Text] | None = Field(
         default=None, description="OpenFlow controller targets (tcp:IP:PORT, ssl:..., unix:...)."
     )
-    address: Cidr | None = Field(
-        default=None, description="An address for the bridge's interface on the host (CIDR)."
+    address: BridgeAddress | None = Field(
+        default=None,
+        description="The address of the bridge's interface on the host: a CIDR, a list of "
+        "CIDRs (IPv4 and IPv6), or dhcp (with an uplink: the DHCP server on the uplink's "
+        "network gives it).",
+    )
+    uplink: Uplink | None = Field(
+        default=None,
+        description="The host's NIC that carries its own address (its kernel name, or "
+        "{mac: ...}): at every boot it becomes a port of this bridge, which takes the NIC's "
+        "MAC, address, default route and DNS; rolled back when the bridge does not reach "
+        "its gateway in time. Main instance, system datapath, with an address.",
+    )
+    routes: list[Route] | None = Field(
+        default=None, description="Routes through the bridge, with static addresses and an uplink."
+    )
+    dns: list[IpAddress] | None = Field(
+        default=None,
+        description="DNS servers of the bridge, with static addresses and an uplink.",
+        json_schema_extra={"uniqueItems": True, "maxItems": 8},
+    )
+    uplink_timeout: int | None = Field(
+        default=None,
+        description="Seconds the uplink's bridge has to get its address and reach its "
+        "gateway before the NIC goes back to the OS's network manager; default 60.",
+        ge=5,
+        le=600,
     )
     mtu: Mtu | None = Field(
         default=None, description="The MTU of the bridge's interface (and default of its ports)."
@@ -372,6 +442,17 @@ class Bridge(Model):
         json_schema_extra={"propertyNames": names_schema(OtherConfigKey)},
     )
     ports: list[Port] = Field(default=[], description="The bridge's ports, by type.")
+
+    @property
+    def addresses(self) -> list[str]:
+        """Its static addresses (none with dhcp)."""
+        if self.address is None or self.address == "dhcp":
+            return []
+        return [self.address] if isinstance(self.address, str) else list(self.address)
+
+    @property
+    def dhcp(self) -> bool:
+        return self.address == "dhcp"
 
 
 class Interface(Model):

@@ -22,6 +22,11 @@ OVSDB_SCRIPT_NAME = "ovs-ignite-ovsdb.sh"
 ATTACH_SCRIPT_NAME = "ovs-ignite-attach.sh"
 DOCKER_SCRIPT_NAME = "ovs-ignite-docker.sh"
 DPDK_SCRIPT_NAME = "ovs-ignite-dpdk.sh"
+# The uplink of a bridge (uplink:): the move of the host's NIC and address onto it, and
+# udhcpc's event script (run in the ovs-vswitchd container) for address: dhcp.
+UPLINK_SCRIPT_NAME = "ovs-ignite-uplink.sh"
+UDHCPC_SCRIPT_NAME = "ovs-ignite-udhcpc"
+UPLINK_FORMAT_NAME = "ovs-ignite-uplink.format"
 SCRIPT = {os_: f"{folder}/{SCRIPT_NAME}" for os_, folder in BIN_DIR.items()}
 # The static units name the script at its FCOS path; a Flatcar render puts in its own.
 UNITS_SCRIPT = SCRIPT["fcos"]
@@ -38,6 +43,9 @@ HOST_SIDE_NAMES = (
     ATTACH_SCRIPT_NAME,
     DOCKER_SCRIPT_NAME,
     DPDK_SCRIPT_NAME,
+    UPLINK_SCRIPT_NAME,
+    UPLINK_FORMAT_NAME,
+    UDHCPC_SCRIPT_NAME,
     SWITCH_SCRIPT_NAME,
     SWITCH_FORMAT_NAME,
 )
@@ -214,6 +222,24 @@ def netns_unit(switch: str) -> str:
 
 def bridges_unit(switch: str | None) -> str:
     return BRIDGES_UNIT if switch is None else f"ovs-ignite-bridges@{switch}.service"
+
+
+# The uplink of bridge B (uplink:): ovs-ignite-uplink@B.service moves the NIC and the host's
+# address onto B and hands them back when it stops; with address: dhcp it starts
+# ovs-ignite-dhcp@B.service, the DHCP client of B.
+UPLINK_TEMPLATE = "ovs-ignite-uplink@.service"
+DHCP_TEMPLATE = "ovs-ignite-dhcp@.service"
+
+
+# The marks in the OVS database: an uplink's Interface (the boot's ID), and the bridge's own
+# Interface with address: dhcp (bound once its DHCP client has a lease, and the lease).
+UPLINK_MARK = "ovs-ignite-uplink"
+DHCP_MARK = "ovs-ignite-dhcp"
+LEASE_MARK = "ovs-ignite-lease"
+
+
+def uplink_unit(bridge: str) -> str:
+    return f"ovs-ignite-uplink@{bridge}.service"
 
 
 # The drop-in on the attach of a container with interfaces on other instances: it attaches

@@ -321,7 +321,13 @@ def _own_units(spec: Spec, own: Owned) -> None:
     ):
         own.units[unit] = OWN_UNIT
     own.templates.update(
-        {names.ATTACH_TEMPLATE, names.NETNS_TEMPLATE, names.INSTANCE_BRIDGES_TEMPLATE}
+        {
+            names.ATTACH_TEMPLATE,
+            names.NETNS_TEMPLATE,
+            names.INSTANCE_BRIDGES_TEMPLATE,
+            names.UPLINK_TEMPLATE,
+            names.DHCP_TEMPLATE,
+        }
     )
     for switch in spec.switches:
         own.units[f"{names.ovsdb_name(switch.name)}.service"] = OWN_UNIT

@@ -9,6 +9,7 @@ spec. ``build_plan`` is the two.
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 
 from . import names
 from .artifacts import Dropin, HostFile, HostPlan, HostUnit
@@ -22,7 +23,8 @@ from .hostmodel import (
     InterfaceData,
     SwitchData,
 )
-from .models import BondPort, Container, LinkPort, Spec
+from .models import BondPort, Bridge, Container, LinkPort, Spec
+from .netchecks import uplink_key
 from .ovsconfig import bridge_commands, bridge_settings, open_vswitch_settings
 from .runs import (
     NAME_SPECIFIER,
@@ -151,6 +153,30 @@ def container_units(spec: Spec, container: Container) -> ContainerUnits:
     )
 
 
+def bridge_data(spec: Spec, bridge: Bridge) -> BridgeData:
+    """A bridge's data: its transaction, settings, addresses and uplink."""
+    return BridgeData(
+        bridge.name,
+        bridge_commands(spec, bridge),
+        tuple(bridge_settings(bridge)),
+        tuple(bridge.controllers or ()),
+        tuple(ipaddress.ip_interface(a).with_prefixlen for a in bridge.addresses),
+        bridge.mtu,
+        spec.switch_of(bridge),
+        uplink_key(bridge),
+        bridge.dhcp,
+        tuple(_route_line(route.to, route.via) for route in bridge.routes or ()),
+        tuple(str(ipaddress.ip_address(server)) for server in bridge.dns or ()),
+        bridge.uplink_timeout,
+    )
+
+
+def _route_line(to: str, via: str) -> str:
+    """A route as the host data spells it: TO VIA (TO: default or a network, compressed)."""
+    destination = to if to == "default" else ipaddress.ip_interface(to).network.with_prefixlen
+    return f"{destination} {ipaddress.ip_address(via)}"
+
+
 def host_parts(spec: Spec) -> tuple[str, ...]:
     """The parts of the host side beside the host script that this spec uses."""
     parts = [names.HOST_FORMAT_NAME, names.OVS_SCRIPT_NAME, names.OVSDB_SCRIPT_NAME]
@@ -162,6 +188,10 @@ def host_parts(spec: Spec) -> tuple[str, ...]:
         parts.append(names.DPDK_SCRIPT_NAME)
     if spec.switches:
         parts.append(names.SWITCH_FORMAT_NAME)
+    if any(b.uplink for b in spec.bridges):
+        parts += [names.UPLINK_SCRIPT_NAME, names.UPLINK_FORMAT_NAME]
+    if any(b.uplink and b.dhcp for b in spec.bridges):
+        parts.append(names.UDHCPC_SCRIPT_NAME)
     return tuple(parts)
 
 
@@ -199,18 +229,7 @@ def host_model(spec: Spec) -> HostModel:
         open_vswitch=tuple(open_vswitch_settings(spec)),
         dpdk_devices=tuple(d.pci for d in spec.dpdk.devices) if spec.dpdk else (),
         switches=tuple(switch_data(spec, s.name) for s in spec.switches),
-        bridges=tuple(
-            BridgeData(
-                b.name,
-                bridge_commands(spec, b),
-                tuple(bridge_settings(b)),
-                tuple(b.controllers or ()),
-                b.address,
-                b.mtu,
-                spec.switch_of(b),
-            )
-            for b in spec.bridges
-        ),
+        bridges=tuple(bridge_data(spec, b) for b in spec.bridges),
         containers=tuple(
             container_data(spec, c) for c in spec.containers if c.interfaces or c.image
         ),

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from .checks import check_contents, check_spec
 from .errors import SpecError, SpecProblem
-from .models import PORT_MODELS, PORT_TYPES, Spec, port_type
+from .models import PORT_MODELS, PORT_TYPES, VALUE_TAGS, Spec, port_type
 from .yamlsource import (
     KeyPath,
     Located,
@@ -266,7 +266,7 @@ def _clean_loc(loc: tuple[Any, ...], data: Any) -> KeyPath:
         is_tag = (
             isinstance(part, str)
             and part != "[key]"
-            and (_BRANCH_TAG.match(part) or part in PORT_TYPES)
+            and (_BRANCH_TAG.match(part) or part in PORT_TYPES or part in VALUE_TAGS)
         )
         if is_tag and not (isinstance(data, dict) and part in data):
             continue

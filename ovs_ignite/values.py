@@ -187,6 +187,22 @@ def cidr(value: str) -> str:
     return str(iface)
 
 
+def network(value: str) -> str:
+    """A route's destination: a network in CIDR form, its host bits clear."""
+    _no_zone(value)
+    if "/" not in value:
+        raise ValueError(f"{value!r} has no prefix length (10.0.0.0/8)")
+    try:
+        iface = ipaddress.ip_interface(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a network in CIDR form (10.0.0.0/8)") from None
+    if iface.network.prefixlen == 0:
+        raise ValueError(f"{value!r} is every address: write default")
+    if iface.ip != iface.network.network_address:
+        raise ValueError(f"{value!r} has host bits set (the network: {iface.network})")
+    return str(iface.network)
+
+
 def ip_address(value: str) -> str:
     _no_zone(value)
     try:
@@ -472,6 +488,9 @@ MacAddress = Annotated[
 # An address's shape only: which prefix lengths and addresses are good is the check's.
 Cidr = Annotated[
     str, AfterValidator(cidr), keywords(pattern=r"^[0-9A-Fa-f.:]+/[0-9]{1,3}$", maxLength=64)
+]
+NetworkCidr = Annotated[
+    str, AfterValidator(network), keywords(pattern=r"^[0-9A-Fa-f.:]+/[0-9]{1,3}$", maxLength=64)
 ]
 IpAddress = Annotated[
     str, AfterValidator(ip_address), keywords(pattern=_ADDRESS_SHAPE, maxLength=45)

@@ -16,9 +16,9 @@ given a rendered config by the real Ignition binary as the initramfs would, boot
   it by the same oneshot, so that the local images are the registry's own.
 - Each box runs its OS's network manager: NetworkManager with Debian's defaults on the
   podman (FCOS-shaped) box, systemd-networkd on the docker (Flatcar-shaped) one.
-- ``mke2fs -d`` makes the disk; qemu boots its kernel and initrd with sshd forwarded to a
-  loopback port from its first NIC, and gives it a second NIC (ens9) with a DHCP server
-  behind it.
+- ``mke2fs -d`` makes the disk; qemu boots its kernel and initrd with sshd (and a
+  container's 10.0.2.50:80) forwarded to loopback ports from its first NIC (ens3), and gives
+  it a second NIC (ens9) with a DHCP server behind it and a third (ens10) with nothing.
 """
 
 from __future__ import annotations
@@ -62,6 +62,26 @@ OTHER_MANAGER = {
 # The box's second NIC: behind a qemu network of its own whose DHCP server answers, at a
 # fixed PCI slot (so the box names it ens9); a spec puts it on a bridge.
 SECOND_NIC = "ens9"
+# The box's first NIC (its only way out: ssh, the registry) and a third one with nothing
+# behind it (a UDP socket no one reads: no DHCP server answers), by MAC.
+FIRST_NIC = "ens3"
+DEAD_NIC = "ens10"
+DEAD_MAC = "52:54:00:00:0a:0a"
+# What the box says outside the tests' business: the dead NIC's DHCP would hold each OS's
+# wait-online (NetworkManager's 60 s, networkd's 120 s) and the units after it at every boot.
+WAIT_ONLINE_FILES = {
+    "podman": {
+        "/etc/NetworkManager/conf.d/90-test-dead-nic.conf": (
+            f"[connection-test-dead-nic]\nmatch-device=interface-name:{DEAD_NIC}\n"
+            "ipv4.dhcp-timeout=5\n"
+        )
+    },
+    "docker": {
+        "/etc/systemd/system/systemd-networkd-wait-online.service.d/any.conf": (
+            "[Service]\nExecStart=\nExecStart=/lib/systemd/systemd-networkd-wait-online --any\n"
+        )
+    },
+}
 IMAGES_DIR = "var/lib/ovs-ignite-test/images"
 _SETUP = """\
 set -e
@@ -133,6 +153,7 @@ class Box:
     key: Path
     engine: str = "podman"  # the container engine of the box: podman or docker
     port: int = 0
+    http_port: int = 0  # forwarded to 10.0.2.50:80 in the box (a container on the uplink)
     process: subprocess.Popen[bytes] | None = None
     images: Any = None  # what the test that booted the box keeps with it
     console: Path = field(init=False)
@@ -153,9 +174,7 @@ class Box:
 
     def boot(self, timeout: float = 600) -> None:
         """Start qemu and wait until sshd answers a command."""
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
+        self.port, self.http_port, dead_port = _free_ports(3)
         append = " ".join(["console=ttyS0", "root=/dev/vda", "rw", *self.kargs])
         with self.console.open("ab") as console:
             self.process = subprocess.Popen(
@@ -180,11 +199,16 @@ class Box:
                     # the console; qemu's default would pause the guest without a word.
                     f"file={self.disk},if=virtio,format=raw,werror=report,rerror=report",
                     "-nic",
-                    f"user,model=virtio-net-pci,hostfwd=tcp:127.0.0.1:{self.port}-:22",
+                    f"user,model=virtio-net-pci,hostfwd=tcp:127.0.0.1:{self.port}-:22,"
+                    f"hostfwd=tcp:127.0.0.1:{self.http_port}-10.0.2.50:80",
                     "-netdev",
                     "user,id=second,net=10.0.3.0/24,restrict=on",
                     "-device",
                     "virtio-net-pci,netdev=second,addr=0x9,mac=52:54:00:00:03:09",
+                    "-netdev",
+                    f"socket,id=dead,udp=127.0.0.1:{dead_port},localaddr=127.0.0.1:0",
+                    "-device",
+                    f"virtio-net-pci,netdev=dead,addr=0xa,mac={DEAD_MAC}",
                 ],
                 stdin=subprocess.DEVNULL,
                 stdout=console,
@@ -263,6 +287,18 @@ class Box:
             raise AssertionError(f"no power-off within 300s\n{self.console_tail()}") from None
 
 
+def _free_ports(count: int) -> list[int]:
+    """count loopback TCP ports free now (each also free for UDP, in practice)."""
+    sockets = [socket.socket() for _ in range(count)]
+    try:
+        for probe in sockets:
+            probe.bind(("127.0.0.1", 0))
+        return [probe.getsockname()[1] for probe in sockets]
+    finally:
+        for probe in sockets:
+            probe.close()
+
+
 def provision(
     config: dict[str, Any],
     conf: Path,
@@ -293,7 +329,7 @@ def provision(
             units=" ".join(units), after=after, engine=engine, pulls=" ".join(pulls)
         )
     )
-    for path, text in (files or {}).items():
+    for path, text in {**WAIT_ONLINE_FILES[engine], **(files or {})}.items():
         (root / path.lstrip("/")).parent.mkdir(parents=True, exist_ok=True)
         (root / path.lstrip("/")).write_text(text)
     subprocess.run(

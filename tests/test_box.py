@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
+import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
@@ -25,7 +28,7 @@ from ovs_ignite.models import SystemPort
 from ovs_ignite.names import BRIDGES_UNIT, OVSDB_UNIT, VSWITCHD_UNIT, attach_unit
 from ovs_ignite.plan import host_interface_name
 
-from .box import SECOND_NIC, Box, provision, ssh_key
+from .box import DEAD_MAC, DEAD_NIC, FIRST_NIC, SECOND_NIC, Box, provision, ssh_key
 from .conftest import ROOT
 from .images import (
     INDEX_HTML,
@@ -136,6 +139,22 @@ UseDomains=true
 """
 
 
+# Issue 28: the box's only way out, its first NIC, as the uplink of br-ex with the host's
+# DHCP lease, a container on br-ex with an address of qemu's network (which the box's
+# forward reaches from outside), and a NIC with no DHCP server behind it as the uplink of
+# br-dead, which must roll back.
+UPLINKS = parse_spec(
+    "version: 1\novs: {image: x}\n"
+    "bridges:\n"
+    f"  - {{name: br-ex, uplink: {FIRST_NIC}, address: dhcp}}\n"
+    f"  - {{name: br-dead, uplink: {{mac: '{DEAD_MAC}'}}, address: dhcp, uplink_timeout: 10}}\n"
+    "containers:\n"
+    "  - {name: edge, image: x,\n"
+    "     interfaces: [{bridge: br-ex, address: 10.0.2.50/24, gateway: 10.0.2.2}]}\n",
+    "uplinks.yaml",
+)
+
+
 @contextmanager
 def _booted(work: Path, engine: str, images: Images) -> Iterator[Box]:
     """The nginx example booted on engine: with podman, its images come from the registry
@@ -170,13 +189,16 @@ def _booted(work: Path, engine: str, images: Images) -> Iterator[Box]:
     spec = example.model_copy(
         update={
             "ovs": example.ovs.model_copy(update=ovs_update),
-            "bridges": [bridge],
-            "containers": [example.containers[0].model_copy(update={"image": httpd})],
+            "bridges": [bridge, *UPLINKS.bridges],
+            "containers": [
+                example.containers[0].model_copy(update={"image": httpd}),
+                UPLINKS.containers[0].model_copy(update={"image": httpd}),
+            ],
             "host": example.host.model_copy(update={"users": [user]}),
         }
     )
     spec = on_engine(spec, engine)
-    units = ["web.service"]
+    units = ["web.service", "edge.service"]
     if engine == "docker":  # (the podman box runs auto-update; this one, two more instances)
         spec, more = _with_instances(spec, httpd)
         units += more
@@ -225,6 +247,18 @@ def _verify(box: Box) -> subprocess.CompletedProcess[str]:
     )
 
 
+def _verified(box: Box) -> subprocess.CompletedProcess[str]:
+    """verify on the box: everything passes but br-dead's uplink, which rolled back."""
+    result = _verify(box)
+    failed = [line for line in result.stdout.splitlines() if line.startswith("FAIL")]
+    assert failed and all("br-dead" in line for line in failed), result.stdout + result.stderr
+    assert f"FAIL  bridge br-dead uplink: expected the NIC with MAC {DEAD_MAC}" in result.stdout
+    assert "PASS  bridge br-ex uplink" in result.stdout
+    assert "PASS  bridge br-ex DHCP lease" in result.stdout
+    assert "PASS  bridge br-ex default route" in result.stdout
+    return result
+
+
 def _http(box: Box) -> str:
     return box.wait_for(
         "curl -sf --max-time 5 --interface 10.10.0.1 http://10.10.0.10/", timeout=300
@@ -238,8 +272,7 @@ def _ports(box: Box, nic: bool = False) -> list[str]:
 
 
 def test_first_boot_verifies_and_serves_http(box: Box) -> None:
-    result = _verify(box)
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = _verified(box)
     assert "PASS  web/eth1 address 10.10.0.10/24" in result.stdout
     assert "datapath_type: expected 'system'" not in result.stdout
     assert _http(box) == INDEX_HTML
@@ -272,21 +305,17 @@ def test_boot_order_in_the_journal(box: Box, capsys: pytest.CaptureFixture[str])
         )
 
 
-# Each box's network manager: the unit, how to list what it does with each link (a line a
-# link: name, then its state), and a line that succeeds once the box's first NIC has its
-# DHCP lease from it.
+# Each box's network manager: the unit, and how to list what it does with each link (a
+# line a link: name, then its state).
 MANAGERS = {
-    "podman": (
-        "NetworkManager",
-        "nmcli -t -f DEVICE,STATE device | tr : ' '",
-        "nmcli -t -f DEVICE,STATE device | grep -qx 'ens3:connected'",
-    ),
+    "podman": ("NetworkManager", "nmcli -t -f DEVICE,STATE device | tr : ' '"),
     "docker": (
         "systemd-networkd",
         "networkctl list --no-legend --no-pager | awk '{print $2, $5}'",
-        "networkctl list --no-legend | grep -qw configured",
     ),
 }
+# A line that succeeds once br-ex, the uplink's bridge, has the host's DHCP address.
+LEASED = "ip -o -4 addr show dev br-ex | grep -q ' inet 10[.]0[.]2[.]'"
 
 
 def _manager_states(box: Box) -> dict[str, str]:
@@ -303,7 +332,7 @@ def test_the_network_manager_leaves_ovs_alone(box: Box) -> None:
     every ethernet device with DHCP. The rendered configuration makes each leave the
     bridge, the NIC on it (whose network has a DHCP server) and the containers' host ends
     alone, across a restart of the manager too, while the box's own NIC keeps its lease."""
-    manager, _, leased = MANAGERS[box.engine]
+    manager = MANAGERS[box.engine][0]
     others = {"podman": "systemd-networkd", "docker": "NetworkManager"}[box.engine]
     assert box.ssh(f"systemctl is-active {manager}").stdout.strip() == "active"
     assert box.ssh(f"systemctl is-active {others}", check=False).stdout.strip() != "active"
@@ -312,9 +341,10 @@ def test_the_network_manager_leaves_ovs_alone(box: Box) -> None:
     for restart in (False, True):
         if restart:
             box.ssh(f"sudo systemctl restart {manager}")
-        box.wait_for(leased)  # (the first NIC's DHCP, which the manager does run)
+        box.wait_for(LEASED)  # (the host's address, on the uplink's bridge)
         states = _manager_states(box)
-        for link in ("br-app", SECOND_NIC, host_interface_name("web", "eth1")):
+        links = ("br-app", SECOND_NIC, host_interface_name("web", "eth1"), "br-ex", FIRST_NIC)
+        for link in links:
             assert states.get(link) == "unmanaged", (link, states)
         if box.engine == "docker":
             assert states.get("ovs-system") == "unmanaged", states
@@ -323,6 +353,82 @@ def test_the_network_manager_leaves_ovs_alone(box: Box) -> None:
         assert _http(box) == INDEX_HTML
     ports = _ports(box, nic=True)
     assert SECOND_NIC in ports, ports
+
+
+def _outside_http(box: Box, timeout: float = 120) -> str:
+    """GET / of the container on br-ex from outside the box (qemu's forward to 10.0.2.50)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{box.http_port}/", timeout=5) as answer:
+                return str(answer.read().decode())
+        except OSError as error:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no HTTP from outside in {timeout}s: {error}") from None
+            time.sleep(2)
+
+
+def _uplink_log(box: Box, bridge: str, boot: int = 0) -> str:
+    return box.ssh(f"sudo journalctl -b {boot} -o cat -u ovs-ignite-uplink@{bridge}.service").stdout
+
+
+def _seconds(pattern: str, text: str) -> float:
+    found = re.search(pattern, text)
+    assert found, (pattern, text)
+    return float(found.group(1))
+
+
+def _uplink_holds(box: Box) -> None:
+    """br-ex has the host's lease, its MAC and the default route; ens3 has no address and
+    is br-ex's port; HTTP from outside reaches the container on br-ex."""
+    box.wait_for(LEASED)
+    assert box.ssh(f"ip -o addr show dev {FIRST_NIC} scope global").stdout == ""
+    macs = box.ssh(f"cat /sys/class/net/{FIRST_NIC}/address /sys/class/net/br-ex/address")
+    assert len(set(macs.stdout.split())) == 1, macs.stdout
+    assert " dev br-ex " in box.ssh("ip route show default").stdout + " "
+    ports = box.ssh(f"sudo {box.engine} exec ovs-vswitchd ovs-vsctl list-ports br-ex").stdout
+    assert FIRST_NIC in ports.split(), ports
+    assert _outside_http(box) == INDEX_HTML
+
+
+def test_the_uplink_carries_the_host_and_a_container(
+    box: Box, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """(issue 28, items 2 and 5) The box's only NIC is br-ex's uplink with dhcp: the host
+    keeps its lease on the bridge (this ssh runs through it), reaches its gateway, and a
+    container on br-ex answers HTTP from outside the box."""
+    _uplink_holds(box)
+    log = _uplink_log(box, "br-ex")
+    away = _seconds(r"gateway 10\.0\.2\.2 answered ([0-9.]+) s after", log)
+    lease = _seconds(r"its own DHCP lease came ([0-9.]+) s after", log)
+    lease_line = box.ssh(
+        f"sudo {box.engine} exec ovs-vswitchd ovs-vsctl get interface br-ex "
+        "external_ids:ovs-ignite-lease"
+    ).stdout
+    assert "10.0.2." in lease_line and "10.0.2.2" in lease_line, lease_line
+    with capsys.disabled():
+        print(
+            f"\n[box, {box.engine}] uplink move: the host's address away {away:.3f} s (from "
+            f"{FIRST_NIC} joining br-ex to the gateway's answer there; goal < 3 s); the "
+            f"bridge's own lease after {lease:.3f} s (TCG emulation)"
+        )
+
+
+def test_a_dead_uplink_rolls_back(box: Box, capsys: pytest.CaptureFixture[str]) -> None:
+    """(issue 28, items 3 and 5) br-dead's uplink, a NIC with no DHCP server behind it,
+    gets no lease within its 10 s: the move is undone, the unit fails saying why, the NIC is
+    the OS's network manager's again, the host stays reachable, and verify says so."""
+    unit = "ovs-ignite-uplink@br-dead.service"
+    assert box.ssh(f"systemctl is-failed {unit}", check=False).stdout.strip() == "failed"
+    log = _uplink_log(box, "br-dead")
+    assert "no DHCP lease within 10s" in log, log
+    undo = _seconds(rf"rolled back: {DEAD_NIC} is \S+'s again \(([0-9.]+) s\)", log)
+    ports = box.ssh(f"sudo {box.engine} exec ovs-vswitchd ovs-vsctl list-ports br-dead").stdout
+    assert DEAD_NIC not in ports.split(), ports
+    assert _manager_states(box).get(DEAD_NIC) not in (None, "unmanaged"), _manager_states(box)
+    _verified(box)
+    with capsys.disabled():
+        print(f"\n[box, {box.engine}] uplink rollback: {undo:.3f} s after its 10 s timeout")
 
 
 def test_killed_container_is_restarted_and_attached_again(box: Box) -> None:
@@ -337,6 +443,10 @@ def test_killed_container_is_restarted_and_attached_again(box: Box) -> None:
 def test_vswitchd_restart_recovers_traffic(box: Box) -> None:
     box.ssh("sudo systemctl restart ovs-vswitchd.service")
     assert _http(box) == INDEX_HTML
+    _uplink_holds(box)  # (issue 28, item 4: the uplink was handed back and moved again)
+    box.ssh("sudo systemctl restart ovsdb-server.service")
+    box.wait_for("systemctl is-active ovs-vswitchd.service ovs-ignite-uplink@br-ex.service")
+    _uplink_holds(box)
 
 
 def test_stopping_ovs_is_a_clean_stop_not_a_failure(box: Box) -> None:
@@ -438,7 +548,7 @@ OURS = ("ovs", "web.", "wa.", "wb.", "libpod-", "docker-")
 
 
 def _containers(box: Box) -> list[str]:
-    return ["web", *(["wa", "wb"] if box.engine == "docker" else [])]
+    return ["web", "edge", *(["wa", "wb"] if box.engine == "docker" else [])]
 
 
 def test_reboot_keeps_the_database_and_verifies_again(box: Box) -> None:
@@ -471,9 +581,13 @@ def test_reboot_keeps_the_database_and_verifies_again(box: Box) -> None:
         "external_ids:survives-reboot"
     ).stdout.strip()
     assert kept == "yes"
-    result = _verify(box)
-    assert result.returncode == 0, result.stdout + result.stderr
+    _verified(box)
     assert _http(box) == INDEX_HTML
+    # (issue 28, item 4) The shutdown handed the uplink back before OVS stopped; this boot
+    # moved it again, and rolled br-dead back again.
+    assert f"br-ex: {FIRST_NIC} and the host's address are back" in _uplink_log(box, "br-ex", -1)
+    _uplink_holds(box)
+    assert "no DHCP lease within 10s" in _uplink_log(box, "br-dead")
     # Every stop of the first boot (restarts, stops, the power-off) was clean: no daemon
     # ended on a general protection fault, as OVS as PID 1 of its container did.
     kernel = box.ssh("sudo journalctl --quiet -k -b -1 -o cat").stdout
@@ -498,8 +612,11 @@ def test_power_loss_recovers_at_boot(box: Box) -> None:
     assert f"removed stale port {host_interface_name('web', 'eth1')} of container web" in boot
     assert _ports(box) == [host_interface_name("web", "eth1")]
     assert _http(box) == INDEX_HTML
-    result = _verify(box)
-    assert result.returncode == 0, result.stdout + result.stderr
+    _verified(box)
+    # (issue 28, item 4) The uplink's port of the last boot is swept before ovs-vswitchd
+    # starts (else it would take the NIC with the address still on it), then moved anew.
+    assert f"removed the uplink ports of an earlier boot (its power was cut): {FIRST_NIC}" in boot
+    _uplink_holds(box)
 
 
 def _db_version(box: Box) -> str:
@@ -554,11 +671,11 @@ def test_auto_update_converts_the_database_and_attaches_again(box: Box) -> None:
     assert _db_version(box) != images.older_version
     box.ssh("sudo test -s /var/lib/openvswitch/conf.db.pre-convert")  # the old copy is kept
     bridges = box.ssh("sudo podman exec ovs-vswitchd ovs-vsctl list-br").stdout.split()
-    assert bridges == ["br-app", "br-kept"]
+    assert bridges == ["br-app", "br-dead", "br-ex", "br-kept"]
     assert _http(box) == INDEX_HTML
     assert _ports(box) == [host_interface_name("web", "eth1")]  # no stale port
-    result = _verify(box)
-    assert result.returncode == 0, result.stdout + result.stderr
+    _verified(box)
+    _uplink_holds(box)
 
 
 def test_a_failed_auto_update_rolls_back_and_leaves_the_database_usable(box: Box) -> None:
@@ -576,7 +693,7 @@ def test_a_failed_auto_update_rolls_back_and_leaves_the_database_usable(box: Box
     journal = box.ssh(f"sudo journalctl -u {OVSDB_UNIT} -b -o cat").stdout
     assert "this ovsdb-server does not start" in journal
     bridges = box.ssh("sudo podman exec ovs-vswitchd ovs-vsctl list-br").stdout.split()
-    assert bridges == ["br-app", "br-kept"]
+    assert bridges == ["br-app", "br-dead", "br-ex", "br-kept"]
     assert _http(box) == INDEX_HTML
     assert _ports(box) == [host_interface_name("web", "eth1")]
 

@@ -43,7 +43,9 @@ from ovs_ignite.names import (
     SCRIPT_NAME,
     SWITCH_FORMAT_NAME,
     SWITCH_SCRIPT_NAME,
+    UDHCPC_SCRIPT_NAME,
     UNITS_SCRIPT,
+    UPLINK_SCRIPT_NAME,
 )
 
 from .conftest import DATA, EXAMPLES, ROOT, TARGETS, retarget
@@ -62,9 +64,11 @@ BASH_SCRIPTS = [
     ATTACH_SCRIPT_NAME,
     DOCKER_SCRIPT_NAME,
     DPDK_SCRIPT_NAME,
+    UPLINK_SCRIPT_NAME,
     SWITCH_SCRIPT_NAME,
 ]
-SCRIPTS = [*((name, "bash") for name in BASH_SCRIPTS), (OVS_SCRIPT_NAME, "sh")]
+SH_SCRIPTS = [OVS_SCRIPT_NAME, UDHCPC_SCRIPT_NAME]
+SCRIPTS = [*((name, "bash") for name in BASH_SCRIPTS), *((name, "sh") for name in SH_SCRIPTS)]
 # The host script's extension points that the switch script redefines.
 EXTENSION_POINTS = {"link_indexes", "interface_rows"}
 
@@ -305,6 +309,21 @@ CASES = [
     ("bridge", "address", "fd00::1/64", True),
     ("bridge", "address", "10.0.0.1", False),
     ("bridge", "address", "10.0.0.1/24 dev lo", False),
+    ("bridge", "uplink", "eth0", True),
+    ("bridge", "uplink", "mac=52:54:00:12:34:56", True),
+    ("bridge", "uplink", "mac=52:54:00:12:34:5G", False),
+    ("bridge", "uplink", "eth0;reboot", False),
+    ("bridge", "dhcp", "yes", True),
+    ("bridge", "dhcp", "no", False),
+    ("bridge", "route", "default 10.0.0.1", True),
+    ("bridge", "route", "10.1.0.0/16 fd00::1", True),
+    ("bridge", "route", "default 10.0.0.1 dev lo", False),
+    ("bridge", "route", "default", False),
+    ("bridge", "dns", "10.0.0.53", True),
+    ("bridge", "dns", "fd00::53", True),
+    ("bridge", "dns", "ns1.example.com", False),
+    ("bridge", "uplink_timeout", "60", True),
+    ("bridge", "uplink_timeout", "6000", False),
     ("bridge", "mtu", "9000", True),
     ("bridge", "mtu", "9000000", False),
     ("bridge", "mtu", "x", False),

@@ -39,14 +39,17 @@ cmd_vswitchd_ready() {
     vsctl set Open_vSwitch . "external_ids:ovs-ignite-started=\"${token//[^A-Za-z0-9-]/}\""
 }
 
-# The `ip -batch` line that puts address $1 on interface $2; an IPv6 address skips
-# duplicate address detection, so that it is usable at once.
-address_line() {
-    if [[ $1 == *:* ]]; then
-        printf '%s\n' "addr replace $1 dev $2 nodad"
-    else
-        printf '%s\n' "addr replace $1 dev $2"
-    fi
+# The `ip -batch` lines that put addresses $1 (one a line) on interface $2; an IPv6 address
+# skips duplicate address detection, so that it is usable at once.
+address_lines() {
+    local address
+    while read -r address; do
+        if [[ $address == *:* ]]; then
+            printf '%s\n' "addr replace $address dev $2 nodad"
+        else
+            printf '%s\n' "addr replace $address dev $2"
+        fi
+    done <<<"$1"
 }
 
 # The ovs-vsctl words that set bridge $1's controllers to $2...: none when they are so
@@ -88,8 +91,9 @@ cmd_bridges() {
         if [[ -v DATA[address] || -v DATA[mtu] ]]; then
             "${IP[@]}" link set dev "$bridge" up
         fi
-        if [[ -v DATA[address] ]]; then
-            address_line "${DATA[address]}" "$bridge" | "${IP[@]}" -batch -
+        # (an uplink's bridge gets its addresses from the uplink's move, not here)
+        if [[ -v DATA[address] && ! -v DATA[uplink] ]]; then
+            address_lines "${DATA[address]}" "$bridge" | "${IP[@]}" -batch -
         fi
     done
     sweep_stale_ports vsctl
