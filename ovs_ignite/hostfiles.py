@@ -304,8 +304,10 @@ def host_plan(model: HostModel, spec_name: str = "spec.yaml") -> HostPlan:
     files += container_bodies(model, ctx)
 
     units = ovs_units(model, ctx)
-    if any(c.attached for c in model.container_units):
+    attached = any(c.attached for c in model.container_units)
+    if attached:
         units.append(HostUnit(names.ATTACH_TEMPLATE, static_text(names.ATTACH_TEMPLATE, os_)))
+    if attached or model.uplink_units:  # (each stops before the containers' processes)
         units.append(HostUnit(names.DETACH_TARGET, static_text(names.DETACH_TARGET, os_)))
         dropin = static_text(names.SCOPE_DROPIN_SOURCE, os_)
         files.append(HostFile(names.SCOPE_DROPIN[model.runtime], 0o644, dropin))

@@ -28,6 +28,13 @@ bridges:
     other_config: {BRKEY: BRVALUE}
     external_ids: {site: BEVALUE}
     ports: [{name: PORT}]
+  - name: br-up
+    datapath: system
+    uplink: UPLINK
+    address: [10.9.0.2/24]
+    routes: [{to: ROUTETO, via: ROUTEVIA}]
+    dns: [DNS]
+  - {name: br-up2, datapath: system, uplink: {mac: UPLINKMAC}, address: dhcp}
 containers:
   - name: CONTAINER
     image: IMAGE
@@ -64,6 +71,11 @@ FIELDS = {
     "BRVALUE": ("edge-01 br0", "edge {}"),
     "BEVALUE": ("edge-01", "{}"),
     "PORT": ("eth1", "eth{}"),
+    "UPLINK": ("eth7", "eth{}"),
+    "UPLINKMAC": ("52:54:00:00:00:07", "52:54:00:00:00:{}"),
+    "ROUTETO": ("10.8.0.0/16", "10.8.0.0/{}"),
+    "ROUTEVIA": ("10.9.0.1", "10.9.0.{}"),
+    "DNS": ("10.9.0.53", "10.9.0.{}"),
     "CONTAINER": ("web", "web{}"),
     "IMAGE": ("docker.io/library/nginx:1.27", "docker.io/library/nginx:{}"),
     "COMMAND": ("-g", "{}"),
