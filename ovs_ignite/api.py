@@ -168,6 +168,11 @@ def render_fleet(
     return files, f"{_hosts_noun(len(hosts))} rendered into {folder}"
 
 
+# The config versions matchbox serves: it reads each Ignition file with the 3.4.0 parser's
+# ParseCompatibleVersion (matchbox v0.11), which takes 3.0.0-3.4.0 and refuses newer ones.
+MATCHBOX_IGNITION = ("3.3.0", "3.4.0")
+
+
 def matchbox_layout(
     spec_path: Path,
     spec_name: str,
@@ -187,6 +192,12 @@ def matchbox_layout(
         raise DeliveryError(
             f"{inventory}: matchbox selects each host by its MAC; give mac for: "
             + ", ".join(missing)
+        )
+    newer = sorted({h.spec.target.ignition for h in hosts} - set(MATCHBOX_IGNITION))
+    if newer:
+        raise DeliveryError(
+            f"matchbox reads Ignition configs up to version 3.4.0 (it parses each with its "
+            f"3.4.0 parser), not {', '.join(newer)}: set target.ignition to 3.3.0 or 3.4.0"
         )
     files: dict[Path, str] = {}
     for host in hosts:

@@ -9,13 +9,9 @@ import yaml
 from .artifacts import HostFile, HostPlan, HostUnit, HostUser
 from .errors import OvsIgniteError
 from .extra import Plain
-from .values import UNSAFE_CHARACTERS
+from .values import BUTANE_VERSIONS, UNSAFE_CHARACTERS
 
 # Ignition spec version -> Butane spec version, per variant.
-BUTANE_VERSIONS: dict[str, dict[str, str]] = {
-    "fcos": {"3.3.0": "1.4.0", "3.4.0": "1.5.0", "3.5.0": "1.6.0"},
-    "flatcar": {"3.3.0": "1.0.0", "3.4.0": "1.1.0"},
-}
 
 
 class Mode(int):

@@ -26,7 +26,7 @@ from .netchecks import check_host_network
 from .owned import Nodes, Owned, owned
 from .quoting import UNIT_LINE_MAX, unit_line_length
 from .shape import unit_text_problem
-from .values import MAIN_SWITCH, cpu_ranges, image_domain, version_tuple
+from .values import BUTANE_VERSIONS, MAIN_SWITCH, cpu_ranges, image_domain, version_tuple
 from .yamlsource import KeyPath
 
 Finding = tuple[KeyPath, str]
@@ -130,10 +130,12 @@ def check_spec(spec: Spec) -> list[Finding]:
 
 
 def _check_target(spec: Spec) -> Iterator[Finding]:
-    if spec.target.os == "flatcar" and spec.target.ignition == "3.5.0":
+    versions = BUTANE_VERSIONS[spec.target.os]
+    if spec.target.ignition not in versions:
         yield (
             ("target", "ignition"),
-            "flatcar has no Butane variant for Ignition 3.5.0 (use 3.3.0 or 3.4.0)",
+            f"{spec.target.os} has no Butane variant for Ignition {spec.target.ignition} "
+            f"(use {' or '.join(versions)})",
         )
 
 

@@ -72,8 +72,10 @@ class Target(Model):
     os: Literal["fcos", "flatcar"] = Field(
         default="fcos", description="The host OS: Fedora CoreOS or Flatcar."
     )
-    ignition: Literal["3.3.0", "3.4.0", "3.5.0"] = Field(
-        default="3.4.0", description="The Ignition spec version (Flatcar: 3.3.0 or 3.4.0)."
+    ignition: Literal["3.3.0", "3.4.0", "3.5.0", "3.6.0"] = Field(
+        default="3.4.0",
+        description="The Ignition spec version (Flatcar: 3.3.0 or 3.4.0; 3.6.0 takes files' "
+        "setuid, setgid and sticky bits).",
     )
     runtime: Literal["podman", "docker"] | None = Field(
         default=None,

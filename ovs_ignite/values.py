@@ -39,6 +39,13 @@ class Schema:
         return out
 
 
+# Ignition spec version -> the Butane spec version that makes it, per variant (Butane v0.29).
+BUTANE_VERSIONS: dict[str, dict[str, str]] = {
+    "fcos": {"3.3.0": "1.4.0", "3.4.0": "1.5.0", "3.5.0": "1.6.0", "3.6.0": "1.7.0"},
+    "flatcar": {"3.3.0": "1.0.0", "3.4.0": "1.1.0"},
+}
+
+
 def keywords(**values: Any) -> Schema:
     return Schema(tuple(values.items()))
 

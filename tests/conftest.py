@@ -23,7 +23,10 @@ DATA = Path(__file__).resolve().parent / "data"
 # (os, ignition, runtime): every target SPEC.md allows.
 TARGETS = [
     (os_, ignition, runtime)
-    for os_, versions in (("fcos", ("3.3.0", "3.4.0", "3.5.0")), ("flatcar", ("3.3.0", "3.4.0")))
+    for os_, versions in (
+        ("fcos", ("3.3.0", "3.4.0", "3.5.0", "3.6.0")),
+        ("flatcar", ("3.3.0", "3.4.0")),
+    )
     for ignition in versions
     for runtime in ("podman", "docker")
 ]

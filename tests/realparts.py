@@ -1,4 +1,10 @@
-"""Helpers that drive the real parts: Ignition's binary and validator, systemd, shellcheck."""
+"""Helpers that drive the real parts: Ignition's binary and validator, systemd, shellcheck.
+
+The oracles (README, "Which oracle runs where"): upstream Butane, ignition-validate and
+Ignition from ../shared/tools (``upstream``) check and apply every config version natively;
+Debian's ignition-validate (2.14) is a second validator for the versions it knows
+(``debian_ignition_validate``).
+"""
 
 from __future__ import annotations
 
@@ -15,7 +21,8 @@ import pytest
 
 from ovs_ignite.ignition import decode_data_url
 
-IGNITION = Path("/usr/lib/dracut/modules.d/30ignition/ignition")
+# The config versions Debian's Ignition 2.14 validates (3.4.0 as 3.4.0-experimental).
+DEBIAN_VERSIONS = ("3.3.0", "3.4.0")
 
 
 def need(tool: str | Path) -> str:
@@ -30,9 +37,21 @@ def need(tool: str | Path) -> str:
 
 
 def ignition_validate(config: dict[str, Any], tmp: Path) -> subprocess.CompletedProcess[str]:
-    """Run Debian's ignition-validate (2.14) on config; 3.4.0 is checked as 3.4.0-experimental."""
+    """Run the current upstream ignition-validate on config (every version, natively)."""
+    version = config["ignition"]["version"]
+    path = tmp / f"upstream-validate-{version}.ign"
+    path.write_text(json.dumps(config))
+    return subprocess.run(
+        [upstream("ignition-validate"), str(path)], capture_output=True, text=True, check=False
+    )
+
+
+def debian_ignition_validate(config: dict[str, Any], tmp: Path) -> subprocess.CompletedProcess[str]:
+    """Run Debian's ignition-validate (2.14) on config, a version of DEBIAN_VERSIONS; 3.4.0
+    is checked as 3.4.0-experimental (TESTBED.md)."""
     validator = need("ignition-validate")
     version = config["ignition"]["version"]
+    assert version in DEBIAN_VERSIONS, version
     if version == "3.4.0":
         config = {**config, "ignition": {**config["ignition"], "version": "3.4.0-experimental"}}
     path = tmp / f"validate-{version}.ign"
@@ -66,15 +85,17 @@ def _tools(bindir: Path, record: Path) -> None:
         tool.chmod(0o755)
 
 
-def for_ignition_2_14(config: dict[str, Any], instances: dict[str, list[str]]) -> dict[str, Any]:
-    """config as this machine's Ignition can apply it (see apply_ignition): 3.4.0 as
-    3.4.0-experimental, and no ``enabled`` on instance units (their templates and instance
-    names are added to instances). A config wrapped in a gzip data URL (render --wrap) is
-    unwrapped, changed so, and wrapped again the same way."""
+def without_instance_enables(
+    config: dict[str, Any], instances: dict[str, list[str]]
+) -> dict[str, Any]:
+    """config as Ignition can apply it with no systemd running (see apply_ignition): no
+    ``enabled`` on instance units (their templates and instance names are added to
+    instances). A config wrapped in a gzip data URL (render --wrap) is unwrapped, changed so,
+    and wrapped again the same way."""
     replace = config["ignition"].get("config", {}).get("replace", {})
     if str(replace.get("source", "")).startswith("data:"):
         inner = json.loads(decode_data_url(replace["source"], replace.get("compression", "")))
-        changed = json.dumps(for_ignition_2_14(inner, instances)).encode()
+        changed = json.dumps(without_instance_enables(inner, instances)).encode()
         payload = gzip.compress(changed) if replace.get("compression") == "gzip" else changed
         source = "data:;base64," + base64.b64encode(payload).decode()
         outer = {**config["ignition"], "config": {"replace": {**replace, "source": source}}}
@@ -89,25 +110,22 @@ def for_ignition_2_14(config: dict[str, Any], instances: dict[str, list[str]]) -
             )
             unit = {k: v for k, v in unit.items() if k != "enabled"}
         units.append(unit)
-    applied = {**config, "systemd": {"units": units}} if units else dict(config)
-    if applied["ignition"]["version"] == "3.4.0":
-        applied["ignition"] = {**applied["ignition"], "version": "3.4.0-experimental"}
-    return applied
+    return {**config, "systemd": {"units": units}} if units else dict(config)
 
 
 def apply_ignition(
     config: dict[str, Any], work: Path, root: Path | None = None
 ) -> tuple[Path, list[str]]:
-    """Apply config with the real Ignition binary (stages fetch, kargs, files) to root, or
-    to a new scratch root with just the files Ignition needs.
+    """Apply config with the current upstream Ignition (stages fetch, kargs, files; every
+    config version natively) to root, or to a new scratch root with just the files Ignition
+    needs.
 
-    Returns the root and the kargs helper's arguments. Ignition 2.14 knows 3.4.0 as
-    3.4.0-experimental (TESTBED.md), so that is the version it is given. It also asks a
-    running systemd for its version to enable an instance unit; none runs here, so instance
-    units are applied without ``enabled`` and their preset line is appended as Ignition
-    would write it.
+    Returns the root and the kargs helper's arguments. To enable an instance unit Ignition
+    asks the running systemd for its version (it dials /run/systemd/private); none runs
+    here, so instance units are applied without ``enabled`` and their preset line is
+    appended as Ignition would write it.
     """
-    binary = need(IGNITION)
+    binary = upstream("ignition")
     work.mkdir(parents=True, exist_ok=True)
     path = work  # every folder above the root traversable: Ignition writes SSH keys as the user
     while path != path.parent:
@@ -124,7 +142,7 @@ def apply_ignition(
     _tools(work / "bin", record)
 
     instances: dict[str, list[str]] = {}
-    applied = for_ignition_2_14(config, instances)
+    applied = without_instance_enables(config, instances)
     cfg = work / "config.ign"
     cfg.write_text(json.dumps(applied))
     env = {
@@ -179,3 +197,25 @@ def upstream(tool: str) -> str:
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
+
+
+def decoded(node: Any) -> Any:
+    """A config with every data URL replaced by the bytes it stands for (compression
+    undone; ``compression`` left out), so that two configs that write the same bytes compare
+    equal however each encoded them."""
+    if isinstance(node, list):
+        return [decoded(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    source = node.get("source")
+    if isinstance(source, str) and source.startswith("data:"):
+        rest = {k: decoded(v) for k, v in node.items() if k not in ("source", "compression")}
+        return {**rest, "data": decode_data_url(source, node.get("compression") or "")}
+    return {key: decoded(value) for key, value in node.items()}
+
+
+def butane_strict(text: str) -> subprocess.CompletedProcess[str]:
+    """The upstream Butane (--strict: a warning is an error) on a Butane document."""
+    return subprocess.run(
+        [upstream("butane"), "--strict"], input=text, capture_output=True, text=True, check=False
+    )

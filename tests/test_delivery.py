@@ -23,7 +23,7 @@ from ovs_ignite.ignition import decode_data_url
 
 from .conftest import example, with_containers
 from .loopback import quiet, serving
-from .realparts import apply_ignition, for_ignition_2_14
+from .realparts import apply_ignition, without_instance_enables
 
 pytestmark = [pytest.mark.ignition]
 
@@ -108,8 +108,8 @@ def test_a_pointer_config_applies_the_served_config_and_refuses_a_tampered_one(
     spec = example("nginx")
     plain = json.loads(render(spec, "nginx.yaml"))
     root, _ = apply_ignition(plain, tmp_path / "plain")
-    # The served config as this machine's Ignition can apply it (see for_ignition_2_14).
-    served = json.dumps(for_ignition_2_14(plain, {}))
+    # The served config as Ignition can apply it here (see without_instance_enables).
+    served = json.dumps(without_instance_enables(plain, {}))
     folder = tmp_path / "www"
     folder.mkdir()
     (folder / "edge-01.full.ign").write_text(served)

@@ -104,7 +104,7 @@ documents = st.fixed_dictionaries(
         "target": _maybe(
             {
                 "os": st.sampled_from(["fcos", "flatcar", "nixos"]),
-                "ignition": st.sampled_from(["3.3.0", "3.4.0", "3.5.0", "3.4"]),
+                "ignition": st.sampled_from(["3.3.0", "3.4.0", "3.5.0", "3.6.0", "3.4"]),
                 "runtime": st.sampled_from(["podman", "docker"]),
             }
         ),
@@ -141,7 +141,7 @@ def coherent_documents(draw: st.DrawFn) -> dict[str, Any]:
         "target": {
             "os": os_,
             "ignition": draw(
-                st.sampled_from(["3.3.0", "3.4.0"] + (["3.5.0"] if os_ == "fcos" else []))
+                st.sampled_from(["3.3.0", "3.4.0"] + (["3.5.0", "3.6.0"] if os_ == "fcos" else []))
             ),
             "runtime": draw(st.sampled_from(["podman", "docker"])),
         },
@@ -252,9 +252,8 @@ def _check(text: str) -> None:
         config = json.loads(result.stdout)
         for f in config.get("storage", {}).get("files", []):
             decode_data_url(f["contents"]["source"], f["contents"]["compression"])
-        if config["ignition"]["version"] != "3.5.0":
-            checked = ignition_validate(config, Path(tmp))
-            assert checked.returncode == 0, checked.stdout + checked.stderr
+        checked = ignition_validate(config, Path(tmp))
+        assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

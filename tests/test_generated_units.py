@@ -30,8 +30,6 @@ RUNTIMES = ["podman", "docker"]
 
 
 def applied_root(spec: Spec, tmp_path: Path) -> Path:
-    if spec.target.ignition == "3.5.0":
-        spec = retarget(spec, spec.target.os, "3.4.0", spec.runtime)
     root, _ = apply_ignition(json.loads(render(spec, "spec.yaml")), tmp_path)
     shutil.copytree("/usr/lib/systemd/system", root / "usr/lib/systemd/system", symlinks=True)
     (root / "usr/bin").mkdir(parents=True, exist_ok=True)

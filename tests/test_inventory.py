@@ -321,6 +321,28 @@ def test_matchbox_layout_gives_each_machine_its_own_config(tmp_path: Path) -> No
     assert not (tmp_path / "m2").exists()
 
 
+@pytest.mark.parametrize("version", ["3.5.0", "3.6.0"])
+def test_matchbox_refuses_a_config_version_it_cannot_serve(version: str, tmp_path: Path) -> None:
+    """matchbox parses each Ignition file with its 3.4.0 parser (ParseCompatibleVersion),
+    which refuses 3.5.0 and newer: it would serve such a host nothing."""
+    site, _ = _write(tmp_path)
+    target = f"version: 1\ntarget: {{ignition: {version}}}\n"
+    site.write_text(SITE.replace("version: 1\n", target, 1))
+    hosts = tmp_path / "fleet.yaml"
+    hosts.write_text(
+        HOSTS.replace("  - name: edge-02\n", '  - name: edge-02\n    mac: "52:54:00:AB:CD:02"\n')
+    )
+    folder = tmp_path / "matchbox"
+    refused = render_cli(str(site), "--inventory", str(hosts), "--matchbox", str(folder),
+                         "--matchbox-url", "http://m:8080")  # fmt: skip
+    assert refused.returncode == 1, refused.stderr
+    assert "matchbox reads Ignition configs up to version 3.4.0" in refused.stderr
+    assert f"not {version}" in refused.stderr
+    assert not folder.exists()
+    plain = render_cli(str(site), "--inventory", str(hosts), "-o", str(tmp_path / "out"))
+    assert plain.returncode == 0, plain.stderr  # (only matchbox is refused)
+
+
 @pytest.mark.parametrize(
     "url", ["ftp://m:8080", "http://m:8080/ x", "http://m/\u2028", "http://m/{{.x}}", "http://m/'"]
 )

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from ovs_ignite import Spec, load_spec, render
+from ovs_ignite import Spec, SpecError, load_spec, parse_spec, render
 from ovs_ignite.hostdata import format_text, script_text
 from ovs_ignite.hostfiles import static_text
 from ovs_ignite.names import (
@@ -35,12 +35,16 @@ from ovs_ignite.names import (
 from ovs_ignite.plan import kernel_arguments
 
 from .conftest import DATA, EXAMPLES, ROOT, TARGETS, retarget
-from .realparts import apply_ignition, ignition_validate
+from .realparts import (
+    DEBIAN_VERSIONS,
+    apply_ignition,
+    debian_ignition_validate,
+    ignition_validate,
+)
 
 pytestmark = pytest.mark.ignition
 
 SPECS = [*EXAMPLES, *sorted((DATA / "valid").glob("*.yaml"))]
-ALLOWED = [t for t in TARGETS if not (t[0] == "flatcar" and t[1] == "3.5.0")]
 
 
 def _config(spec: Spec, name: str) -> dict[str, Any]:
@@ -49,19 +53,19 @@ def _config(spec: Spec, name: str) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("path", SPECS, ids=lambda p: p.stem)
-@pytest.mark.parametrize("target", ALLOWED, ids="-".join)
+@pytest.mark.parametrize("target", TARGETS, ids="-".join)
 def test_every_target_validates(path: Path, target: tuple[str, str, str], tmp_path: Path) -> None:
+    """The current ignition-validate takes every version natively; Debian's (2.14), the
+    second oracle, the versions it knows."""
     spec = retarget(load_spec(path), *target)
     config = _config(spec, path.name)
-    if target[1] == "3.5.0":
-        # Debian's validator predates 3.5.0; we emit nothing 3.5.0-specific, so the
-        # 3.5.0 config must be the 3.4.0 one with another version.
-        older = _config(retarget(spec, target[0], "3.4.0", target[2]), path.name)
-        assert config == {**older, "ignition": {"version": "3.5.0"}}
-        config = older
-    result = ignition_validate(config, tmp_path)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout + result.stderr == "", "warnings: " + result.stdout + result.stderr
+    checks = [ignition_validate]
+    if target[1] in DEBIAN_VERSIONS:
+        checks.append(debian_ignition_validate)
+    for check in checks:
+        result = check(config, tmp_path)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert result.stdout + result.stderr == "", "warnings: " + result.stdout + result.stderr
 
 
 def test_validator_rejects_a_broken_config(tmp_path: Path) -> None:
@@ -73,8 +77,6 @@ def test_validator_rejects_a_broken_config(tmp_path: Path) -> None:
 @pytest.mark.parametrize("path", SPECS, ids=lambda p: p.stem)
 def test_real_ignition_applies_the_config(path: Path, tmp_path: Path) -> None:
     spec = load_spec(path)
-    if spec.target.ignition == "3.5.0":
-        spec = retarget(spec, spec.target.os, "3.4.0", spec.runtime)
     config = _config(spec, path.name)
     root, kargs = apply_ignition(config, tmp_path)
     units = root / "etc/systemd/system"
@@ -274,3 +276,31 @@ def test_kargs_stage_records_the_dpdk_kernel_arguments_in_order(
         _config(spec.model_copy(update={"dpdk": dpdk}), "dpdk.yaml"), tmp_path
     )
     assert kargs == [word for arg in expected for word in ("--should-exist", arg)]
+
+
+SPECIAL_MODES = """\
+version: 1
+target: {ignition: VERSION}
+ovs: {image: quay.io/x/ovs:3.3}
+files:
+  - {path: /usr/local/bin/helper, mode: "04755", contents: "#!/bin/sh\\n"}
+  - {path: /var/lib/shared-drop, mode: "01644", contents: "x\\n"}
+"""
+
+
+@pytest.mark.parametrize("version", ["3.4.0", "3.5.0", "3.6.0"])
+def test_special_mode_bits_from_ignition_3_6_on(version: str, tmp_path: Path) -> None:
+    """Ignition takes setuid, setgid and sticky bits from config version 3.6.0 on: there
+    the real Ignition applies them; before, the spec is refused at the mode's line."""
+    text = SPECIAL_MODES.replace("VERSION", version)
+    if version != "3.6.0":
+        with pytest.raises(SpecError) as refused:
+            parse_spec(text, "modes.yaml")
+        found = [str(p) for p in refused.value.problems]
+        assert len(found) == 2 and all("from config version 3.6.0 on" in p for p in found)
+        return
+    config = _config(parse_spec(text, "modes.yaml"), "modes.yaml")
+    assert ignition_validate(config, tmp_path).returncode == 0
+    root, _ = apply_ignition(config, tmp_path / "apply")
+    assert stat.S_IMODE((root / "usr/local/bin/helper").stat().st_mode) == 0o4755
+    assert stat.S_IMODE((root / "var/lib/shared-drop").stat().st_mode) == 0o1644
