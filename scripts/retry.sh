@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by scripts/test and scripts/lowest-bounds: `retry COMMAND...` runs COMMAND until it
 # succeeds, up to 5 times, waiting 15, 30, 60 and 120 s between tries. Installing from the
 # package registries is the only step that needs the network, and a name-resolution outage of
