@@ -1,10 +1,17 @@
-"""The command line's own cost: wall time of `ovs-ignite --help` and of a completion request
-(what the shell asks on TAB), each as a multiple of `python3 -c pass` measured in the same
-run; and one `render` of the nginx example, next to `butane` on the same Butane config where
-a `butane` binary is on PATH. Prints figures against issue 15's goals (help and completion
-at most 4x `python3 -c pass`; render at most 6x butane); asserts nothing.
+"""The command line's own cost, in paired runs: each round runs every command once, in turn,
+so that a busy machine weighs on all of them alike; the figure of each is its median over
+the rounds. Measured: ``python3 -c pass``, ``ovs-ignite --help``, a completion request (what
+the shell asks on TAB), and on the nginx example ``ovs-ignite render`` and ``ovs-ignite
+validate`` next to upstream ``butane --strict`` on the same Butane config (the first
+``butane`` on PATH; scripts/test puts ../shared/tools there). Prints each time and the
+ratios against the goals (help and completion at most 4x ``python3 -c pass``; render at most
+6x butane, validate at most 4x); asserts nothing.
 
-``.venv/bin/python -m bench.cli [RUNS]`` (default 20; the median of RUNS runs each).
+The children run without PYTHONDONTWRITEBYTECODE (a machine that sets it recompiles every
+module at every start: tens of milliseconds no installed copy pays), after one untimed
+warm-up round.
+
+``.venv/bin/python -m bench.cli [ROUNDS]`` (default 20).
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMAND = str(Path(sys.executable).parent / "ovs-ignite")
+EXAMPLE = ROOT / "examples/nginx.yaml"
 COMPLETION = {
     "_OVS_IGNITE_COMPLETE": "complete_bash",
     "COMP_WORDS": "ovs-ignite init --example ",
@@ -27,43 +35,56 @@ COMPLETION = {
 }
 
 
-def median_time(argv: list[str], runs: int, env: dict[str, str] | None = None) -> float:
-    """The median wall time of argv over runs, in seconds."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(argv, env=env, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def paired_medians(
+    commands: dict[str, tuple[list[str], dict[str, str]]], rounds: int
+) -> dict[str, float]:
+    """The median wall time of each command (argv, environment), in seconds, over rounds
+    in which each runs once in turn; one untimed round first."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for round_ in range(rounds + 1):
+        for name, (argv, env) in commands.items():
+            start = time.perf_counter()
+            subprocess.run(argv, env=env, check=True, capture_output=True)
+            if round_:
+                times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(spent) for name, spent in times.items()}
 
 
 def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 20
-    python = median_time([sys.executable, "-c", "pass"], runs)
-    help_ = median_time([COMMAND, "--help"], runs)
-    completion = median_time([COMMAND], runs, {**os.environ, **COMPLETION})
-    print(f"python3 -c pass:            {python * 1000:7.1f} ms")
-    for what, seconds in (("ovs-ignite --help", help_), ("a completion request", completion)):
-        print(f"{what + ':':27s} {seconds * 1000:7.1f} ms  {seconds / python:5.1f}x (goal 4x)")
-    example = ROOT / "examples/nginx.yaml"
-    render = median_time([COMMAND, "render", str(example)], runs)
-    print(f"ovs-ignite render nginx:    {render * 1000:7.1f} ms")
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 20
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     butane = shutil.which("butane")
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch) / "nginx.ign"
+        config = Path(scratch) / "nginx.bu"
+        made = subprocess.run(
+            [COMMAND, "render", str(EXAMPLE), "--format", "butane", "-o", str(config)], env=env
+        )
+        made.check_returncode()
+        commands = {
+            "python3 -c pass": ([sys.executable, "-c", "pass"], env),
+            "ovs-ignite --help": ([COMMAND, "--help"], env),
+            "a completion request": ([COMMAND], {**env, **COMPLETION}),
+            "ovs-ignite render nginx": ([COMMAND, "render", str(EXAMPLE), "-o", str(out)], env),
+            "ovs-ignite validate nginx": ([COMMAND, "validate", str(EXAMPLE)], env),
+        }
+        if butane is not None:
+            commands["butane --strict, same"] = ([butane, "--strict", str(config)], env)
+        median = paired_medians(commands, rounds)
+    python = median["python3 -c pass"]
+    print(f"{rounds} paired rounds (medians)")
+    for name, seconds in median.items():
+        line = f"{name + ':':28s} {seconds * 1000:7.1f} ms"
+        if name in ("ovs-ignite --help", "a completion request"):
+            line += f"  {seconds / python:5.1f}x python3 -c pass (goal 4x)"
+        print(line)
     if butane is None:
         print("butane: not on PATH, no comparison")
         return
-    with tempfile.TemporaryDirectory() as scratch:
-        config = Path(scratch) / "nginx.bu"
-        result = subprocess.run(
-            [COMMAND, "render", str(example), "--format", "butane"],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        config.write_text(result.stdout)
-        theirs = median_time([butane, "--strict", str(config)], runs)
-    ratio = render / theirs
-    print(f"butane --strict, same:      {theirs * 1000:7.1f} ms  render {ratio:.1f}x (goal 6x)")
+    theirs = median["butane --strict, same"]
+    for name, goal in (("render", 6), ("validate", 4)):
+        ratio = median[f"ovs-ignite {name} nginx"] / theirs
+        print(f"{name + ' / butane --strict:':28s} {ratio:7.1f}x (goal {goal}x)")
 
 
 if __name__ == "__main__":

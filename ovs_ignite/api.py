@@ -15,7 +15,6 @@ from .delivery import check_size, full_config_path, pointer, pointer_url, wrap_g
 from .errors import DeliveryError, MergeError, VerifyInputError
 from .hostfiles import header_name
 from .ignition import dump_ignition, to_ignition
-from .merge import Extra, merge
 from .models import Spec
 from .owned import owned
 from .plan import build_plan, kernel_arguments
@@ -23,6 +22,7 @@ from .resources import example_names as example_names
 from .resources import resource_dir
 
 if TYPE_CHECKING:
+    from .merge import Extra
     from .verify import HostReport
 
 Files = list[tuple[Path, str]]  # (path, text) of each file a command writes
@@ -59,6 +59,8 @@ def _merged(
     error (Butane into Butane, Ignition into Ignition)."""
     if not extras:
         return config
+    from .merge import merge  # (only a render with --merge needs it)
+
     own = owned(spec)  # (what an EXTRA may not change)
     for extra in extras:
         if extra.dialect.fmt != fmt:

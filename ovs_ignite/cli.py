@@ -3,26 +3,25 @@ messages and exit statuses in one place, ``handled``."""
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal, ParamSpec
+from typing import Annotated, Literal, ParamSpec
 
 import typer
 
 from . import __version__
-from .errors import OutputError, OvsIgniteError, SpecError, UsageError
+from .commands import emit, load, notice, render_one, spec_name, validate_summary, validate_texts
+from .errors import OutputError, OvsIgniteError, UsageError
 from .output import STDIO, check_not_inputs, write_all, write_output, write_stdout
 from .resources import example_names
 
 # Each command imports the spec machinery it needs (the models, spec and plan modules,
-# jinja2, PyYAML) itself. (Help and the usual completion requests do not get here at all:
-# fastpath.py answers them from a table; tests/test_fastpath.py, bench/cli.py.)
-if TYPE_CHECKING:
-    from .models import Spec
+# jinja2, PyYAML) itself. (Help, the usual completion requests and the plain forms of render
+# and validate do not get here at all: fastpath.py answers them; tests/test_fastpath.py,
+# bench/cli.py.)
 
 app = typer.Typer(
     name="ovs-ignite",
@@ -63,27 +62,6 @@ def handled(command: Callable[P, None]) -> Callable[P, None]:
             raise typer.Exit(exc.exit_code) from None
 
     return run
-
-
-def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        write_stdout(text)
-    else:
-        write_output(output, text)
-
-
-def _name(spec: Path) -> str:
-    """What errors and generated headers call spec: ``-`` is <stdin>."""
-    return "<stdin>" if str(spec) == STDIO else str(spec)
-
-
-def _load(spec: Path) -> Spec:
-    """The spec at path spec; ``-`` reads standard input."""
-    from .spec import load_spec, parse_spec
-
-    if str(spec) == STDIO:
-        return parse_spec(sys.stdin.read(), _name(spec))
-    return load_spec(spec)
 
 
 def _version(value: bool) -> None:
@@ -188,7 +166,7 @@ def render_command(
     merge: MergeOption = None,
 ) -> None:
     """Render SPEC as an Ignition config (default) or a Butane config."""
-    from .api import Delivery, kernel_arguments_notice, matchbox_layout, render_fleet
+    from .api import Delivery, matchbox_layout, render_fleet
     from .delivery import size_limit
     from .merge import load_extra
 
@@ -205,15 +183,13 @@ def render_command(
         tuple(load_extra(path) for path in merge or []),
     )
     if inventory is not None and matchbox is not None and matchbox_url is not None:
-        layout = matchbox_layout(spec, _name(spec), inventory, matchbox, matchbox_url, delivery)
+        layout = matchbox_layout(spec, spec_name(spec), inventory, matchbox, matchbox_url, delivery)
         _write_folder(layout, None, inputs, quiet)
     elif inventory is not None and output is not None:
-        configs = render_fleet(spec, _name(spec), inventory, output, delivery)
+        configs = render_fleet(spec, spec_name(spec), inventory, output, delivery)
         _write_folder(configs, output, inputs, quiet)
     else:
-        loaded = _load(spec)
-        _write_render(delivery.files(loaded, _name(spec), output), inputs)
-        _notice(kernel_arguments_notice(loaded), quiet)
+        render_one(spec, output, delivery, inputs, quiet)
 
 
 def _write_folder(
@@ -227,22 +203,8 @@ def _write_folder(
     _notice(notice, quiet)
 
 
-def _write_render(files: list[tuple[Path | None, str]], inputs: list[Path]) -> None:
-    """Write what one render makes: none of it over an input, and a pointer config with
-    its full config both or neither."""
-    written = [(path, text) for path, text in files if path is not None]
-    if len(written) > 1:
-        write_all(written, inputs)
-        return
-    check_not_inputs([path for path, _ in written], inputs)
-    for path, text in files:
-        _emit(text, path)
-
-
 def _notice(text: str | None, quiet: bool) -> None:
-    """A notice on stderr (not an error: --quiet leaves it out)."""
-    if text and not quiet:
-        typer.echo(f"ovs-ignite: {text}", err=True)
+    notice(text, quiet)
 
 
 def _make_folder(folder: Path) -> None:
@@ -314,26 +276,16 @@ def validate_command(
     ] = "text",
 ) -> None:
     """Check specs; print only their errors and a summary."""
-    failed = problems = 0
-    found = []
-    for spec in specs:
-        try:
-            _load(spec)
-        except SpecError as exc:
-            failed += 1
-            problems += len(exc.problems)
-            if fmt == "json":
-                found += [dataclasses.asdict(p) for p in exc.problems]
-            else:
-                typer.echo(str(exc), err=True)
+    texts, failed, problems, records = validate_texts(specs)
     if fmt == "json":
-        typer.echo(json.dumps(found, indent=2, ensure_ascii=False))
-    noun = "spec" if len(specs) == 1 else "specs"
+        typer.echo(json.dumps(records, indent=2, ensure_ascii=False))
+    else:
+        for text in texts:
+            typer.echo(text, err=True)
+    summary = validate_summary(len(specs), failed, problems)
     if failed:
-        raise OvsIgniteError(
-            f"{len(specs)} {noun} checked: {failed} with errors ({problems} in all)"
-        )
-    typer.echo(f"{len(specs)} {noun} checked: all valid", err=True)
+        raise OvsIgniteError(summary)
+    typer.echo(summary, err=True)
 
 
 @app.command("init")
@@ -362,7 +314,7 @@ def init_command(
         )
     if output is not None and str(output) != STDIO and output.exists() and not force:
         raise OutputError(f"{output}: exists already; give --force to overwrite it")
-    _emit(example_text(example), output)
+    emit(example_text(example), output)
 
 
 @app.command("schema")
@@ -391,7 +343,7 @@ def kargs_command(
     """Print the kernel arguments SPEC needs, on one line (for a PXE APPEND line)."""
     from .api import kernel_arguments_line
 
-    write_stdout(kernel_arguments_line(_load(spec), pxe) + "\n")
+    write_stdout(kernel_arguments_line(load(spec), pxe) + "\n")
 
 
 @app.command("pin")
@@ -422,10 +374,10 @@ def pin_command(
     from .api import pin_spec
     from .spec import read_spec_text
 
-    name = _name(spec)
+    name = spec_name(spec)
     text = sys.stdin.read() if str(spec) == STDIO else read_spec_text(spec, name)
     pinned, done = pin_spec(text, name, None if str(spec) == STDIO else spec.parent, insecure)
-    _emit(pinned, output)
+    emit(pinned, output)
     for line in done:
         _notice(line, quiet)
 
@@ -485,7 +437,7 @@ def verify_command(
     from .api import verify_hosts
     from .verify import json_report, junit_xml, outcome, testinfra_options, text_report
 
-    loaded = _load(spec)
+    loaded = load(spec)
     check_not_inputs([junit] if junit else [], [spec, *filter(None, [ssh_config])])
     options = testinfra_options(
         sudo,

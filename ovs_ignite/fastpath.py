@@ -1,7 +1,9 @@
 """The ovs-ignite command's entry point. ``--help`` of a command and the completion requests
 of bash and zsh are answered from ``_clitable`` (made from Typer by ``clitable.py``)
 without importing Typer, pydantic, jinja2 or the spec machinery: a shell asks at every TAB,
-and a user reads help before anything else. Everything else (and any request the table
+and a user reads help before anything else. The plain forms of the two commands a pipeline
+runs most, ``render SPEC [-o FILE]`` and ``validate SPEC...``, run ``commands.py`` without
+Typer (whose import was a fifth of a render). Everything else (and any request the table
 cannot answer exactly as Typer would) goes to ``cli.main``.
 """
 
@@ -24,14 +26,78 @@ _QUOTING = frozenset("\"'\\")
 
 
 def main() -> None:
-    """Answer from the table, or run the full command line."""
+    """Answer from the table, run a plain render or validate, or run the full command line."""
     answer = quick_answer(sys.argv[1:], os.environ)
-    if answer is None:
-        from .cli import main as full
-
-        full()
+    if answer is not None:
+        sys.stdout.write(answer)
         return
-    sys.stdout.write(answer)
+    plain = plain_command(sys.argv[1:], os.environ)
+    if plain is not None:
+        sys.exit(run_plain(*plain))
+    from .cli import main as full
+
+    full()
+
+
+def plain_command(
+    argv: list[str], env: Mapping[str, str]
+) -> tuple[str, list[str], str | None] | None:
+    """(command, specs, output) of ``render SPEC [-o FILE]`` or ``validate SPEC...`` with
+    plain words (none an option but -o's, none a completion request); None for the rest."""
+    if env.get(COMPLETE_VAR) is not None or not argv:
+        return None
+    command, words = argv[0], argv[1:]
+    output = None
+    if command == "render" and len(words) == 3 and words[0] in ("-o", "--output"):
+        output, words = words[1], words[2:]
+    elif command == "render" and len(words) == 3 and words[1] in ("-o", "--output"):
+        output, words = words[2], words[:1]
+    if (command == "render" and len(words) != 1) or (command == "validate" and not words):
+        return None
+    if command not in ("render", "validate") or any(_option_like(w) for w in words):
+        return None
+    if output is not None and _option_like(output):
+        return None
+    return command, words, output
+
+
+def _option_like(word: str) -> bool:
+    """A word Typer might take for an option (``-`` alone is standard input or output)."""
+    return (word.startswith("-") and word != "-") or word == ""
+
+
+def run_plain(command: str, specs: list[str], output: str | None) -> int:
+    """Run a plain render or validate as cli.py would; its exit status."""
+    from pathlib import Path
+
+    # pydantic looks for plugins among every installed package's entry points when it
+    # builds the first model (importlib.metadata: a tenth of a render); ovs-ignite has none.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from .commands import render_one, validate_summary, validate_texts
+    from .errors import OvsIgniteError
+
+    try:
+        if command == "render":
+            from .api import Delivery
+
+            spec = Path(specs[0])
+            render_one(spec, None if output is None else Path(output), Delivery(), [spec], False)
+            return 0
+        texts, failed, problems, _ = validate_texts([Path(s) for s in specs])
+        for text in texts:
+            sys.stderr.write(text + "\n")
+        summary = validate_summary(len(specs), failed, problems)
+        if failed:
+            raise OvsIgniteError(summary)
+        sys.stderr.write(summary + "\n")
+        return 0
+    except OvsIgniteError as exc:
+        if str(exc):
+            sys.stderr.write(str(exc) + "\n")
+        return exc.exit_code
+    except KeyboardInterrupt:  # (as click says it)
+        sys.stderr.write("\nAborted!\n")
+        return 1
 
 
 def quick_answer(argv: list[str], env: Mapping[str, str]) -> str | None:

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from typer._completion_classes import BashComplete, ZshComplete
@@ -17,7 +18,7 @@ from typer.main import get_command
 from ovs_ignite._clitable import TABLE
 from ovs_ignite.cli import app
 from ovs_ignite.clitable import build_table, module_text
-from ovs_ignite.fastpath import COMPLETE_VAR, quick_answer, terminal_columns
+from ovs_ignite.fastpath import COMPLETE_VAR, plain_command, quick_answer, terminal_columns
 
 from .conftest import ROOT
 
@@ -215,3 +216,93 @@ def test_the_command_answers_them_without_typer_or_the_spec_machinery(
     )
     assert result.stdout
     assert result.stderr.splitlines()[-1] == "[]"
+
+
+# -- the plain forms of render and validate, run without Typer ------------------------------
+
+
+def _run(argv: list[str], full: bool, cwd: Path, stdin: str = "") -> tuple[int, str, str]:
+    """The command line on argv: the full one (Typer) or the entry point (fast path)."""
+    entry = "from ovs_ignite.cli import main" if full else "from ovs_ignite.fastpath import main"
+    result = subprocess.run(
+        [sys.executable, "-c", f"{entry}; main()", *argv],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=cwd,
+    )
+    return result.returncode, result.stdout, result.stderr.replace("Usage: -c", "Usage: ovs-ignite")
+
+
+PLAIN = [
+    ["render", "nginx.yaml"],
+    ["render", "nginx.yaml", "-o", "out/nginx.ign"],
+    ["render", "--output", "out/dpdk.ign", "dpdk.yaml"],
+    ["render", "nginx.yaml", "-o", "nginx.yaml"],  # (over its input: refused)
+    ["render", "nginx.yaml", "-o", "no/such/folder/x.ign"],
+    ["render", "bad.yaml"],
+    ["render", "missing.yaml"],
+    ["render", "-"],
+    ["render", "nginx.yaml", "-o", "-"],
+    ["validate", "nginx.yaml"],
+    ["validate", "nginx.yaml", "bad.yaml", "dpdk.yaml", "missing.yaml"],
+    ["validate", "-"],
+]
+
+
+@pytest.mark.parametrize("argv", PLAIN, ids=lambda a: "-".join(a).replace("/", "_"))
+def test_plain_render_and_validate_say_what_typer_says(argv: list[str], tmp_path: Path) -> None:
+    """The fast path's render SPEC [-o FILE] and validate SPEC... print, write and exit
+    exactly as the full command line does, errors included."""
+    outcomes = []
+    for full in (True, False):
+        work = tmp_path / ("full" if full else "fast")
+        (work / "out").mkdir(parents=True)
+        for name in ("nginx", "dpdk"):
+            (work / f"{name}.yaml").write_text((ROOT / "examples" / f"{name}.yaml").read_text())
+        (work / "bad.yaml").write_text("version: 1\novs: {image: 'a b'}\nbridges: [{name: 1}]\n")
+        stdin = (ROOT / "examples/nginx.yaml").read_text()
+        code, out, err = _run(argv, full, work, stdin)
+        written = {p.name: p.read_text() for p in sorted((work / "out").iterdir())}
+        outcomes.append((code, out, err, written))
+    assert outcomes[0] == outcomes[1]
+    assert plain_command(argv, {}) is not None
+
+
+def test_what_the_plain_path_leaves_to_typer() -> None:
+    for argv in (
+        ["render"],
+        ["render", "a.yaml", "--pretty"],
+        ["render", "a.yaml", "-o"],
+        ["render", "-o", "x.ign"],
+        ["render", "--", "a.yaml"],
+        ["render", "a.yaml", "b.yaml"],
+        ["render", "a.yaml", "-o", "--pretty"],
+        ["render", ""],
+        ["validate"],
+        ["validate", "a.yaml", "--format", "json"],
+        ["kargs", "a.yaml"],
+    ):
+        assert plain_command(argv, {}) is None, argv
+    assert plain_command(["render", "a.yaml"], {COMPLETE_VAR: "complete_bash"}) is None
+
+
+@pytest.mark.parametrize("command", ["render", "validate"])
+def test_plain_render_and_validate_run_without_typer(command: str, tmp_path: Path) -> None:
+    argv = [command, str(ROOT / "examples/nginx.yaml")]
+    if command == "render":
+        argv += ["-o", str(tmp_path / "nginx.ign")]
+    code = (
+        "import sys\n"
+        f"sys.argv = ['ovs-ignite', *{argv!r}]\n"
+        "from ovs_ignite.fastpath import main\n"
+        "try:\n    main()\nexcept SystemExit as end:\n    assert end.code == 0, end.code\n"
+        "print(sorted({'typer', 'click', 'rich'} & set(sys.modules)), file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert result.stderr.splitlines()[-1] == "[]"
+    if command == "render":
+        assert (tmp_path / "nginx.ign").read_text().startswith('{"ignition"')
