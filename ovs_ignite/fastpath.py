@@ -70,9 +70,6 @@ def run_plain(command: str, specs: list[str], output: str | None) -> int:
     """Run a plain render or validate as cli.py would; its exit status."""
     from pathlib import Path
 
-    # pydantic looks for plugins among every installed package's entry points when it
-    # builds the first model (importlib.metadata: a tenth of a render); ovs-ignite has none.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from .commands import render_one, validate_summary, validate_texts
     from .errors import OvsIgniteError
 
