@@ -21,7 +21,9 @@ import pytest
 
 from ovs_ignite.ignition import decode_data_url
 
-# The config versions Debian's Ignition 2.14 validates (3.4.0 as 3.4.0-experimental).
+# Debian's ignition-validate (2.14), by its path: scripts/test puts the upstream one first
+# on PATH. The config versions it validates (3.4.0 as 3.4.0-experimental).
+DEBIAN_VALIDATE = Path("/usr/bin/ignition-validate")
 DEBIAN_VERSIONS = ("3.3.0", "3.4.0")
 
 
@@ -49,7 +51,7 @@ def ignition_validate(config: dict[str, Any], tmp: Path) -> subprocess.Completed
 def debian_ignition_validate(config: dict[str, Any], tmp: Path) -> subprocess.CompletedProcess[str]:
     """Run Debian's ignition-validate (2.14) on config, a version of DEBIAN_VERSIONS; 3.4.0
     is checked as 3.4.0-experimental (TESTBED.md)."""
-    validator = need("ignition-validate")
+    validator = need(DEBIAN_VALIDATE)
     version = config["ignition"]["version"]
     assert version in DEBIAN_VERSIONS, version
     if version == "3.4.0":
