@@ -11,8 +11,6 @@ from .errors import OvsIgniteError
 from .extra import Plain
 from .values import BUTANE_VERSIONS, UNSAFE_CHARACTERS
 
-# Ignition spec version -> Butane spec version, per variant.
-
 
 class Mode(int):
     """A file mode, written in octal (``0755``) as Butane users read it."""

@@ -4,7 +4,6 @@ messages and exit statuses in one place, ``handled``."""
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +12,7 @@ from typing import Annotated, Literal, ParamSpec
 import typer
 
 from . import __version__
-from .commands import emit, load, notice, render_one, spec_name, validate_summary, validate_texts
+from .commands import emit, load, notice, render_one, spec_name, validate
 from .errors import OutputError, OvsIgniteError, UsageError
 from .output import STDIO, check_not_inputs, write_all, write_output, write_stdout
 from .resources import example_names
@@ -196,15 +195,11 @@ def _write_folder(
     made: tuple[list[tuple[Path, str]], str], folder: Path | None, inputs: list[Path], quiet: bool
 ) -> None:
     """Write every file made (in folder, made first when given), or none; its notice."""
-    files, notice = made
+    files, said = made
     if folder is not None:
         _make_folder(folder)
     write_all(files, inputs)
-    _notice(notice, quiet)
-
-
-def _notice(text: str | None, quiet: bool) -> None:
-    notice(text, quiet)
+    notice(said, quiet)
 
 
 def _make_folder(folder: Path) -> None:
@@ -276,16 +271,7 @@ def validate_command(
     ] = "text",
 ) -> None:
     """Check specs; print only their errors and a summary."""
-    texts, failed, problems, records = validate_texts(specs)
-    if fmt == "json":
-        typer.echo(json.dumps(records, indent=2, ensure_ascii=False))
-    else:
-        for text in texts:
-            typer.echo(text, err=True)
-    summary = validate_summary(len(specs), failed, problems)
-    if failed:
-        raise OvsIgniteError(summary)
-    typer.echo(summary, err=True)
+    validate(specs, fmt)
 
 
 @app.command("init")
@@ -379,7 +365,7 @@ def pin_command(
     pinned, done = pin_spec(text, name, None if str(spec) == STDIO else spec.parent, insecure)
     emit(pinned, output)
     for line in done:
-        _notice(line, quiet)
+        notice(line, quiet)
 
 
 @app.command("check-url")

@@ -67,14 +67,15 @@ def render_one(
     notice(kernel_arguments_notice(loaded), quiet)
 
 
-def validate_texts(specs: list[Path]) -> tuple[list[str], int, int, list[dict[str, object]]]:
-    """Check specs: (the error text of each failed spec, how many failed, how many errors
-    in all, every error as a record of the JSON report)."""
+def validate(specs: list[Path], fmt: str = "text") -> None:
+    """Check specs: each failed spec's errors on stderr (text) or every error as one JSON
+    array on stdout (json), then the summary; an OvsIgniteError (the summary) when one
+    failed."""
     import dataclasses
+    import json
 
-    from .errors import SpecError
+    from .errors import OvsIgniteError, SpecError
 
-    texts: list[str] = []
     records: list[dict[str, object]] = []
     failed = problems = 0
     for spec in specs:
@@ -83,13 +84,15 @@ def validate_texts(specs: list[Path]) -> tuple[list[str], int, int, list[dict[st
         except SpecError as exc:
             failed += 1
             problems += len(exc.problems)
-            records += [dataclasses.asdict(p) for p in exc.problems]
-            texts.append(str(exc))
-    return texts, failed, problems, records
-
-
-def validate_summary(count: int, failed: int, problems: int) -> str:
-    noun = "spec" if count == 1 else "specs"
+            if fmt == "json":
+                records += [dataclasses.asdict(p) for p in exc.problems]
+            else:
+                sys.stderr.write(f"{exc}\n")
+    if fmt == "json":
+        sys.stdout.write(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
+    noun = "spec" if len(specs) == 1 else "specs"
     if failed:
-        return f"{count} {noun} checked: {failed} with errors ({problems} in all)"
-    return f"{count} {noun} checked: all valid"
+        raise OvsIgniteError(
+            f"{len(specs)} {noun} checked: {failed} with errors ({problems} in all)"
+        )
+    sys.stderr.write(f"{len(specs)} {noun} checked: all valid\n")

@@ -70,7 +70,7 @@ def run_plain(command: str, specs: list[str], output: str | None) -> int:
     """Run a plain render or validate as cli.py would; its exit status."""
     from pathlib import Path
 
-    from .commands import render_one, validate_summary, validate_texts
+    from .commands import render_one, validate
     from .errors import OvsIgniteError
 
     try:
@@ -80,13 +80,7 @@ def run_plain(command: str, specs: list[str], output: str | None) -> int:
             spec = Path(specs[0])
             render_one(spec, None if output is None else Path(output), Delivery(), [spec], False)
             return 0
-        texts, failed, problems, _ = validate_texts([Path(s) for s in specs])
-        for text in texts:
-            sys.stderr.write(text + "\n")
-        summary = validate_summary(len(specs), failed, problems)
-        if failed:
-            raise OvsIgniteError(summary)
-        sys.stderr.write(summary + "\n")
+        validate([Path(s) for s in specs])
         return 0
     except OvsIgniteError as exc:
         if str(exc):

@@ -9,7 +9,6 @@ spec. ``build_plan`` is the two.
 from __future__ import annotations
 
 import hashlib
-import ipaddress
 
 from . import names
 from .artifacts import Dropin, HostFile, HostPlan, HostUnit
@@ -160,21 +159,15 @@ def bridge_data(spec: Spec, bridge: Bridge) -> BridgeData:
         bridge_commands(spec, bridge),
         tuple(bridge_settings(bridge)),
         tuple(bridge.controllers or ()),
-        tuple(ipaddress.ip_interface(a).with_prefixlen for a in bridge.addresses),
+        tuple(bridge.addresses),  # (each value's validator gave its normal form)
         bridge.mtu,
         spec.switch_of(bridge),
         uplink_key(bridge),
         bridge.dhcp,
-        tuple(_route_line(route.to, route.via) for route in bridge.routes or ()),
-        tuple(str(ipaddress.ip_address(server)) for server in bridge.dns or ()),
+        tuple(f"{route.to} {route.via}" for route in bridge.routes or ()),
+        tuple(bridge.dns or ()),
         bridge.uplink_timeout,
     )
-
-
-def _route_line(to: str, via: str) -> str:
-    """A route as the host data spells it: TO VIA (TO: default or a network, compressed)."""
-    destination = to if to == "default" else ipaddress.ip_interface(to).network.with_prefixlen
-    return f"{destination} {ipaddress.ip_address(via)}"
 
 
 def host_parts(spec: Spec) -> tuple[str, ...]:
