@@ -414,7 +414,8 @@ class Bridge(Model):
     dns: list[IpAddress] | None = Field(
         default=None,
         description="DNS servers of the bridge, with static addresses and an uplink.",
-        json_schema_extra={"uniqueItems": True, "maxItems": 8},
+        max_length=8,
+        json_schema_extra={"uniqueItems": True},
     )
     uplink_timeout: int | None = Field(
         default=None,

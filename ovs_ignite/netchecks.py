@@ -46,6 +46,7 @@ def check_host_network(spec: Spec) -> Iterator[Finding]:
             yield (*at, "uplink"), f"{_spelled(key)} is already the uplink of {uplinks[key]}"
         uplinks.setdefault(key, bridge.name)
         yield from _check_routes(bridge, at)
+        yield from _check_dns(bridge, at)
 
 
 def _spelled(key: str) -> str:
@@ -82,6 +83,13 @@ def _check_uplink(
                 yield (*at, key), f"with address: dhcp, the DHCP server gives the {key}"
 
 
+def _check_dns(bridge: Bridge, at: KeyPath) -> Iterator[Finding]:
+    servers = bridge.dns or []
+    for d, server in enumerate(servers):
+        if server in servers[:d]:
+            yield (*at, "dns", d), f"{server} is listed twice"
+
+
 def _check_addresses(bridge: Bridge, at: KeyPath) -> Iterator[Finding]:
     seen: set[object] = set()
     many = isinstance(bridge.address, list)
@@ -104,16 +112,14 @@ def _check_addresses(bridge: Bridge, at: KeyPath) -> Iterator[Finding]:
 
 def _check_routes(bridge: Bridge, at: KeyPath) -> Iterator[Finding]:
     networks = [ipaddress.ip_interface(a) for a in bridge.addresses]
-    defaults: set[int] = set()
     destinations: set[Network] = set()
     for r, route in enumerate(bridge.routes or []):
         where: KeyPath = (*at, "routes", r)
         via = ipaddress.ip_address(route.via)
         if route.to == "default":
             destination: Network = ipaddress.ip_network("::/0" if via.version == 6 else "0.0.0.0/0")
-            if via.version in defaults:
+            if destination in destinations:
                 yield (*where, "to"), f"a second default route for IPv{via.version}"
-            defaults.add(via.version)
         else:
             destination = ipaddress.ip_network(route.to)
             if destination.version != via.version:
