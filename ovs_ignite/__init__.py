@@ -27,7 +27,7 @@ _WHERE = {
     "SpecProblem": "errors",
     "dump_ignition": "ignition",
     "to_ignition": "ignition",
-    "Spec": "models",
+    "Spec": "records",
     "HostPlan": "artifacts",
     "build_plan": "plan",
     "kernel_arguments": "plan",
@@ -43,8 +43,8 @@ if TYPE_CHECKING:
     from .butane import build_butane, dump_butane
     from .errors import OutputError, OvsIgniteError, SpecError, SpecProblem
     from .ignition import dump_ignition, to_ignition
-    from .models import Spec
     from .plan import build_plan, kernel_arguments
+    from .records import Spec
     from .spec import load_spec, parse_spec
 
 

@@ -15,9 +15,9 @@ from .delivery import check_size, full_config_path, pointer, pointer_url, wrap_g
 from .errors import DeliveryError, MergeError, VerifyInputError
 from .hostfiles import header_name
 from .ignition import dump_ignition, to_ignition
-from .models import Spec
 from .owned import owned
 from .plan import build_plan, kernel_arguments
+from .records import Spec
 from .resources import example_names as example_names
 from .resources import resource_dir
 
@@ -130,7 +130,9 @@ def kernel_arguments_notice(spec: Spec) -> str | None:
 
 def spec_schema() -> dict[str, Any]:
     """JSON Schema of the spec, for editors."""
-    schema = Spec.model_json_schema(by_alias=True, mode="validation")
+    from . import models  # (only this command needs pydantic's models)
+
+    schema = models.Spec.model_json_schema(by_alias=True, mode="validation")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://github.com/ovs-ignite/ovs-ignite/schema/spec-1.json",

@@ -11,7 +11,10 @@ import re
 from collections.abc import Iterator
 
 from . import names
-from .models import (
+from .netchecks import check_host_network
+from .owned import Nodes, Owned, owned
+from .quoting import UNIT_LINE_MAX, unit_line_length
+from .records import (
     BondPort,
     Bridge,
     Container,
@@ -22,9 +25,6 @@ from .models import (
     PatchPort,
     Spec,
 )
-from .netchecks import check_host_network
-from .owned import Nodes, Owned, owned
-from .quoting import UNIT_LINE_MAX, unit_line_length
 from .shape import unit_text_problem
 from .values import BUTANE_VERSIONS, MAIN_SWITCH, cpu_ranges, image_domain, version_tuple
 from .yamlsource import KeyPath

@@ -13,7 +13,7 @@ from .output import STDIO, check_not_inputs, write_all, write_output, write_stdo
 
 if TYPE_CHECKING:
     from .api import Delivery
-    from .models import Spec
+    from .records import Spec
 
 
 def emit(text: str, output: Path | None) -> None:

@@ -24,9 +24,9 @@ from . import names
 from .artifacts import HostPlan
 from .checking import Answer, CheckedHost, Outcome, Probe, same
 from .hostmodel import InterfaceData
-from .models import AnyPort, BondPort, Bridge, OnePort, Spec, UplinkMac
 from .ovsconfig import interface_options, interface_type
 from .plan import build_plan, container_data, kernel_arguments
+from .records import AnyPort, BondPort, Bridge, OnePort, Spec, UplinkMac
 
 DATABASE = "OVS database readable"
 TABLES = ("Bridge", "Port", "Interface", "Controller", "Open_vSwitch")

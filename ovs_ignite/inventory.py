@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import SpecError, SpecProblem
-from .models import Spec
 from .names import default_interface_name
+from .records import Spec
 from .spec import (
     check_document,
     format_path,

@@ -1,27 +1,27 @@
 """Pydantic models of the switch spec, format 1 (SPEC.md). Strict: unknown keys fail.
 
-Each value is one checked type of ``values.py``; cross-references live in ``checks.py``.
-Ports are a union discriminated by ``type``: each type takes its own keys, and the JSON
-Schema says which. Every field has a description, which ``ovs-ignite schema`` shows.
+They define the spec: each value is one checked type of ``valuetypes.py``, cross-references
+live in ``checks.py``. Ports are a union discriminated by ``type``: each type takes its own
+keys, and the JSON Schema says which. Every field has a description, which ``ovs-ignite
+schema`` shows. A document is validated against their schema, prebuilt (``specschema.py``),
+into the records of ``records.py``, which the rest of the package reads.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     ConfigDict,
     Discriminator,
     Field,
-    PrivateAttr,
     Tag,
 )
 
-from .names import container_unit, default_interface_name
-from .values import (
-    MAIN_SWITCH,
+from .records import VALUE_TAGS as VALUE_TAGS
+from .records import address_kind, port_type, route_to_kind, uplink_kind
+from .valuetypes import (
     AbsPath,
     AnyUnitName,
     Cidr,
@@ -32,6 +32,7 @@ from .values import (
     DropinName,
     EnvKey,
     FileMode,
+    GeneveVni,
     HexMask,
     Hostname,
     IfName,
@@ -47,6 +48,7 @@ from .values import (
     SocketMem,
     SshKey,
     SwitchName,
+    SystemId,
     Text,
     TextBlock,
     UnitName,
@@ -54,7 +56,7 @@ from .values import (
     VlanId,
     Volume,
     VswitchdBinary,
-    keywords,
+    VxlanVni,
     names_schema,
 )
 
@@ -106,10 +108,8 @@ class Ovs(Model):
         description="Run the OVS containers --privileged, instead of only the capabilities "
         "and devices OVS needs.",
     )
-    system_id: Text | None = Field(
+    system_id: SystemId | None = Field(
         default=None,
-        min_length=1,
-        max_length=255,
         description="external_ids:system-id of the Open_vSwitch record.",
     )
     other_config: dict[OtherConfigKey, Text] = Field(
@@ -172,8 +172,6 @@ class Dpdk(Model):
 
 # -- ports: one model per type ------------------------------------------------------------------
 
-MAX_VNI = 0xFFFFFF
-
 
 class PortBase(Model):
     name: IfName = _describe("The port's name: a host interface (system) or a new one.")
@@ -210,25 +208,7 @@ class DpdkPort(OnePort):
         default=None, description="(addition) DPDK devargs of a vdev, instead of a NIC."
     )
 
-    @property
-    def dpdk_devargs(self) -> str:
-        """options:dpdk-devargs: the NIC's PCI address, or the devargs."""
-        return str(self.pci or self.devargs)
 
-
-def _vni(kind: str) -> AfterValidator:
-    """The check of a VNI of tunnel kind: 24 bits."""
-
-    def check(value: int) -> int:
-        if not 0 <= value <= MAX_VNI:
-            raise ValueError(f"{value} is not a {kind} VNI (0-{MAX_VNI})")
-        return value
-
-    return AfterValidator(check)
-
-
-VxlanVni = Annotated[int, _vni("vxlan"), keywords(minimum=0, maximum=MAX_VNI)]
-GeneveVni = Annotated[int, _vni("geneve"), keywords(minimum=0, maximum=MAX_VNI)]
 _REMOTE_IP = "The tunnel's remote endpoint."
 _VNI_KEY = "options:key, the VNI (0-16777215)."
 
@@ -286,16 +266,6 @@ TunnelPort = VxlanPort | GenevePort | GrePort
 AnyPort = SystemPort | InternalPort | DpdkPort | TunnelPort | PatchPort | LinkPort | BondPort
 
 
-def port_type(value: Any) -> str:
-    """The type of a port as given (a mapping) or built (a model); system when not given.
-    A type that is not a string is no type of ours (the union reports it)."""
-    if isinstance(value, dict):
-        given = value.get("type", "system")
-        return given if isinstance(given, str) else ""
-    # A model has its type; anything else is no mapping, which the system branch reports.
-    return str(getattr(value, "type", "system"))
-
-
 Port = Annotated[
     Annotated[SystemPort, Tag("system")]
     | Annotated[InternalPort, Tag("internal")]
@@ -332,22 +302,10 @@ class UplinkMac(Model):
     mac: MacAddress = _describe("The MAC address of the uplink NIC.")
 
 
-def _route_to_kind(value: Any) -> str:
-    return "to-default" if value == "default" else "a-cidr"
-
-
-def _address_kind(value: Any) -> str:
-    if value == "dhcp":
-        return "by-dhcp"
-    return "cidr-list" if isinstance(value, list) else "a-cidr"
-
-
-# The tags of the unions below, which error locations leave out (spec.py).
-VALUE_TAGS = ("to-default", "a-cidr", "by-dhcp", "cidr-list", "by-name", "by-mac")
 # (Discriminated by shape, so that a bad value gets one error, the CIDR's, not one per choice.)
 RouteTo = Annotated[
     Annotated[Literal["default"], Tag("to-default")] | Annotated[NetworkCidr, Tag("a-cidr")],
-    Discriminator(_route_to_kind),
+    Discriminator(route_to_kind),
 ]
 BridgeAddress = Annotated[
     Annotated[Literal["dhcp"], Tag("by-dhcp")]
@@ -357,13 +315,13 @@ BridgeAddress = Annotated[
         Field(min_length=1, max_length=32, json_schema_extra={"uniqueItems": True}),
     ]
     | Annotated[Cidr, Tag("a-cidr")],
-    Discriminator(_address_kind),
+    Discriminator(address_kind),
 ]
 
 
 Uplink = Annotated[
     Annotated[IfName, Tag("by-name")] | Annotated[UplinkMac, Tag("by-mac")],
-    Discriminator(lambda value: "by-mac" if isinstance(value, dict | UplinkMac) else "by-name"),
+    Discriminator(uplink_kind),
 ]
 
 
@@ -446,17 +404,6 @@ class Bridge(Model):
     )
     ports: list[Port] = Field(default=[], description="The bridge's ports, by type.")
 
-    @property
-    def addresses(self) -> list[str]:
-        """Its static addresses (none with dhcp)."""
-        if self.address is None or self.address == "dhcp":
-            return []
-        return [self.address] if isinstance(self.address, str) else list(self.address)
-
-    @property
-    def dhcp(self) -> bool:
-        return self.address == "dhcp"
-
 
 class Interface(Model):
     bridge: IfName = _describe("The bridge the interface is attached to.")
@@ -499,15 +446,6 @@ class Container(Model):
         description="(addition) Run the command under the runtime's init (image: only).",
     )
 
-    @property
-    def unit_name(self) -> str:
-        """The unit that runs the container: yours (unit:) or ovs-ignite's (NAME.service)."""
-        return self.unit or container_unit(self.name)
-
-    def interface_name(self, index: int) -> str:
-        """The name inside the container of interface index: as given, else eth1, eth2, ..."""
-        return self.interfaces[index].name or default_interface_name(index)
-
 
 class Switch(Model):
     """An OVS instance besides the main one (switches:), in its own network namespace."""
@@ -530,28 +468,6 @@ _LOCAL = "Instead of contents: a file relative to the spec's folder, inside it."
 class Contents(Model):
     contents: TextBlock | None = Field(default=None, description=_CONTENTS)
     local: LocalPath | None = Field(default=None, description=_LOCAL)
-    # What loading the spec read from local (the spec as written keeps local alone).
-    _read: str | None = PrivateAttr(default=None)
-
-    @property
-    def text(self) -> str:
-        """The contents: inline, or what loading the spec read from local."""
-        if self.contents is not None:
-            return self.contents
-        if self._read is None:
-            raise ValueError(f"the contents of {self.local!r} were not read (load the spec)")
-        return self._read
-
-    @property
-    def given_text(self) -> str | None:
-        """The contents, inline or read from local; None when neither is there (yet)."""
-        return self.contents if self.contents is not None else self._read
-
-    def with_read(self, text: str | None) -> Self:
-        """This item with text read from its local file."""
-        copy = self.model_copy()
-        copy._read = text
-        return copy
 
 
 class ExtraFile(Contents):
@@ -597,20 +513,3 @@ class Spec(Model):
     units: list[ExtraUnit] = Field(
         default=[], description="(addition) systemd units and drop-ins of yours."
     )
-
-    @property
-    def runtime(self) -> Literal["podman", "docker"]:
-        """The container runtime: as given, else podman on fcos and docker on flatcar."""
-        if self.target.runtime:
-            return self.target.runtime
-        return "podman" if self.target.os == "fcos" else "docker"
-
-    def switch_of(self, bridge: Bridge) -> str | None:
-        """The OVS instance of bridge: a name of switches:, or None for the main one."""
-        return None if bridge.switch in (None, MAIN_SWITCH) else bridge.switch
-
-    def datapath(self, bridge: Bridge) -> Literal["system", "netdev"]:
-        """The bridge's datapath: as given, else netdev with dpdk and system without."""
-        if bridge.datapath:
-            return bridge.datapath
-        return "netdev" if self.dpdk else "system"

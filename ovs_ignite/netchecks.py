@@ -7,7 +7,7 @@ from __future__ import annotations
 import ipaddress
 from collections.abc import Iterator
 
-from .models import BondPort, Bridge, Spec, UplinkMac
+from .records import BondPort, Bridge, Spec, UplinkMac
 from .yamlsource import KeyPath
 
 Finding = tuple[KeyPath, str]

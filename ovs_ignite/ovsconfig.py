@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from .models import (
+from .names import DATAPATH_ID, DPDK_DEVARGS, PATCH_PEER, REMOTE_IP, TUNNEL_KEY
+from .records import (
     AnyPort,
     BondPort,
     Bridge,
@@ -18,7 +19,6 @@ from .models import (
     SystemPort,
     VxlanPort,
 )
-from .names import DATAPATH_ID, DPDK_DEVARGS, PATCH_PEER, REMOTE_IP, TUNNEL_KEY
 
 
 def _ovsdb_string(value: str) -> str:

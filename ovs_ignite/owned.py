@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from . import names
-from .models import Spec
+from .records import Spec
 
 # The links each OS's root has (relative targets are resolved from the link's folder).
 OS_LINKS = {

@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 
 from .errors import PinError, SpecProblem
 from .fetch import Budget, FetchError, Reply, fetch
-from .models import Spec
+from .records import Spec
 from .spec import format_path
 from .values import image_domain
 from .yamlsource import KeyPath, load_located

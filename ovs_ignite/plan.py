@@ -22,9 +22,9 @@ from .hostmodel import (
     InterfaceData,
     SwitchData,
 )
-from .models import BondPort, Bridge, Container, LinkPort, Spec
 from .netchecks import uplink_key
 from .ovsconfig import bridge_commands, bridge_settings, open_vswitch_settings
+from .records import BondPort, Bridge, Container, LinkPort, Spec
 from .runs import (
     NAME_SPECIFIER,
     container_prefix,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from .models import Container, Spec
 from .names import (
     AUTO_UPDATE_LABEL,
     NETNS_DIR,
@@ -15,6 +14,7 @@ from .names import (
     suffix,
     vswitchd_name,
 )
+from .records import Container, Spec
 
 RUNTIME_BIN = {"podman": "/usr/bin/podman", "docker": "/usr/bin/docker"}
 OVSDB_SOCKET = "unix:/run/openvswitch/db.sock"

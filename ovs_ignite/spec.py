@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic_core import ValidationError
 
 from .checks import check_contents, check_spec
 from .errors import SpecError, SpecProblem
-from .models import PORT_MODELS, PORT_TYPES, VALUE_TAGS, Spec, port_type
+from .records import PORT_RECORDS, PORT_TYPES, VALUE_TAGS, Record, Spec, port_type
+from .specschema import keys, record_at, validate
 from .yamlsource import (
     KeyPath,
     Located,
@@ -137,13 +138,13 @@ def _validate(
     """The spec of located's data and its problems: field errors, and where every bad value
     is an optional leaf, the cross-reference findings of the rest too."""
     try:
-        spec = Spec.model_validate(located.data)
+        spec = validate(located.data)
     except ValidationError as exc:
         problems = _problems(exc, located, name)
         pruned = _without_bad_leaves(located.data, exc)
         if pruned is not None:
             try:
-                partial = Spec.model_validate(pruned.data)
+                partial = validate(pruned.data)
             except ValidationError:
                 partial = None
             if partial is not None:
@@ -213,16 +214,12 @@ def read_local_files(spec: Spec, base: Path) -> tuple[Spec, list[tuple[KeyPath, 
 
     files = [filled(f, ("files", i)) for i, f in enumerate(spec.files)]
     units = [
-        filled(unit, ("units", u)).model_copy(
-            update={
-                "dropins": [
-                    filled(d, ("units", u, "dropins", i)) for i, d in enumerate(unit.dropins)
-                ]
-            }
+        filled(unit, ("units", u)).replaced(
+            dropins=[filled(d, ("units", u, "dropins", i)) for i, d in enumerate(unit.dropins)]
         )
         for u, unit in enumerate(spec.units)
     ]
-    return spec.model_copy(update={"files": files, "units": units}), problems
+    return spec.replaced(files=files, units=units), problems
 
 
 def _caused_by(path: KeyPath, message: str, removed: KeyPath) -> bool:
@@ -339,9 +336,9 @@ def _bad_item(path: KeyPath, error: Any, data: Any) -> KeyPath | None:
         return None
     if isinstance(path[-1], int):
         return path
-    model = _model_at(path[:-1], data)
-    field_info = model.model_fields.get(str(path[-1])) if model else None
-    required = error["type"] == "missing" or (field_info is not None and field_info.is_required())
+    record = _record_at(path[:-1], data)
+    key = keys(record).get(str(path[-1])) if record else None
+    required = error["type"] == "missing" or (key is not None and key.required)
     if not required:
         return ()
     if len(path) < 2 or not isinstance(path[-2], int):
@@ -422,47 +419,25 @@ def _port_problem(path: KeyPath, kind: str, error: Any, data: Any) -> tuple[KeyP
         at = (*path[:-1], "type") if "type" in item else path[:-1]
         return at, f"a {type_} port needs {key}"
     if kind == "extra_forbidden":
-        known = {k for model in PORT_MODELS.values() for k in model.model_fields}
+        known = {k for record in PORT_RECORDS.values() for k in keys(record)}
         if key in known:
             return path, f"{key} does not apply to a {type_} port"
     return None
 
 
-def _model_at(path: KeyPath, data: Any = None) -> type[BaseModel] | None:
-    """The model class that validates the mapping at path (for listing its keys); a port's
-    is its type's, when data (the document) is given."""
+def _record_at(path: KeyPath, data: Any = None) -> type[Record] | None:
+    """The record class of the mapping at path (for listing its keys); a port's is its
+    type's, when data (the document) is given."""
     if data is not None and len(path) >= 2 and path[-2] == "ports" and isinstance(path[-1], int):
-        return PORT_MODELS.get(port_type(_at(data, path)), PORT_MODELS["system"])
-    model: Any = Spec
-    for part in path:
-        if isinstance(part, int):
-            continue
-        field = model.model_fields.get(part)
-        if field is None:
-            return None
-        annotation = field.annotation
-        for candidate in _classes(annotation):
-            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-                model = candidate
-                break
-        else:
-            return None
-    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
-
-
-def _classes(annotation: Any) -> list[Any]:
-    args = getattr(annotation, "__args__", None)
-    if not args:
-        return [annotation]
-    return [c for arg in args for c in _classes(arg)]
+        return PORT_RECORDS.get(port_type(_at(data, path)), PORT_RECORDS["system"])
+    return record_at(path)
 
 
 def _expected_keys(path: KeyPath) -> str:
-    model = _model_at(path)
-    if model is None:
+    record = _record_at(path)
+    if record is None:
         return ""
-    keys = [field.alias or key for key, field in model.model_fields.items()]
-    return f" (expected one of: {', '.join(keys)})"
+    return f" (expected one of: {', '.join(keys(record))})"
 
 
 _TYPE_NAMES = {
@@ -505,11 +480,4 @@ def _message(error: Any) -> str:
         return str(error["ctx"]["error"])
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         return f"{value} is out of range ({error['msg'].lower()})"
-    if kind in ("string_too_short", "string_too_long"):
-        return f"{value!r}: {error['msg'].lower()}"
-    if kind in ("too_short", "too_long") and isinstance(value, str):
-        ctx = error.get("ctx", {})
-        if kind == "too_long":
-            return f"{len(value)} characters; at most {ctx.get('max_length')} are allowed"
-        return f"{len(value)} characters; at least {ctx.get('min_length')} are needed"
     return str(error["msg"])

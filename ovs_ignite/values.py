@@ -1,63 +1,20 @@
-"""The values of a switch spec, one checked type each: what a value must be, the message
-that says why it is not, and the JSON Schema keywords that tell editors the same limits.
-
-Each type is ``Annotated[base, AfterValidator(check), Schema(...)]``: the check is the
-truth; ``Schema`` repeats what JSON Schema can say of it (ranges, lengths, patterns), and a
-test holds the schema to validate on the valid and invalid corpora.
+"""The checks of a switch spec's values: what a value must be and the message that says
+why it is not. ``valuetypes.py`` makes each a checked type of the models (with the JSON
+Schema keywords that tell editors the same limits); this module imports no pydantic, so
+that validating a spec with the prebuilt schema (``specschema.py``) does not pay for it.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import re
-from dataclasses import dataclass
-from typing import Annotated, Any
-
-from pydantic import (
-    AfterValidator,
-    BeforeValidator,
-    GetJsonSchemaHandler,
-    PlainSerializer,
-    WithJsonSchema,
-)
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import core_schema
-
-
-@dataclass(frozen=True)
-class Schema:
-    """JSON Schema keywords added to a type's schema (pydantic cannot read them from a
-    validator function)."""
-
-    keywords: tuple[tuple[str, Any], ...]
-
-    def __get_pydantic_json_schema__(
-        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        out = handler(schema)
-        out.update(dict(self.keywords))
-        return out
-
+from typing import Any
 
 # Ignition spec version -> the Butane spec version that makes it, per variant (Butane v0.29).
 BUTANE_VERSIONS: dict[str, dict[str, str]] = {
     "fcos": {"3.3.0": "1.4.0", "3.4.0": "1.5.0", "3.5.0": "1.6.0", "3.6.0": "1.7.0"},
     "flatcar": {"3.3.0": "1.0.0", "3.4.0": "1.1.0"},
 }
-
-
-def keywords(**values: Any) -> Schema:
-    return Schema(tuple(values.items()))
-
-
-def names_schema(kind: Any) -> dict[str, Any]:
-    """The schema keywords of the key type kind of a mapping, for its propertyNames (pydantic
-    writes them as patternProperties, which let any other key through)."""
-    found: dict[str, Any] = {}
-    for item in getattr(kind, "__metadata__", ()):
-        if isinstance(item, Schema):
-            found.update(dict(item.keywords))
-    return found
 
 
 # -- value checks -------------------------------------------------------------------------------
@@ -120,6 +77,21 @@ def text(value: str) -> str:
     """Any single-line text: no line break, control, bidi or surrogate character."""
     if UNSAFE_CHARACTERS.search(value):
         raise ValueError(f"{value!r} contains a line break or control character")
+    return value
+
+
+# Ovs.system_id's length limits.
+SYSTEM_ID_LENGTH = (1, 255)
+
+
+def system_id(value: str) -> str:
+    """The Open_vSwitch record's system-id: single-line text of 1 to 255 characters."""
+    text(value)
+    shortest, longest = SYSTEM_ID_LENGTH
+    if len(value) < shortest:
+        raise ValueError(f"{len(value)} characters; at least {shortest} are needed")
+    if len(value) > longest:
+        raise ValueError(f"{len(value)} characters; at most {longest} are allowed")
     return value
 
 
@@ -224,7 +196,7 @@ def vlan_id(value: int) -> int:
     return value
 
 
-def _datapath_id_as_text(value: Any) -> Any:
+def datapath_id_as_text(value: Any) -> Any:
     """YAML reads an unquoted 0000000000000001 as a number, which has lost its digits."""
     if isinstance(value, int) and not isinstance(value, bool):
         raise ValueError(f"YAML read {value} as a number: quote the 16 hex digits")
@@ -249,6 +221,21 @@ def image_domain(reference: str) -> str | None:
 def ofport(value: int) -> int:
     if not 1 <= value <= MAX_OFPORT:
         raise ValueError(f"{value} is not an OpenFlow port number (1-{MAX_OFPORT})")
+    return value
+
+
+MAX_VNI = 0xFFFFFF
+
+
+def vxlan_vni(value: int) -> int:
+    if not 0 <= value <= MAX_VNI:
+        raise ValueError(f"{value} is not a vxlan VNI (0-{MAX_VNI})")
+    return value
+
+
+def geneve_vni(value: int) -> int:
+    if not 0 <= value <= MAX_VNI:
+        raise ValueError(f"{value} is not a geneve VNI (0-{MAX_VNI})")
     return value
 
 
@@ -419,7 +406,7 @@ def dropin_name(value: str) -> str:
     return value
 
 
-def _mode_as_text(value: Any) -> Any:
+def mode_as_text(value: Any) -> Any:
     """An unquoted 0644 is the decimal number 644 in YAML 1.2: a number is refused, not
     misread (mode checks it)."""
     if isinstance(value, int) and not isinstance(value, bool):
@@ -460,163 +447,11 @@ def switch_name(value: str) -> str:
     return value
 
 
-def _int_as_text(value: Any) -> Any:
+def int_as_text(value: Any) -> Any:
     """YAML reads ``isolcpus: 3`` as a number; a CPU list is text."""
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
-def _int_as_hex(value: Any) -> Any:
+def int_as_hex(value: Any) -> Any:
     """YAML 1.2 reads an unquoted ``0xc`` as the number 12; a mask is text."""
     return hex(value) if isinstance(value, int) and not isinstance(value, bool) else value
-
-
-_NO_CONTROL = (
-    r"^[^\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]*$"
-)
-_NAME = r"^(?!\.{1,2}$|--$)[A-Za-z0-9_.-]{1,15}$"
-_ADDRESS_SHAPE = r"^[0-9A-Fa-f.:]+$"
-
-Text = Annotated[str, AfterValidator(text), keywords(pattern=_NO_CONTROL)]
-IfName = Annotated[str, AfterValidator(if_name), keywords(pattern=_NAME, minLength=1, maxLength=15)]
-ContainerName = Annotated[
-    str, AfterValidator(container_name), keywords(pattern=_CONTAINER.pattern, maxLength=64)
-]
-ImageRef = Annotated[
-    str, AfterValidator(image_ref), keywords(pattern=_IMAGE.pattern, maxLength=255)
-]
-UnitName = Annotated[str, AfterValidator(unit_name), keywords(pattern=_UNIT.pattern, maxLength=255)]
-PciAddress = Annotated[str, AfterValidator(pci_address), keywords(pattern=_PCI.pattern)]
-MacAddress = Annotated[
-    str,
-    AfterValidator(mac_address),
-    # unicast (the low bit of the first octet clear), not all zeros
-    keywords(pattern=r"^(?!(00:){5}00$)[0-9a-fA-F][02468aceACE](:[0-9a-fA-F]{2}){5}$"),
-]
-# An address's shape only: which prefix lengths and addresses are good is the check's.
-Cidr = Annotated[
-    str, AfterValidator(cidr), keywords(pattern=r"^[0-9A-Fa-f.:]+/[0-9]{1,3}$", maxLength=64)
-]
-NetworkCidr = Annotated[
-    str, AfterValidator(network), keywords(pattern=r"^[0-9A-Fa-f.:]+/[0-9]{1,3}$", maxLength=64)
-]
-IpAddress = Annotated[
-    str, AfterValidator(ip_address), keywords(pattern=_ADDRESS_SHAPE, maxLength=45)
-]
-VlanId = Annotated[int, AfterValidator(vlan_id), keywords(minimum=1, maximum=4094)]
-Mtu = Annotated[int, AfterValidator(mtu), keywords(minimum=68, maximum=65535)]
-OfPort = Annotated[int, AfterValidator(ofport), keywords(minimum=1, maximum=MAX_OFPORT)]
-DatapathId = Annotated[
-    str,
-    BeforeValidator(_datapath_id_as_text),
-    AfterValidator(datapath_id),
-    keywords(pattern=r"^(?!0{16}$)[0-9a-fA-F]{16}$"),
-]
-# YAML gives a number for an unquoted 3 or 0xc; these fields take it, and say so to editors.
-CpuList = Annotated[
-    str,
-    BeforeValidator(_int_as_text),
-    AfterValidator(cpu_list),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                # (CPU numbers of at most 4 digits: MAX_CPU has 4)
-                {"type": "string", "pattern": _CPULIST.pattern.replace("[0-9]+", "[0-9]{1,4}")},
-                {"type": "integer", "minimum": 0, "maximum": MAX_CPU},
-            ]
-        }
-    ),
-]
-HexMask = Annotated[
-    str,
-    BeforeValidator(_int_as_hex),
-    AfterValidator(hex_mask),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {
-                    "type": "string",
-                    "pattern": _HEXMASK.pattern,
-                    "maxLength": (MAX_CPU + 1) // 4 + 2,
-                },
-                {"type": "integer", "minimum": 1},
-            ]
-        }
-    ),
-]
-SocketMem = Annotated[
-    str,
-    BeforeValidator(_int_as_text),
-    AfterValidator(socket_mem),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "string", "pattern": _SOCKET_MEM.pattern},
-                {"type": "integer", "minimum": 0, "maximum": 9_999_999},
-            ]
-        }
-    ),
-]
-Hostname = Annotated[
-    str,
-    AfterValidator(hostname),
-    keywords(
-        pattern=rf"^{_HOSTNAME_LABEL.pattern[1:-1]}(\.{_HOSTNAME_LABEL.pattern[1:-1]})*$",
-        maxLength=63,
-    ),
-]
-UserName = Annotated[str, AfterValidator(user_name), keywords(pattern=_USER.pattern)]
-SshKey = Annotated[str, AfterValidator(ssh_key), keywords(pattern=_SSH_KEY.pattern)]
-EnvKey = Annotated[str, AfterValidator(env_key), keywords(pattern=_ENV_KEY.pattern)]
-OtherConfigKey = Annotated[
-    str,
-    AfterValidator(other_config_key),
-    keywords(pattern=_OTHER_CONFIG_KEY.pattern, maxLength=128),
-]
-_VOLUME_OPTIONS = _VOLUME_OPTION.pattern[1:-1]
-Volume = Annotated[
-    str,
-    AfterValidator(volume),
-    keywords(
-        pattern=(
-            r"^(?!.*/\.{1,2}(/|:|$))/[^:]*:/[^:]*"
-            rf"(:{_VOLUME_OPTIONS}(,{_VOLUME_OPTIONS})*)?$"
-        )
-    ),
-]
-_ABS_PATH_SCHEMA = r"^(?!.*/\.{1,2}(/|$))(/[A-Za-z0-9_.+-]{1,255})+$"
-AbsPath = Annotated[
-    str, AfterValidator(abs_path), keywords(pattern=_ABS_PATH_SCHEMA, maxLength=MAX_PATH)
-]
-VswitchdBinary = Annotated[
-    str,
-    AfterValidator(vswitchd_binary),
-    keywords(pattern=rf"^ovs-vswitchd$|{_ABS_PATH_SCHEMA}"),
-]
-Devargs = Annotated[str, AfterValidator(devargs), keywords(pattern=_DEVARGS.pattern)]
-_TEXT_BLOCK = (
-    r"^[^\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
-    r"\u2066-\u2069\ud800-\udfff]*$"
-)
-TextBlock = Annotated[str, AfterValidator(text_block), keywords(pattern=_TEXT_BLOCK)]
-AnyUnitName = Annotated[
-    str, AfterValidator(any_unit_name), keywords(pattern=_ANY_UNIT.pattern, maxLength=255)
-]
-DropinName = Annotated[
-    str, AfterValidator(dropin_name), keywords(pattern=_DROPIN.pattern, maxLength=255)
-]
-# (pydantic runs the last BeforeValidator first: a number is refused before it is read.)
-FileMode = Annotated[
-    int,
-    BeforeValidator(file_mode),
-    BeforeValidator(_mode_as_text),
-    PlainSerializer(lambda mode: f"{mode:04o}", return_type=str),
-    WithJsonSchema({"type": "string", "pattern": _MODE.pattern}),
-]
-LocalPath = Annotated[
-    str,
-    AfterValidator(local_path),
-    keywords(pattern=r"^(?!.*(^|/)\.{0,2}(/|$))[^/\x00-\x1f\x7f-\x9f].*$"),
-]
-SwitchName = Annotated[
-    str, AfterValidator(switch_name), keywords(pattern=_SWITCH.pattern, maxLength=8)
-]

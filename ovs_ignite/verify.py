@@ -28,7 +28,7 @@ from .checking import (
 )
 from .errors import ChecksFailed, HostUnreachable, VerifyInputError
 from .hostchecks import probes
-from .models import Spec
+from .records import Spec
 
 __all__ = ["REACH", "CheckedHost", "HostReport", "check_host", "verify_host"]
 

@@ -34,8 +34,8 @@ TARGETS = [
 
 def retarget(spec: Spec, os_: str, ignition: str, runtime: str) -> Spec:
     """spec with another target."""
-    target = spec.target.model_copy(update={"os": os_, "ignition": ignition, "runtime": runtime})
-    return spec.model_copy(update={"target": target})
+    target = spec.target.replaced(os=os_, ignition=ignition, runtime=runtime)
+    return spec.replaced(target=target)
 
 
 def example(name: str) -> Spec:
@@ -50,15 +50,12 @@ def with_containers(spec: Spec, n: int) -> Spec:
     assert interface.address is not None and n <= 240
     prefix = interface.address.rsplit(".", 1)[0]
     copies = [
-        first.model_copy(
-            update={
-                "name": f"web{i}",
-                "interfaces": [interface.model_copy(update={"address": f"{prefix}.{i + 10}/24"})],
-            }
+        first.replaced(
+            name=f"web{i}", interfaces=[interface.replaced(address=f"{prefix}.{i + 10}/24")]
         )
         for i in range(n)
     ]
-    return spec.model_copy(update={"containers": copies})
+    return spec.replaced(containers=copies)
 
 
 @pytest.fixture(scope="session")

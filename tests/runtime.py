@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ovs_ignite import Spec, parse_spec, render
 from ovs_ignite.names import BRIDGES_UNIT, OVSDB_UNIT, SCRIPT, VSWITCHD_UNIT
+from ovs_ignite.specschema import document
 
 from . import dockerd
 from .conftest import retarget
@@ -115,7 +116,7 @@ def verify(web: Stack, tmp_path: Path, *extra: str) -> subprocess.CompletedProce
     )
     (shim / "systemctl").chmod(0o755)
     spec = tmp_path / "spec.yaml"
-    spec.write_text(web.spec.model_dump_json(by_alias=True, exclude_none=True))
+    spec.write_text(json.dumps(document(web.spec)))
     env = {**web.host.env, "PATH": f"{shim}:{os.environ['PATH']}"}
     return subprocess.run(
         web.host.netns_argv(

@@ -24,9 +24,10 @@ from pathlib import Path
 import pytest
 
 from ovs_ignite import Spec, load_spec, parse_spec, render
-from ovs_ignite.models import SystemPort
 from ovs_ignite.names import BRIDGES_UNIT, OVSDB_UNIT, VSWITCHD_UNIT, attach_unit
 from ovs_ignite.plan import host_interface_name
+from ovs_ignite.records import SystemPort
+from ovs_ignite.specschema import document
 
 from .box import DEAD_MAC, DEAD_NIC, FIRST_NIC, SECOND_NIC, Box, provision, ssh_key
 from .conftest import ROOT
@@ -104,12 +105,10 @@ def _with_instances(spec: Spec, httpd: str) -> tuple[Spec, list[str]]:
         "      interfaces: [{bridge: br-l2, address: 10.50.0.20/24}]}\n",
         "instances.yaml",
     )
-    spec = spec.model_copy(
-        update={
-            "switches": more.switches,
-            "bridges": [*spec.bridges, *more.bridges],
-            "containers": [*spec.containers, *more.containers],
-        }
+    spec = spec.replaced(
+        switches=more.switches,
+        bridges=[*spec.bridges, *more.bridges],
+        containers=[*spec.containers, *more.containers],
     )
     units = ["wa.service", "wb.service"]
     for name in INSTANCES:
@@ -183,19 +182,18 @@ def _booted(work: Path, engine: str, images: Images) -> Iterator[Box]:
             )
         }
     assert example.host is not None
-    user = example.host.users[0].model_copy(update={"ssh_authorized_keys": [public]})
+    user = example.host.users[0].replaced(ssh_authorized_keys=[public])
     # (and the box's second NIC on br-app: the OS's network manager must leave it alone)
-    bridge = example.bridges[0].model_copy(update={"ports": [SystemPort(name=SECOND_NIC)]})
-    spec = example.model_copy(
-        update={
-            "ovs": example.ovs.model_copy(update=ovs_update),
-            "bridges": [bridge, *UPLINKS.bridges],
-            "containers": [
-                example.containers[0].model_copy(update={"image": httpd}),
-                UPLINKS.containers[0].model_copy(update={"image": httpd}),
-            ],
-            "host": example.host.model_copy(update={"users": [user]}),
-        }
+    second = SystemPort(name=SECOND_NIC, vlan=None, trunks=None, type="system", ofport=None)
+    bridge = example.bridges[0].replaced(ports=[second])
+    spec = example.replaced(
+        ovs=example.ovs.replaced(**ovs_update),
+        bridges=[bridge, *UPLINKS.bridges],
+        containers=[
+            example.containers[0].replaced(image=httpd),
+            UPLINKS.containers[0].replaced(image=httpd),
+        ],
+        host=example.host.replaced(users=[user]),
     )
     spec = on_engine(spec, engine)
     units = ["web.service", "edge.service"]
@@ -203,7 +201,7 @@ def _booted(work: Path, engine: str, images: Images) -> Iterator[Box]:
         spec, more = _with_instances(spec, httpd)
         units += more
         files[FLATCAR_CATCH_ALL] = FLATCAR_NETWORK  # (and Flatcar's network manager)
-    (work / "spec.yaml").write_text(spec.model_dump_json(by_alias=True, exclude_none=True))
+    (work / "spec.yaml").write_text(json.dumps(document(spec)))
     machine = provision(
         json.loads(render(spec, "nginx.yaml")),
         conf,

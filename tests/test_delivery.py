@@ -20,6 +20,7 @@ import pytest
 from ovs_ignite import render
 from ovs_ignite.delivery import PLATFORMS, pointer, sha512_hash
 from ovs_ignite.ignition import decode_data_url
+from ovs_ignite.specschema import document
 
 from .conftest import example, with_containers
 from .loopback import quiet, serving
@@ -244,9 +245,7 @@ def test_kargs_pxe_prints_the_whole_first_boot_command_line() -> None:
 
 def test_the_nginx_example_with_20_containers_fits_aws_wrapped(tmp_path: Path) -> None:
     many = tmp_path / "many.yaml"
-    many.write_text(
-        with_containers(example("nginx"), 20).model_dump_json(by_alias=True, exclude_none=True)
-    )
+    many.write_text(json.dumps(document(with_containers(example("nginx"), 20))))
     plain = ovs_ignite("render", str(many), "--platform", "aws")
     assert plain.returncode == 1 and "over the limit of 16,384" in plain.stderr
     out = tmp_path / "many.ign"

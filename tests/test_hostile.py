@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ovs_ignite import Spec, SpecError, load_spec, parse_spec, render
-from ovs_ignite.models import Container
 from ovs_ignite.names import CONFIG_DIR, OVSDB_UNIT, VSWITCHD_UNIT, container_dropin
+from ovs_ignite.records import Container
 from ovs_ignite.runs import container_run, ovsdb_run, vswitchd_run
 
 from .conftest import DATA, EXAMPLES

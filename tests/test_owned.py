@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from ovs_ignite import load_spec
-from ovs_ignite.models import Spec
 from ovs_ignite.owned import Nodes, dropin_dirs, owned, resolve
 from ovs_ignite.plan import build_plan
+from ovs_ignite.records import Spec
 
 from .conftest import DATA, EXAMPLES, TARGETS, retarget
 

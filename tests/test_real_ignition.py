@@ -271,10 +271,8 @@ def test_kargs_stage_records_the_dpdk_kernel_arguments_in_order(
 ) -> None:
     spec = load_spec(ROOT / "examples" / "dpdk.yaml")
     assert spec.dpdk is not None
-    dpdk = spec.dpdk.model_copy(update={"iommu": iommu, "isolcpus": isolcpus, "pmd_cpu_mask": None})
-    _, kargs = apply_ignition(
-        _config(spec.model_copy(update={"dpdk": dpdk}), "dpdk.yaml"), tmp_path
-    )
+    dpdk = spec.dpdk.replaced(iommu=iommu, isolcpus=isolcpus, pmd_cpu_mask=None)
+    _, kargs = apply_ignition(_config(spec.replaced(dpdk=dpdk), "dpdk.yaml"), tmp_path)
     assert kargs == [word for arg in expected for word in ("--should-exist", arg)]
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from ovs_ignite.models import ExtraUnit
 from ovs_ignite.names import WANTS_ATTACH_DROPIN, attach_unit
+from ovs_ignite.records import ExtraUnit
 
 from .conftest import DATA
 from .runtime import (
@@ -245,9 +245,8 @@ def test_container_of_your_own_unit_is_attached_through_drop_ins(
     spec = on_engine(runtime_spec(text, conf, tmp_path), engine)
     image = runtime_spec("version: 1\novs: {image: '{httpd_image}'}\n", conf, tmp_path).ovs.image
     unit = OWN_UNIT[engine].replace("IMAGE", image)
-    spec = spec.model_copy(
-        update={"units": [ExtraUnit(name="my-web.service", contents=unit, enabled=True)]}
-    )
+    own = ExtraUnit(name="my-web.service", contents=unit, local=None, enabled=True, dropins=[])
+    spec = spec.replaced(units=[own])
     with stack(spec, tmp_path, images=(image,)) as host:
         units = host.host.root / "etc/systemd/system"
         assert (units / "my-web.service").read_text() == unit

@@ -38,7 +38,7 @@ def test_unreadable_file_is_an_error_with_its_name(tmp_path: Path) -> None:
 
 def test_yaml_12_keeps_words_and_pci_addresses_as_text() -> None:
     from ovs_ignite import parse_spec
-    from ovs_ignite.models import BondPort
+    from ovs_ignite.records import BondPort
 
     spec = parse_spec(
         "version: 1\novs: {image: x/ovs}\n"

@@ -23,7 +23,6 @@ import pytest
 
 from ovs_ignite import load_spec
 from ovs_ignite.hostchecks import probes
-from ovs_ignite.models import Spec
 from ovs_ignite.names import (
     BRIDGES_UNIT,
     DETACH_TARGET,
@@ -33,6 +32,7 @@ from ovs_ignite.names import (
     attach_unit,
 )
 from ovs_ignite.plan import build_plan, default_mac, host_interface_name
+from ovs_ignite.records import Spec
 from ovs_ignite.verify import (
     REACH,
     CheckedHost,

@@ -1,0 +1,402 @@
+"""The validated spec as the rest of the package reads it: one record class per model of
+``models.py`` (same names, fields and hierarchy), with the properties the plan reads.
+
+The models are the spec's definition (its checks, defaults and JSON Schema); pydantic-core
+validates a document against their schema (``specschema.py``) and builds these records,
+without importing pydantic or building the models: a command that only reads a spec does
+not pay for them. A record is read-only; ``replaced`` makes a changed copy.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Literal, Self
+
+from .names import container_unit, default_interface_name
+from .values import MAIN_SWITCH
+
+
+class Record:
+    """A validated item of the spec: its fields in ``__dict__`` (pydantic-core sets them,
+    with three keys of its own, which FIELDS leaves out)."""
+
+    FIELDS: ClassVar[tuple[str, ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        own = [
+            name
+            for name, kind in cls.__annotations__.items()
+            if not name.startswith("_") and not str(kind).startswith("ClassVar")
+        ]
+        cls.FIELDS = (*cls.FIELDS, *(name for name in own if name not in cls.FIELDS))
+
+    def __init__(self, **fields: Any) -> None:
+        """A record of exactly its fields (what a default value in the schema is)."""
+        if set(fields) != set(self.FIELDS):
+            raise TypeError(f"{type(self).__name__} takes {', '.join(self.FIELDS)}")
+        self.__dict__.update(fields)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only (use replaced)")
+
+    def values(self) -> tuple[Any, ...]:
+        return tuple(self.__dict__[name] for name in self.FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, Record)
+        return self.values() == other.values() and self._extra() == other._extra()
+
+    def __hash__(self) -> int:
+        return hash((type(self), self.values()))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={self.__dict__[name]!r}" for name in self.FIELDS)
+        return f"{type(self).__name__}({shown})"
+
+    def written(self, field: str) -> Any:
+        """The value of field as a spec writes it (specschema.document)."""
+        return self.__dict__[field]
+
+    def _extra(self) -> Any:
+        """What a record holds besides its fields (Contents: the text read from local)."""
+        return None
+
+    def replaced(self, **update: Any) -> Self:
+        """A copy with the fields in update changed."""
+        unknown = set(update) - set(self.FIELDS)
+        if unknown:
+            raise TypeError(f"{type(self).__name__} has no field {sorted(unknown)[0]}")
+        copy = object.__new__(type(self))
+        copy.__dict__.update(self.__dict__, **update)
+        return copy
+
+
+class Target(Record):
+    os: Literal["fcos", "flatcar"]
+    ignition: Literal["3.3.0", "3.4.0", "3.5.0", "3.6.0"]
+    runtime: Literal["podman", "docker"] | None
+
+
+class User(Record):
+    name: str
+    ssh_authorized_keys: list[str]
+
+
+class HostSettings(Record):
+    hostname: str | None
+    users: list[User]
+
+
+class Ovs(Record):
+    image: str
+    privileged: bool
+    system_id: str | None
+    other_config: dict[str, str]
+    schema_path: str  # (written schema:)
+    vswitchd: str
+    init: bool
+    auto_update: Literal["registry", "local"] | None
+
+
+class Hugepages(Record):
+    size: Literal["2M", "1G"]
+    count: int
+
+
+class DpdkDevice(Record):
+    pci: str
+
+
+class Dpdk(Record):
+    hugepages: Hugepages
+    iommu: Literal["intel", "amd", "none"]
+    isolcpus: str | None
+    socket_mem: str | None
+    lcore_mask: str | None
+    pmd_cpu_mask: str | None
+    extra: str | None
+    devices: list[DpdkDevice]
+
+
+# -- ports: one record per type -----------------------------------------------------------------
+
+
+class PortBase(Record):
+    name: str
+    vlan: int | None
+    trunks: list[int] | None
+
+
+class OnePort(PortBase):
+    """A port that is one interface, which can ask for its OpenFlow port number."""
+
+    ofport: int | None
+
+
+class SystemPort(OnePort):
+    type: Literal["system"]
+
+
+class InternalPort(OnePort):
+    type: Literal["internal"]
+
+
+class DpdkPort(OnePort):
+    type: Literal["dpdk"]
+    pci: str | None
+    devargs: str | None
+
+    @property
+    def dpdk_devargs(self) -> str:
+        """options:dpdk-devargs: the NIC's PCI address, or the devargs."""
+        return str(self.pci or self.devargs)
+
+
+class VxlanPort(OnePort):
+    type: Literal["vxlan"]
+    remote_ip: str
+    key: int | None
+
+
+class GenevePort(OnePort):
+    type: Literal["geneve"]
+    remote_ip: str
+    key: int | None
+
+
+class GrePort(OnePort):
+    type: Literal["gre"]
+    remote_ip: str
+    key: int | None
+
+
+class PatchPort(OnePort):
+    type: Literal["patch"]
+    peer: str
+
+
+class LinkPort(OnePort):
+    type: Literal["link"]
+    peer_switch: str
+    peer: str
+
+
+class BondPort(PortBase):
+    type: Literal["bond"]
+    interfaces: list[str]
+    bond_mode: Literal["active-backup", "balance-slb", "balance-tcp"] | None
+    lacp: Literal["off", "active", "passive"] | None
+
+
+TunnelPort = VxlanPort | GenevePort | GrePort
+AnyPort = SystemPort | InternalPort | DpdkPort | TunnelPort | PatchPort | LinkPort | BondPort
+PORT_RECORDS: dict[str, type[PortBase]] = {
+    "system": SystemPort,
+    "internal": InternalPort,
+    "dpdk": DpdkPort,
+    "vxlan": VxlanPort,
+    "geneve": GenevePort,
+    "gre": GrePort,
+    "patch": PatchPort,
+    "link": LinkPort,
+    "bond": BondPort,
+}
+PORT_TYPES = tuple(PORT_RECORDS)  # in the order error messages list them
+
+
+# -- the discriminators of the schema's unions (pydantic-core calls them with the input) ------
+
+
+def port_type(value: Any) -> str:
+    """The type of a port as given (a mapping) or built (a record); system when not given.
+    A type that is not a string is no type of ours (the union reports it)."""
+    if isinstance(value, dict):
+        given = value.get("type", "system")
+        return given if isinstance(given, str) else ""
+    # A record has its type; anything else is no mapping, which the system branch reports.
+    return str(getattr(value, "type", "system"))
+
+
+# The tags of the value unions below, which error locations leave out (spec.py).
+VALUE_TAGS = ("to-default", "a-cidr", "by-dhcp", "cidr-list", "by-name", "by-mac")
+
+
+def route_to_kind(value: Any) -> str:
+    return "to-default" if value == "default" else "a-cidr"
+
+
+def address_kind(value: Any) -> str:
+    if value == "dhcp":
+        return "by-dhcp"
+    return "cidr-list" if isinstance(value, list) else "a-cidr"
+
+
+def uplink_kind(value: Any) -> str:
+    return "by-mac" if isinstance(value, dict | UplinkMac) else "by-name"
+
+
+# -- bridges and containers ---------------------------------------------------------------------
+
+
+class UplinkMac(Record):
+    mac: str
+
+
+class Route(Record):
+    to: str
+    via: str
+
+
+class Bridge(Record):
+    name: str
+    switch: str | None
+    datapath: Literal["system", "netdev"] | None
+    fail_mode: Literal["standalone", "secure"]
+    protocols: list[str] | None
+    controllers: list[str] | None
+    address: str | list[str] | None
+    uplink: str | UplinkMac | None
+    routes: list[Route] | None
+    dns: list[str] | None
+    uplink_timeout: int | None
+    mtu: int | None
+    datapath_id: str | None
+    other_config: dict[str, str]
+    external_ids: dict[str, str]
+    ports: list[AnyPort]
+
+    @property
+    def addresses(self) -> list[str]:
+        """Its static addresses (none with dhcp)."""
+        if self.address is None or self.address == "dhcp":
+            return []
+        return [self.address] if isinstance(self.address, str) else list(self.address)
+
+    @property
+    def dhcp(self) -> bool:
+        return self.address == "dhcp"
+
+
+class Interface(Record):
+    bridge: str
+    name: str | None
+    address: str | None
+    gateway: str | None
+    mac: str | None
+    mtu: int | None
+    vlan: int | None
+
+
+class Container(Record):
+    name: str
+    image: str | None
+    unit: str | None
+    command: list[str]
+    env: dict[str, str]
+    volumes: list[str]
+    interfaces: list[Interface]
+    init: bool
+
+    @property
+    def unit_name(self) -> str:
+        """The unit that runs the container: yours (unit:) or ovs-ignite's (NAME.service)."""
+        return self.unit or container_unit(self.name)
+
+    def interface_name(self, index: int) -> str:
+        """The name inside the container of interface index: as given, else eth1, eth2, ..."""
+        return self.interfaces[index].name or default_interface_name(index)
+
+
+class Switch(Record):
+    name: str
+    image: str | None
+
+
+# -- what the spec adds to the config (files:, units:) ------------------------------------------
+
+
+class Contents(Record):
+    contents: str | None
+    local: str | None
+    # What loading the spec read from local (the spec as written keeps local alone).
+    _read: str | None = None
+
+    def _extra(self) -> Any:
+        return self._read
+
+    @property
+    def text(self) -> str:
+        """The contents: inline, or what loading the spec read from local."""
+        if self.contents is not None:
+            return self.contents
+        if self._read is None:
+            raise ValueError(f"the contents of {self.local!r} were not read (load the spec)")
+        return self._read
+
+    @property
+    def given_text(self) -> str | None:
+        """The contents, inline or read from local; None when neither is there (yet)."""
+        return self.contents if self.contents is not None else self._read
+
+    def with_read(self, text: str | None) -> Self:
+        """This item with text read from its local file."""
+        copy = self.replaced()
+        copy.__dict__["_read"] = text
+        return copy
+
+
+class ExtraFile(Contents):
+    """A file of yours that the config writes (files:)."""
+
+    path: str
+    mode: int
+
+    def written(self, field: str) -> Any:
+        # (the mode as the quoted octal text it is read as)
+        return f"{self.mode:04o}" if field == "mode" else super().written(field)
+
+
+class ExtraDropin(Contents):
+    name: str
+
+
+class ExtraUnit(Contents):
+    """A systemd unit of yours (units:): its contents, drop-ins, or both."""
+
+    name: str
+    enabled: bool | None
+    dropins: list[ExtraDropin]
+
+
+class Spec(Record):
+    """A whole switch spec, format 1."""
+
+    version: Literal[1]
+    target: Target
+    host: HostSettings | None
+    ovs: Ovs
+    dpdk: Dpdk | None
+    bridges: list[Bridge]
+    containers: list[Container]
+    switches: list[Switch]
+    files: list[ExtraFile]
+    units: list[ExtraUnit]
+
+    @property
+    def runtime(self) -> Literal["podman", "docker"]:
+        """The container runtime: as given, else podman on fcos and docker on flatcar."""
+        if self.target.runtime:
+            return self.target.runtime
+        return "podman" if self.target.os == "fcos" else "docker"
+
+    def switch_of(self, bridge: Bridge) -> str | None:
+        """The OVS instance of bridge: a name of switches:, or None for the main one."""
+        return None if bridge.switch in (None, MAIN_SWITCH) else bridge.switch
+
+    def datapath(self, bridge: Bridge) -> Literal["system", "netdev"]:
+        """The bridge's datapath: as given, else netdev with dpdk and system without."""
+        if bridge.datapath:
+            return bridge.datapath
+        return "netdev" if self.dpdk else "system"
