@@ -4,32 +4,28 @@ users, kernel arguments. plan.py makes them; butane.py and ignition.py spell the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class HostFile:
+class HostFile(NamedTuple):
     path: str
     mode: int
     contents: str
 
 
-@dataclass(frozen=True)
-class Dropin:
+class Dropin(NamedTuple):
     name: str
     contents: str
 
 
-@dataclass(frozen=True)
-class HostUnit:
+class HostUnit(NamedTuple):
     name: str
     contents: str | None = None
     enabled: bool | None = None
     dropins: tuple[Dropin, ...] = ()
 
 
-@dataclass(frozen=True)
-class HostLink:
+class HostLink(NamedTuple):
     """A symbolic link; target is relative to the link's folder, so that it holds in any
     root the config is applied to."""
 
@@ -37,14 +33,12 @@ class HostLink:
     target: str
 
 
-@dataclass(frozen=True)
-class HostUser:
+class HostUser(NamedTuple):
     name: str
     ssh_authorized_keys: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class HostPlan:
+class HostPlan(NamedTuple):
     """Everything Ignition puts on the host; Butane and Ignition are two spellings of it."""
 
     os: str

@@ -16,11 +16,13 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import DeliveryError
-from .fetch import Budget, FetchError, fetch
 from .ignition import dump_ignition
+
+if TYPE_CHECKING:
+    from .fetch import Budget
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,8 @@ def check_url(url: str, full: bytes, name: str, budget: Budget | None = None) ->
     exactly that; raises DeliveryError saying what differs, went wrong or which bound
     (time, size) was hit."""
     import requests
+
+    from .fetch import Budget, FetchError, fetch  # (only this command fetches)
 
     if not url.startswith(("http://", "https://")):
         raise DeliveryError(f"{url}: check-url fetches http:// and https:// URLs")

@@ -9,8 +9,8 @@ same tables, read from the same files.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from .names import HOST_FORMAT_NAME, SWITCH_FORMAT_NAME, UPLINK_FORMAT_NAME
 from .resources import resource_dir
@@ -19,12 +19,20 @@ from .values import UNSAFE_CHARACTERS
 FORMAT_VERSION = "1"
 
 
-@dataclass(frozen=True)
-class Rule:
-    """What a key of a kind of data file takes: how many times (1, ?, *) and which values."""
+class Rule(NamedTuple):
+    """What a key of a kind of data file takes: how many times (1, ?, *) and which values
+    (a regular expression, compiled when a value is checked against it)."""
 
-    count: str
-    value: re.Pattern[str]
+    times: str
+    pattern: str
+
+    def takes(self, value: str) -> bool:
+        return _compiled(self.pattern).fullmatch(value) is not None
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(f"(?:{pattern})")
 
 
 @cache
@@ -40,7 +48,7 @@ def _without_trailing_comment(line: str) -> str:
     """line without a comment after its code: a # after a space, outside quotes, on a line
     that has no backslash, $# or heredoc to make that uncertain (bash's parse tree of the
     result is the source's: tests/test_units.py)."""
-    if "\\" in line or "$#" in line or "<<" in line:
+    if "#" not in line or "\\" in line or "$#" in line or "<<" in line:
         return line
     quote = ""
     for at, char in enumerate(line):
@@ -98,7 +106,7 @@ def data_format() -> dict[str, dict[str, Rule]]:
     for name in (HOST_FORMAT_NAME, UPLINK_FORMAT_NAME, SWITCH_FORMAT_NAME):
         for line in format_text(name).splitlines()[1:]:
             kind, key, count, value = line.split(" ", 3)
-            rules.setdefault(kind, {})[key] = Rule(count, re.compile(f"(?:{value})"))
+            rules.setdefault(kind, {})[key] = Rule(count, value)
     return rules
 
 
@@ -116,12 +124,12 @@ def data_text(kind: str, header: str, pairs: list[tuple[str, str]]) -> str:
         rule = rules.get(key)
         if rule is None:
             raise ValueError(f"{kind} data has no key {key!r}")
-        if UNSAFE_CHARACTERS.search(value) or not rule.value.fullmatch(value):
+        if UNSAFE_CHARACTERS.search(value) or not rule.takes(value):
             raise ValueError(f"{kind} data: {key}={value!r} does not match its format")
-        if key in seen and rule.count != "*":
+        if key in seen and rule.times != "*":
             raise ValueError(f"{kind} data: {key} given twice")
         seen.add(key)
-    missing = [key for key, rule in rules.items() if rule.count == "1" and key not in seen]
+    missing = [key for key, rule in rules.items() if rule.times == "1" and key not in seen]
     if missing:
         raise ValueError(f"{kind} data: no {', '.join(missing)}")
     lines = [*([f"# {header}"] if header else []), *(f"{key}={value}" for key, value in pairs)]

@@ -5,14 +5,13 @@ hostfiles.py turns it into files and units without looking at the spec.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import names
 from .artifacts import HostFile, HostUnit
 
 
-@dataclass(frozen=True)
-class InterfaceData:
+class InterfaceData(NamedTuple):
     """One interface of a container, as the attach reads it ('-': none)."""
 
     ifname: str
@@ -36,8 +35,7 @@ class InterfaceData:
         return f"{self.line()} {self.switch}"
 
 
-@dataclass(frozen=True)
-class BridgeData:
+class BridgeData(NamedTuple):
     """A bridge: the ovs-vsctl commands of its transaction, its own other_config and
     external_ids settings (set last in the transaction), controllers, addresses and MTU;
     and its uplink, if it has one (the NIC, dhcp, routes, DNS, timeout)."""
@@ -74,8 +72,7 @@ class BridgeData:
         ]
 
 
-@dataclass(frozen=True)
-class SwitchData:
+class SwitchData(NamedTuple):
     """An OVS instance besides the main one: its image, bridges and link ports."""
 
     name: str
@@ -91,8 +88,7 @@ class SwitchData:
         ]
 
 
-@dataclass(frozen=True)
-class ContainerData:
+class ContainerData(NamedTuple):
     """A container's data file: what its unit runs (image: containers: the image, --init,
     environment, volumes, command) and the interfaces its attach makes."""
 
@@ -122,8 +118,7 @@ class ContainerData:
         return [("interface", i.attachment_line()) for i in self.interfaces if i.switch]
 
 
-@dataclass(frozen=True)
-class InstanceUnits:
+class InstanceUnits(NamedTuple):
     """The facts of the ovsdb-server and ovs-vswitchd units of one OVS instance."""
 
     switch: str | None  # None: the main instance
@@ -136,8 +131,7 @@ class InstanceUnits:
     dpdk_bind: bool  # its vswitchd waits for the binding of the DPDK NICs
 
 
-@dataclass(frozen=True)
-class ContainerUnits:
+class ContainerUnits(NamedTuple):
     """The facts of one container's units: the one that runs it (an image: container's, or
     its own unit:), its attach, and the other instances its interfaces are on."""
 
@@ -149,8 +143,7 @@ class ContainerUnits:
     switches: tuple[str, ...] = ()  # other instances its interfaces are on
 
 
-@dataclass(frozen=True)
-class HostModel:
+class HostModel(NamedTuple):
     """What the host script reads (host.conf, bridges/, containers/), the units need and
     the kernel needs."""
 

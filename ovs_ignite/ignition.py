@@ -12,19 +12,27 @@ import gzip
 import json
 from functools import lru_cache
 from typing import Any
-from urllib.parse import quote_from_bytes
 
 from .artifacts import HostFile, HostPlan, HostUnit, HostUser
 from .butane import butane_version
 
 _UNRESERVED = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.!~*'()")
-_SAFE = "!*'()"  # with quote's own letters, digits and _.-~: exactly _UNRESERVED
+_RESERVED = frozenset(b";/?:@&=+$,")
+
+
+def _escapes(kept: frozenset[int]) -> dict[int, str]:
+    """A str.translate table that writes each byte (as a latin-1 character) not in kept as
+    %XX (upper-case hex, as urllib.parse.quote does)."""
+    return {byte: f"%{byte:02X}" for byte in range(256) if byte not in kept}
+
+
+_PERCENT = _escapes(_UNRESERVED)
+_URIC = _escapes(_UNRESERVED | _RESERVED)
 
 
 def percent_encode(data: bytes) -> str:
     """RFC 2397 escaping as Butane does it: unreserved bytes as is, others as %XX."""
-    # quote keeps letters, digits and _.-~ always, and the rest of Butane's set as safe
-    return quote_from_bytes(data, safe=_SAFE)
+    return data.decode("latin-1").translate(_PERCENT)
 
 
 def uric_encode(data: bytes) -> str:
@@ -32,7 +40,7 @@ def uric_encode(data: bytes) -> str:
     as that RFC allows and Ignition's data URL parser takes: a script compresses better
     with its $ and / whole. (Only in a wrapped config's inner one: elsewhere data URLs are
     escaped as Butane escapes them.)"""
-    return quote_from_bytes(data, safe=_SAFE + ";/?:@&=+$,")
+    return data.decode("latin-1").translate(_URIC)
 
 
 # The files every host gets (the host script, the static units) are encoded once a process.

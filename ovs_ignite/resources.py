@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 
+@cache
 def resource_dir(name: str) -> Traversable:
     """The folder ``name`` (templates, examples) shipped with ovs-ignite.
 

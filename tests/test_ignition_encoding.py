@@ -6,12 +6,21 @@ import gzip
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote_from_bytes, unquote_to_bytes
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ovs_ignite import build_butane, build_plan, dump_butane, load_spec, render
-from ovs_ignite.ignition import data_url, decode_data_url, dump_ignition, percent_encode
+from ovs_ignite.ignition import (
+    data_url,
+    decode_data_url,
+    dump_ignition,
+    percent_encode,
+    uric_encode,
+)
 
 from .conftest import DATA, EXAMPLES, TARGETS, retarget
 
@@ -20,6 +29,13 @@ SPECS = [*EXAMPLES, *sorted((DATA / "valid").glob("*.yaml"))]
 
 def test_percent_encoding_keeps_only_unreserved_bytes() -> None:
     assert percent_encode(b"a-Z_0.!~*'() /%\n") == "a-Z_0.!~*'()%20%2F%25%0A"
+
+
+@given(st.binary(max_size=300))
+def test_both_encodings_are_urllibs_quote_with_their_safe_sets(data: bytes) -> None:
+    assert percent_encode(data) == quote_from_bytes(data, safe="!*'()")
+    assert uric_encode(data) == quote_from_bytes(data, safe="!*'();/?:@&=+$,")
+    assert unquote_to_bytes(uric_encode(data)) == data
 
 
 def test_short_text_is_a_percent_encoded_url() -> None:
