@@ -11,12 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic_core import ValidationError
-
 from .checks import check_contents, check_spec
 from .errors import SpecError, SpecProblem
 from .records import PORT_RECORDS, PORT_TYPES, VALUE_TAGS, Record, Spec, port_type
 from .specschema import keys, record_at, validate
+from .validator import SchemaInvalid
 from .yamlsource import (
     KeyPath,
     Located,
@@ -139,13 +138,13 @@ def _validate(
     is an optional leaf, the cross-reference findings of the rest too."""
     try:
         spec = validate(located.data)
-    except ValidationError as exc:
+    except SchemaInvalid as exc:
         problems = _problems(exc, located, name)
         pruned = _without_bad_leaves(located.data, exc)
         if pruned is not None:
             try:
                 partial = validate(pruned.data)
-            except ValidationError:
+            except SchemaInvalid:
                 partial = None
             if partial is not None:
                 read, unread = read_local_files(partial, base or Path.cwd())
@@ -305,7 +304,7 @@ class _Pruned:
         return any(repr(name) in message for name in self.names)
 
 
-def _without_bad_leaves(data: Any, exc: ValidationError) -> _Pruned | None:
+def _without_bad_leaves(data: Any, exc: SchemaInvalid) -> _Pruned | None:
     """data without what failed (see _Pruned), or None when that cannot be done (a missing
     or bad required value outside any list item: the document has no shape to check)."""
     pruned = _Pruned(copy.deepcopy(data))
@@ -372,7 +371,7 @@ def _at(data: Any, path: KeyPath) -> Any:
     return data
 
 
-def _problems(exc: ValidationError, located: Located, name: str) -> list[SpecProblem]:
+def _problems(exc: SchemaInvalid, located: Located, name: str) -> list[SpecProblem]:
     problems = []
     for error in exc.errors():
         path = _clean_loc(tuple(error["loc"]), located.data)

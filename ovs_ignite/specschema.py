@@ -1,10 +1,9 @@
-"""The spec's validation schema, prebuilt: pydantic-core validates a document against the
-core schema that pydantic makes of ``models.Spec``, and builds the records of
-``records.py``. Making that schema (importing pydantic, building 30 models) costs most of a
-render's time, so ``_specschema.py`` holds it made once: ``python -m ovs_ignite.specschema``
-writes it anew (then ``ruff format`` it), and a test holds it equal to what the models give
-now. A pydantic-core other than the one it was made with gets the schema made live instead
-(slower, the same result).
+"""The spec's validation schema, prebuilt: a document is checked against the core schema
+that pydantic makes of ``models.Spec`` (by ``validator.py``, as pydantic-core would check
+it) into the records of ``records.py``. Making that schema (importing pydantic, building
+30 models) costs most of a render's time, so ``_specschema.py`` holds it made once:
+``python -m ovs_ignite.specschema`` writes it anew (then ``ruff format`` it), and a test
+holds it equal to what the models give now.
 
 The made schema is pydantic's, with what validation does not read left out (JSON Schema
 and serialization functions, metadata), each model class replaced by its record class, and
@@ -19,9 +18,7 @@ import types
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import pydantic_core
-
-from . import records, values
+from . import records, validator, values
 from .records import Record
 
 # What validation does not read: left out of the made schema.
@@ -30,24 +27,16 @@ _LEFT_OUT = frozenset({"metadata", "serialization", "serialization_alias", "ref_
 _MODULES = {records.__name__: "records", values.__name__: "values"}
 
 
-@functools.cache
 def core_schema() -> dict[str, Any]:
     """The core schema that validates a spec into records."""
-    from . import _specschema
+    from ._specschema import SCHEMA
 
-    if pydantic_core.__version__ == _specschema.PYDANTIC_CORE:
-        return _specschema.SCHEMA
-    return derived()
-
-
-@functools.cache
-def validator() -> pydantic_core.SchemaValidator:
-    return pydantic_core.SchemaValidator(core_schema())
+    return SCHEMA
 
 
 def validate(data: Any) -> records.Spec:
-    """The spec that data (a loaded document) is; pydantic_core.ValidationError if none."""
-    spec = validator().validate_python(data)
+    """The spec that data (a loaded document) is; validator.SchemaInvalid if none."""
+    spec = validator.validate(core_schema(), data)
     assert isinstance(spec, records.Spec)
     return spec
 
@@ -202,6 +191,8 @@ def record_at(path: tuple[str | int, ...]) -> type[Record] | None:
 def module_text(schema: dict[str, Any]) -> str:
     """The made module: SCHEMA, with each part that occurs more than once (a name's check,
     a port's fields) written once, as a name of its own that the rest uses."""
+    import pydantic_core
+
     met: dict[str, list[Any]] = {}  # a part's text -> each node that has it
     _source(schema, met, {})
     names: dict[str, str] = {}

@@ -1,5 +1,6 @@
 """The prebuilt validation schema (``_specschema.py``) is the one the models give, and
-validating with it is validating with the models: the same records, the same errors."""
+validating with it (validator.py) is validating with the models: the same records, the
+same errors, as pydantic-core gives them."""
 
 from __future__ import annotations
 
@@ -9,15 +10,28 @@ from typing import Any
 
 import pydantic_core
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from ovs_ignite import _specschema, models, records
-from ovs_ignite.specschema import core_schema, derived, document, keys, module_text, record_at
+from ovs_ignite.specschema import (
+    core_schema,
+    derived,
+    document,
+    keys,
+    module_text,
+    record_at,
+    validate,
+)
+from ovs_ignite.validator import SchemaInvalid
 from ovs_ignite.yamlsource import load_located
 
 from .conftest import DATA, ROOT
+from .test_fuzz_specs import _mutate, coherent_documents, documents
 
 SAME_CORE = pydantic_core.__version__ == _specschema.PYDANTIC_CORE
+OTHER_CORE = f"made with pydantic-core {_specschema.PYDANTIC_CORE}, not {pydantic_core.__version__}"
 DOCUMENTS = sorted(
     [
         *(ROOT / "examples").glob("*.yaml"),
@@ -35,11 +49,7 @@ def _data(path: Path) -> Any:
         return None
 
 
-@pytest.mark.skipif(
-    not SAME_CORE,
-    reason=f"made for pydantic-core {_specschema.PYDANTIC_CORE}; "
-    f"{pydantic_core.__version__} makes it live",
-)
+@pytest.mark.skipif(not SAME_CORE, reason=OTHER_CORE)
 def test_the_made_schema_is_what_the_models_give_now() -> None:
     """Regenerate with `.venv/bin/python -m ovs_ignite.specschema` (then ruff format it)
     after changing models.py, valuetypes.py or a check's function."""
@@ -49,38 +59,60 @@ def test_the_made_schema_is_what_the_models_give_now() -> None:
     assert "_0 = " in module_text(made)
 
 
-def test_another_pydantic_core_gets_the_schema_made_live(monkeypatch: pytest.MonkeyPatch) -> None:
-    core_schema.cache_clear()
-    monkeypatch.setattr(_specschema, "PYDANTIC_CORE", "0.0.0")
+def _errors(exc: pydantic_core.ValidationError | SchemaInvalid) -> list[tuple[Any, ...]]:
+    return [
+        (e["type"], e["loc"], e["msg"], repr(e.get("input")), repr(e.get("ctx")))
+        for e in exc.errors()
+    ]
+
+
+def _same_both_ways(data: Any) -> None:
+    """The prebuilt schema, run by validator.py and by pydantic-core, and pydantic's models
+    give data the same errors, or the same spec (as written out)."""
+    core = pydantic_core.SchemaValidator(core_schema())
     try:
-        assert core_schema() == derived()
-        assert core_schema() is not _specschema.SCHEMA
-    finally:
-        core_schema.cache_clear()
-
-
-def _errors(exc: pydantic_core.ValidationError) -> list[tuple[Any, ...]]:
-    return [(e["type"], e["loc"], e["msg"], repr(e.get("input"))) for e in exc.errors()]
+        model = models.Spec.model_validate(data)
+    except ValidationError as exc:
+        with pytest.raises(SchemaInvalid) as ours:
+            validate(data)
+        with pytest.raises(pydantic_core.ValidationError) as theirs:
+            core.validate_python(data)
+        assert _errors(ours.value) == _errors(exc) == _errors(theirs.value)
+        return
+    spec = validate(data)
+    # (pydantic's serializer warns of the uplink union's model branch, which it then writes)
+    written = model.model_dump(mode="json", by_alias=True, exclude_none=True, warnings=False)
+    assert document(spec) == written == document(core.validate_python(data))
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_the_records_are_the_models_and_the_errors_theirs(path: Path) -> None:
-    """Every example and corpus document gives the same spec (written out) or the same
-    errors through the prebuilt schema as through pydantic's models."""
-    data = _data(path)
-    validator = pydantic_core.SchemaValidator(core_schema())
-    try:
-        model = models.Spec.model_validate(data)
-    except ValidationError as exc:
-        with pytest.raises(pydantic_core.ValidationError) as made:
-            validator.validate_python(data)
-        assert _errors(made.value) == _errors(exc)
-        return
-    spec = validator.validate_python(data)
-    assert isinstance(spec, records.Spec)
-    # (pydantic's serializer warns of the uplink union's model branch, which it then writes)
-    written = model.model_dump(mode="json", by_alias=True, exclude_none=True, warnings=False)
-    assert document(spec) == written
+    """Every example and corpus document."""
+    _same_both_ways(_data(path))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(documents, coherent_documents()))
+def test_random_documents_get_the_models_records_and_errors(document: dict[str, Any]) -> None:
+    _same_both_ways(document)
+
+
+@st.composite
+def _mutated(draw: st.DrawFn) -> dict[str, Any]:
+    document = draw(coherent_documents())
+    _mutate(draw, document)
+    return document
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_mutated())
+# (what this test found while validator.py was written: a boolean integer literal, the input
+# a check function's error names, a tag's quoting)
+@example({"version": True, "ovs": {"image": "x/ovs"}})
+@example({"version": 1, "ovs": {"image": "x/ovs"}, "dpdk": {"isolcpus": -1}})
+@example({"version": 1, "ovs": {"image": "x/ovs"}, "bridges": [{"ports": [{"type": "x\ny"}]}]})
+def test_mutated_specs_get_the_models_records_and_errors(document: dict[str, Any]) -> None:
+    _same_both_ways(document)
 
 
 def test_each_record_has_its_models_fields_in_order() -> None:
@@ -100,9 +132,7 @@ def test_each_record_has_its_models_fields_in_order() -> None:
 
 def test_records_are_read_only_and_replaced_as_copies() -> None:
     spec = records.Spec
-    loaded = pydantic_core.SchemaValidator(core_schema()).validate_python(
-        {"version": 1, "ovs": {"image": "x/ovs", "schema": "/s.json"}}
-    )
+    loaded = validate({"version": 1, "ovs": {"image": "x/ovs", "schema": "/s.json"}})
     assert isinstance(loaded, spec)
     with pytest.raises(AttributeError, match="read-only"):
         loaded.version = 1
