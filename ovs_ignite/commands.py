@@ -71,7 +71,6 @@ def validate(specs: list[Path], fmt: str = "text") -> None:
     """Check specs: each failed spec's errors on stderr (text) or every error as one JSON
     array on stdout (json), then the summary; an OvsIgniteError (the summary) when one
     failed."""
-    import dataclasses
     import json
 
     from .errors import OvsIgniteError, SpecError
@@ -85,7 +84,7 @@ def validate(specs: list[Path], fmt: str = "text") -> None:
             failed += 1
             problems += len(exc.problems)
             if fmt == "json":
-                records += [dataclasses.asdict(p) for p in exc.problems]
+                records += [p._asdict() for p in exc.problems]
             else:
                 sys.stderr.write(f"{exc}\n")
     if fmt == "json":

@@ -4,7 +4,7 @@ status. The CLI turns them into messages and exit statuses in one place (cli.han
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 def _printable(ch: str) -> str:
@@ -32,8 +32,7 @@ class UsageError(OvsIgniteError):
         super().__init__(message)
 
 
-@dataclass(frozen=True, order=True)
-class SpecProblem:
+class SpecProblem(NamedTuple):
     """One problem in a spec, located at a line and column (1-based) and a key path."""
 
     file: str

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from . import names
 from .records import Spec
@@ -134,19 +133,19 @@ def dropin_dirs(unit: str) -> set[str]:
     return out
 
 
-@dataclass
 class Owned:
     """What ovs-ignite writes and depends on, on a host of one spec."""
 
-    os: str
-    # Path -> what it is, resolved as on the host.
-    files: dict[str, str] = field(default_factory=dict)  # -> the path as ovs-ignite writes it
-    folders: dict[str, str] = field(default_factory=dict)  # wholly ovs-ignite's
-    parents: set[str] = field(default_factory=set)  # folders its files need
-    units: dict[str, str] = field(default_factory=dict)  # ovs-ignite's own units
-    templates: set[str] = field(default_factory=set)  # ... and every instance of these
-    needed: dict[str, str] = field(default_factory=dict)  # units they depend on
-    dropins: dict[str, str] = field(default_factory=dict)  # unit -> its drop-in of ovs-ignite
+    def __init__(self, os: str) -> None:
+        self.os = os
+        # Path -> what it is, resolved as on the host.
+        self.files: dict[str, str] = {}  # -> the path as ovs-ignite writes it
+        self.folders: dict[str, str] = {}  # wholly ovs-ignite's
+        self.parents: set[str] = set()  # folders its files need
+        self.units: dict[str, str] = {}  # ovs-ignite's own units
+        self.templates: set[str] = set()  # ... and every instance of these
+        self.needed: dict[str, str] = {}  # units they depend on
+        self.dropins: dict[str, str] = {}  # unit -> its drop-in of ovs-ignite
 
     def add_file(self, path: str) -> None:
         real = resolve(path, self.os)

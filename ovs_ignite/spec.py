@@ -7,7 +7,6 @@ import json
 import os
 import re
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -274,16 +273,16 @@ def _clean_loc(loc: tuple[Any, ...], data: Any) -> KeyPath:
     return tuple(path)
 
 
-@dataclass
 class _Pruned:
     """A document without what failed validation, for checking the cross-references of the
     rest: bad optional keys left out, and list items with a bad required value (or a bad
     value where an item should be) taken out of their lists."""
 
-    data: Any
-    leaves: list[KeyPath] = field(default_factory=list)
-    items: dict[KeyPath, list[int]] = field(default_factory=dict)  # list -> old indices removed
-    names: set[str] = field(default_factory=set)  # the names of the removed items
+    def __init__(self, data: Any) -> None:
+        self.data = data
+        self.leaves: list[KeyPath] = []
+        self.items: dict[KeyPath, list[int]] = {}  # list -> old indices removed
+        self.names: set[str] = set()  # the names of the removed items
 
     def old_path(self, path: KeyPath) -> KeyPath:
         """A path of the pruned document as a path of the original one."""

@@ -21,8 +21,7 @@ from __future__ import annotations
 import contextlib
 import math
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -133,16 +132,25 @@ def _fast_parse(text: str) -> yaml.Node | None:
     return node
 
 
-@dataclass
 class Located:
-    """A loaded document with the position (line, column; 1-based) of each value and key."""
+    """A loaded document with the position (line, column; 1-based) of each value and key.
 
-    data: Any
-    values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
-    # Values and keys refused after parsing (a tag, a control character, a duplicate key):
-    # each left out of data (a value as None), so that the rest can still be checked.
-    problems: list[YamlProblem] = field(default_factory=list)
+    (Plain classes here and in the other modules a validate imports: defining a dataclass
+    costs a millisecond, and importing dataclasses ten more.)"""
+
+    def __init__(self, data: Any) -> None:
+        self.data = data
+        self.values: dict[KeyPath, tuple[int, int]] = {}
+        self.keys: dict[KeyPath, tuple[int, int]] = {}
+        # Values and keys refused after parsing (a tag, a control character, a duplicate
+        # key): each left out of data (a value as None), so that the rest can still be
+        # checked.
+        self.problems: list[YamlProblem] = []
+        # A document merged from several (an inventory host: the spec and its overlay):
+        # for a path, the file its value came from and its path there; a path not listed
+        # takes its nearest listed parent's. Empty for a document read from one file.
+        self.files: dict[KeyPath, str] = {}
+        self.origins: dict[KeyPath, KeyPath] = {}
 
     def value_at(self, path: KeyPath) -> tuple[int, int]:
         """Position of the value at path, or of the nearest enclosing value that exists."""
@@ -154,12 +162,6 @@ class Located:
         """Position of the key naming path (falls back to the value's position)."""
         return self.keys.get(path) or self.value_at(path)
 
-    # A document merged from several (an inventory host: the spec and its overlay): for a
-    # path, the file its value came from and its path there; a path not listed takes its
-    # nearest listed parent's. Empty for a document read from one file.
-    files: dict[KeyPath, str] = field(default_factory=dict)
-    origins: dict[KeyPath, KeyPath] = field(default_factory=dict)
-
     def source_of(self, path: KeyPath, default: str) -> tuple[str, KeyPath]:
         """(file, path in that file) of the value at path; default is the one file."""
         probe = path
@@ -170,8 +172,7 @@ class Located:
         return self.files[probe], self.origins[probe] + path[len(probe) :]
 
 
-@dataclass(frozen=True)
-class YamlProblem:
+class YamlProblem(NamedTuple):
     line: int
     column: int
     path: KeyPath
@@ -311,7 +312,7 @@ class _Builder:
     keys it refuses (each left out, a value as None)."""
 
     def __init__(self) -> None:
-        self.located = Located(data=None)
+        self.located = Located(None)
 
     def refuse(self, node: yaml.Node, path: KeyPath, message: str, key: bool = False) -> None:
         self.located.problems.append(YamlProblem(*_pos(node), path, message, key))
