@@ -91,6 +91,7 @@ def write_all(files: list[tuple[Path, str]], inputs: list[Path]) -> None:
     try:
         for path, text in files:
             staged.append(_stage(path, text))
+        _to_disk([(tmp, str(path)) for (_, tmp, _), (path, _) in zip(staged, files, strict=True)])
         _commit(staged, [path for path, _ in files])
     finally:
         for _, tmp, _ in staged:
@@ -108,7 +109,27 @@ def _stage(path: Path, text: str) -> tuple[Path, str, os.stat_result | None]:
     if existing is not None and not stat.S_ISREG(existing.st_mode):
         raise OutputError(f"{path}: is not a regular file; several files are written only to files")
     target = Path(os.path.realpath(path))
-    return target, _temporary_copy(target, text, existing, str(path)), existing
+    return target, _temporary_copy(target, text, existing, str(path), sync=False), existing
+
+
+def _to_disk(files: list[tuple[str, str]]) -> None:
+    """Each of files (path, name shown) written to the disk before any is renamed into
+    place: several fsyncs at once (a fleet's thousand, one by one, took a third of its
+    render), which the file system commits together."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def sync(file: tuple[str, str]) -> None:
+        try:
+            fd = os.open(file[0], os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except OSError as exc:
+            raise OutputError(f"{file[1]}: cannot write: {exc.strerror or exc}") from None
+
+    with ThreadPoolExecutor(max_workers=min(16, len(files) or 1)) as pool:
+        list(pool.map(sync, files))
 
 
 def _commit(staged: list[tuple[Path, str, os.stat_result | None]], shown: list[Path]) -> None:
@@ -164,10 +185,12 @@ def _replace(target: Path, text: str, existing: os.stat_result | None, shown: st
         raise OutputError(f"{shown}: cannot write: {exc.strerror or exc}") from None
 
 
-def _temporary_copy(target: Path, text: str, existing: os.stat_result | None, shown: str) -> str:
-    """A temporary file beside target that holds text, written to the disk, with the mode
-    and owner of existing (target as it is, or None); its path. Nothing is left behind
-    when that fails."""
+def _temporary_copy(
+    target: Path, text: str, existing: os.stat_result | None, shown: str, sync: bool = True
+) -> str:
+    """A temporary file beside target that holds text, written to the disk (unless not
+    sync: the caller does it), with the mode and owner of existing (target as it is, or
+    None); its path. Nothing is left behind when that fails."""
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
@@ -176,7 +199,8 @@ def _temporary_copy(target: Path, text: str, existing: os.stat_result | None, sh
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                os.fsync(handle.fileno())
         _set_mode(Path(tmp), existing)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

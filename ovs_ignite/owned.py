@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable
+from functools import lru_cache
 
 from . import names
 from .records import Spec
@@ -96,6 +97,7 @@ def path_problem(path: object) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # (a fleet's hosts share their paths)
 def resolve(path: str, os_: str) -> str:
     """Where a clean absolute path lands on a host of os_: each parent followed through the
     OS's own links (the last part is not followed, as Ignition does)."""
@@ -112,12 +114,13 @@ def resolve(path: str, os_: str) -> str:
     return "/" + "/".join(parts)
 
 
-def _parents(path: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _parents(path: str) -> tuple[str, ...]:
     out = []
     while path != "/":
         path = posixpath.dirname(path)
         out.append(path)
-    return out
+    return tuple(out)
 
 
 def dropin_dirs(unit: str) -> set[str]:

@@ -67,7 +67,7 @@ class _Run:
         return _FAILED
 
     def check(self, node: Node, value: Any, loc: Path) -> Any:
-        return getattr(self, "_" + node["type"].replace("-", "_"))(node, value, loc)
+        return _KINDS[node["type"]](self, node, value, loc)
 
     def _definition_ref(self, node: Node, value: Any, loc: Path) -> Any:
         return self.check(self.definitions[node["schema_ref"]], value, loc)
@@ -199,11 +199,8 @@ class _Run:
     def _model_fields(self, node: Node, value: dict[Any, Any], loc: Path) -> Any:
         out: dict[str, Any] = {}
         failed = False
-        known = set()
-        for name, field in node["fields"].items():
-            key = field.get("validation_alias", name)
-            known.add(key)
-            schema = field["schema"]
+        fields = _fields(node)
+        for name, key, schema in fields:
             if key in value:
                 out[name] = self.check(schema, value[key], (*loc, key))
                 failed = failed or out[name] is _FAILED
@@ -213,8 +210,30 @@ class _Run:
             else:
                 failed = True
                 self.error("missing", (*loc, key), value, "Field required")
+        known = {key for _, key, _ in fields}
         for key, item in value.items():
             if key not in known:
                 failed = True
                 self.error("extra_forbidden", (*loc, key), item, "Extra inputs are not permitted")
         return _FAILED if failed else out
+
+
+_KINDS = {
+    name.removeprefix("_").replace("_", "-"): method
+    for name, method in vars(_Run).items()
+    if name.startswith("_") and not name.startswith("__")
+}
+_FIELDS: dict[int, tuple[Node, tuple[tuple[str, str, Node], ...]]] = {}
+
+
+def _fields(node: Node) -> tuple[tuple[str, str, Node], ...]:
+    """(name, key as written, schema) of each field of a model-fields node, worked out once
+    a node (kept here with it, so that its identity stays its own)."""
+    held = _FIELDS.get(id(node))
+    if held is None or held[0] is not node:
+        found = tuple(
+            (name, field.get("validation_alias", name), field["schema"])
+            for name, field in node["fields"].items()
+        )
+        held = _FIELDS[id(node)] = (node, found)
+    return held[1]
