@@ -1,10 +1,10 @@
 """The validated spec as the rest of the package reads it: one record class per model of
 ``models.py`` (same names, fields and hierarchy), with the properties the plan reads.
 
-The models are the spec's definition (its checks, defaults and JSON Schema); pydantic-core
-validates a document against their schema (``specschema.py``) and builds these records,
-without importing pydantic or building the models: a command that only reads a spec does
-not pay for them. A record is read-only; ``replaced`` makes a changed copy.
+The models are the spec's definition (its checks, defaults and JSON Schema); a document is
+checked against their prebuilt schema (``specschema.py``, by ``validator.py``) into these
+records, without importing pydantic or building the models: a command that only reads a
+spec does not pay for them. A record is read-only; ``replaced`` makes a changed copy.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from .values import MAIN_SWITCH
 
 
 class Record:
-    """A validated item of the spec: its fields in ``__dict__`` (pydantic-core sets them,
-    with three keys of its own, which FIELDS leaves out)."""
+    """A validated item of the spec: its fields in ``__dict__`` (as the validator sets them;
+    pydantic-core, which the tests run on the same schema, adds three keys of its own, which
+    FIELDS leaves out)."""
 
     FIELDS: ClassVar[tuple[str, ...]] = ()
 
@@ -206,7 +207,7 @@ PORT_RECORDS: dict[str, type[PortBase]] = {
 PORT_TYPES = tuple(PORT_RECORDS)  # in the order error messages list them
 
 
-# -- the discriminators of the schema's unions (pydantic-core calls them with the input) ------
+# -- the discriminators of the schema's unions (the validator calls them with the input) ------
 
 
 def port_type(value: Any) -> str:

@@ -251,8 +251,8 @@ _BRANCH_TAG = re.compile(r"^(?:[a-z-]+\[.*\]|str|int|float|bool|list|dict|none)$
 
 
 def _clean_loc(loc: tuple[Any, ...], data: Any) -> KeyPath:
-    """A pydantic error location without union-branch and validator tags (a port's type
-    among them).
+    """An error location (pydantic-core's, as the validator gives it) without union-branch
+    and validator tags (a port's type among them).
 
     A part is a tag only where the document has no such key at that point.
     """

@@ -88,6 +88,7 @@ def _record_class(model: type) -> type[Record]:
 # -- what the records know of their fields (the error messages name keys as written) --------
 
 
+@functools.cache
 def _definitions() -> dict[str, Any]:
     return {d["ref"]: d for d in core_schema().get("definitions", [])}
 
@@ -217,29 +218,27 @@ def module_text(schema: dict[str, Any]) -> str:
 def _source(node: Any, met: dict[str, list[Any]], names: dict[str, str]) -> tuple[str, str]:
     """(node as Python source, that source with the parts in names by their names):
     functions and classes by name, records by their fields; notes each dict and list met."""
-    if isinstance(node, dict | list):
-        items = [
-            (f"{k!r}: ", _source(v, met, names))
-            if isinstance(node, dict)
-            else ("", _source(k, met, names))
-            for k, v in (node.items() if isinstance(node, dict) else ((k, None) for k in node))
-        ]
-        ends = "{}" if isinstance(node, dict) else "[]"
-        text = ends[0] + ", ".join(key + raw for key, (raw, _) in items) + ends[1]
-        met.setdefault(text, []).append(node)
-        shown = ends[0] + ", ".join(key + out for key, (_, out) in items) + ends[1]
-        return text, names.get(text, shown)
-    if isinstance(node, types.FunctionType):
+    if isinstance(node, dict):
+        parts = [(f"{key!r}: ", _source(value, met, names)) for key, value in node.items()]
+        ends = "{}"
+    elif isinstance(node, list):
+        parts = [("", _source(value, met, names)) for value in node]
+        ends = "[]"
+    elif isinstance(node, types.FunctionType):
         text = f"{_MODULES[node.__module__]}.{node.__name__}"
+        return text, text
     elif isinstance(node, type):
-        text = f"records.{node.__name__}"
+        return f"records.{node.__name__}", f"records.{node.__name__}"
     elif isinstance(node, Record):
         fields = zip(node.FIELDS, node.values(), strict=True)
-        text = f"records.{type(node).__name__}("
-        text += ", ".join(f"{k}={_source(v, met, names)[0]}" for k, v in fields) + ")"
+        text = ", ".join(f"{k}={_source(v, met, names)[0]}" for k, v in fields)
+        return f"records.{type(node).__name__}({text})", f"records.{type(node).__name__}({text})"
     else:
-        text = repr(node)
-    return text, text
+        return repr(node), repr(node)
+    text = ends[0] + ", ".join(key + raw for key, (raw, _) in parts) + ends[1]
+    met.setdefault(text, []).append(node)
+    shown = ends[0] + ", ".join(key + out for key, (_, out) in parts) + ends[1]
+    return text, names.get(text, shown)
 
 
 def main() -> None:

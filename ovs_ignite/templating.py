@@ -56,9 +56,8 @@ class _Loader(jinja2.BaseLoader):
         from . import _templates as compiled
 
         source = self.read(name)
-        if jinja2.__version__ == compiled.JINJA2 and compiled.SOURCES.get(name) == source_hash(
-            source
-        ):
+        same_jinja2 = getattr(jinja2, "__version__", None) == compiled.JINJA2
+        if same_jinja2 and compiled.SOURCES.get(name) == source_hash(source):
             # (its own copy: the template binds the environment into the module; as
             # jinja2.ModuleLoader does, it is not kept in sys.modules)
             qualified = f"{__package__}.{COMPILED}.{module_name(name)}"

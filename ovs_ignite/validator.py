@@ -16,7 +16,7 @@ from typing import Any
 from .records import Record
 
 Node = dict[str, Any]
-Path = tuple[str | int, ...]
+Loc = tuple[str | int, ...]  # where a value is: keys and list indices
 _FAILED = object()  # what a value that failed its check validates to
 
 
@@ -59,36 +59,36 @@ class _Run:
             self.root = schema["schema"]
         self.found: list[dict[str, Any]] = []
 
-    def error(self, kind: str, loc: Path, value: Any, msg: str, **ctx: Any) -> Any:
+    def error(self, kind: str, loc: Loc, value: Any, msg: str, **ctx: Any) -> Any:
         error = {"type": kind, "loc": loc, "msg": msg, "input": value}
         if ctx:
             error["ctx"] = ctx
         self.found.append(error)
         return _FAILED
 
-    def check(self, node: Node, value: Any, loc: Path) -> Any:
+    def check(self, node: Node, value: Any, loc: Loc) -> Any:
         return _KINDS[node["type"]](self, node, value, loc)
 
-    def _definition_ref(self, node: Node, value: Any, loc: Path) -> Any:
+    def _definition_ref(self, node: Node, value: Any, loc: Loc) -> Any:
         return self.check(self.definitions[node["schema_ref"]], value, loc)
 
-    def _nullable(self, node: Node, value: Any, loc: Path) -> Any:
+    def _nullable(self, node: Node, value: Any, loc: Loc) -> Any:
         return None if value is None else self.check(node["schema"], value, loc)
 
-    def _default(self, node: Node, value: Any, loc: Path) -> Any:
+    def _default(self, node: Node, value: Any, loc: Loc) -> Any:
         return self.check(node["schema"], value, loc)  # (a missing key: see _model_fields)
 
-    def _str(self, node: Node, value: Any, loc: Path) -> Any:
+    def _str(self, node: Node, value: Any, loc: Loc) -> Any:
         if isinstance(value, str):
             return value
         return self.error("string_type", loc, value, "Input should be a valid string")
 
-    def _bool(self, node: Node, value: Any, loc: Path) -> Any:
+    def _bool(self, node: Node, value: Any, loc: Loc) -> Any:
         if isinstance(value, bool):
             return value
         return self.error("bool_type", loc, value, "Input should be a valid boolean")
 
-    def _int(self, node: Node, value: Any, loc: Path) -> Any:
+    def _int(self, node: Node, value: Any, loc: Loc) -> Any:
         if not isinstance(value, int) or isinstance(value, bool):
             return self.error("int_type", loc, value, "Input should be a valid integer")
         if "ge" in node and value < node["ge"]:
@@ -101,7 +101,7 @@ class _Run:
             return self.error("less_than_equal", loc, value, message, le=le)
         return value
 
-    def _literal(self, node: Node, value: Any, loc: Path) -> Any:
+    def _literal(self, node: Node, value: Any, loc: Loc) -> Any:
         for expected in node["expected"]:
             # (pydantic-core takes a boolean for an integer literal even when strict: true
             # is version 1)
@@ -113,7 +113,7 @@ class _Run:
         shown = _expected(node["expected"])
         return self.error("literal_error", loc, value, f"Input should be {shown}", expected=shown)
 
-    def _list(self, node: Node, value: Any, loc: Path) -> Any:
+    def _list(self, node: Node, value: Any, loc: Loc) -> Any:
         if not isinstance(value, list):
             return self.error("list_type", loc, value, "Input should be a valid list")
         size = len(value)
@@ -139,7 +139,7 @@ class _Run:
             )  # fmt: skip
         return _FAILED if _FAILED in out else out
 
-    def _dict(self, node: Node, value: Any, loc: Path) -> Any:
+    def _dict(self, node: Node, value: Any, loc: Loc) -> Any:
         if not isinstance(value, dict):
             return self.error("dict_type", loc, value, "Input should be a valid dictionary")
         out = {}
@@ -149,14 +149,14 @@ class _Run:
             out[checked_key] = checked
         return _FAILED if _FAILED in out or _FAILED in out.values() else out
 
-    def _function_before(self, node: Node, value: Any, loc: Path) -> Any:
+    def _function_before(self, node: Node, value: Any, loc: Loc) -> Any:
         try:
             value = node["function"]["function"](value)
         except ValueError as exc:
             return self.error("value_error", loc, value, f"Value error, {exc}", error=exc)
         return self.check(node["schema"], value, loc)
 
-    def _function_after(self, node: Node, value: Any, loc: Path) -> Any:
+    def _function_after(self, node: Node, value: Any, loc: Loc) -> Any:
         checked = self.check(node["schema"], value, loc)
         if checked is _FAILED:
             return checked
@@ -165,7 +165,7 @@ class _Run:
         except ValueError as exc:  # (the input as given, before any function read it)
             return self.error("value_error", loc, value, f"Value error, {exc}", error=exc)
 
-    def _tagged_union(self, node: Node, value: Any, loc: Path) -> Any:
+    def _tagged_union(self, node: Node, value: Any, loc: Loc) -> Any:
         choose = node["discriminator"]
         tag = choose(value)
         choice = node["choices"].get(tag)
@@ -182,7 +182,7 @@ class _Run:
             )  # fmt: skip
         return self.check(choice, value, (*loc, tag))
 
-    def _model(self, node: Node, value: Any, loc: Path) -> Any:
+    def _model(self, node: Node, value: Any, loc: Loc) -> Any:
         cls: type[Record] = node["cls"]
         if isinstance(value, cls):
             return value
@@ -196,7 +196,7 @@ class _Run:
         record.__dict__.update(fields)
         return record
 
-    def _model_fields(self, node: Node, value: dict[Any, Any], loc: Path) -> Any:
+    def _model_fields(self, node: Node, value: dict[Any, Any], loc: Loc) -> Any:
         out: dict[str, Any] = {}
         failed = False
         fields = _fields(node)
