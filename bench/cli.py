@@ -11,7 +11,8 @@ The children run without PYTHONDONTWRITEBYTECODE (a machine that sets it recompi
 module at every start: tens of milliseconds no installed copy pays), after one untimed
 warm-up round.
 
-``.venv/bin/python -m bench.cli [ROUNDS]`` (default 20).
+``.venv/bin/python -m bench.cli [ROUNDS] [--write]`` (default 20 rounds; ``--write`` puts
+the figures in docs/measurements.md, see bench/record.py).
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
+
+from .record import machine, machine_line, write
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMAND = str(Path(sys.executable).parent / "ovs-ignite")
@@ -50,8 +54,43 @@ def paired_medians(
     return {name: statistics.median(spent) for name, spent in times.items()}
 
 
+GOALS = {"help": 4, "render": 6, "validate": 4}
+ROWS = (
+    ("python3 -c pass", "`python3 -c pass`", None),
+    ("ovs-ignite --help", "`ovs-ignite --help`", "help"),
+    ("a completion request", "a completion request (TAB)", "help"),
+    ("ovs-ignite render nginx", "`ovs-ignite render examples/nginx.yaml`", "render"),
+    ("ovs-ignite validate nginx", "`ovs-ignite validate examples/nginx.yaml`", "validate"),
+    ("butane --strict, same", "upstream `butane --strict` on the same Butane", None),
+)
+
+
+def figures(results: dict[str, Any]) -> str:
+    """The Markdown of a run's results (docs/measurements.md)."""
+    median = results["medians_ms"]
+    lines = [
+        f"`python -m bench.cli {results['rounds']}` ({results['rounds']} paired rounds, "
+        "medians). " + machine_line(results),
+        "",
+        "| command | wall | ratio |",
+        "|---|---|---|",
+    ]
+    for key, shown, goal in ROWS:
+        if key not in median:
+            continue
+        ratio = ""
+        if goal == "help":
+            ratio = f"{median[key] / median['python3 -c pass']:.1f}x `python3 -c pass` (goal 4x)"
+        elif goal is not None and "butane --strict, same" in median:
+            times = median[key] / median["butane --strict, same"]
+            ratio = f"{times:.1f}x butane (goal {GOALS[goal]}x)"
+        lines.append(f"| {shown} | {median[key]:.1f} ms | {ratio} |")
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
-    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 20
+    words = [word for word in sys.argv[1:] if word != "--write"]
+    rounds = int(words[0]) if words else 20
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     butane = shutil.which("butane")
     with tempfile.TemporaryDirectory() as scratch:
@@ -85,6 +124,10 @@ def main() -> None:
     for name, goal in (("render", 6), ("validate", 4)):
         ratio = median[f"ovs-ignite {name} nginx"] / theirs
         print(f"{name + ' / butane --strict:':28s} {ratio:7.1f}x (goal {goal}x)")
+    if "--write" in sys.argv[1:]:
+        ms = {name: round(seconds * 1000, 1) for name, seconds in median.items()}
+        results = {**machine(), "rounds": rounds, "medians_ms": ms}
+        write("cli", results, figures(results))
 
 
 if __name__ == "__main__":

@@ -5,7 +5,8 @@ and, where a ``butane`` binary is on PATH, N ``butane --strict`` runs on the sam
 config. Prints the times and how many times faster the fleet command is (issue 29's goal:
 at least 10x faster than the butane runs). Children run without PYTHONDONTWRITEBYTECODE.
 
-Not a test: ``.venv/bin/python -m bench.fleet [N] [SAMPLE]`` (default 1000 hosts). The
+Not a test: ``.venv/bin/python -m bench.fleet [N] [SAMPLE] [--write]`` (default 1000 hosts;
+``--write`` puts the figures in docs/measurements.md, see bench/record.py). The
 N single-host runs are timed on SAMPLE of them (default 20) and scaled to N, since each is a
 new process of the same work; the line says so.
 """
@@ -19,9 +20,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from ovs_ignite import render
 from ovs_ignite.inventory import load_inventory
+
+from .record import machine, machine_line, write
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,9 +46,34 @@ def inventory_text(n: int) -> str:
     return f"version: 1\nspec: site.yaml\nhosts:\n{hosts}"
 
 
+def figures(results: dict[str, Any]) -> str:
+    """The Markdown of a run's results (docs/measurements.md)."""
+    n, ours = results["hosts"], results["fleet_s"]
+    lines = [
+        f"`python -m bench.fleet {n} {results['sample']}`: {n:,} hosts of the nginx example "
+        f"from one spec and an inventory (the runs of single commands timed on "
+        f"{results['sample']} and scaled). " + machine_line(results),
+        "",
+        "| what | time | the fleet command |",
+        "|---|---|---|",
+        f"| `ovs-ignite render site.yaml --inventory hosts.yaml -o DIR` | {ours:.2f} s "
+        f"({ours / n * 1000:.2f} ms a host) | |",
+        f"| the same in one process, no files written | {results['inside_s']:.2f} s | |",
+        f"| {n:,} runs of `ovs-ignite render` | {results['single_s']:.1f} s | "
+        f"{results['single_s'] / ours:.1f}x faster |",
+    ]
+    if results.get("butane_s") is not None:
+        lines.append(
+            f"| {n:,} runs of upstream `butane --strict` on the same Butane | "
+            f"{results['butane_s']:.1f} s | {results['butane_s'] / ours:.1f}x faster (goal 10x) |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    sample = min(n, int(sys.argv[2]) if len(sys.argv) > 2 else 20)
+    words = [word for word in sys.argv[1:] if word != "--write"]
+    n = int(words[0]) if words else 1000
+    sample = min(n, int(words[1]) if len(words) > 1 else 20)
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
         site = work / "site.yaml"
@@ -80,8 +109,12 @@ def main() -> None:
             f"  the fleet command {single / ours:.1f}x faster"
         )
         butane = shutil.which("butane")
+        results = {**machine(), "hosts": n, "sample": sample, "fleet_s": round(ours, 3)}
+        results |= {"inside_s": round(inside, 3), "single_s": round(single, 2), "butane_s": None}
         if butane is None:
             print("butane: not on PATH, no comparison")
+            if "--write" in sys.argv[1:]:
+                write("fleet", results, figures(results))
             return
         bu = work / "one.bu"
         bu.write_text(render(fleet[0].spec, "site.yaml", "butane"))
@@ -93,6 +126,9 @@ def main() -> None:
             f"{n} runs of `butane --strict`:      {butanes:8.2f} s  (timed on {sample}, scaled)"
             f"  the fleet command {butanes / ours:.1f}x faster (goal 10x)"
         )
+        if "--write" in sys.argv[1:]:
+            results["butane_s"] = round(butanes, 2)
+            write("fleet", results, figures(results))
 
 
 if __name__ == "__main__":

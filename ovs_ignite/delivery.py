@@ -32,7 +32,7 @@ class Platform:
     source: str
 
 
-# User-data limits, as each platform documents them (README: "Size limits").
+# User-data limits, as each platform documents them (docs/guides/small-user-data.md).
 PLATFORMS = {
     "aws": Platform(
         16384,

@@ -117,7 +117,7 @@ class Ovs(Model):
         description="other_config keys of the Open_vSwitch record.",
         json_schema_extra={"propertyNames": names_schema(OtherConfigKey)},
     )
-    # Extensions to SPEC.md (documented in the README):
+    # Extensions to SPEC.md (documented in docs/):
     schema_path: AbsPath = Field(
         default="/usr/share/openvswitch/vswitch.ovsschema",
         alias="schema",

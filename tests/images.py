@@ -188,7 +188,7 @@ def ovs_image(conf: Path, work: Path, dpdk: bool = False) -> str:
 def build_ovs_image(
     conf: Path, work: Path, image: str, dpdk: bool = False, options: tuple[str, ...] = ()
 ) -> None:
-    """podman build of images/ovs/Containerfile on the local base, as the README says
+    """podman build of images/ovs/Containerfile on the local base, as docs/guides/images.md says
     (--network=host: the build's apt-get reaches Debian's mirror from this machine);
     options are more build options (--build-arg=...)."""
     built = podman(

@@ -1,6 +1,6 @@
 """Helpers that drive the real parts: Ignition's binary and validator, systemd, shellcheck.
 
-The oracles (README, "Which oracle runs where"): upstream Butane, ignition-validate and
+The oracles (docs/development.md, "Which oracle runs where"): upstream Butane, ignition-validate and
 Ignition from ../shared/tools (``upstream``) check and apply every config version natively;
 Debian's ignition-validate (2.14) is a second validator for the versions it knows
 (``debian_ignition_validate``).

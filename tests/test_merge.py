@@ -244,8 +244,8 @@ def test_a_local_file_is_read_when_the_spec_loads_not_later(tmp_path: Path) -> N
 
 
 def test_the_example_of_the_readme_renders(tmp_path: Path) -> None:
-    """README's files:/units: example is a valid spec."""
-    readme = (ROOT / "README.md").read_text()
+    """The files:/units: example of the guide is a valid spec."""
+    readme = (ROOT / "docs/guides/own-files.md").read_text()
     start = readme.index("# files-and-units example")
     text = (
         "version: 1\novs: {image: quay.io/x/ovs:3}\n" + readme[start : readme.index("```", start)]

@@ -38,4 +38,5 @@ def test_verify_dependencies_are_an_extra_not_a_plain_dependency() -> None:
     assert not plain & {"pytest", "pytest-testinfra"}
     extras = PROJECT["optional-dependencies"]
     assert [_name(r) for r in extras["verify"]] == ["pytest-testinfra"]
-    assert "ovs-ignite[verify]" in extras["test"]
+    assert "ovs-ignite[verify,docs]" in extras["test"]  # (the tests build the docs too)
+    assert [_name(r) for r in extras["docs"]] == ["mkdocs", "mkdocs-material"]

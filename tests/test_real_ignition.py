@@ -216,7 +216,7 @@ def test_ovs_containers_are_not_privileged_by_default(tmp_path: Path) -> None:
         assert "/lib/modules" not in text
         assert "SYS_MODULE" not in text
         assert "sleep" not in text.lower()
-        # Not PID 1 (README: clean stops), and the SIGTERM of a stop is a success.
+        # Not PID 1 (docs/host.md: clean stops), and the SIGTERM of a stop is a success.
         assert " --init " in text
         assert "\nSuccessExitStatus=143\n" in text
 

@@ -3,8 +3,8 @@
 The schema is what editors check a spec against as it is typed. It must never refuse a spec
 validate takes (the valid corpus and the examples), and it must refuse every spec validate
 refuses for a single value (the invalid corpus), except where the rule is one JSON Schema
-cannot say: BEYOND_SCHEMA lists those, and the README says so. Cross-references (a patch
-port's peer, a bridge an interface names) are validate's alone.
+cannot say: BEYOND_SCHEMA lists those, and docs/getting-started.md says so.
+Cross-references (a patch port's peer, a bridge an interface names) are validate's alone.
 """
 
 from __future__ import annotations
