@@ -247,9 +247,6 @@ def _problem(
     return SpecProblem(file, at[0], at[1], format_path(shown), message)
 
 
-_BRANCH_TAG = re.compile(r"^(?:[a-z-]+\[.*\]|str|int|float|bool|list|dict|none)$")
-
-
 def _clean_loc(loc: tuple[Any, ...], data: Any) -> KeyPath:
     """An error location (pydantic-core's, as the validator gives it) without union-branch
     and validator tags (a port's type among them).
@@ -259,9 +256,7 @@ def _clean_loc(loc: tuple[Any, ...], data: Any) -> KeyPath:
     path: list[str | int] = []
     for part in loc:
         is_tag = (
-            isinstance(part, str)
-            and part != "[key]"
-            and (_BRANCH_TAG.match(part) or part in PORT_TYPES or part in VALUE_TAGS)
+            isinstance(part, str) and part != "[key]" and (part in PORT_TYPES or part in VALUE_TAGS)
         )
         if is_tag and not (isinstance(data, dict) and part in data):
             continue
