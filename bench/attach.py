@@ -32,8 +32,10 @@ network namespace, half the containers on a bridge of each), attached all at onc
 container by its attach unit's commands in order (the main instance's, then the drop-in's
 for the other instances).
 
-The summary lines give the issue's goals: ours at once against the ovs-docker loop, the
-time per port at the largest N against that at 50, one attach alone against one add-port.
+The summary lines give the goals: ours at once against the ovs-docker loop at N=50 (at
+most 0.15x), the time per port at the largest N against that at 50 (at most 1.2x), one
+attach alone against one add-port (at most 0.4x). ``--write`` puts the figures in
+docs/measurements.md (bench/record.py).
 """
 
 from __future__ import annotations
@@ -48,12 +50,15 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ovs_ignite import parse_spec
 from ovs_ignite.names import VSWITCHD_UNIT
-from tests.images import containers_conf, httpd_image, ovs_image
-from tests.runtime import Stack, stack
-from tests.unitrunner import load_unit, split_command
+from tests.support.images import containers_conf, httpd_image, ovs_image
+from tests.support.runtime import Stack, stack
+from tests.support.unitrunner import load_unit, split_command
+
+from .record import machine, machine_line, write
 
 BRIDGE = "br-bench"
 
@@ -144,7 +149,7 @@ def ours_at_once(host: Stack, names: list[str]) -> Result:
         latencies = list(pool.map(lambda argv: timed(argv, host.host.env), commands))
     wait_ports_up(host, len(names))
     total = time.monotonic() - start
-    return Result("ours, all at once (boot)", total, statistics.median(latencies))
+    return Result("at once", total, statistics.median(latencies))
 
 
 def ours_in_turn(host: Stack, names: list[str]) -> Result:
@@ -153,7 +158,7 @@ def ours_in_turn(host: Stack, names: list[str]) -> Result:
     latencies = [timed(argv, host.host.env) for argv in commands]
     wait_ports_up(host, len(names))
     total = time.monotonic() - start
-    return Result("ours, one after another", total, statistics.median(latencies))
+    return Result("in turn", total, statistics.median(latencies))
 
 
 def after_vswitchd_restart(host: Stack, names: list[str]) -> Result:
@@ -165,7 +170,7 @@ def after_vswitchd_restart(host: Stack, names: list[str]) -> Result:
     host.start(VSWITCHD_UNIT)
     wait_ports_up(host, len(names))
     total = time.monotonic() - start
-    return Result("ours, vswitchd restarted", total, total / len(names))
+    return Result("restart", total, total / len(names))
 
 
 def ovs_docker_loop(host: Stack, names: list[str], work: Path) -> Result:
@@ -181,7 +186,7 @@ def ovs_docker_loop(host: Stack, names: list[str], work: Path) -> Result:
         latencies.append(timed(host.host.netns_argv(argv), env))
     wait_ports_up(host, len(names))
     total = time.monotonic() - start
-    result = Result("ovs-docker add-port loop", total, statistics.median(latencies))
+    result = Result("ovs-docker", total, statistics.median(latencies))
     for name in names:
         argv = host.host.netns_argv(["ovs-docker", "del-ports", BRIDGE, name])
         subprocess.run(argv, env=env, check=True, capture_output=True)
@@ -226,7 +231,7 @@ def floor(host: Stack, names: list[str]) -> Result:
     links = "".join(f"link del dev {rows[n][2]}\n" for n in names)
     undo = f"{vsctl} {dels[3:]}\nip -batch - <<'EOF'\n{links}EOF\n"
     subprocess.run(host.host.netns_argv(["bash", "-c", undo]), env=host.host.env, check=True)
-    return Result("floor (one bash process)", total, total / len(names))
+    return Result("floor", total, total / len(names))
 
 
 def measure(n: int, work: Path) -> list[Result]:
@@ -291,7 +296,7 @@ def measure_instances(n: int, work: Path) -> Result:
             latencies = list(pool.map(lambda argvs: timed_in_order(argvs, env), per_container))
         wait_ports_up(host, n, INSTANCES)
         total = time.monotonic() - start
-    return Result("ours, 2 instances, at once", total, statistics.median(latencies))
+    return Result("instances", total, statistics.median(latencies))
 
 
 def in_scratch(n: int, what: Callable[[int, Path], object]) -> object:
@@ -301,37 +306,81 @@ def in_scratch(n: int, what: Callable[[int, Path], object]) -> object:
         return what(n, work)
 
 
-def main(argv: list[str]) -> None:
-    sizes = [int(a) for a in argv] or [1, 50, 200]
-    print(
-        f"{'N':>3}  {'method':<30} {'total s':>8} {'ms/port':>8} "
-        f"{'vs ovs-docker':>14} {'vs floor':>9}"
+METHODS = {
+    "at once": "ours, all at once (as systemd starts the attach units at boot)",
+    "in turn": "ours, one after another (median of one attach)",
+    "ovs-docker": "`ovs-docker add-port` loop (median of one)",
+    "floor": "floor",
+    "restart": "after a vswitchd restart",
+    "instances": "ours, half on each of two more instances, at once",
+}
+
+
+def goals(runs: dict[str, dict[str, list[float]]]) -> list[str]:
+    """The summary lines: ours at once against the ovs-docker loop at N=50, the time per
+    port at the largest N against N=50, one attach alone against one add-port."""
+    lines = []
+    if "50" in runs:
+        at50 = runs["50"]
+        ratio = at50["at once"][0] / at50["ovs-docker"][0]
+        lines.append(f"N=50 at once: {ratio:.2f}x the `ovs-docker` loop (goal: at most 0.15x).")
+    largest = max(runs, key=int)
+    if "50" in runs and int(largest) > 50:
+        per_large = runs[largest]["at once"][0] / int(largest)
+        ratio = per_large / (runs["50"]["at once"][0] / 50)
+        lines.append(
+            f"Time per port at N={largest}: {ratio:.2f}x that at N=50 "
+            "(goal: at most 1.2x, linear growth)."
+        )
+    alone = [(run["in turn"][1], run["ovs-docker"][1]) for run in runs.values()]
+    ours, theirs = (statistics.median(x) for x in zip(*alone, strict=True))
+    lines.append(
+        f"One attach alone: {ours / theirs:.2f}x one `ovs-docker add-port` (goal: at most 0.4x)."
     )
-    boot: dict[int, tuple[float, float]] = {}  # N: ours at once, the ovs-docker loop
-    alone: list[tuple[float, float]] = []  # one attach, one add-port
+    return lines
+
+
+def _cell(run: dict[str, list[float]], method: str) -> str:
+    total, per_port = run[method]
+    if method in ("in turn", "ovs-docker"):
+        return f"{total:.2f} s ({per_port * 1000:.0f} ms)"
+    if method in ("at once", "instances"):
+        loop, bottom = run["ovs-docker"][0], run["floor"][0]
+        return f"{total:.2f} s ({total / loop:.2f}x the loop, {total / bottom:.2f}x the floor)"
+    return f"{total:.2f} s"
+
+
+def figures(results: dict[str, Any]) -> str:
+    """The Markdown of a run's results (docs/measurements.md)."""
+    runs = results["runs"]
+    sizes = " ".join(sorted(runs, key=int))
+    lines = [
+        f"`python -m bench.attach {sizes}`, one run. " + machine_line(results),
+        "",
+        "| N | " + " | ".join(METHODS.values()) + " |",
+        "|---" * (len(METHODS) + 1) + "|",
+    ]
+    for n in sorted(runs, key=int):
+        lines.append(f"| {n} | " + " | ".join(_cell(runs[n], m) for m in METHODS) + " |")
+    return "\n".join([*lines, "", *goals(runs)]) + "\n"
+
+
+def main(argv: list[str]) -> None:
+    """Run the sizes of argv (default 1 50 200); --write puts the figures in
+    docs/measurements.md."""
+    sizes = [int(a) for a in argv if a != "--write"] or [1, 50, 200]
+    runs: dict[str, dict[str, list[float]]] = {}
     for n in sizes:
         results = in_scratch(n, measure)
         assert isinstance(results, list)
         instances = in_scratch(n, measure_instances)
         assert isinstance(instances, Result)
-        results.append(instances)
-        floor_total, reference = results[0].total, results[4].total
-        boot[n] = (results[1].total, reference)
-        alone.append((results[3].per_port, results[4].per_port))
-        for r in results:
-            print(
-                f"{n:>3}  {r.method:<30} {r.total:>8.2f} {r.per_port * 1000:>8.1f} "
-                f"{r.total / reference:>13.2f}x {r.total / floor_total:>8.2f}x"
-            )
-    print("(ms/port: the median time of one command; floor and restart: total / N)")
-    if 50 in boot:
-        print(f"goal, N=50 at once against the ovs-docker loop: {boot[50][0] / boot[50][1]:.2f}x")
-    largest = max(boot)
-    if 50 in boot and largest > 50:
-        ratio = (boot[largest][0] / largest) / (boot[50][0] / 50)
-        print(f"goal, time per port at N={largest} against N=50 (at once): {ratio:.2f}x")
-    ours_alone, docker_alone = (statistics.median(x) for x in zip(*alone, strict=True))
-    print(f"goal, one attach alone against one add-port: {ours_alone / docker_alone:.2f}x")
+        runs[str(n)] = {r.method: [r.total, r.per_port] for r in [*results, instances]}
+        print(f"N={n}: " + ", ".join(f"{k} {v[0]:.2f} s" for k, v in runs[str(n)].items()))
+    measured = {**machine(), "runs": runs}
+    print(figures(measured))
+    if "--write" in argv:
+        write("attach", measured, figures(measured))
 
 
 if __name__ == "__main__":

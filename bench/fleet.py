@@ -2,7 +2,7 @@
 (``ovs-ignite render SPEC --inventory HOSTS -o DIR``: one process, N config files written)
 and in one process without writing, next to N runs of the single-host ``ovs-ignite render``
 and, where a ``butane`` binary is on PATH, N ``butane --strict`` runs on the same Butane
-config. Prints the times and how many times faster the fleet command is (issue 29's goal:
+config. Prints the times and how many times faster the fleet command is (the goal:
 at least 10x faster than the butane runs). Children run without PYTHONDONTWRITEBYTECODE.
 
 Not a test: ``.venv/bin/python -m bench.fleet [N] [SAMPLE] [--write]`` (default 1000 hosts;

@@ -1,6 +1,7 @@
 """Time and peak memory of ovs-ignite on the worst hostile specs; print ratios.
 
-Not a test: ``.venv/bin/python -m bench.hostile``. Each case runs ``ovs-ignite render`` in a
+Not a test: ``.venv/bin/python -m bench.hostile [--write]`` (``--write`` puts the figures in
+docs/measurements.md, see bench/record.py). Each case runs ``ovs-ignite render`` in a
 fresh process (a refused spec exits 1, which is what a hostile spec should get), timed from
 start to exit, its peak resident memory read from the kernel (``wait4``). The reference is
 the bundled nginx example, measured in the same run: a ratio near 1 means the hostile spec
@@ -15,8 +16,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
-from tests.hostile_corpus import FOLDER
+from tests.support.hostile_corpus import FOLDER
+
+from .record import machine, machine_line, write
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "examples" / "nginx.yaml"
@@ -62,22 +66,39 @@ def measure(spec: Path) -> tuple[float, int, int]:
     return time.monotonic() - start, usage.ru_maxrss, process.returncode
 
 
-def main() -> None:
+def figures(results: dict[str, Any]) -> str:
+    """The Markdown of a run's results (docs/measurements.md)."""
+    ref_s, ref_kb = results["reference"]
+    lines = [
+        "`python -m bench.hostile`: `ovs-ignite render` of each spec in a fresh process, "
+        "against the nginx example in the same run. " + machine_line(results),
+        "",
+        "| spec | bytes | exit | time | peak memory | time, x nginx | memory, x nginx |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, size, code, seconds, kb in results["cases"]:
+        lines.append(
+            f"| `{name}` | {size:,} | {code} | {seconds:.2f} s | {kb / 1024:.1f} MB "
+            f"| {seconds / ref_s:.2f}x | {kb / ref_kb:.2f}x |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-hostile-") as tmp:
         folder = Path(tmp)
         specs = [REFERENCE, *(FOLDER / c for c in CASES), _bomb_4k(folder), _megabyte(folder)]
-        ref_time, ref_rss, _ = measure(REFERENCE)
-        print(
-            f"{'spec':<34} {'bytes':>8} {'exit':>4} {'s':>6} {'peak MB':>8} "
-            f"{'time x':>7} {'mem x':>6}"
-        )
+        measure(REFERENCE)  # (untimed: the first run fills the caches)
+        cases = []
         for spec in specs:
             seconds, rss, code = measure(spec)
-            print(
-                f"{spec.name:<34} {spec.stat().st_size:>8} {code:>4} {seconds:>6.2f} "
-                f"{rss / 1024:>8.1f} {seconds / ref_time:>6.2f}x {rss / ref_rss:>5.2f}x"
-            )
+            cases.append([spec.name, spec.stat().st_size, code, round(seconds, 4), rss])
+    # (the reference is the nginx example's own row)
+    measured = {**machine(), "reference": [cases[0][3], cases[0][4]], "cases": cases}
+    print(figures(measured))
+    if "--write" in argv:
+        write("hostile", measured, figures(measured))
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

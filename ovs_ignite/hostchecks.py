@@ -422,27 +422,30 @@ def _atom(value: Any) -> Any:
 
 
 def _read_tables(target: Target) -> Outcome:
-    """Read the OVS tables the checks use, in ovs-vswitchd's container."""
+    """Read the OVS tables the checks use, in ovs-vswitchd's container: one ovs-vsctl, one
+    transaction, a line of JSON a table."""
     vswitchd = names.vswitchd_name(target.switch)
-    for table in TABLES:
-        answer = target.host.run(
-            target.spec.runtime,
-            *("exec", vswitchd, "ovs-vsctl", "--timeout=30", "--format=json"),
-            *("list", table),
-        )
-        if answer.rc != 0:
-            return Outcome(
-                False, "ovs-vsctl list answers", f"exit status {answer.rc}", answer.stderr
-            )
+    lists = [arg for table in TABLES for arg in ("--", "list", table)][1:]
+    answer = target.host.run(
+        target.spec.runtime,
+        *("exec", vswitchd, "ovs-vsctl", "--timeout=30", "--format=json", *lists),
+    )
+    if answer.rc != 0:
+        return Outcome(False, "ovs-vsctl list answers", f"exit status {answer.rc}", answer.stderr)
+    lines = answer.stdout.splitlines()
+    if len(lines) != len(TABLES):
+        found = f"{len(lines)} lines for {len(TABLES)} tables"
+        return Outcome(False, "ovs-vsctl's JSON", found, answer.stderr)
+    for table, line in zip(TABLES, lines, strict=True):
         try:
-            target.tables[table] = _rows(answer)
+            target.tables[table] = _rows(line)
         except (ValueError, KeyError, TypeError) as exc:
             return Outcome(False, "ovs-vsctl's JSON", f"{table}: {exc!r}", answer.stderr)
     return Outcome(True, "ovs-vsctl list answers", "they do")
 
 
-def _rows(answer: Answer) -> list[dict[str, Any]]:
-    data = json.loads(answer.stdout)
+def _rows(line: str) -> list[dict[str, Any]]:
+    data = json.loads(line)
     return [
         dict(zip(data["headings"], (_atom(v) for v in row), strict=True)) for row in data["data"]
     ]

@@ -14,6 +14,7 @@ import re
 import time
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from functools import partial
 from xml.etree import ElementTree
 
 from .checking import (
@@ -23,7 +24,7 @@ from .checking import (
     Status,
     TestinfraHost,
     printable,
-    run_probes,
+    run_checks,
     unreachable_reason,
 )
 from .errors import ChecksFailed, HostUnreachable, VerifyInputError
@@ -46,9 +47,13 @@ class HostReport:
         return sum(check.status == status for check in self.checks)
 
 
-def check_host(spec: Spec, host: TestinfraHost, root: str = "") -> list[Check]:
-    """Every check of spec on a host that answers."""
-    return run_probes(probes(spec, CheckedHost(host, root)))
+def check_host(
+    spec: Spec, host: TestinfraHost, root: str = "", batched: bool = False
+) -> list[Check]:
+    """Every check of spec on a host that answers; batched, the commands behind them run
+    in a few round trips (each a batch) instead of one each."""
+    checked = CheckedHost(host, root, batched)
+    return run_checks(partial(probes, spec, checked), checked)
 
 
 def verify_host(spec: Spec, url: str, options: dict[str, object], root: str = "") -> HostReport:
@@ -64,7 +69,8 @@ def verify_host(spec: Spec, url: str, options: dict[str, object], root: str = ""
     why = unreachable_reason(host)
     if why is None:
         try:
-            return HostReport(url, check_host(spec, connection, root), None, _since(start))
+            checks = check_host(spec, connection, root, batched=True)
+            return HostReport(url, checks, None, _since(start))
         except HostUnreachable as exc:
             why = f"stopped answering: {exc}"
     return HostReport(url, [], why, _since(start))

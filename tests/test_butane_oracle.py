@@ -13,8 +13,8 @@ import pytest
 
 from ovs_ignite import SpecError, load_spec, render
 
-from .conftest import DATA, EXAMPLES, TARGETS, retarget
-from .realparts import butane_strict, decoded, ignition_validate
+from .support.realparts import butane_strict, decoded, ignition_validate
+from .support.specs import DATA, EXAMPLES, TARGETS, retarget
 
 pytestmark = pytest.mark.ignition
 

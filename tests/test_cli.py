@@ -17,7 +17,7 @@ from ovs_ignite import example_names, load_spec, render
 from ovs_ignite.cli import app
 from ovs_ignite.names import OVSDB_UNIT
 
-from .conftest import DATA, EXAMPLES, ROOT
+from .support.specs import DATA, EXAMPLES, ROOT
 
 runner = CliRunner()
 ERROR_LINE = re.compile(r"^.+:\d+:\d+: \S+: .+$")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 
-from .conftest import ROOT
+from .support.specs import ROOT
 
 MAX_LINES = 60
 

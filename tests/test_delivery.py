@@ -22,9 +22,9 @@ from ovs_ignite.delivery import PLATFORMS, pointer, sha512_hash
 from ovs_ignite.ignition import decode_data_url
 from ovs_ignite.specschema import document
 
-from .conftest import example, with_containers
-from .loopback import quiet, serving
-from .realparts import apply_ignition, without_instance_enables
+from .support.loopback import quiet, serving
+from .support.realparts import apply_ignition, without_instance_enables
+from .support.specs import example, with_containers
 
 pytestmark = [pytest.mark.ignition]
 

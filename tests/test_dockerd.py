@@ -1,6 +1,7 @@
-"""The Docker engine of the runtime tests (tests/dockerd.py) touches nothing outside its test:
-while it runs, its network namespace has no bridge and no iptables rule of Docker's; after it
-stops, the machine has the same links, iptables rules and mounts as before, and no daemon."""
+"""The Docker engine of the runtime tests (tests/support/dockerd.py) touches nothing outside
+its test: while it runs, its network namespace has no bridge and no iptables rule of
+Docker's; after it stops, the machine has the same links, iptables rules and mounts as
+before, and no daemon."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from .dockerd import engine
-from .realparts import need
+from .support.dockerd import engine
+from .support.realparts import need
 
-pytestmark = pytest.mark.runtime
+pytestmark = [pytest.mark.docker, pytest.mark.podman]
 
 
 def _machine() -> dict[str, list[str]]:

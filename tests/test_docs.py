@@ -9,10 +9,12 @@ import pytest
 
 from bench import record
 from bench.record import MEASUREMENTS, sections
+from ovs_ignite import formatdoc
 from ovs_ignite.api import spec_schema
+from ovs_ignite.hostdata import data_format
 from ovs_ignite.specdoc import TARGET, examples, reference
 
-from .conftest import ROOT
+from .support.specs import ROOT
 
 
 def test_the_spec_reference_is_made_from_the_schema_now() -> None:
@@ -39,7 +41,7 @@ def test_every_measurement_is_what_its_bench_makes_of_its_results() -> None:
     what the bench's figures() makes of the results kept with it, never typed by hand."""
     text = MEASUREMENTS.read_text(encoding="utf-8")
     found = sections(text)
-    assert set(found) == {"cli", "fleet"}
+    assert set(found) == {"cli", "fleet", "size", "hostile", "attach"}
     for name, (results, table) in found.items():
         bench = importlib.import_module(f"bench.{name}")
         assert bench.figures(results) == table, name
@@ -59,3 +61,19 @@ def test_a_bench_writes_its_section_in_place(
     text = page.read_text()
     assert text.startswith(f"# M\n\n## A\n\n{after}\n\n## B\n")
     assert record.sections(text) == {"cli": ({"n": 2}, "new\n"), "fleet": ({"n": 3}, "other\n")}
+
+
+def test_the_host_data_table_is_made_from_the_format_tables_now() -> None:
+    """Write it anew with `.venv/bin/python -m ovs_ignite.formatdoc` after changing a format
+    table of units/ (a key without a note in formatdoc.NOTES stops it)."""
+    text = formatdoc.TARGET.read_text(encoding="utf-8")
+    assert formatdoc.page(text) == text
+    for kind, keys in data_format().items():
+        for key in keys:
+            assert f"| {formatdoc.FILES[kind]} | `{key}` |" in text, (kind, key)
+
+
+def test_a_format_key_without_a_note_stops_the_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delitem(formatdoc.NOTES, ("bridge", "mtu"))
+    with pytest.raises(KeyError, match="mtu"):
+        formatdoc.table()

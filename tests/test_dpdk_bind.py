@@ -23,10 +23,13 @@ import pytest
 from ovs_ignite import load_spec, render
 from ovs_ignite.names import CONFIG_DIR, SCRIPT
 
-from .conftest import ROOT
-from .realparts import apply_ignition
+from .support.realparts import apply_ignition
+from .support.specs import ROOT
 
 PCI = "0000:03:00.0"
+
+# (the script under test is the one the real Ignition wrote)
+pytestmark = pytest.mark.ignition
 
 
 class FakeSysfs:

@@ -20,7 +20,7 @@ from ovs_ignite.cli import app
 from ovs_ignite.clitable import build_table, module_text
 from ovs_ignite.fastpath import COMPLETE_VAR, plain_command, quick_answer, terminal_columns
 
-from .conftest import ROOT
+from .support.specs import ROOT
 
 COMMANDS = [name for name in TABLE["help"] if name]
 

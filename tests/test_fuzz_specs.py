@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -17,7 +18,7 @@ from typer.testing import CliRunner
 from ovs_ignite.cli import app
 from ovs_ignite.ignition import decode_data_url
 
-from .realparts import ignition_validate
+from .support.realparts import ignition_validate
 
 # FILE:LINE:COL: PATH: MESSAGE, where PATH is words, [N] and ["any key"] segments.
 ERROR_LINE = re.compile(r'^spec\.yaml:\d+:\d+: (?:[^\s\[]|\[(?:\d+|"(?:[^"\\]|\\.)*")\])+: .+$')
@@ -32,6 +33,9 @@ vlans = st.one_of(st.integers(0, 4100), scalars)
 cidrs = st.one_of(
     st.sampled_from(["10.0.0.1/24", "10.0.0.2/24", "2001:db8::1/64", "10.0.0.1"]), scalars
 )
+
+# (a spec that renders is checked by the real ignition-validate)
+pytestmark = pytest.mark.ignition
 
 
 def _maybe(d: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:

@@ -20,10 +20,10 @@ import pytest
 from ovs_ignite import Spec, load_spec, render
 from ovs_ignite.names import SCRIPT
 
-from .conftest import DATA, EXAMPLES, retarget
-from .realparts import apply_ignition, need
+from .support.realparts import apply_ignition, need
+from .support.specs import DATA, EXAMPLES, retarget
 
-pytestmark = pytest.mark.system
+pytestmark = [pytest.mark.systemd, pytest.mark.ignition]
 
 SPECS = [*EXAMPLES, *sorted((DATA / "valid").glob("*.yaml"))]
 RUNTIMES = ["podman", "docker"]

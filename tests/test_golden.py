@@ -1,10 +1,10 @@
 """Golden files: what each example and valid spec puts on a host, in a form a person reviews.
 
 - ``golden/SPEC.txt``, per example and per spec of ``data/valid``: every file, unit and
-  drop-in the Ignition config writes, decoded (``readable.py``). The host scripts and the
-  static units are named by their ``units/`` source and hash, not repeated: test_units.py
-  holds them to that source byte for byte. A change of behaviour on a host shows here as a
-  changed unit line or data line.
+  drop-in the Ignition config writes, decoded (``tests/support/readable.py``). The host
+  scripts and the static units are named by their ``units/`` source and hash, not
+  repeated: test_units.py holds them to that source byte for byte. A change of behaviour
+  on a host shows here as a changed unit line or data line.
 - ``golden/nginx.ign`` (fcos) and ``golden/flatcar-docker.ign`` (flatcar): the whole Ignition
   JSON, byte for byte, one per target: its encoding (data URLs, compression, key order).
 - The Butane of each example says what its Ignition says, file by file (no golden of its
@@ -34,8 +34,8 @@ from ovs_ignite.names import (
     TMPFILES_FILE,
 )
 
-from .conftest import DATA, EXAMPLES
-from .readable import butane_texts, ignition_texts, readable_json
+from .support.readable import butane_texts, ignition_texts, readable_json
+from .support.specs import DATA, EXAMPLES
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = bool(os.environ.get("OVS_IGNITE_UPDATE_GOLDEN"))

@@ -23,14 +23,14 @@ from ovs_ignite.names import CONFIG_DIR, OVSDB_UNIT, VSWITCHD_UNIT, container_dr
 from ovs_ignite.records import Container
 from ovs_ignite.runs import container_run, ovsdb_run, vswitchd_run
 
-from .conftest import DATA, EXAMPLES
-from .hostile_corpus import FIELDS as CORPUS_FIELDS
-from .hostile_corpus import corpus
-from .hostile_corpus import spec_text as corpus_spec_text
-from .readable import butane_texts, ignition_texts
-from .realparts import butane_strict, decoded, ignition_validate
+from .support.hostile_corpus import FIELDS as CORPUS_FIELDS
+from .support.hostile_corpus import corpus
+from .support.hostile_corpus import spec_text as corpus_spec_text
+from .support.readable import butane_texts, ignition_texts
+from .support.realparts import butane_strict, decoded, ignition_validate
+from .support.specs import DATA, EXAMPLES
+from .support.unitrunner import _logical_lines, split_command
 from .test_generated_units import applied_root, systemd_analyze_verify, unit_names
-from .unitrunner import _logical_lines, split_command
 
 BASE = """version: 1
 host: {hostname: edge-01, users: [{name: core, ssh_authorized_keys: [SSHKEY]}]}
@@ -133,7 +133,7 @@ def test_a_line_break_yaml_sees_cannot_add_a_unit_section(slot: str, brk: str) -
     check_one_value_everywhere(slot, f"hi{brk}[Install]{brk}Also=debug-shell.service{brk}X=")
 
 
-# -- the hostile corpus (tests/data/hostile/, made by tests/hostile_corpus.py) ---------------
+# -- the hostile corpus (tests/data/hostile/, made by tests/support/hostile_corpus.py) --
 
 HOSTILE = sorted((DATA / "hostile").glob("*.yaml"))
 
@@ -177,6 +177,8 @@ def run_container_argv(root: Path, spec: Spec, container: Container, tmp_path: P
     return [runtime, *words.read_bytes().decode().split("\0")[:-1]]
 
 
+@pytest.mark.ignition
+@pytest.mark.systemd
 @pytest.mark.parametrize("path", HOSTILE, ids=lambda p: p.stem)
 def test_hostile_spec_is_refused_at_its_line_or_rendered_safely(path: Path, tmp_path: Path) -> None:
     try:
@@ -215,6 +217,7 @@ def test_hostile_spec_is_refused_at_its_line_or_rendered_safely(path: Path, tmp_
     assert (result.returncode, result.stderr) == (0, ""), result.stderr
 
 
+@pytest.mark.ignition
 def test_a_command_of_many_arguments_reaches_the_runtime_whole(tmp_path: Path) -> None:
     """300 ordinary arguments (some 6 KB of command): once all on one unit line, which
     Ignition refuses (2047 bytes a line) at first boot. Now they are lines of the data file,

@@ -20,7 +20,7 @@ from ovs_ignite.errors import DeliveryError
 from ovs_ignite.fetch import Budget
 from ovs_ignite.pin import Reference, Registry
 
-from .loopback import serving
+from .support.loopback import serving
 
 CONFIG = b'{"ignition":{"version":"3.4.0"}}'
 Handler = Callable[[BaseHTTPRequestHandler], None]

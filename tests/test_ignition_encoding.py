@@ -22,7 +22,7 @@ from ovs_ignite.ignition import (
     uric_encode,
 )
 
-from .conftest import DATA, EXAMPLES, TARGETS, retarget
+from .support.specs import DATA, EXAMPLES, TARGETS, retarget
 
 SPECS = [*EXAMPLES, *sorted((DATA / "valid").glob("*.yaml"))]
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from .images import build_ovs_image, ovs_image, podman
+from .support.images import build_ovs_image, ovs_image, podman
 
-pytestmark = [pytest.mark.runtime, pytest.mark.slow]
+pytestmark = [pytest.mark.podman, pytest.mark.ovs]
 
 TOOLS = ("ovsdb-server", "ovs-vswitchd", "ovs-vsctl", "ovs-appctl", "ovs-ofctl", "ovsdb-tool")
 

@@ -20,8 +20,8 @@ from ovs_ignite.merge import load_extra
 from ovs_ignite.names import HOST_DATA, OVSDB_UNIT, WANTS_ATTACH_DROPIN
 from ovs_ignite.specschema import document
 
-from .conftest import DATA, ROOT
-from .realparts import apply_ignition, ignition_validate
+from .support.realparts import apply_ignition, ignition_validate
+from .support.specs import DATA, ROOT
 
 EVERYTHING = DATA / "valid" / "everything.yaml"  # (its db container runs in my-db.service)
 OWN_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAbCdEfGh admin@example"
@@ -58,6 +58,7 @@ def _extra(tmp_path: Path, data: dict[str, Any], name: str = "extra.ign") -> Pat
     return path
 
 
+@pytest.mark.ignition
 def test_merged_ignition_content_lands_with_the_real_ignition(tmp_path: Path) -> None:
     spec = load_spec(EVERYTHING)
     extra = load_extra(_extra(tmp_path, EXTRA_IGNITION))

@@ -21,8 +21,8 @@ from ovs_ignite import load_spec, render
 from ovs_ignite.errors import MergeError
 from ovs_ignite.merge import load_extra
 
-from .conftest import DATA, ROOT
-from .realparts import upstream
+from .support.realparts import upstream
+from .support.specs import DATA, ROOT
 
 NGINX = ROOT / "examples" / "nginx.yaml"  # fcos, podman, a container web on br0
 EVERYTHING = DATA / "valid" / "everything.yaml"
@@ -123,6 +123,7 @@ def test_a_butane_extra_is_held_to_the_same_rule(tmp_path: Path) -> None:
     assert len(problems) == 3
 
 
+@pytest.mark.ignition
 def test_a_unit_container_unit_takes_extra_contents_and_drop_ins_of_its_own(
     tmp_path: Path,
 ) -> None:
@@ -179,6 +180,7 @@ def _decoded(ignition: dict[str, Any]) -> dict[str, str]:
     return out
 
 
+@pytest.mark.ignition
 def test_butane_extra_contents_come_out_as_butane_makes_them(tmp_path: Path) -> None:
     butane = upstream("butane")
     files = "".join(
@@ -349,6 +351,7 @@ def test_hostile_butane_text_is_refused(text: str, message: str, tmp_path: Path)
     assert any(message in p for p in problems), problems
 
 
+@pytest.mark.ignition
 def test_every_accepted_extra_gives_a_config_ignition_validate_accepts(tmp_path: Path) -> None:
     validate = upstream("ignition-validate")
     extra = {
@@ -370,19 +373,20 @@ def test_every_accepted_extra_gives_a_config_ignition_validate_accepts(tmp_path:
     assert yaml.safe_load(config)["ignition"]["timeouts"] == {"httpTotal": 30}
 
 
-# -- the corpus of hostile EXTRAs (tests/data/hostile/extras/, made by tests.hostile_corpus) --
+# -- the corpus of hostile EXTRAs (tests/data/hostile/extras/, by tests.support.hostile_corpus)
 
 EXTRAS = sorted((DATA / "hostile" / "extras").iterdir())
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def test_the_extras_corpus_is_what_its_maker_makes() -> None:
-    from .hostile_corpus import extras
+    from .support.hostile_corpus import extras
 
     assert {p.name: p.read_text(encoding="utf-8") for p in EXTRAS} == extras()
     assert len(EXTRAS) >= 400
 
 
+@pytest.mark.ignition
 @pytest.mark.parametrize("path", EXTRAS, ids=lambda p: p.stem)
 def test_a_hostile_extra_is_refused_or_merges_into_a_valid_config(
     path: Path, tmp_path: Path

@@ -15,7 +15,7 @@ import pytest
 
 from ovs_ignite import load_spec, render
 
-from .conftest import ROOT
+from .support.specs import ROOT
 
 GOOD = ROOT / "examples" / "nginx.yaml"
 DPDK = ROOT / "examples" / "dpdk.yaml"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .support.specs import ROOT
 
 NGINX = (ROOT / "examples" / "nginx.yaml").read_text()
 HOSTS = """\

@@ -11,7 +11,7 @@ from ovs_ignite.owned import Nodes, dropin_dirs, owned, resolve
 from ovs_ignite.plan import build_plan
 from ovs_ignite.records import Spec
 
-from .conftest import DATA, EXAMPLES, TARGETS, retarget
+from .support.specs import DATA, EXAMPLES, TARGETS, retarget
 
 SPECS = [*EXAMPLES, *sorted((DATA / "valid").glob("*.yaml"))]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import tomllib
 
-from .conftest import ROOT
+from .support.specs import ROOT
 
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
 # A distribution's name -> the module it is imported as.

@@ -22,11 +22,11 @@ from ovs_ignite import parse_spec, render
 from ovs_ignite.errors import PinError
 from ovs_ignite.pin import Reference, Registry, credentials, is_local, pin_text
 
-from .images import derived_image, httpd_image, podman
-from .realparts import apply_ignition, need
-from .registry import TokenService, free_port, manifest, registry
+from .support.images import derived_image, httpd_image, podman
+from .support.realparts import apply_ignition, need
+from .support.registry import TokenService, free_port, manifest, registry
 
-pytestmark = [pytest.mark.runtime]
+pytestmark = [pytest.mark.podman, pytest.mark.registry, pytest.mark.ignition]
 
 DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
 LIST_TYPES = (

@@ -34,13 +34,13 @@ from ovs_ignite.names import (
 )
 from ovs_ignite.plan import kernel_arguments
 
-from .conftest import DATA, EXAMPLES, ROOT, TARGETS, retarget
-from .realparts import (
+from .support.realparts import (
     DEBIAN_VERSIONS,
     apply_ignition,
     debian_ignition_validate,
     ignition_validate,
 )
+from .support.specs import DATA, EXAMPLES, ROOT, TARGETS, retarget
 
 pytestmark = pytest.mark.ignition
 

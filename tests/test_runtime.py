@@ -2,7 +2,7 @@
 containers and containers on OVS bridges, at every boot).
 
 Each test takes its units from a root the real Ignition binary wrote, runs their Exec lines
-as systemd would (tests/unitrunner.py) inside a network namespace of its own, with real
+as systemd would (tests/support/unitrunner.py) inside a network namespace of its own, with real
 podman, real Open vSwitch (an image built from Debian's packages) and real traffic. The
 bridges are userspace (netdev): this machine has no openvswitch kernel module.
 """
@@ -23,10 +23,9 @@ from ovs_ignite import Spec
 from ovs_ignite.names import OVSDB_UNIT, VSWITCHD_UNIT, attach_unit, container_data
 from ovs_ignite.plan import default_mac, host_interface_name
 
-from .conftest import DATA
-from .images import DOCKER, exit_codes_since
-from .runtime import (
-    ENGINES,
+from .support.images import DOCKER, exit_codes_since
+from .support.runtime import (
+    ENGINE_PARAMS,
     Stack,
     more_units,
     on_engine,
@@ -35,8 +34,9 @@ from .runtime import (
     stack,
     verify,
 )
+from .support.specs import DATA
 
-pytestmark = [pytest.mark.runtime, pytest.mark.slow]
+pytestmark = [pytest.mark.podman, pytest.mark.ovs, pytest.mark.ignition]
 
 RUNTIME = DATA / "runtime"
 # The topologies with OVS stacks of their own are in test_runtime_topologies.py: OVS
@@ -48,7 +48,7 @@ def _web_spec(text: str, conf: Path, work: Path, engine: str) -> Spec:
 
 
 # FCOS with podman, and Flatcar with docker on a real dockerd of the test's own.
-@pytest.fixture(scope="module", params=list(ENGINES))
+@pytest.fixture(scope="module", params=ENGINE_PARAMS)
 def web(
     conf: Path, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
 ) -> Iterator[Stack]:

@@ -21,12 +21,12 @@ import pytest
 from ovs_ignite.names import BRIDGES_UNIT, VSWITCHD_UNIT, attach_unit
 from ovs_ignite.plan import host_interface_name
 
-from .conftest import DATA
-from .images import container_id, exit_codes_since, podman
-from .runtime import Stack, more_units, runtime_spec, stack
-from .unitrunner import UnitError
+from .support.images import container_id, exit_codes_since, podman
+from .support.runtime import Stack, more_units, runtime_spec, stack
+from .support.specs import DATA
+from .support.unitrunner import UnitError
 
-pytestmark = [pytest.mark.runtime, pytest.mark.slow]
+pytestmark = [pytest.mark.podman, pytest.mark.ovs, pytest.mark.ignition]
 
 ATTACH = attach_unit("web")
 HOST_IF = host_interface_name("web", "eth1")

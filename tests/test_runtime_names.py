@@ -19,10 +19,10 @@ import pytest
 
 from ovs_ignite import Spec
 
-from .images import container_id, httpd_image, podman
-from .runtime import Stack, more_units, runtime_spec, script_path, stack, verify
+from .support.images import container_id, httpd_image, podman
+from .support.runtime import Stack, more_units, runtime_spec, script_path, stack, verify
 
-pytestmark = [pytest.mark.runtime, pytest.mark.slow]
+pytestmark = [pytest.mark.podman, pytest.mark.ovs, pytest.mark.ignition]
 
 SPEC = """version: 1
 ovs:

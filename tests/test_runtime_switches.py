@@ -11,10 +11,9 @@ import pytest
 
 from ovs_ignite.plan import host_interface_name
 
-from .conftest import DATA
-from .images import INDEX_HTML
-from .runtime import (
-    ENGINES,
+from .support.images import INDEX_HTML
+from .support.runtime import (
+    ENGINE_PARAMS,
     Stack,
     db_version,
     on_engine,
@@ -23,6 +22,7 @@ from .runtime import (
     to_older_schema,
     verify,
 )
+from .support.specs import DATA
 
 RUNTIME = DATA / "runtime"
 INSTANCES = ("t16a", "t16b")
@@ -37,9 +37,10 @@ def _get(host: Stack, container: str, url: str) -> str:
     return host.exec(container, "wget", "-q", "-O", "-", url).stdout
 
 
-@pytest.mark.runtime
-@pytest.mark.slow
-@pytest.mark.parametrize("engine", list(ENGINES))
+@pytest.mark.podman
+@pytest.mark.ovs
+@pytest.mark.ignition
+@pytest.mark.parametrize("engine", ENGINE_PARAMS)
 def test_two_instances_wired_by_a_link_carry_http_between_their_containers(
     conf: Path, tmp_path: Path, engine: str
 ) -> None:
@@ -96,8 +97,9 @@ def test_two_instances_wired_by_a_link_carry_http_between_their_containers(
             assert host_interface_name("both", iface) not in _links(switch)
 
 
-@pytest.mark.runtime
-@pytest.mark.slow
+@pytest.mark.podman
+@pytest.mark.ovs
+@pytest.mark.ignition
 def test_an_instances_older_database_is_converted_and_keeps_its_contents(
     conf: Path, tmp_path: Path
 ) -> None:

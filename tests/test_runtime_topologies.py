@@ -14,9 +14,8 @@ import pytest
 from ovs_ignite.names import WANTS_ATTACH_DROPIN, attach_unit
 from ovs_ignite.records import ExtraUnit
 
-from .conftest import DATA
-from .runtime import (
-    ENGINES,
+from .support.runtime import (
+    ENGINE_PARAMS,
     Stack,
     db_version,
     on_engine,
@@ -26,8 +25,9 @@ from .runtime import (
     to_older_schema,
     verify,
 )
+from .support.specs import DATA
 
-pytestmark = [pytest.mark.runtime, pytest.mark.slow]
+pytestmark = [pytest.mark.podman, pytest.mark.ovs, pytest.mark.ignition]
 
 RUNTIME = DATA / "runtime"
 
@@ -182,7 +182,7 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
         )
 
 
-@pytest.mark.parametrize("engine", list(ENGINES))
+@pytest.mark.parametrize("engine", ENGINE_PARAMS)
 def test_vlans_separate_containers(conf: Path, tmp_path: Path, engine: str) -> None:
     spec = on_engine(runtime_spec((RUNTIME / "vlans.yaml").read_text(), conf, tmp_path), engine)
     with stack(spec, tmp_path) as host:
@@ -202,7 +202,7 @@ def test_vlans_separate_containers(conf: Path, tmp_path: Path, engine: str) -> N
         assert not reaches("c1", "192.168.10.13")
 
 
-@pytest.mark.parametrize("engine", list(ENGINES))
+@pytest.mark.parametrize("engine", ENGINE_PARAMS)
 def test_older_database_is_converted_and_keeps_its_contents(
     conf: Path, tmp_path: Path, engine: str
 ) -> None:
@@ -235,7 +235,7 @@ OWN_UNIT = {
 }
 
 
-@pytest.mark.parametrize("engine", list(ENGINES))
+@pytest.mark.parametrize("engine", ENGINE_PARAMS)
 def test_container_of_your_own_unit_is_attached_through_drop_ins(
     conf: Path, tmp_path: Path, engine: str
 ) -> None:

@@ -25,7 +25,7 @@ from ovs_ignite.cli import app
 from ovs_ignite.models import PORT_MODELS, Spec
 from ovs_ignite.yamlsource import YamlError, load_located
 
-from .conftest import DATA, EXAMPLES
+from .support.specs import DATA, EXAMPLES
 
 runner = CliRunner()
 VALID = [*EXAMPLES, *sorted((DATA / "valid").glob("*.yaml"))]

@@ -8,7 +8,7 @@ import pytest
 
 from ovs_ignite import SpecError, load_spec
 
-from .conftest import DATA
+from .support.specs import DATA
 
 INVALID = sorted((DATA / "invalid").glob("*.yaml"))
 

@@ -27,7 +27,7 @@ from ovs_ignite.specschema import (
 from ovs_ignite.validator import SchemaInvalid
 from ovs_ignite.yamlsource import load_located
 
-from .conftest import DATA, ROOT
+from .support.specs import DATA, ROOT
 from .test_fuzz_specs import _mutate, coherent_documents, documents
 
 SAME_CORE = pydantic_core.__version__ == _specschema.PYDANTIC_CORE

@@ -48,9 +48,9 @@ from ovs_ignite.names import (
     UPLINK_SCRIPT_NAME,
 )
 
-from .conftest import DATA, EXAMPLES, ROOT, TARGETS, retarget
-from .readable import ignition_texts
-from .realparts import need
+from .support.readable import ignition_texts
+from .support.realparts import need
+from .support.specs import DATA, EXAMPLES, ROOT, TARGETS, retarget
 
 UNITS = ROOT / "units"
 SPECS = [*EXAMPLES, *sorted((DATA / "valid").glob("*.yaml"))]
@@ -87,7 +87,7 @@ def _lint(script: Path, shell: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.system
+@pytest.mark.shellcheck
 @pytest.mark.parametrize(("name", "shell"), SCRIPTS)
 def test_scripts_pass_syntax_check_and_shellcheck(name: str, shell: str) -> None:
     script = UNITS / name
@@ -108,7 +108,6 @@ def test_the_parts_define_each_function_once_and_the_switch_only_extension_point
     assert set(_functions(SCRIPT_NAME)) >= EXTENSION_POINTS  # the core's, no part's
 
 
-@pytest.mark.system
 def test_the_host_script_sourced_only_defines(tmp_path: Path) -> None:
     """Sourced, the host script runs nothing (no main, no data read); the switch script
     that sources it gets its functions and sets its extension points."""
@@ -210,7 +209,7 @@ def _parse_tree(text: str) -> str:
     return result.stdout
 
 
-@pytest.mark.system
+@pytest.mark.shellcheck
 @pytest.mark.parametrize(("name", "shell"), SCRIPTS)
 def test_hosts_get_the_scripts_without_comments_and_nothing_else_changed(
     name: str, shell: str, tmp_path: Path
@@ -456,3 +455,50 @@ def test_the_script_names_file_and_line_of_a_broken_data_file(
     result = _check(tmp_path)
     assert result.returncode == 1
     assert message in result.stderr
+
+
+def test_a_docker_instance_namespace_pulls_the_ovs_image_it_holds_when_missing(
+    tmp_path: Path,
+) -> None:
+    """On docker, an instance's network namespace is held by a container of the OVS image,
+    made before the instance's OVS units (which pull the image): on a first boot the image
+    may not be there yet. netns-up pulls it before it runs the holder (it ran it with
+    --pull=never and failed: "No such image")."""
+    spec = load_spec(DATA / "valid" / "switches.yaml")
+    spec = spec.replaced(target=spec.target.replaced(runtime="docker"))
+    config = tmp_path / "etc"
+    for file in build_plan(spec, "switches.yaml").files:
+        if file.path.startswith(CONFIG_DIR + "/"):
+            target = config / file.path.removeprefix(CONFIG_DIR + "/")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(file.contents)
+    calls = tmp_path / "calls"
+    # A docker without the image: it logs each call; the pull works, the run then ends it.
+    docker = tmp_path / "docker"
+    docker.write_text(
+        f'#!/bin/sh\necho "$*" >>{calls}\ncase "$1 $2" in\n'
+        '"image inspect") exit 1 ;;\npull*) exit 0 ;;\nrun*) exit 7 ;;\nesac\nexit 0\n'
+    )
+    docker.chmod(0o755)
+    env = {
+        **os.environ,
+        "OVS_IGNITE_CONFIG_DIR": str(config),
+        "OVS_IGNITE_RUNTIME": str(docker),
+        "OVS_IGNITE_NETNS_DIR": str(tmp_path / "netns"),
+        "OVS_IGNITE_DB_DIR": str(tmp_path / "db"),
+        "OVS_IGNITE_RUN_DIR": str(tmp_path / "run"),
+        "OVS_IGNITE_STATE_DIR": str(tmp_path / "state"),
+    }
+    result = subprocess.run(
+        ["bash", str(UNITS / SWITCH_SCRIPT_NAME), "netns-up", "lab1"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert result.returncode != 0  # (the fake's run)
+    verbs = [line.split()[0] for line in calls.read_text().splitlines()]
+    image = spec.ovs.image
+    assert f"image {image} is not in local storage; pulling it" in result.stderr, result.stderr
+    assert f"pull {image}" in calls.read_text().splitlines()
+    assert verbs.index("pull") < verbs.index("run"), verbs

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
-from .realparts import need
+from .support.realparts import need
+from .support.specs import ROOT
 
-pytestmark = pytest.mark.system
+pytestmark = pytest.mark.vagrant
 
 VAGRANT = ROOT / "vagrant"
 
@@ -100,6 +100,7 @@ def _qcow2(path: Path, size: int) -> None:
     path.write_bytes(b"QFI\xfb" + struct.pack(">I", 3) + bytes(16) + struct.pack(">Q", size))
 
 
+@pytest.mark.shellcheck
 def test_make_fcos_box_makes_a_box_vagrant_adds(tmp_path: Path) -> None:
     need("shellcheck")
     subprocess.run(["shellcheck", str(VAGRANT / "make-fcos-box")], check=True)

@@ -14,7 +14,7 @@ import json
 import shlex
 import subprocess
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -22,6 +22,8 @@ from xml.etree import ElementTree
 import pytest
 
 from ovs_ignite import load_spec
+from ovs_ignite.checking import BATCH_PRELUDE, Answer, Check, Probe, same
+from ovs_ignite.errors import HostUnreachable
 from ovs_ignite.hostchecks import probes
 from ovs_ignite.names import (
     BRIDGES_UNIT,
@@ -49,7 +51,7 @@ from ovs_ignite.verify import (
     testinfra_options as infra_options,
 )
 
-from .conftest import DATA, EXAMPLES, ROOT
+from .support.specs import DATA, EXAMPLES, ROOT
 
 SPEC = load_spec(ROOT / "examples" / "nginx.yaml")
 HOST_IF = host_interface_name("web", "eth1")
@@ -212,8 +214,11 @@ class FakeHost:
                 if answer:
                     return Result(0, answer + "\n")
                 return Result(125, "", f"Error: no such container {name}\n")
-            case ["podman", "exec", "ovs-vswitchd", "ovs-vsctl", *_, "list", table]:
-                return self.vsctl or Result(0, _ovsdb(self.tables()[table]))
+            case ["podman", "exec", "ovs-vswitchd", "ovs-vsctl", *lists] if "list" in lists:
+                # (one command lists every table: ... list A -- list B ..., a line each)
+                tables = [lists[i + 1] for i, arg in enumerate(lists) if arg == "list"]
+                lines = "".join(_ovsdb(self.tables()[table]) + "\n" for table in tables)
+                return self.vsctl or Result(0, lines)
             case ["ip", "-o", "addr", "show", "dev", "br-app"]:
                 return Result(0, "4: br-app    inet 10.10.0.1/24 brd 10.10.0.255 scope global\n")
             case ["nsenter", "--target", "103", "--net", "--", "ip", "-o", "link", *_]:
@@ -225,15 +230,52 @@ class FakeHost:
         return None
 
 
+class Batching:
+    """A fake host's shell for verify's batches: it runs each command of a batch on the fake
+    host and answers as the batch's shell script would (each command taking 0.25 s)."""
+
+    def __init__(self, host: Any) -> None:
+        self.host = host
+        self.calls = 0
+
+    def run(self, command: str, *args: str) -> Result:
+        self.calls += 1
+        if not command.startswith(BATCH_PRELUDE):
+            return self.host.run(command, *args)  # type: ignore[no-any-return]
+        lexer = shlex.shlex(command.removeprefix(BATCH_PRELUDE), posix=True, punctuation_chars=";")
+        lexer.whitespace_split = True
+        tokens = list(lexer)
+        out, clock = [b"100.0\n"], 100.0
+        while tokens:
+            end = tokens.index(";")
+            argv, tokens = tokens[1:end], tokens[end + 1 :]  # (r ARGV ;)
+            answer = self.host.run(" ".join(shlex.quote(a) for a in argv))
+            stdout, stderr = answer.stdout.encode(), answer.stderr.encode()
+            clock += 0.25
+            out.append(f"{answer.rc} {len(stdout)} {len(stderr)} {clock}\n".encode())
+            out.append(stdout + stderr)
+        return Result(0, b"".join(out).decode())
+
+
+def _checks(host: FakeHost, root: str = "") -> list[Check]:
+    """check_host on host, which gives the same checks batched (in at most 3 round trips)."""
+    checks = check_host(SPEC, host, root)
+    shell = Batching(host)
+    batched = check_host(SPEC, shell, root, batched=True)
+    assert [replace(c, seconds=0) for c in batched] == [replace(c, seconds=0) for c in checks]
+    assert shell.calls <= 3
+    return checks
+
+
 def _report(host: FakeHost) -> HostReport:
-    return HostReport("fake://", check_host(SPEC, host))
+    return HostReport("fake://", _checks(host))
 
 
 def _failed(host: FakeHost) -> list[str]:
-    return [c.line() for c in check_host(SPEC, host) if c.status == "fail"]
+    return [c.line() for c in _checks(host) if c.status == "fail"]
 
 
-HEALTHY = check_host(SPEC, FakeHost())
+HEALTHY = _checks(FakeHost())
 NAMES = [c.name for c in HEALTHY]
 
 
@@ -277,7 +319,7 @@ def test_an_answer_for_another_container_is_no_such_container() -> None:
 def test_a_failed_check_shows_the_commands_stderr() -> None:
     host = FakeHost()
     del host.containers["web"]
-    (check,) = [c for c in check_host(SPEC, host) if c.status == "fail"]
+    (check,) = [c for c in _checks(host) if c.status == "fail"]
     assert check.stderr == "Error: no such container web\n"
     assert str(check).splitlines() == [
         "FAIL  container web running: expected running, found no such container",
@@ -288,7 +330,7 @@ def test_a_failed_check_shows_the_commands_stderr() -> None:
 def test_checks_behind_a_failed_one_are_skipped_with_the_reason_and_the_count_holds() -> None:
     host = FakeHost()
     host.containers["web"] = "web false 0"
-    checks = check_host(SPEC, host)
+    checks = _checks(host)
     assert [c.name for c in checks] == NAMES
     by_name = {c.name: c for c in checks}
     assert by_name["container web running"].status == "fail"
@@ -319,14 +361,14 @@ def test_checks_behind_a_failed_one_are_skipped_with_the_reason_and_the_count_ho
 def test_every_run_lists_the_same_checks(break_it: Any) -> None:
     host = FakeHost()
     break_it(host)
-    checks = check_host(SPEC, host)
+    checks = _checks(host)
     assert [c.name for c in checks] == NAMES
     assert any(c.status == "fail" for c in checks)
 
 
 def test_an_unreadable_database_says_why_and_skips_every_bridge_check() -> None:
     host = FakeHost(vsctl=Result(1, "", "ovs-vsctl: unix:/var/run/openvswitch/db.sock: refused\n"))
-    checks = {c.name: c for c in check_host(SPEC, host)}
+    checks = {c.name: c for c in _checks(host)}
     database = checks["OVS database readable"]
     assert database.status == "fail"
     assert database.found == "exit status 1"
@@ -361,7 +403,7 @@ def test_drift_in_a_file_is_a_diff() -> None:
     path = "/etc/ovs-ignite/containers/web.conf"
     mode, text = host.files[path]
     host.files[path] = (mode, text.replace("interface=", "interface=X", 1))
-    (check,) = [c for c in check_host(SPEC, host) if c.status == "fail"]
+    (check,) = [c for c in _checks(host) if c.status == "fail"]
     assert check.name == f"file {path} as rendered"
     assert check.found == "mode 0644 and other contents"
     assert "--- rendered" in check.diff and "+++ on the host" in check.diff
@@ -402,7 +444,7 @@ def test_root_reads_the_files_under_it() -> None:
     host.files = {f"/sysroot{path}": value for path, value in host.files.items()}
     host.links = {f"/sysroot{path}": value for path, value in host.links.items()}
     assert _failed(FakeHost(files=host.files, links=host.links)) != []
-    assert [c.line() for c in check_host(SPEC, host, "/sysroot/") if not c.passed] == []
+    assert [c.line() for c in _checks(host, "/sysroot/") if not c.passed] == []
 
 
 def test_what_a_host_answers_cannot_steer_the_terminal() -> None:
@@ -410,7 +452,7 @@ def test_what_a_host_answers_cannot_steer_the_terminal() -> None:
     (line,) = _failed(host)
     assert "\x1b" not in line and "\n" not in line
     assert line == "FAIL  hostname: expected 'edge-01', found 'evil\\x1b[2J\\nPASS  everything'"
-    check = next(c for c in check_host(SPEC, host) if c.name == "hostname")
+    check = next(c for c in _checks(host) if c.name == "hostname")
     garbled = type(check)(check.name, "fail", "x", "a\x1b]0;title\x07\nb", "err\x1b[31m\r")
     assert all(c.isprintable() for line in str(garbled).splitlines() for c in line)
 
@@ -612,10 +654,10 @@ class _Local:
     hangs fails the test after 60 s instead of hanging it)."""
 
     def run(self, command: str, *args: str) -> Result:
-        done = subprocess.run(
-            ["sh", "-c", command], capture_output=True, text=True, check=False, timeout=60
-        )
-        return Result(done.returncode, done.stdout, done.stderr)
+        done = subprocess.run(["sh", "-c", command], capture_output=True, check=False, timeout=60)
+        # (bytes that are not UTF-8 kept as they came, as testinfra's stdout_bytes has them)
+        out, err = (data.decode("utf-8", "surrogateescape") for data in (done.stdout, done.stderr))
+        return Result(done.returncode, out, err)
 
 
 def test_drift_never_opens_odd_files_nor_reads_big_ones(tmp_path: Path) -> None:
@@ -711,3 +753,112 @@ def test_networkd_and_networkmanager_listings_are_read_on_a_real_shell() -> None
         "configuring",
         None,
     ]
+
+
+# -- batches: the commands of a verify in a few round trips --------------------------------
+
+
+def test_a_batch_runs_each_command_as_it_is_on_a_real_shell(tmp_path: Path) -> None:
+    """Every kind of hostile argument reaches its command as it is (never run by the batch's
+    shell); a command's exit status, stdout, stderr, a missing trailing newline, empty
+    output, a NUL and bytes that are not UTF-8 come back for each command on its own."""
+    host = CheckedHost(_Local(), batched=True)
+    odd = ["$(touch " + str(tmp_path / "ran") + ")", "a;b", "x\ny", "`id`", "'\"", "%n %i", "-"]
+    odd += ["\u0085\u2028\u2029", "r", ";", "*", "\\", ""]
+    commands = [
+        ("printf", "%s\\0", *odd),
+        ("sh", "-c", "printf 'out'; printf 'err\\n' >&2; exit 7"),
+        ("sh", "-c", "printf '\\377\\376 x\\n'"),
+        ("true",),
+        ("cat",),  # (no input: it does not wait)
+        ("no-such-command-anywhere",),
+    ]
+
+    def asks(argv: tuple[str, ...]) -> Probe:
+        return Probe(" ".join(argv), lambda: same(0, host.run(*argv).rc))
+
+    host.gather(lambda: [asks(argv) for argv in commands])
+    assert host.answers is not None and set(host.answers) == set(commands)
+    answers = [host.answers[argv] for argv in commands]
+    assert answers[0].stdout == "".join(f"{arg}\0" for arg in odd)
+    assert (answers[1].rc, answers[1].stdout, answers[1].stderr) == (7, "out", "err\n")
+    assert answers[2].stdout == "\ufffd\ufffd x\n"
+    assert [(a.rc, a.stdout, a.stderr) for a in answers[3:5]] == [(0, "", "")] * 2
+    assert answers[5].rc == 127 and "no-such-command-anywhere" in answers[5].stderr
+    assert all(a.seconds >= 0 for a in answers)
+    assert not (tmp_path / "ran").exists()
+    unbatched = CheckedHost(_Local())
+    assert [unbatched.run(*argv).stdout for argv in commands[:2]] == [a.stdout for a in answers[:2]]
+
+
+def test_the_same_checks_batched_on_a_real_shell() -> None:
+    """This machine is no provisioned host: most checks fail, the same way each time."""
+    one_by_one = check_host(SPEC, _Local())
+    batched = check_host(SPEC, _Local(), batched=True)
+    assert [replace(c, seconds=0) for c in batched] == [replace(c, seconds=0) for c in one_by_one]
+    assert any(c.status == "fail" for c in batched)
+
+
+@pytest.mark.parametrize(
+    "output",
+    [
+        b"",
+        b"garbage",
+        b"100.0\n",  # cut short: no answer at all
+        b"100.0\n0 3 0 100.1\nab",  # cut short in an answer
+        b"100.0\n0 2 0 100.1\nab",  # one answer of two
+        b"100.0\n0 2 0 100.1\nab0 1 0 100.2\ncd",  # more than it says
+        b"100.0\n-1 2 0 100.1\nab0 1 0 100.2\nc",
+        b"100.0\n0 99999999999999999999 0 100.1\nab",
+        b"100.0\n0 " + b"9" * 5000 + b" 0 100.1\nab",  # (more digits than int() takes)
+        b"100.0\n0 2 0 100.1 extra\nab",
+        b"100.0\n0 \xd9\xa2 0 100.1\nab",  # a digit that is not ASCII
+        b"100.0\n0 2 0 1e9\nab0 1 0 100.2\nc",
+        b"100.0\n0 2 0 nan\nab",
+        b"100.0\n256 2 0 100.1\nab0 1 0 100.2\nc",
+        b"\xd9\xa2.0\n0 2 0 100.1\nab0 1 0 100.2\nc",
+    ],
+)
+def test_an_answer_that_is_not_a_batch_is_refused(output: bytes) -> None:
+    from ovs_ignite.checking import parse_batch
+
+    assert parse_batch(output, 2) is None
+
+
+def test_a_batch_is_parsed_with_the_host_clock() -> None:
+    from ovs_ignite.checking import parse_batch
+
+    answers = parse_batch(b"100.0\n3 2 1 100.5\nabe0 0 0 100.25\n", 2)
+    assert answers == [Answer(3, "ab", "e", 0.5), Answer(0, "", "", 0.0)]
+
+
+def test_a_host_that_cannot_run_a_batch_is_asked_one_command_at_a_time() -> None:
+    """(a /tmp that is full or read-only, a shell that is not sh: the batch's answer is not
+    one) The checks are the same, each command run on its own."""
+
+    class NoBatches(FakeHost):
+        def run(self, command: str, *args: str) -> Result:
+            if command.startswith(BATCH_PRELUDE):
+                return Result(97, "", "mktemp: failed to create directory\n")
+            return super().run(command, *args)
+
+    host = NoBatches()
+    checks = check_host(SPEC, host, batched=True)
+    assert [replace(c, seconds=0) for c in checks] == [replace(c, seconds=0) for c in HEALTHY]
+
+
+def test_a_batched_check_takes_the_time_of_the_commands_it_read() -> None:
+    checks = {c.name: c for c in check_host(SPEC, Batching(FakeHost()), batched=True)}
+    assert checks["hostname"].seconds == pytest.approx(0.25, abs=0.05)
+    assert checks["user core exists"].seconds == pytest.approx(0.25, abs=0.05)
+
+
+def test_a_host_that_stops_answering_mid_batch_is_unreachable() -> None:
+    class Gone(FakeHost):
+        def run(self, command: str, *args: str) -> Result:
+            if command.startswith(BATCH_PRELUDE):
+                raise ConnectionError("the connection was reset")
+            return super().run(command, *args)
+
+    with pytest.raises(HostUnreachable, match="the connection was reset"):
+        check_host(SPEC, Gone(), batched=True)

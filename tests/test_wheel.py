@@ -12,9 +12,10 @@ import pytest
 
 from ovs_ignite import load_spec, render
 
-from .conftest import ROOT
+from .support.specs import ROOT
 
-pytestmark = pytest.mark.slow
+# (pip builds the wheel with its build backend, fetched from the package index)
+pytestmark = pytest.mark.network
 
 
 def test_wheel_installed_in_a_fresh_venv_renders_an_example(tmp_path: Path) -> None:

@@ -10,10 +10,10 @@ given a rendered config by the real Ignition binary as the initramfs would, boot
 - The real Ignition applies the config to the copy (stages fetch, kargs, files); the kernel
   arguments its kargs stage records go on the kernel command line; presets are applied with
   ``systemctl --root preset-all``, as the first boot would.
-- The test images are put in the box as archives and loaded by a oneshot of the test's own
-  (``ovs-ignite-test-images.service``), ordered before the units that run containers; or,
-  where a test runs a registry on the host's loopback (10.0.2.2 in the box), pulled from
-  it by the same oneshot, so that the local images are the registry's own.
+- The test images are put in the box as archives, each loaded by a oneshot of the test's
+  own (``ovs-ignite-test-image-N.service``) ordered before the units that run it; or,
+  where a test runs a registry on the host's loopback (10.0.2.2 in the box), the box has
+  none and its units pull them from there themselves, as a host's do from its registry.
 - Each box runs its OS's network manager: NetworkManager with Debian's defaults on the
   podman (FCOS-shaped) box, systemd-networkd on the docker (Flatcar-shaped) one.
 - ``mke2fs -d`` makes the disk; qemu boots its kernel and initrd with sshd (and a
@@ -29,12 +29,14 @@ import re
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .buildlock import build_lock
 from .images import podman
 from .realparts import apply_ignition, need
 
@@ -97,21 +99,21 @@ rm -f /etc/hostname /boot/*.dpkg-bak /boot/*.new
 apt-get clean
 """
 _IMAGES_UNIT = f"""\
-# Test scaffolding, not ovs-ignite's: the test images, since no registry is reachable.
+# Test scaffolding, not ovs-ignite's: a test image, since no registry is reachable; one
+# unit an image, each before the units that run it only, so that what one image holds up
+# starts while the others load. (No network wait: loading an archive needs none, and a NIC
+# of the box that gets no DHCP lease would hold network-online.target for a minute.)
 [Unit]
-Description=Load the test's container images
-Before=ovsdb-server.service ovs-vswitchd.service {{units}}
+Description=Load the test's container image {{n}}
+Before={{units}}
 {{after}}
-Wants=network-online.target
-After=network-online.target
-ConditionPathExists=!/{IMAGES_DIR}/loaded
+ConditionPathExists=!/{IMAGES_DIR}/{{n}}.loaded
 
 [Service]
 Type=oneshot
 RemainAfterExit=yes
-ExecStart=/bin/sh -ec 'for i in /{IMAGES_DIR}/*.tar; do {{engine}} load -q -i "$i"; done; \\
-for r in {{pulls}}; do n=0; until {{engine}} pull -q "$r"; do n=$((n + 1)); \\
-[ "$n" -lt 60 ]; sleep 2; done; done; touch /{IMAGES_DIR}/loaded'
+ExecStart=/usr/bin/{{engine}} load -q -i /{IMAGES_DIR}/{{n}}.tar
+ExecStart=/usr/bin/touch /{IMAGES_DIR}/{{n}}.loaded
 
 [Install]
 WantedBy=multi-user.target
@@ -122,8 +124,13 @@ def base_root() -> Path:
     """The cached base root (built when missing)."""
     recipe = hashlib.sha256((PACKAGES + _SETUP).encode()).hexdigest()[:12]
     root = CACHE / f"box-{recipe}" / "rootfs"
-    if (root.parent / "ready").exists():
-        return root
+    with build_lock("box-root"):
+        if not (root.parent / "ready").exists():
+            _build_base_root(root, recipe)
+    return root
+
+
+def _build_base_root(root: Path, recipe: str) -> None:
     shutil.rmtree(root.parent, ignore_errors=True)
     root.parent.mkdir(parents=True)
     subprocess.run(
@@ -140,7 +147,6 @@ def base_root() -> Path:
     )
     subprocess.run(["chroot", str(root), "/bin/sh", "-c", _SETUP], check=True)
     (root.parent / "ready").write_text(recipe + "\n")
-    return root
 
 
 @dataclass
@@ -157,9 +163,13 @@ class Box:
     process: subprocess.Popen[bytes] | None = None
     images: Any = None  # what the test that booted the box keeps with it
     console: Path = field(init=False)
+    sockets: Path = field(init=False)  # the folder of the shared ssh connection's socket
 
     def __post_init__(self) -> None:
         self.console = self.work / "console.log"
+        # (short: a socket's path has at most 107 bytes, and ssh adds 17 while it sets up;
+        # made at each boot, removed at each shutdown)
+        self.sockets = Path(tempfile.gettempdir()) / f"box-ssh-{os.getpid()}-{id(self):x}"
 
     @property
     def ssh_config(self) -> Path:
@@ -169,13 +179,19 @@ class Box:
             f"  IdentityFile {self.key}\n  StrictHostKeyChecking no\n"
             "  UserKnownHostsFile /dev/null\n  LogLevel ERROR\n  ConnectTimeout 10\n"
             "  ServerAliveInterval 5\n  ServerAliveCountMax 6\n"
+            # (one connection carries every command: a login under TCG costs seconds; where
+            # the master is gone, ssh connects on its own)
+            f"  ControlMaster no\n  ControlPath {self.sockets}/%C\n"
         )
         return path
 
     def boot(self, timeout: float = 600) -> None:
         """Start qemu and wait until sshd answers a command."""
         self.port, self.http_port, dead_port = _free_ports(3)
-        append = " ".join(["console=ttyS0", "root=/dev/vda", "rw", *self.kargs])
+        self.sockets.mkdir(mode=0o700, exist_ok=True)
+        # (mitigations=off: the guards against speculative execution cost time under TCG,
+        # and a throwaway box on an emulated CPU has nothing for them to guard)
+        append = " ".join(["console=ttyS0", "root=/dev/vda", "rw", "mitigations=off", *self.kargs])
         with self.console.open("ab") as console:
             self.process = subprocess.Popen(
                 [
@@ -221,10 +237,22 @@ class Box:
                 raise AssertionError(f"qemu ended\n{self.console_tail()}")
             attempt = self.ssh("true", check=False, timeout=30)
             if attempt.returncode == 0:
+                self._start_master()
                 return
             last = attempt.stderr.strip()
             time.sleep(2)
         raise AssertionError(f"no ssh within {timeout}s (ssh: {last})\n{self.console_tail()}")
+
+    def _start_master(self) -> None:
+        """The connection the commands share (it ends with the box)."""
+        subprocess.run(
+            ["ssh", "-F", str(self.ssh_config), "-o", "ControlMaster=yes", "-f", "-N", "box"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+            timeout=60,
+        )
 
     def console_tail(self, lines: int = 40) -> str:
         """The end of the console log, without terminal escapes: what a failure shows, since
@@ -251,6 +279,10 @@ class Box:
             )
         return result
 
+    def clock(self) -> str:
+        """The box's time now, as ``journalctl --since`` takes it."""
+        return self.ssh("date '+%Y-%m-%d %H:%M:%S'").stdout.strip()
+
     def wait_for(self, command: str, timeout: float = 300) -> str:
         """Poll command in the box until it succeeds; its output."""
         deadline = time.monotonic() + timeout
@@ -262,7 +294,7 @@ class Box:
                 raise AssertionError(
                     f"{command!r} did not succeed in {timeout}s:\n{result.stdout}\n{result.stderr}"
                 )
-            time.sleep(3)
+            time.sleep(1)
 
     def power_loss(self) -> None:
         """Cut the box's power: qemu ends at once, no shutdown runs in the box."""
@@ -271,6 +303,14 @@ class Box:
         process, self.process = self.process, None
         process.kill()
         process.wait()
+        # (the shared connection would wait for a dead box's answer until its keepalives end)
+        subprocess.run(
+            ["ssh", "-F", str(self.ssh_config), "-O", "exit", "box"],
+            capture_output=True,
+            check=False,
+            timeout=30,
+        )
+        shutil.rmtree(self.sockets, ignore_errors=True)
 
     def shutdown(self) -> None:
         """Power the box off (as a reboot's first half); wait for qemu to end."""
@@ -285,6 +325,8 @@ class Box:
             process.kill()
             process.wait()
             raise AssertionError(f"no power-off within 300s\n{self.console_tail()}") from None
+        finally:
+            shutil.rmtree(self.sockets, ignore_errors=True)  # (the connection ended with qemu)
 
 
 def _free_ports(count: int) -> list[int]:
@@ -302,42 +344,28 @@ def _free_ports(count: int) -> list[int]:
 def provision(
     config: dict[str, Any],
     conf: Path,
-    images: list[str],
-    units: list[str],
+    images: dict[str, list[str]],
     work: Path,
     engine: str = "podman",
-    pulls: tuple[str, ...] = (),
     files: dict[str, str] | None = None,
 ) -> Box:
     """A disk of the base root with config applied as the first boot's initramfs would; its
-    containers run on engine (podman, or docker). images are loaded from archives, pulls
-    pulled, before the units start; files (path: text) are the test's own setup."""
+    containers run on engine (podman, or docker). images (image -> the units that run it)
+    are loaded from archives before those units start; files (path: text) are the test's
+    own setup."""
     root = work / "rootfs"
     subprocess.run(["cp", "-a", str(base_root()), str(root)], check=True)
     (root / "etc/selinux").mkdir(parents=True, exist_ok=True)
     (root / "etc/selinux/config").write_text("SELINUX=disabled\nSELINUXTYPE=targeted\n")
     _, kargs = apply_ignition(config, work / "ignition", root=root)
-    folder = root / IMAGES_DIR
-    folder.mkdir(parents=True)
-    archive = "docker-archive" if engine == "docker" else "oci-archive"
-    for n, image in enumerate(images):
-        podman(conf, "save", "--format", archive, "-o", str(folder / f"{n}.tar"), image)
-    unit = root / "etc/systemd/system/ovs-ignite-test-images.service"
-    after = "After=docker.service\nRequires=docker.service" if engine == "docker" else ""
-    unit.write_text(
-        _IMAGES_UNIT.format(
-            units=" ".join(units), after=after, engine=engine, pulls=" ".join(pulls)
-        )
-    )
+    if images:
+        _load_at_boot(root, conf, images, engine)
     for path, text in {**WAIT_ONLINE_FILES[engine], **(files or {})}.items():
         (root / path.lstrip("/")).parent.mkdir(parents=True, exist_ok=True)
         (root / path.lstrip("/")).write_text(text)
-    subprocess.run(
-        ["systemctl", f"--root={root}", "enable", unit.name], check=True, capture_output=True
-    )
     masked = [*OTHER_MANAGER[engine]]
     if engine == "podman":  # (the base root has both; a podman host runs no dockerd)
-        masked += ["docker.service", "docker.socket"]
+        masked += ["docker.service", "docker.socket", "containerd.service"]
     subprocess.run(
         ["systemctl", f"--root={root}", "mask", *masked], check=True, capture_output=True
     )
@@ -366,6 +394,22 @@ def provision(
         key=key,
         engine=engine,
     )
+
+
+def _load_at_boot(root: Path, conf: Path, images: dict[str, list[str]], engine: str) -> None:
+    """The test images as archives in root, each with the oneshot that loads it before the
+    units that run it (images: image -> those units)."""
+    folder = root / IMAGES_DIR
+    folder.mkdir(parents=True)
+    archive = "docker-archive" if engine == "docker" else "oci-archive"
+    after = "After=docker.service\nRequires=docker.service" if engine == "docker" else ""
+    for n, (image, units) in enumerate(images.items()):
+        podman(conf, "save", "--format", archive, "-o", str(folder / f"{n}.tar"), image)
+        unit = root / f"etc/systemd/system/ovs-ignite-test-image-{n}.service"
+        unit.write_text(_IMAGES_UNIT.format(n=n, units=" ".join(units), after=after, engine=engine))
+        subprocess.run(
+            ["systemctl", f"--root={root}", "enable", unit.name], check=True, capture_output=True
+        )
 
 
 def ssh_key(work: Path) -> tuple[Path, str]:

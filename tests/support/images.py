@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from .buildlock import build_lock
 from .realparts import need
 
 IMAGE_PREFIX = "localhost/ovs-ignite-test"
-OVS_RECIPE = Path(__file__).resolve().parent.parent / "images/ovs/Containerfile"
+OVS_RECIPE = Path(__file__).resolve().parent.parent.parent / "images/ovs/Containerfile"
 DOCKER = "/usr/bin/docker"  # Debian's client, the one the units run (not /usr/local/bin's)
 INDEX_HTML = "hello from a container on an ovs-ignite bridge\n"
 # As PID 1, httpd would ignore SIGTERM; a shell that traps it stops at once.
@@ -55,7 +56,7 @@ def podman(conf: Path, *args: str, check: bool = True) -> subprocess.CompletedPr
 @dataclass(frozen=True)
 class Engine:
     """The client of the container engine a test host runs: podman with this machine's
-    configuration, or docker pointed at the test's own dockerd (tests/dockerd.py)."""
+    configuration, or docker pointed at the test's own dockerd (tests/support/dockerd.py)."""
 
     name: str  # podman | docker
     env: tuple[tuple[str, str], ...]
@@ -165,10 +166,11 @@ def base_image(conf: Path, work: Path) -> str:
     """A Debian bookworm base made here (built when missing): what BASE stands in for when
     the OVS image is built with no registry in reach."""
     image = f"{IMAGE_PREFIX}/debian-base:bookworm-minbase"
-    if not _exists(conf, image):
-        rootfs = _debootstrap(work, "base-rootfs", [])
-        _import(conf, rootfs, image, '["/bin/bash"]')
-        shutil.rmtree(rootfs)
+    with build_lock("debian-base"):
+        if not _exists(conf, image):
+            rootfs = _debootstrap(work, "base-rootfs", [])
+            _import(conf, rootfs, image, '["/bin/bash"]')
+            shutil.rmtree(rootfs)
     return image
 
 
@@ -180,8 +182,9 @@ def ovs_image(conf: Path, work: Path, dpdk: bool = False) -> str:
     recipe = OVS_RECIPE.read_bytes() + " ".join(f"{p}={_candidate(p)}" for p in packages).encode()
     tag = hashlib.sha256(recipe).hexdigest()[:12]
     image = f"{IMAGE_PREFIX}/ovs{'-dpdk' if dpdk else ''}:{tag}"
-    if not _exists(conf, image):
-        build_ovs_image(conf, work, image, dpdk=dpdk)
+    with build_lock("ovs-dpdk" if dpdk else "ovs"):
+        if not _exists(conf, image):
+            build_ovs_image(conf, work, image, dpdk=dpdk)
     return image
 
 
@@ -220,8 +223,13 @@ def httpd_image(conf: Path, work: Path) -> str:
         + " ".join(BUSYBOX_APPLETS).encode()
     ).hexdigest()[:12]
     image = f"{IMAGE_PREFIX}/httpd:{digest}"
-    if _exists(conf, image):
-        return image
+    with build_lock("httpd"):
+        if not _exists(conf, image):
+            _build_httpd(conf, work, busybox, image)
+    return image
+
+
+def _build_httpd(conf: Path, work: Path, busybox: Path, image: str) -> None:
     rootfs = work / "httpd-rootfs"
     (rootfs / "bin").mkdir(parents=True)
     (rootfs / "www").mkdir()
@@ -233,7 +241,6 @@ def httpd_image(conf: Path, work: Path) -> str:
     # As PID 1, httpd would ignore SIGTERM; a shell that traps it stops at once.
     _import(conf, rootfs, image, HTTPD_CMD)
     shutil.rmtree(rootfs)
-    return image
 
 
 def derived_image(conf: Path, work: Path, base: str, name: str, containerfile: str) -> str:
@@ -241,11 +248,12 @@ def derived_image(conf: Path, work: Path, base: str, name: str, containerfile: s
     what it is made of."""
     text = f"FROM {base}\n{containerfile}"
     image = f"{IMAGE_PREFIX}/{name}:{hashlib.sha256(text.encode()).hexdigest()[:12]}"
-    if not _exists(conf, image):
-        folder = work / f"build-{name}"
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "Containerfile").write_text(text)
-        podman(conf, "build", "--network=none", "--layers=false", "--tag", image, str(folder))
+    with build_lock(f"derived-{name}"):
+        if not _exists(conf, image):
+            folder = work / f"build-{name}"
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "Containerfile").write_text(text)
+            podman(conf, "build", "--network=none", "--layers=false", "--tag", image, str(folder))
     return image
 
 

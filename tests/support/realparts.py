@@ -21,6 +21,8 @@ import pytest
 
 from ovs_ignite.ignition import decode_data_url
 
+from .parts import check
+
 # Debian's ignition-validate (2.14), by its path: scripts/test puts the upstream one first
 # on PATH. The config versions it validates (3.4.0 as 3.4.0-experimental).
 DEBIAN_VALIDATE = Path("/usr/bin/ignition-validate")
@@ -28,7 +30,9 @@ DEBIAN_VERSIONS = ("3.3.0", "3.4.0")
 
 
 def need(tool: str | Path) -> str:
-    """The path of tool; skips the test where it is missing, fails in CI (which installs it)."""
+    """The path of tool; skips the test where it is missing, fails in CI (which installs it).
+    A test whose markers do not name tool's part fails (parts.py)."""
+    check(tool)
     found = str(tool) if Path(tool).is_absolute() and Path(tool).exists() else shutil.which(tool)
     if found:
         return found
@@ -186,12 +190,14 @@ def apply_ignition(
     return root, kargs
 
 
-SHARED_TOOLS = Path(__file__).resolve().parent.parent.parent / "shared" / "tools"
+SHARED_TOOLS = Path(__file__).resolve().parents[3] / "shared" / "tools"
 
 
 def upstream(tool: str) -> str:
     """The path of upstream tool (butane, ignition-validate, ignition) in ../shared/tools;
-    skips where a clone has no ../shared, fails in CI (which has it at that path)."""
+    skips where a clone has no ../shared, fails in CI (which has it at that path). A test
+    without the ignition marker fails."""
+    check(tool)
     path = SHARED_TOOLS / tool
     if path.exists():
         return str(path)

@@ -6,7 +6,7 @@ numbers, path tricks), plus whole-document attacks (aliases, deep nesting, tags,
 Values are written as YAML double-quoted strings with JSON's escapes, so that each file is
 plain ASCII whatever it holds. A bug found later gets a case here:
 
-    .venv/bin/python -m tests.hostile_corpus     # writes the files anew
+    .venv/bin/python -m tests.support.hostile_corpus     # writes the files anew
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-FOLDER = Path(__file__).resolve().parent / "data" / "hostile"
+FOLDER = Path(__file__).resolve().parent.parent / "data" / "hostile"
 
 BASE = """version: 1
 host: {hostname: HOSTNAME, users: [{name: USER, ssh_authorized_keys: [SSHKEY]}]}

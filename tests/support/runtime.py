@@ -16,12 +16,13 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 
+import pytest
+
 from ovs_ignite import Spec, parse_spec, render
 from ovs_ignite.names import BRIDGES_UNIT, OVSDB_UNIT, SCRIPT, VSWITCHD_UNIT
 from ovs_ignite.specschema import document
 
 from . import dockerd
-from .conftest import retarget
 from .images import (
     Engine,
     container_id,
@@ -33,6 +34,7 @@ from .images import (
     remove_containers,
 )
 from .realparts import apply_ignition, need
+from .specs import retarget
 from .unitrunner import UnitRunner
 
 # OVS containers have fixed names (SPEC.md): a second stack would replace the first's.
@@ -147,6 +149,8 @@ def script_path(host: Stack) -> str:
 
 # The engines the runtime tests run on, each on the OS that has it by default: (os, runtime).
 ENGINES = {"podman": ("fcos", "podman"), "docker": ("flatcar", "docker")}
+# The engines as test parameters: the docker copy of a test needs the docker part too.
+ENGINE_PARAMS = [pytest.param("podman"), pytest.param("docker", marks=pytest.mark.docker)]
 
 
 def on_engine(spec: Spec, engine: str) -> Spec:

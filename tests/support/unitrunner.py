@@ -16,7 +16,8 @@ What differs from a host, and why:
 - Volume host paths /var/lib/openvswitch and /run/openvswitch, and /run/ovs-ignite (the
   PID and ID files of the containers), become scratch folders.
 - ``--log-driver=journald`` becomes ``k8s-file`` (podman) or ``json-file`` (docker): no
-  journald runs here. With docker, the engine is a dockerd of the test's own (tests/dockerd.py).
+  journald runs here. With docker, the engine is a dockerd of the test's own
+  (tests/support/dockerd.py).
 Dependencies, as far as the tests need them: starting a unit starts the units it ``Wants=``
 or ``Requires=`` too, as systemd puts them in the same transaction: those it is ordered
 ``After=`` first, the others once it is active (a wanted unit that does not exist is

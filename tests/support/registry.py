@@ -102,9 +102,18 @@ def registry(work: Path, tokens: TokenService | None = None) -> Iterator[str]:
         log.close()
 
 
-def push(conf: Path, image: str, target: str) -> None:
-    """podman push of local image to target (host:port/name:tag) over plain HTTP."""
-    podman(conf, "push", "--quiet", "--tls-verify=false", image, f"docker://{target}")
+def push(conf: Path, image: str, target: str, compression: str = "gzip") -> None:
+    """podman push of local image to target (host:port/name:tag) over plain HTTP, its
+    layers compressed so (gzip, or zstd: quicker to unpack in an emulated box)."""
+    podman(
+        conf,
+        "push",
+        "--quiet",
+        "--tls-verify=false",
+        f"--compression-format={compression}",
+        image,
+        f"docker://{target}",
+    )
 
 
 def manifest(target: str, accept: str) -> requests.Response:
