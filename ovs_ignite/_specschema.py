@@ -73,11 +73,16 @@ _61 = {"type": "list", "items_schema": _46}
 _62 = {"type": "nullable", "schema": _61}
 _63 = {"type": "default", "schema": _62, "default": None}
 _64 = {"type": "model-field", "schema": _63}
-_65 = {"type": "no-info", "function": values.ofport}
-_66 = {"type": "function-after", "function": _65, "schema": {"type": "int"}}
+_65 = ["access", "trunk", "native-tagged", "native-untagged"]
+_66 = {"type": "literal", "expected": _65}
 _67 = {"type": "nullable", "schema": _66}
 _68 = {"type": "default", "schema": _67, "default": None}
 _69 = {"type": "model-field", "schema": _68}
+_70 = {"type": "no-info", "function": values.ofport}
+_71 = {"type": "function-after", "function": _70, "schema": {"type": "int"}}
+_72 = {"type": "nullable", "schema": _71}
+_73 = {"type": "default", "schema": _72, "default": None}
+_74 = {"type": "model-field", "schema": _73}
 SCHEMA: dict[str, Any] = {
     "type": "definitions",
     "schema": {
@@ -1199,7 +1204,11 @@ SCHEMA: dict[str, Any] = {
                     "name": _26,
                     "vlan": _49,
                     "trunks": _64,
-                    "ofport": _69,
+                    "vlan_mode": _69,
+                    "mtu": _39,
+                    "other_config": _8,
+                    "external_ids": _8,
+                    "ofport": _74,
                     "type": {
                         "type": "model-field",
                         "schema": {
@@ -1226,7 +1235,11 @@ SCHEMA: dict[str, Any] = {
                     "name": _26,
                     "vlan": _49,
                     "trunks": _64,
-                    "ofport": _69,
+                    "vlan_mode": _69,
+                    "mtu": _39,
+                    "other_config": _8,
+                    "external_ids": _8,
+                    "ofport": _74,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["internal"]},
@@ -1249,7 +1262,11 @@ SCHEMA: dict[str, Any] = {
                     "name": _26,
                     "vlan": _49,
                     "trunks": _64,
-                    "ofport": _69,
+                    "vlan_mode": _69,
+                    "mtu": _39,
+                    "other_config": _8,
+                    "external_ids": _8,
+                    "ofport": _74,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["dpdk"]},
@@ -1295,7 +1312,11 @@ SCHEMA: dict[str, Any] = {
                     "name": _26,
                     "vlan": _49,
                     "trunks": _64,
-                    "ofport": _69,
+                    "vlan_mode": _69,
+                    "mtu": _39,
+                    "other_config": _8,
+                    "external_ids": _8,
+                    "ofport": _74,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["vxlan"]},
@@ -1334,7 +1355,11 @@ SCHEMA: dict[str, Any] = {
                     "name": _26,
                     "vlan": _49,
                     "trunks": _64,
-                    "ofport": _69,
+                    "vlan_mode": _69,
+                    "mtu": _39,
+                    "other_config": _8,
+                    "external_ids": _8,
+                    "ofport": _74,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["geneve"]},
@@ -1373,7 +1398,11 @@ SCHEMA: dict[str, Any] = {
                     "name": _26,
                     "vlan": _49,
                     "trunks": _64,
-                    "ofport": _69,
+                    "vlan_mode": _69,
+                    "mtu": _39,
+                    "other_config": _8,
+                    "external_ids": _8,
+                    "ofport": _74,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["gre"]},
@@ -1408,7 +1437,11 @@ SCHEMA: dict[str, Any] = {
                     "name": _26,
                     "vlan": _49,
                     "trunks": _64,
-                    "ofport": _69,
+                    "vlan_mode": _69,
+                    "mtu": _39,
+                    "other_config": _8,
+                    "external_ids": _8,
+                    "ofport": _74,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["patch"]},
@@ -1432,7 +1465,11 @@ SCHEMA: dict[str, Any] = {
                     "name": _26,
                     "vlan": _49,
                     "trunks": _64,
-                    "ofport": _69,
+                    "vlan_mode": _69,
+                    "mtu": _39,
+                    "other_config": _8,
+                    "external_ids": _8,
+                    "ofport": _74,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["link"]},
@@ -1457,6 +1494,10 @@ SCHEMA: dict[str, Any] = {
                     "name": _26,
                     "vlan": _49,
                     "trunks": _64,
+                    "vlan_mode": _69,
+                    "mtu": _39,
+                    "other_config": _8,
+                    "external_ids": _8,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["bond"]},

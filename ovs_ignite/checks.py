@@ -15,6 +15,7 @@ from .netchecks import check_host_network
 from .owned import Nodes, Owned, owned
 from .quoting import UNIT_LINE_MAX, unit_line_length
 from .records import (
+    AnyPort,
     BondPort,
     Bridge,
     Container,
@@ -24,6 +25,7 @@ from .records import (
     OnePort,
     PatchPort,
     Spec,
+    TunnelPort,
 )
 from .shape import unit_text_problem
 from .values import BUTANE_VERSIONS, MAIN_SWITCH, cpu_ranges, image_domain, version_tuple
@@ -255,19 +257,59 @@ def _check_bridges(spec: Spec) -> Iterator[Finding]:
         yield from _check_ofports(bridge, at)
         for p, port in enumerate(bridge.ports):
             pat: KeyPath = (*at, "ports", p)
-            if port.vlan is not None and port.trunks is not None:
-                yield (*pat, "trunks"), "give either vlan or trunks, not both"
-            if port.trunks is not None:
-                if not port.trunks:
-                    yield (*pat, "trunks"), "trunks must list at least one VLAN"
-                if len(set(port.trunks)) != len(port.trunks):
-                    yield (*pat, "trunks"), "a VLAN is listed twice"
+            yield from _check_port_vlans(port, pat)
+            yield from _check_port_settings(port, pat)
             if isinstance(port, DpdkPort):
                 yield from _check_dpdk_port(spec, bridge, port, pat, devices, dpdk_pci)
             elif isinstance(port, PatchPort):
                 yield from _check_patch_port(spec, bridge, port.name, port.peer, pat, patches)
             elif isinstance(port, BondPort):
                 yield from _check_bond(port, pat)
+
+
+def _check_port_vlans(port: AnyPort, at: KeyPath) -> Iterator[Finding]:
+    """vlan and trunks as the port's vlan_mode takes them (by default: one or the other)."""
+    if port.trunks is not None:
+        if not port.trunks:
+            yield (*at, "trunks"), "trunks must list at least one VLAN"
+        if len(set(port.trunks)) != len(port.trunks):
+            yield (*at, "trunks"), "a VLAN is listed twice"
+    yield from _check_vlan_mode(port, at)
+
+
+def _check_vlan_mode(port: AnyPort, at: KeyPath) -> Iterator[Finding]:
+    mode = port.vlan_mode
+    if mode is None:
+        if port.vlan is not None and port.trunks is not None:
+            yield (
+                (*at, "trunks"),
+                "give either vlan or trunks, not both (or a native vlan_mode for both)",
+            )
+    elif mode == "access":
+        if port.vlan is None:
+            yield (*at, "vlan"), "vlan_mode access needs vlan, the port's VLAN"
+        if port.trunks is not None:
+            yield (*at, "trunks"), "an access port carries no trunks (native modes carry both)"
+    elif mode == "trunk":
+        if port.vlan is not None:
+            yield (
+                (*at, "vlan"),
+                "a trunk port has no vlan of its own (native-tagged and native-untagged do)",
+            )
+    elif port.vlan is None:
+        yield (*at, "vlan"), f"vlan_mode {mode} needs vlan, the native VLAN"
+
+
+def _check_port_settings(port: AnyPort, at: KeyPath) -> Iterator[Finding]:
+    """A port's mtu where OVS can set one; its external_ids leave ovs-ignite's keys alone."""
+    if port.mtu is not None and isinstance(port, PatchPort | TunnelPort):
+        yield (*at, "mtu"), f"a {port.type} port has no MTU of its own to set"
+    for key in port.external_ids:
+        if key.startswith(names.OWN_KEY_PREFIX):
+            yield (
+                (*at, "external_ids", key),
+                f"{key!r}: keys starting {names.OWN_KEY_PREFIX!r} are ovs-ignite's own",
+            )
 
 
 def _check_bridge_maps(bridge: Bridge, at: KeyPath) -> Iterator[Finding]:

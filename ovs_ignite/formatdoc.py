@@ -40,6 +40,9 @@ NOTES = {
     ("host", "bridge"): "a bridge of the main instance, in the spec's order",
     ("bridge", "vsctl"): "one ovs-vsctl command of the bridge's one transaction",
     ("bridge", "setting"): "the bridge's own `other_config` or `external_ids` key (set last)",
+    ("bridge", "port_setting"): (
+        "a port's `other_config` or `external_ids` key: `PORT column:key=value` (set last)"
+    ),
     ("bridge", "controller"): "an OpenFlow controller target",
     ("bridge", "address"): "an address of the bridge's internal port",
     ("bridge", "mtu"): "the internal port's MTU",

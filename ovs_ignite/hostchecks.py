@@ -617,6 +617,8 @@ def _port_on_bridge(target: Target, bridge: str, port: str) -> Outcome:
 def _port_column(target: Target, bridge: str, port: str, column: str, want: Any) -> Outcome:
     row = _port_row(target, bridge, port) or {}
     value = row.get(column)
+    if isinstance(want, dict):  # (a map the spec owns: every key)
+        return same(want, value or {})
     return same(want, sorted(_set(value)) if isinstance(want, list) else _one(value))
 
 
@@ -634,10 +636,15 @@ def _port_probes(target: Target, port: AnyPort, bridge: str) -> Iterator[Probe]:
         on_bridge, partial(_port_on_bridge, target, bridge, port.name), (f"bridge {bridge}",)
     )
     column = partial(_port_column, target, bridge, port.name)
-    yield Probe(f"{name} tag", partial(column, "tag", port.vlan), (on_bridge,))
-    yield Probe(
-        f"{name} trunks", partial(column, "trunks", sorted(port.trunks or [])), (on_bridge,)
-    )
+    columns: list[tuple[str, Any]] = [
+        ("tag", port.vlan),
+        ("trunks", sorted(port.trunks or [])),
+        ("vlan_mode", port.vlan_mode),
+        ("other_config", dict(port.other_config)),
+        ("external_ids", dict(port.external_ids)),
+    ]
+    for label, want in columns:
+        yield Probe(f"{name} {label}", partial(column, label, want), (on_bridge,))
     if isinstance(port, BondPort):
         bond = f"bond {port.name}"
         yield Probe(
@@ -646,6 +653,9 @@ def _port_probes(target: Target, port: AnyPort, bridge: str) -> Iterator[Probe]:
         mode = partial(column, "bond_mode", port.bond_mode or "active-backup")
         yield Probe(f"{bond} bond_mode", mode, (on_bridge,))
         yield Probe(f"{bond} lacp", partial(column, "lacp", port.lacp or "off"), (on_bridge,))
+        for member in port.interfaces:
+            mtu = partial(_interface_value, target, member, "mtu_request", port.mtu)
+            yield Probe(f"interface {member} mtu_request", mtu, (f"{bond} interfaces",))
         return
     interface = f"interface {port.name}"
     yield Probe(interface, partial(_interface_exists, target, port.name), (on_bridge,))
@@ -653,6 +663,7 @@ def _port_probes(target: Target, port: AnyPort, bridge: str) -> Iterator[Probe]:
     yield Probe(f"{interface} type", partial(value, "type", interface_type(port)), (interface,))
     if isinstance(port, OnePort) and port.ofport is not None:
         yield Probe(f"{interface} ofport", partial(value, "ofport", port.ofport), (interface,))
+    yield Probe(f"{interface} mtu_request", partial(value, "mtu_request", port.mtu), (interface,))
     options = interface_options(port)
     if options:
         yield Probe(f"{interface} options", partial(value, "options", options), (interface,))

@@ -37,12 +37,14 @@ class InterfaceData(NamedTuple):
 
 class BridgeData(NamedTuple):
     """A bridge: the ovs-vsctl commands of its transaction, its own other_config and
-    external_ids settings (set last in the transaction), controllers, addresses and MTU;
+    external_ids settings and its ports' (set last in the transaction, a port's as "PORT
+    SETTING"), controllers, addresses and MTU;
     and its uplink, if it has one (the NIC, dhcp, routes, DNS, timeout)."""
 
     name: str
     commands: tuple[str, ...]
     settings: tuple[str, ...] = ()
+    port_settings: tuple[str, ...] = ()
     controllers: tuple[str, ...] = ()
     addresses: tuple[str, ...] = ()
     mtu: int | None = None
@@ -65,6 +67,7 @@ class BridgeData(NamedTuple):
         return [
             *(("vsctl", command) for command in self.commands),
             *(("setting", setting) for setting in self.settings),
+            *(("port_setting", setting) for setting in self.port_settings),
             *(("controller", target) for target in self.controllers),
             *(("address", address) for address in self.addresses),
             *([("mtu", str(self.mtu))] if self.mtu else []),

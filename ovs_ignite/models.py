@@ -178,8 +178,32 @@ class PortBase(Model):
     vlan: VlanId | None = Field(default=None, description="Access VLAN (the port's tag).")
     trunks: list[VlanId] | None = Field(
         default=None,
-        description="VLANs a trunk port carries (not with vlan).",
+        description="VLANs a trunk port carries (with vlan only in a native vlan_mode).",
         json_schema_extra={"minItems": 1, "uniqueItems": True},
+    )
+    vlan_mode: Literal["access", "trunk", "native-tagged", "native-untagged"] | None = Field(
+        default=None,
+        description="How the port carries VLANs (Port vlan_mode): access (vlan only, "
+        "untagged), trunk (trunks only, tagged; no trunks: every VLAN), native-tagged or "
+        "native-untagged (vlan is the native VLAN, sent tagged or untagged, beside trunks; "
+        "no trunks: every VLAN); default: access with vlan, trunk without.",
+    )
+    mtu: Mtu | None = Field(
+        default=None,
+        description="The MTU of the port's interface, or of each member of a bond "
+        "(Interface mtu_request); not for patch and tunnel ports; default: OVS's.",
+    )
+    other_config: dict[OtherConfigKey, Text] = Field(
+        default={},
+        description="other_config keys of the Port record (for example priority-tags). "
+        "The spec owns them: keys set by other means are removed at the next boot.",
+        json_schema_extra={"propertyNames": names_schema(OtherConfigKey)},
+    )
+    external_ids: dict[OtherConfigKey, Text] = Field(
+        default={},
+        description="external_ids keys of the Port record. The spec owns them: keys set "
+        "by other means are removed at the next boot.",
+        json_schema_extra={"propertyNames": names_schema(OtherConfigKey)},
     )
 
 

@@ -97,6 +97,8 @@ def _port_commands(bridge: Bridge, port: AnyPort) -> list[str]:
             f"bond_mode={port.bond_mode or 'active-backup'}",
             f"lacp={port.lacp or 'off'}",
         ]
+        for member in port.interfaces:
+            cmd += _mtu_words(member, port.mtu)
     else:
         cmd = ["--", "--may-exist", "add-port", bridge.name, name]
         cmd += ["--", "set", "interface", name, *_interface_settings(port)]
@@ -104,15 +106,41 @@ def _port_commands(bridge: Bridge, port: AnyPort) -> list[str]:
             cmd.append(f"ofport_request={port.ofport}")
         else:
             cmd += ["--", "clear", "interface", name, "ofport_request"]
-    if port.vlan is not None:
-        cmd += ["--", "set", "port", name, f"tag={port.vlan}"]
-    else:
-        cmd += ["--", "clear", "port", name, "tag"]
-    if port.trunks is not None:
-        cmd += ["--", "set", "port", name, "trunks=" + ",".join(str(t) for t in port.trunks)]
-    else:
-        cmd += ["--", "clear", "port", name, "trunks"]
-    return cmd
+        cmd += _mtu_words(name, port.mtu)
+    return cmd + _port_vlan_words(port)
+
+
+def _mtu_words(interface: str, mtu: int | None) -> list[str]:
+    if mtu is None:
+        return ["--", "clear", "interface", interface, "mtu_request"]
+    return ["--", "set", "interface", interface, f"mtu_request={mtu}"]
+
+
+def _port_vlan_words(port: AnyPort) -> list[str]:
+    """Set the port's VLAN columns as the spec says and clear the rest, and its own
+    other_config and external_ids (port_settings sets the spec's keys after this)."""
+    trunks = ",".join(str(t) for t in port.trunks) if port.trunks is not None else None
+    given = {"tag": port.vlan, "trunks": trunks, "vlan_mode": port.vlan_mode}
+    cmd = []
+    setting = [f"{column}={value}" for column, value in given.items() if value is not None]
+    if setting:
+        cmd += ["--", "set", "port", port.name, *setting]
+    cleared = [column for column, value in given.items() if value is None]
+    return [*cmd, "--", "clear", "port", port.name, *cleared, "other_config", "external_ids"]
+
+
+def port_settings(bridge: Bridge) -> list[str]:
+    """The other_config and external_ids keys of the bridge's ports, a ``PORT
+    column:key=value`` line each (the value an OVSDB string); set after the ports."""
+    return [
+        f"{port.name} {column}:{key}={_ovsdb_string(value)}"
+        for port in bridge.ports
+        for column, settings in (
+            ("other_config", port.other_config),
+            ("external_ids", port.external_ids),
+        )
+        for key, value in settings.items()
+    ]
 
 
 def bridge_command(spec: Spec, bridge: Bridge) -> list[str]:

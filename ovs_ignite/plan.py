@@ -23,7 +23,7 @@ from .hostmodel import (
     SwitchData,
 )
 from .netchecks import uplink_key
-from .ovsconfig import bridge_commands, bridge_settings, open_vswitch_settings
+from .ovsconfig import bridge_commands, bridge_settings, open_vswitch_settings, port_settings
 from .records import BondPort, Bridge, Container, LinkPort, Spec
 from .runs import (
     NAME_SPECIFIER,
@@ -158,6 +158,7 @@ def bridge_data(spec: Spec, bridge: Bridge) -> BridgeData:
         bridge.name,
         bridge_commands(spec, bridge),
         tuple(bridge_settings(bridge)),
+        tuple(port_settings(bridge)),
         tuple(bridge.controllers or ()),
         tuple(bridge.addresses),  # (each value's validator gave its normal form)
         bridge.mtu,

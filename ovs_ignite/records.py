@@ -128,6 +128,10 @@ class PortBase(Record):
     name: str
     vlan: int | None
     trunks: list[int] | None
+    vlan_mode: Literal["access", "trunk", "native-tagged", "native-untagged"] | None
+    mtu: int | None
+    other_config: dict[str, str]
+    external_ids: dict[str, str]
 
 
 class OnePort(PortBase):

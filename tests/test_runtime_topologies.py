@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,7 @@ import pytest
 from ovs_ignite.names import WANTS_ATTACH_DROPIN, attach_unit
 from ovs_ignite.records import ExtraUnit
 
+from .support.realparts import need
 from .support.runtime import (
     ENGINE_PARAMS,
     Stack,
@@ -43,7 +44,10 @@ def _switch_state(host: Stack) -> dict[str, str]:
             "bridge",
         ),
         "ports": host.vsctl(
-            "--columns=_uuid,name,tag,trunks,bond_mode,lacp,interfaces", "list", "port"
+            "--columns=_uuid,name,tag,trunks,vlan_mode,bond_mode,lacp,interfaces,other_config,"
+            "external_ids",
+            "list",
+            "port",
         ),
         "interfaces": host.vsctl(
             "--columns=_uuid,name,type,options,mtu_request,ofport_request,ofport",
@@ -101,7 +105,19 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
         ).split()
         assert members == ["vb-a", "vb-b"]
         assert get("port", "up0", "trunks") == "[30]"
-        assert get("port", "up0", "tag") == "[]"
+        assert get("port", "up0", "tag") == "40"
+        assert get("port", "up0", "vlan_mode") == "native-tagged"
+        assert get("port", "int0", "vlan_mode") == "[]"
+        assert get("interface", "int0", "mtu_request") == "1300"
+        assert "mtu 1300 " in host.host.sh("ip", "-o", "link", "show", "int0")
+        for member in ("vb-a", "vb-b"):
+            assert get("interface", member, "mtu_request") == "1600"
+            assert "mtu 1600 " in host.host.sh("ip", "-o", "link", "show", member)
+        assert get("interface", "up0", "mtu_request") == "[]"
+        assert get("port", "int0", "other_config") == '{priority-tags="true"}'
+        assert get("port", "int0", "external_ids") == '{owner="lab \'x\' $(y) \\"q\\""}'
+        assert get("port", "bond0", "other_config") == "{lacp-time=fast}"
+        assert get("port", "up0", "other_config") == "{}"
         # What an OpenFlow controller keys on: the datapath ID and the port numbers.
         assert get("bridge", "br-int", "datapath_id") == '"00000000000000a1"'
         assert get("bridge", "br-int", "other_config:dp-desc") == '"lab \'int\' $(x) \\"q\\""'
@@ -147,9 +163,26 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
             "br-int",
             "other_config:datapath-id=00000000000000b2",
             "other_config:dp-desc=changed",
+            "--",
+            "set",
+            "port",
+            "up0",
+            "vlan_mode=trunk",
+            "other_config:added=by-hand",
+            "--",
+            "set",
+            "port",
+            "int0",
+            "other_config:priority-tags=false",
+            "external_ids:extra=1",
+            "--",
+            "set",
+            "interface",
+            "vb-b",
+            "mtu_request=1500",
         )
         host.host.sh(script, "bridges")
-        assert _switch_state(host) == before
+        assert _switch_state(host) == before  # (a key the spec does not give is gone)
 
         # verify checks them too, and names the one that drifted.
         checked = verify(host, tmp_path)
@@ -161,6 +194,11 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
             "PASS  bridge br-int external_ids",
             "PASS  interface vx0 ofport",
             "PASS  interface patch-ex ofport",
+            "PASS  port up0 vlan_mode",
+            "PASS  port int0 other_config",
+            "PASS  port int0 external_ids",
+            "PASS  interface int0 mtu_request",
+            "PASS  interface vb-a mtu_request",
         ):
             assert line in lines
         host.vsctl(
@@ -173,9 +211,27 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
             "bridge",
             "br-int",
             "other_config:datapath-id=00000000000000b2",
+            "--",
+            "set",
+            "port",
+            "up0",
+            "vlan_mode=trunk",
+            "--",
+            "set",
+            "port",
+            "int0",
+            "external_ids:extra=1",
+            "--",
+            "set",
+            "interface",
+            "vb-a",
+            "mtu_request=1500",
         )
         drifted = verify(host, tmp_path).stdout.splitlines()
         assert "FAIL  interface up0 ofport: expected 3, found 4" in drifted
+        assert "FAIL  port up0 vlan_mode: expected 'native-tagged', found 'trunk'" in drifted
+        assert "FAIL  interface vb-a mtu_request: expected 1600, found 1500" in drifted
+        assert any(line.startswith("FAIL  port int0 external_ids: ") for line in drifted)
         assert (
             "FAIL  bridge br-int datapath_id: expected '00000000000000a1', found '00000000000000b2'"
             in drifted
@@ -188,7 +244,8 @@ def test_vlans_separate_containers(conf: Path, tmp_path: Path, engine: str) -> N
     with stack(spec, tmp_path) as host:
         for name in ("c1", "db", "42"):
             host.start(f"{name}.service")
-        tags = {p: host.vsctl("get", "port", p, "tag").strip() for p in host.ports("br-vlan")}
+        ports = [p for p in host.ports("br-vlan") if p != "trunk0"]  # (the containers')
+        tags = {p: host.vsctl("get", "port", p, "tag").strip() for p in ports}
         assert sorted(tags.values()) == ["10", "10", "20"]
 
         def reaches(src: str, ip: str) -> bool:
@@ -200,6 +257,63 @@ def test_vlans_separate_containers(conf: Path, tmp_path: Path, engine: str) -> N
         assert not reaches("42", "192.168.10.11")
         assert not reaches("42", "192.168.10.12")
         assert not reaches("c1", "192.168.10.13")
+        _native_untagged_port_carries_both_vlans(host, reaches)
+
+
+# Asks who has argv[3] from interface argv[1], in VLAN argv[2] (0: untagged), with a raw
+# ARP request (this kernel has no VLAN interfaces); prints the VLAN of the answer (0:
+# untagged) or "none" after 2 s. The kernel takes a frame's tag off into its aux data, and
+# only sockets of every protocol see it before a kernel without VLANs drops it.
+ARP_IN_VLAN = r"""
+import socket, struct, sys, time
+ifname, vlan, target = sys.argv[1], int(sys.argv[2]), socket.inet_aton(sys.argv[3])
+s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(0x0003))
+s.bind((ifname, 0))
+s.setsockopt(263, 8, 1)  # SOL_PACKET, PACKET_AUXDATA
+s.settimeout(0.2)
+mac, me = s.getsockname()[4], socket.inet_aton("192.168.10.100")
+arp = struct.pack("!HHBBH6s4s6s4s", 1, 0x0800, 6, 4, 1, mac, me, bytes(6), target)
+tag = struct.pack("!HH", 0x8100, vlan) if vlan else b""
+frame = b"\xff" * 6 + mac + tag + b"\x08\x06" + arp
+deadline = time.monotonic() + 2
+s.send(frame)
+while time.monotonic() < deadline:
+    try:
+        data, aux, _, _ = s.recvmsg(2048, 64)
+    except TimeoutError:
+        s.send(frame)  # (again, every 0.2 s)
+        continue
+    reply = data[12:14] == b"\x08\x06" and data[20:22] == b"\x00\x02"
+    if reply and data[28:32] == target and data[32:38] == mac:
+        status, tci = 0, 0
+        for level, kind, value in aux:
+            if (level, kind) == (263, 8):  # struct tpacket_auxdata
+                status, tci = struct.unpack_from("=I12xH", value)
+        print(tci & 0xFFF if status & 0x10 else 0)
+        break
+else:
+    print("none")
+"""
+
+
+def _native_untagged_port_carries_both_vlans(
+    host: Stack, reaches: Callable[[str, str], bool]
+) -> None:
+    """trunk0 (vlan_mode native-untagged, vlan 10, trunks [20]): the host's untagged
+    frames are on VLAN 10; its frames tagged 20 are on VLAN 20 and come back tagged."""
+    host.host.sh("ip", "addr", "add", "192.168.10.1/24", "dev", "trunk0")
+    host.host.sh("ip", "link", "set", "trunk0", "up")
+    assert host.http_get("http://192.168.10.11/")[0] == 200  # untagged: VLAN 10
+    assert reaches("c1", "192.168.10.1") and not reaches("42", "192.168.10.1")
+
+    def answer(vlan: int, ip: str) -> str:
+        return host.host.sh(need("python3"), "-c", ARP_IN_VLAN, "trunk0", str(vlan), ip).strip()
+
+    assert answer(20, "192.168.10.13") == "20"  # container 42, VLAN 20: tagged both ways
+    assert answer(20, "192.168.10.11") == "none"  # c1 is on VLAN 10
+    assert answer(0, "192.168.10.11") == "0"
+    assert answer(0, "192.168.10.13") == "none"
+    assert answer(30, "192.168.10.13") == "none"  # not a VLAN of the port
 
 
 @pytest.mark.parametrize("engine", ENGINE_PARAMS)

@@ -69,7 +69,7 @@ def test_schema_lists_every_spec_key(schema: dict[str, Any]) -> None:
 def test_each_port_type_takes_its_own_keys(schema: dict[str, Any]) -> None:
     defs = schema["$defs"]
     keys = {name: set(d["properties"]) for name, d in defs.items() if name.endswith("Port")}
-    common = {"name", "type", "vlan", "trunks"}
+    common = {"name", "type", "vlan", "trunks", "vlan_mode", "mtu", "other_config", "external_ids"}
     one = common | {"ofport"}  # a port that is one interface can ask for its OpenFlow number
     assert keys["SystemPort"] == keys["InternalPort"] == one
     assert keys["VxlanPort"] == keys["GenevePort"] == keys["GrePort"] == one | {"remote_ip", "key"}

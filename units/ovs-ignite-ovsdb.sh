@@ -65,7 +65,7 @@ controller_words() {
 }
 
 cmd_bridges() {
-    local bridges bridge commands command words transaction settings controllers wanted
+    local bridges bridge commands command words transaction settings setting controllers wanted
     data_list bridge bridges
     find_vswitchd
     for bridge in "${bridges[@]}"; do
@@ -80,6 +80,11 @@ cmd_bridges() {
         if ((${#settings[@]})); then
             transaction+=(-- set bridge "$bridge" "${settings[@]}")
         fi
+        # (a port's setting: its name, a space, then the setting, one word)
+        data_list port_setting settings
+        for setting in "${settings[@]}"; do
+            transaction+=(-- set port "${setting%% *}" "${setting#* }")
+        done
         data_list controller wanted
         controllers=()
         if ((${#wanted[@]})); then

@@ -27,7 +27,7 @@ bridges:
     datapath_id: DPID
     other_config: {BRKEY: BRVALUE}
     external_ids: {site: BEVALUE}
-    ports: [{name: PORT}]
+    ports: [{name: PORT, other_config: {PKEY: PVALUE}, external_ids: {note: x}}]
   - name: br-up
     datapath: system
     uplink: UPLINK
@@ -71,6 +71,8 @@ FIELDS = {
     "BRVALUE": ("edge-01 br0", "edge {}"),
     "BEVALUE": ("edge-01", "{}"),
     "PORT": ("eth1", "eth{}"),
+    "PKEY": ("priority-tags", "p{}"),
+    "PVALUE": ("if-nonzero", "a {}"),
     "UPLINK": ("eth7", "eth{}"),
     "UPLINKMAC": ("52:54:00:00:00:07", "52:54:00:00:00:{}"),
     "ROUTETO": ("10.8.0.0/16", "10.8.0.0/{}"),
