@@ -69,20 +69,24 @@ _57 = {"type": "function-after", "function": _56, "schema": {"type": "str"}}
 _58 = {"type": "nullable", "schema": _57}
 _59 = {"type": "default", "schema": _58, "default": None}
 _60 = {"type": "model-field", "schema": _59}
-_61 = {"type": "list", "items_schema": _46}
-_62 = {"type": "nullable", "schema": _61}
-_63 = {"type": "default", "schema": _62, "default": None}
-_64 = {"type": "model-field", "schema": _63}
-_65 = ["access", "trunk", "native-tagged", "native-untagged"]
-_66 = {"type": "literal", "expected": _65}
-_67 = {"type": "nullable", "schema": _66}
-_68 = {"type": "default", "schema": _67, "default": None}
-_69 = {"type": "model-field", "schema": _68}
-_70 = {"type": "no-info", "function": values.ofport}
-_71 = {"type": "function-after", "function": _70, "schema": {"type": "int"}}
-_72 = {"type": "nullable", "schema": _71}
-_73 = {"type": "default", "schema": _72, "default": None}
-_74 = {"type": "model-field", "schema": _73}
+_61 = {"type": "no-info", "function": values.vlan_range}
+_62 = {"type": "function-after", "function": _61, "schema": {"type": "str"}}
+_63 = {"a-vlan": _46, "a-range": _62}
+_64 = {"type": "tagged-union", "choices": _63, "discriminator": records.trunk_kind}
+_65 = {"type": "list", "items_schema": _64}
+_66 = {"type": "nullable", "schema": _65}
+_67 = {"type": "default", "schema": _66, "default": None}
+_68 = {"type": "model-field", "schema": _67}
+_69 = ["access", "trunk", "native-tagged", "native-untagged"]
+_70 = {"type": "literal", "expected": _69}
+_71 = {"type": "nullable", "schema": _70}
+_72 = {"type": "default", "schema": _71, "default": None}
+_73 = {"type": "model-field", "schema": _72}
+_74 = {"type": "no-info", "function": values.ofport}
+_75 = {"type": "function-after", "function": _74, "schema": {"type": "int"}}
+_76 = {"type": "nullable", "schema": _75}
+_77 = {"type": "default", "schema": _76, "default": None}
+_78 = {"type": "model-field", "schema": _77}
 SCHEMA: dict[str, Any] = {
     "type": "definitions",
     "schema": {
@@ -1203,12 +1207,12 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _26,
                     "vlan": _49,
-                    "trunks": _64,
-                    "vlan_mode": _69,
+                    "trunks": _68,
+                    "vlan_mode": _73,
                     "mtu": _39,
                     "other_config": _8,
                     "external_ids": _8,
-                    "ofport": _74,
+                    "ofport": _78,
                     "type": {
                         "type": "model-field",
                         "schema": {
@@ -1234,12 +1238,12 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _26,
                     "vlan": _49,
-                    "trunks": _64,
-                    "vlan_mode": _69,
+                    "trunks": _68,
+                    "vlan_mode": _73,
                     "mtu": _39,
                     "other_config": _8,
                     "external_ids": _8,
-                    "ofport": _74,
+                    "ofport": _78,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["internal"]},
@@ -1261,12 +1265,12 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _26,
                     "vlan": _49,
-                    "trunks": _64,
-                    "vlan_mode": _69,
+                    "trunks": _68,
+                    "vlan_mode": _73,
                     "mtu": _39,
                     "other_config": _8,
                     "external_ids": _8,
-                    "ofport": _74,
+                    "ofport": _78,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["dpdk"]},
@@ -1311,12 +1315,12 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _26,
                     "vlan": _49,
-                    "trunks": _64,
-                    "vlan_mode": _69,
+                    "trunks": _68,
+                    "vlan_mode": _73,
                     "mtu": _39,
                     "other_config": _8,
                     "external_ids": _8,
-                    "ofport": _74,
+                    "ofport": _78,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["vxlan"]},
@@ -1354,12 +1358,12 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _26,
                     "vlan": _49,
-                    "trunks": _64,
-                    "vlan_mode": _69,
+                    "trunks": _68,
+                    "vlan_mode": _73,
                     "mtu": _39,
                     "other_config": _8,
                     "external_ids": _8,
-                    "ofport": _74,
+                    "ofport": _78,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["geneve"]},
@@ -1397,12 +1401,12 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _26,
                     "vlan": _49,
-                    "trunks": _64,
-                    "vlan_mode": _69,
+                    "trunks": _68,
+                    "vlan_mode": _73,
                     "mtu": _39,
                     "other_config": _8,
                     "external_ids": _8,
-                    "ofport": _74,
+                    "ofport": _78,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["gre"]},
@@ -1436,12 +1440,12 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _26,
                     "vlan": _49,
-                    "trunks": _64,
-                    "vlan_mode": _69,
+                    "trunks": _68,
+                    "vlan_mode": _73,
                     "mtu": _39,
                     "other_config": _8,
                     "external_ids": _8,
-                    "ofport": _74,
+                    "ofport": _78,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["patch"]},
@@ -1464,12 +1468,12 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _26,
                     "vlan": _49,
-                    "trunks": _64,
-                    "vlan_mode": _69,
+                    "trunks": _68,
+                    "vlan_mode": _73,
                     "mtu": _39,
                     "other_config": _8,
                     "external_ids": _8,
-                    "ofport": _74,
+                    "ofport": _78,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["link"]},
@@ -1493,8 +1497,8 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _26,
                     "vlan": _49,
-                    "trunks": _64,
-                    "vlan_mode": _69,
+                    "trunks": _68,
+                    "vlan_mode": _73,
                     "mtu": _39,
                     "other_config": _8,
                     "external_ids": _8,

@@ -269,11 +269,12 @@ def _check_bridges(spec: Spec) -> Iterator[Finding]:
 
 def _check_port_vlans(port: AnyPort, at: KeyPath) -> Iterator[Finding]:
     """vlan and trunks as the port's vlan_mode takes them (by default: one or the other)."""
-    if port.trunks is not None:
-        if not port.trunks:
-            yield (*at, "trunks"), "trunks must list at least one VLAN"
-        if len(set(port.trunks)) != len(port.trunks):
-            yield (*at, "trunks"), "a VLAN is listed twice"
+    vlans = port.trunk_vlans
+    if vlans is not None:
+        if not vlans:  # (an item that is no VLAN is not here: it has its own error)
+            yield (*at, "trunks"), "trunks has no valid VLAN"
+        if len(set(vlans)) != len(vlans):
+            yield (*at, "trunks"), "a VLAN is listed twice (or in two ranges)"
     yield from _check_vlan_mode(port, at)
 
 

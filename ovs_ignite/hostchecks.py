@@ -638,7 +638,7 @@ def _port_probes(target: Target, port: AnyPort, bridge: str) -> Iterator[Probe]:
     column = partial(_port_column, target, bridge, port.name)
     columns: list[tuple[str, Any]] = [
         ("tag", port.vlan),
-        ("trunks", sorted(port.trunks or [])),
+        ("trunks", sorted(port.trunk_vlans or [])),
         ("vlan_mode", port.vlan_mode),
         ("other_config", dict(port.other_config)),
         ("external_ids", dict(port.external_ids)),

@@ -20,7 +20,7 @@ from pydantic import (
 )
 
 from .records import VALUE_TAGS as VALUE_TAGS
-from .records import address_kind, port_type, route_to_kind, uplink_kind
+from .records import address_kind, port_type, route_to_kind, trunk_kind, uplink_kind
 from .valuetypes import (
     AbsPath,
     AnyUnitName,
@@ -54,6 +54,7 @@ from .valuetypes import (
     UnitName,
     UserName,
     VlanId,
+    VlanRange,
     Volume,
     VswitchdBinary,
     VxlanVni,
@@ -173,12 +174,19 @@ class Dpdk(Model):
 # -- ports: one model per type ------------------------------------------------------------------
 
 
+TrunkVlans = Annotated[
+    Annotated[VlanId, Tag("a-vlan")] | Annotated[VlanRange, Tag("a-range")],
+    Discriminator(trunk_kind),
+]
+
+
 class PortBase(Model):
     name: IfName = _describe("The port's name: a host interface (system) or a new one.")
     vlan: VlanId | None = Field(default=None, description="Access VLAN (the port's tag).")
-    trunks: list[VlanId] | None = Field(
+    trunks: list[TrunkVlans] | None = Field(
         default=None,
-        description="VLANs a trunk port carries (with vlan only in a native vlan_mode).",
+        description="VLANs a trunk port carries, each a VLAN or a range (20-29); with vlan "
+        "only in a native vlan_mode.",
         json_schema_extra={"minItems": 1, "uniqueItems": True},
     )
     vlan_mode: Literal["access", "trunk", "native-tagged", "native-untagged"] | None = Field(

@@ -119,7 +119,8 @@ def _mtu_words(interface: str, mtu: int | None) -> list[str]:
 def _port_vlan_words(port: AnyPort) -> list[str]:
     """Set the port's VLAN columns as the spec says and clear the rest, and its own
     other_config and external_ids (port_settings sets the spec's keys after this)."""
-    trunks = ",".join(str(t) for t in port.trunks) if port.trunks is not None else None
+    vlans = port.trunk_vlans
+    trunks = ",".join(str(t) for t in vlans) if vlans is not None else None
     given = {"tag": port.vlan, "trunks": trunks, "vlan_mode": port.vlan_mode}
     cmd = []
     setting = [f"{column}={value}" for column, value in given.items() if value is not None]

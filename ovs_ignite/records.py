@@ -127,11 +127,25 @@ class Dpdk(Record):
 class PortBase(Record):
     name: str
     vlan: int | None
-    trunks: list[int] | None
+    trunks: list[int | str] | None  # (a VLAN, or a range "FIRST-LAST")
     vlan_mode: Literal["access", "trunk", "native-tagged", "native-untagged"] | None
     mtu: int | None
     other_config: dict[str, str]
     external_ids: dict[str, str]
+
+    @property
+    def trunk_vlans(self) -> list[int] | None:
+        """The VLANs of trunks, ranges spelled out, in the order given."""
+        if self.trunks is None:
+            return None
+        vlans: list[int] = []
+        for item in self.trunks:
+            if isinstance(item, str):
+                first, last = (int(n) for n in item.split("-"))
+                vlans.extend(range(first, last + 1))
+            else:
+                vlans.append(item)
+        return vlans
 
 
 class OnePort(PortBase):
@@ -225,7 +239,20 @@ def port_type(value: Any) -> str:
 
 
 # The tags of the value unions below, which error locations leave out (spec.py).
-VALUE_TAGS = ("to-default", "a-cidr", "by-dhcp", "cidr-list", "by-name", "by-mac")
+VALUE_TAGS = (
+    "to-default",
+    "a-cidr",
+    "by-dhcp",
+    "cidr-list",
+    "by-name",
+    "by-mac",
+    "a-vlan",
+    "a-range",
+)
+
+
+def trunk_kind(value: Any) -> str:
+    return "a-range" if isinstance(value, str) else "a-vlan"
 
 
 def route_to_kind(value: Any) -> str:

@@ -190,6 +190,19 @@ def ip_address(value: str) -> str:
         raise ValueError(f"{value!r} is not an IP address") from None
 
 
+_VLAN_RANGE = re.compile(r"[0-9]{1,4}-[0-9]{1,4}")
+
+
+def vlan_range(value: str) -> str:
+    """A range of VLANs, FIRST-LAST, as a trunk list takes it."""
+    if not _VLAN_RANGE.fullmatch(value):
+        raise ValueError(f"{value!r} is not a VLAN range (e.g. 20-29)")
+    first, last = (int(n) for n in value.split("-"))
+    if not 1 <= first < last <= 4094:
+        raise ValueError(f"{value!r} is not a VLAN range (1-4094, the first below the last)")
+    return value
+
+
 def vlan_id(value: int) -> int:
     if not 1 <= value <= 4094:
         raise ValueError(f"{value} is not a VLAN id (1-4094)")

@@ -79,6 +79,7 @@ from .values import (
     unit_name,
     user_name,
     vlan_id,
+    vlan_range,
     volume,
     vswitchd_binary,
     vxlan_vni,
@@ -152,6 +153,9 @@ IpAddress = Annotated[
     str, AfterValidator(ip_address), keywords(pattern=_ADDRESS_SHAPE, maxLength=45)
 ]
 VlanId = Annotated[int, AfterValidator(vlan_id), keywords(minimum=1, maximum=4094)]
+VlanRange = Annotated[
+    str, AfterValidator(vlan_range), keywords(pattern=r"^[0-9]{1,4}-[0-9]{1,4}$", maxLength=9)
+]
 VxlanVni = Annotated[int, AfterValidator(vxlan_vni), keywords(minimum=0, maximum=MAX_VNI)]
 GeneveVni = Annotated[int, AfterValidator(geneve_vni), keywords(minimum=0, maximum=MAX_VNI)]
 Mtu = Annotated[int, AfterValidator(mtu), keywords(minimum=68, maximum=65535)]

@@ -89,7 +89,7 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
         assert get("interface", "patch-ex", "options") == "{peer=patch-int}"
         assert get("port", "bond0", "bond_mode") == "balance-tcp"
         assert get("port", "bond0", "lacp") == "active"
-        assert get("port", "bond0", "trunks") == "[10, 20]"
+        assert get("port", "bond0", "trunks") == "[10, 20, 21, 22]"
         members = host.vsctl(
             "--data=bare",
             "--no-heading",

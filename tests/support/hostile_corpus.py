@@ -27,7 +27,8 @@ bridges:
     datapath_id: DPID
     other_config: {BRKEY: BRVALUE}
     external_ids: {site: BEVALUE}
-    ports: [{name: PORT, other_config: {PKEY: PVALUE}, external_ids: {note: x}}]
+    ports:
+      - {name: PORT, trunks: [10, TRUNKS], other_config: {PKEY: PVALUE}, external_ids: {n: x}}
   - name: br-up
     datapath: system
     uplink: UPLINK
@@ -73,6 +74,7 @@ FIELDS = {
     "PORT": ("eth1", "eth{}"),
     "PKEY": ("priority-tags", "p{}"),
     "PVALUE": ("if-nonzero", "a {}"),
+    "TRUNKS": ("20-29", "20-{}"),
     "UPLINK": ("eth7", "eth{}"),
     "UPLINKMAC": ("52:54:00:00:00:07", "52:54:00:00:00:{}"),
     "ROUTETO": ("10.8.0.0/16", "10.8.0.0/{}"),
