@@ -10,83 +10,85 @@ from . import records, values
 PYDANTIC_CORE = "2.50.5"
 _0 = {"type": "no-info", "function": values.image_ref}
 _1 = {"type": "function-after", "function": _0, "schema": {"type": "str"}}
-_2 = {"type": "no-info", "function": values.other_config_key}
-_3 = {"type": "function-after", "function": _2, "schema": {"type": "str"}}
-_4 = {"type": "no-info", "function": values.text}
+_2 = {"type": "default", "schema": {"type": "bool"}, "default": False}
+_3 = {"type": "model-field", "schema": _2}
+_4 = {"type": "no-info", "function": values.other_config_key}
 _5 = {"type": "function-after", "function": _4, "schema": {"type": "str"}}
-_6 = {"type": "dict", "keys_schema": _3, "values_schema": _5}
-_7 = {"type": "default", "schema": _6, "default": {}}
-_8 = {"type": "model-field", "schema": _7}
-_9 = {"type": "no-info", "function": values.abs_path}
-_10 = {"type": "function-after", "function": _9, "schema": {"type": "str"}}
-_11 = {"type": "default", "schema": {"type": "bool"}, "default": True}
-_12 = {"type": "model-field", "schema": _11}
-_13 = {"type": "no-info", "function": values.int_as_text}
-_14 = {"type": "function-before", "function": _13, "schema": {"type": "str"}}
-_15 = {"type": "no-info", "function": values.hex_mask}
-_16 = {"type": "no-info", "function": values.int_as_hex}
-_17 = {"type": "function-before", "function": _16, "schema": {"type": "str"}}
-_18 = {"type": "function-after", "function": _15, "schema": _17}
-_19 = {"type": "nullable", "schema": _18}
-_20 = {"type": "default", "schema": _19, "default": None}
-_21 = {"type": "model-field", "schema": _20}
-_22 = {"type": "no-info", "function": values.pci_address}
-_23 = {"type": "function-after", "function": _22, "schema": {"type": "str"}}
-_24 = {"type": "no-info", "function": values.if_name}
+_6 = {"type": "no-info", "function": values.text}
+_7 = {"type": "function-after", "function": _6, "schema": {"type": "str"}}
+_8 = {"type": "dict", "keys_schema": _5, "values_schema": _7}
+_9 = {"type": "default", "schema": _8, "default": {}}
+_10 = {"type": "model-field", "schema": _9}
+_11 = {"type": "no-info", "function": values.abs_path}
+_12 = {"type": "function-after", "function": _11, "schema": {"type": "str"}}
+_13 = {"type": "default", "schema": {"type": "bool"}, "default": True}
+_14 = {"type": "model-field", "schema": _13}
+_15 = {"type": "no-info", "function": values.int_as_text}
+_16 = {"type": "function-before", "function": _15, "schema": {"type": "str"}}
+_17 = {"type": "no-info", "function": values.hex_mask}
+_18 = {"type": "no-info", "function": values.int_as_hex}
+_19 = {"type": "function-before", "function": _18, "schema": {"type": "str"}}
+_20 = {"type": "function-after", "function": _17, "schema": _19}
+_21 = {"type": "nullable", "schema": _20}
+_22 = {"type": "default", "schema": _21, "default": None}
+_23 = {"type": "model-field", "schema": _22}
+_24 = {"type": "no-info", "function": values.pci_address}
 _25 = {"type": "function-after", "function": _24, "schema": {"type": "str"}}
-_26 = {"type": "model-field", "schema": _25}
-_27 = {"type": "no-info", "function": values.switch_name}
-_28 = {"type": "function-after", "function": _27, "schema": {"type": "str"}}
-_29 = {"type": "list", "items_schema": _5}
-_30 = {"type": "no-info", "function": values.cidr}
-_31 = {"type": "function-after", "function": _30, "schema": {"type": "str"}}
-_32 = {"type": "no-info", "function": values.ip_address}
+_26 = {"type": "no-info", "function": values.if_name}
+_27 = {"type": "function-after", "function": _26, "schema": {"type": "str"}}
+_28 = {"type": "model-field", "schema": _27}
+_29 = {"type": "no-info", "function": values.switch_name}
+_30 = {"type": "function-after", "function": _29, "schema": {"type": "str"}}
+_31 = {"type": "list", "items_schema": _7}
+_32 = {"type": "no-info", "function": values.cidr}
 _33 = {"type": "function-after", "function": _32, "schema": {"type": "str"}}
-_34 = {"type": "model-field", "schema": _33}
-_35 = {"type": "no-info", "function": values.mtu}
-_36 = {"type": "function-after", "function": _35, "schema": {"type": "int"}}
-_37 = {"type": "nullable", "schema": _36}
-_38 = {"type": "default", "schema": _37, "default": None}
-_39 = {"type": "model-field", "schema": _38}
-_40 = {"type": "nullable", "schema": _1}
-_41 = {"type": "default", "schema": _40, "default": None}
-_42 = {"type": "model-field", "schema": _41}
-_43 = {"type": "no-info", "function": values.mac_address}
-_44 = {"type": "function-after", "function": _43, "schema": {"type": "str"}}
-_45 = {"type": "no-info", "function": values.vlan_id}
-_46 = {"type": "function-after", "function": _45, "schema": {"type": "int"}}
-_47 = {"type": "nullable", "schema": _46}
-_48 = {"type": "default", "schema": _47, "default": None}
-_49 = {"type": "model-field", "schema": _48}
-_50 = {"type": "model-field", "schema": _28}
-_51 = {"type": "no-info", "function": values.text_block}
-_52 = {"type": "function-after", "function": _51, "schema": {"type": "str"}}
-_53 = {"type": "nullable", "schema": _52}
-_54 = {"type": "default", "schema": _53, "default": None}
-_55 = {"type": "model-field", "schema": _54}
-_56 = {"type": "no-info", "function": values.local_path}
-_57 = {"type": "function-after", "function": _56, "schema": {"type": "str"}}
-_58 = {"type": "nullable", "schema": _57}
-_59 = {"type": "default", "schema": _58, "default": None}
-_60 = {"type": "model-field", "schema": _59}
-_61 = {"type": "no-info", "function": values.vlan_range}
-_62 = {"type": "function-after", "function": _61, "schema": {"type": "str"}}
-_63 = {"a-vlan": _46, "a-range": _62}
-_64 = {"type": "tagged-union", "choices": _63, "discriminator": records.trunk_kind}
-_65 = {"type": "list", "items_schema": _64}
-_66 = {"type": "nullable", "schema": _65}
-_67 = {"type": "default", "schema": _66, "default": None}
-_68 = {"type": "model-field", "schema": _67}
-_69 = ["access", "trunk", "native-tagged", "native-untagged"]
-_70 = {"type": "literal", "expected": _69}
-_71 = {"type": "nullable", "schema": _70}
-_72 = {"type": "default", "schema": _71, "default": None}
-_73 = {"type": "model-field", "schema": _72}
-_74 = {"type": "no-info", "function": values.ofport}
-_75 = {"type": "function-after", "function": _74, "schema": {"type": "int"}}
-_76 = {"type": "nullable", "schema": _75}
-_77 = {"type": "default", "schema": _76, "default": None}
-_78 = {"type": "model-field", "schema": _77}
+_34 = {"type": "no-info", "function": values.ip_address}
+_35 = {"type": "function-after", "function": _34, "schema": {"type": "str"}}
+_36 = {"type": "model-field", "schema": _35}
+_37 = {"type": "no-info", "function": values.mtu}
+_38 = {"type": "function-after", "function": _37, "schema": {"type": "int"}}
+_39 = {"type": "nullable", "schema": _38}
+_40 = {"type": "default", "schema": _39, "default": None}
+_41 = {"type": "model-field", "schema": _40}
+_42 = {"type": "nullable", "schema": _1}
+_43 = {"type": "default", "schema": _42, "default": None}
+_44 = {"type": "model-field", "schema": _43}
+_45 = {"type": "no-info", "function": values.mac_address}
+_46 = {"type": "function-after", "function": _45, "schema": {"type": "str"}}
+_47 = {"type": "no-info", "function": values.vlan_id}
+_48 = {"type": "function-after", "function": _47, "schema": {"type": "int"}}
+_49 = {"type": "nullable", "schema": _48}
+_50 = {"type": "default", "schema": _49, "default": None}
+_51 = {"type": "model-field", "schema": _50}
+_52 = {"type": "model-field", "schema": _30}
+_53 = {"type": "no-info", "function": values.text_block}
+_54 = {"type": "function-after", "function": _53, "schema": {"type": "str"}}
+_55 = {"type": "nullable", "schema": _54}
+_56 = {"type": "default", "schema": _55, "default": None}
+_57 = {"type": "model-field", "schema": _56}
+_58 = {"type": "no-info", "function": values.local_path}
+_59 = {"type": "function-after", "function": _58, "schema": {"type": "str"}}
+_60 = {"type": "nullable", "schema": _59}
+_61 = {"type": "default", "schema": _60, "default": None}
+_62 = {"type": "model-field", "schema": _61}
+_63 = {"type": "no-info", "function": values.vlan_range}
+_64 = {"type": "function-after", "function": _63, "schema": {"type": "str"}}
+_65 = {"a-vlan": _48, "a-range": _64}
+_66 = {"type": "tagged-union", "choices": _65, "discriminator": records.trunk_kind}
+_67 = {"type": "list", "items_schema": _66}
+_68 = {"type": "nullable", "schema": _67}
+_69 = {"type": "default", "schema": _68, "default": None}
+_70 = {"type": "model-field", "schema": _69}
+_71 = ["access", "trunk", "native-tagged", "native-untagged"]
+_72 = {"type": "literal", "expected": _71}
+_73 = {"type": "nullable", "schema": _72}
+_74 = {"type": "default", "schema": _73, "default": None}
+_75 = {"type": "model-field", "schema": _74}
+_76 = {"type": "no-info", "function": values.ofport}
+_77 = {"type": "function-after", "function": _76, "schema": {"type": "int"}}
+_78 = {"type": "nullable", "schema": _77}
+_79 = {"type": "default", "schema": _78, "default": None}
+_80 = {"type": "model-field", "schema": _79}
 SCHEMA: dict[str, Any] = {
     "type": "definitions",
     "schema": {
@@ -274,14 +276,7 @@ SCHEMA: dict[str, Any] = {
                             "type": "model-fields",
                             "fields": {
                                 "image": {"type": "model-field", "schema": _1},
-                                "privileged": {
-                                    "type": "model-field",
-                                    "schema": {
-                                        "type": "default",
-                                        "schema": {"type": "bool"},
-                                        "default": False,
-                                    },
-                                },
+                                "privileged": _3,
                                 "system_id": {
                                     "type": "model-field",
                                     "schema": {
@@ -300,12 +295,12 @@ SCHEMA: dict[str, Any] = {
                                         "default": None,
                                     },
                                 },
-                                "other_config": _8,
+                                "other_config": _10,
                                 "schema_path": {
                                     "type": "model-field",
                                     "schema": {
                                         "type": "default",
-                                        "schema": _10,
+                                        "schema": _12,
                                         "default": "/usr/share/openvswitch/vswitch.ovsschema",
                                     },
                                     "validation_alias": "schema",
@@ -325,7 +320,7 @@ SCHEMA: dict[str, Any] = {
                                         "default": "ovs-vswitchd",
                                     },
                                 },
-                                "init": _12,
+                                "init": _14,
                                 "auto_update": {
                                     "type": "model-field",
                                     "schema": {
@@ -426,7 +421,7 @@ SCHEMA: dict[str, Any] = {
                                                             "type": "no-info",
                                                             "function": values.cpu_list,
                                                         },
-                                                        "schema": _14,
+                                                        "schema": _16,
                                                     },
                                                 },
                                                 "default": None,
@@ -444,19 +439,19 @@ SCHEMA: dict[str, Any] = {
                                                             "type": "no-info",
                                                             "function": values.socket_mem,
                                                         },
-                                                        "schema": _14,
+                                                        "schema": _16,
                                                     },
                                                 },
                                                 "default": None,
                                             },
                                         },
-                                        "lcore_mask": _21,
-                                        "pmd_cpu_mask": _21,
+                                        "lcore_mask": _23,
+                                        "pmd_cpu_mask": _23,
                                         "extra": {
                                             "type": "model-field",
                                             "schema": {
                                                 "type": "default",
-                                                "schema": {"type": "nullable", "schema": _5},
+                                                "schema": {"type": "nullable", "schema": _7},
                                                 "default": None,
                                             },
                                         },
@@ -474,7 +469,7 @@ SCHEMA: dict[str, Any] = {
                                                             "fields": {
                                                                 "pci": {
                                                                     "type": "model-field",
-                                                                    "schema": _23,
+                                                                    "schema": _25,
                                                                 }
                                                             },
                                                             "model_name": "DpdkDevice",
@@ -522,12 +517,12 @@ SCHEMA: dict[str, Any] = {
                                 "schema": {
                                     "type": "model-fields",
                                     "fields": {
-                                        "name": _26,
+                                        "name": _28,
                                         "switch": {
                                             "type": "model-field",
                                             "schema": {
                                                 "type": "default",
-                                                "schema": {"type": "nullable", "schema": _28},
+                                                "schema": {"type": "nullable", "schema": _30},
                                                 "default": None,
                                             },
                                         },
@@ -584,7 +579,7 @@ SCHEMA: dict[str, Any] = {
                                             "type": "model-field",
                                             "schema": {
                                                 "type": "default",
-                                                "schema": {"type": "nullable", "schema": _29},
+                                                "schema": {"type": "nullable", "schema": _31},
                                                 "default": None,
                                             },
                                         },
@@ -603,11 +598,11 @@ SCHEMA: dict[str, Any] = {
                                                             },
                                                             "cidr-list": {
                                                                 "type": "list",
-                                                                "items_schema": _31,
+                                                                "items_schema": _33,
                                                                 "min_length": 1,
                                                                 "max_length": 32,
                                                             },
-                                                            "a-cidr": _31,
+                                                            "a-cidr": _33,
                                                         },
                                                         "discriminator": records.address_kind,
                                                     },
@@ -624,7 +619,7 @@ SCHEMA: dict[str, Any] = {
                                                     "schema": {
                                                         "type": "tagged-union",
                                                         "choices": {
-                                                            "by-name": _25,
+                                                            "by-name": _27,
                                                             "by-mac": {
                                                                 "type": "definition-ref",
                                                                 "schema_ref": "UplinkMac",
@@ -675,7 +670,7 @@ SCHEMA: dict[str, Any] = {
                                                                             "discriminator": records.route_to_kind,
                                                                         },
                                                                     },
-                                                                    "via": _34,
+                                                                    "via": _36,
                                                                 },
                                                                 "model_name": "Route",
                                                                 "computed_fields": [],
@@ -702,7 +697,7 @@ SCHEMA: dict[str, Any] = {
                                                     "type": "nullable",
                                                     "schema": {
                                                         "type": "list",
-                                                        "items_schema": _33,
+                                                        "items_schema": _35,
                                                         "max_length": 8,
                                                     },
                                                 },
@@ -720,7 +715,7 @@ SCHEMA: dict[str, Any] = {
                                                 "default": None,
                                             },
                                         },
-                                        "mtu": _39,
+                                        "mtu": _41,
                                         "datapath_id": {
                                             "type": "model-field",
                                             "schema": {
@@ -746,8 +741,11 @@ SCHEMA: dict[str, Any] = {
                                                 "default": None,
                                             },
                                         },
-                                        "other_config": _8,
-                                        "external_ids": _8,
+                                        "other_config": _10,
+                                        "external_ids": _10,
+                                        "stp": _3,
+                                        "rstp": _3,
+                                        "mcast_snooping": _3,
                                         "ports": {
                                             "type": "model-field",
                                             "schema": {
@@ -840,7 +838,7 @@ SCHEMA: dict[str, Any] = {
                                                 "schema": {"type": "str"},
                                             },
                                         },
-                                        "image": _42,
+                                        "image": _44,
                                         "unit": {
                                             "type": "model-field",
                                             "schema": {
@@ -863,7 +861,7 @@ SCHEMA: dict[str, Any] = {
                                             "type": "model-field",
                                             "schema": {
                                                 "type": "default",
-                                                "schema": _29,
+                                                "schema": _31,
                                                 "default": [],
                                             },
                                         },
@@ -881,7 +879,7 @@ SCHEMA: dict[str, Any] = {
                                                         },
                                                         "schema": {"type": "str"},
                                                     },
-                                                    "values_schema": _5,
+                                                    "values_schema": _7,
                                                 },
                                                 "default": {},
                                             },
@@ -916,14 +914,14 @@ SCHEMA: dict[str, Any] = {
                                                         "schema": {
                                                             "type": "model-fields",
                                                             "fields": {
-                                                                "bridge": _26,
+                                                                "bridge": _28,
                                                                 "name": {
                                                                     "type": "model-field",
                                                                     "schema": {
                                                                         "type": "default",
                                                                         "schema": {
                                                                             "type": "nullable",
-                                                                            "schema": _25,
+                                                                            "schema": _27,
                                                                         },
                                                                         "default": None,
                                                                     },
@@ -934,7 +932,7 @@ SCHEMA: dict[str, Any] = {
                                                                         "type": "default",
                                                                         "schema": {
                                                                             "type": "nullable",
-                                                                            "schema": _31,
+                                                                            "schema": _33,
                                                                         },
                                                                         "default": None,
                                                                     },
@@ -945,7 +943,7 @@ SCHEMA: dict[str, Any] = {
                                                                         "type": "default",
                                                                         "schema": {
                                                                             "type": "nullable",
-                                                                            "schema": _33,
+                                                                            "schema": _35,
                                                                         },
                                                                         "default": None,
                                                                     },
@@ -956,13 +954,13 @@ SCHEMA: dict[str, Any] = {
                                                                         "type": "default",
                                                                         "schema": {
                                                                             "type": "nullable",
-                                                                            "schema": _44,
+                                                                            "schema": _46,
                                                                         },
                                                                         "default": None,
                                                                     },
                                                                 },
-                                                                "mtu": _39,
-                                                                "vlan": _49,
+                                                                "mtu": _41,
+                                                                "vlan": _51,
                                                             },
                                                             "model_name": "Interface",
                                                             "computed_fields": [],
@@ -980,7 +978,7 @@ SCHEMA: dict[str, Any] = {
                                                 "default": [],
                                             },
                                         },
-                                        "init": _12,
+                                        "init": _14,
                                     },
                                     "model_name": "Container",
                                     "computed_fields": [],
@@ -1009,7 +1007,7 @@ SCHEMA: dict[str, Any] = {
                                 "cls": records.Switch,
                                 "schema": {
                                     "type": "model-fields",
-                                    "fields": {"name": _50, "image": _42},
+                                    "fields": {"name": _52, "image": _44},
                                     "model_name": "Switch",
                                     "computed_fields": [],
                                 },
@@ -1038,9 +1036,9 @@ SCHEMA: dict[str, Any] = {
                                 "schema": {
                                     "type": "model-fields",
                                     "fields": {
-                                        "contents": _55,
-                                        "local": _60,
-                                        "path": {"type": "model-field", "schema": _10},
+                                        "contents": _57,
+                                        "local": _62,
+                                        "path": {"type": "model-field", "schema": _12},
                                         "mode": {
                                             "type": "model-field",
                                             "schema": {
@@ -1092,8 +1090,8 @@ SCHEMA: dict[str, Any] = {
                                 "schema": {
                                     "type": "model-fields",
                                     "fields": {
-                                        "contents": _55,
-                                        "local": _60,
+                                        "contents": _57,
+                                        "local": _62,
                                         "name": {
                                             "type": "model-field",
                                             "schema": {
@@ -1128,8 +1126,8 @@ SCHEMA: dict[str, Any] = {
                                                         "schema": {
                                                             "type": "model-fields",
                                                             "fields": {
-                                                                "contents": _55,
-                                                                "local": _60,
+                                                                "contents": _57,
+                                                                "local": _62,
                                                                 "name": {
                                                                     "type": "model-field",
                                                                     "schema": {
@@ -1190,7 +1188,7 @@ SCHEMA: dict[str, Any] = {
             "cls": records.UplinkMac,
             "schema": {
                 "type": "model-fields",
-                "fields": {"mac": {"type": "model-field", "schema": _44}},
+                "fields": {"mac": {"type": "model-field", "schema": _46}},
                 "model_name": "UplinkMac",
                 "computed_fields": [],
             },
@@ -1205,14 +1203,14 @@ SCHEMA: dict[str, Any] = {
             "schema": {
                 "type": "model-fields",
                 "fields": {
-                    "name": _26,
-                    "vlan": _49,
-                    "trunks": _68,
-                    "vlan_mode": _73,
-                    "mtu": _39,
-                    "other_config": _8,
-                    "external_ids": _8,
-                    "ofport": _78,
+                    "name": _28,
+                    "vlan": _51,
+                    "trunks": _70,
+                    "vlan_mode": _75,
+                    "mtu": _41,
+                    "other_config": _10,
+                    "external_ids": _10,
+                    "ofport": _80,
                     "type": {
                         "type": "model-field",
                         "schema": {
@@ -1236,14 +1234,14 @@ SCHEMA: dict[str, Any] = {
             "schema": {
                 "type": "model-fields",
                 "fields": {
-                    "name": _26,
-                    "vlan": _49,
-                    "trunks": _68,
-                    "vlan_mode": _73,
-                    "mtu": _39,
-                    "other_config": _8,
-                    "external_ids": _8,
-                    "ofport": _78,
+                    "name": _28,
+                    "vlan": _51,
+                    "trunks": _70,
+                    "vlan_mode": _75,
+                    "mtu": _41,
+                    "other_config": _10,
+                    "external_ids": _10,
+                    "ofport": _80,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["internal"]},
@@ -1263,14 +1261,14 @@ SCHEMA: dict[str, Any] = {
             "schema": {
                 "type": "model-fields",
                 "fields": {
-                    "name": _26,
-                    "vlan": _49,
-                    "trunks": _68,
-                    "vlan_mode": _73,
-                    "mtu": _39,
-                    "other_config": _8,
-                    "external_ids": _8,
-                    "ofport": _78,
+                    "name": _28,
+                    "vlan": _51,
+                    "trunks": _70,
+                    "vlan_mode": _75,
+                    "mtu": _41,
+                    "other_config": _10,
+                    "external_ids": _10,
+                    "ofport": _80,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["dpdk"]},
@@ -1279,7 +1277,7 @@ SCHEMA: dict[str, Any] = {
                         "type": "model-field",
                         "schema": {
                             "type": "default",
-                            "schema": {"type": "nullable", "schema": _23},
+                            "schema": {"type": "nullable", "schema": _25},
                             "default": None,
                         },
                     },
@@ -1313,19 +1311,19 @@ SCHEMA: dict[str, Any] = {
             "schema": {
                 "type": "model-fields",
                 "fields": {
-                    "name": _26,
-                    "vlan": _49,
-                    "trunks": _68,
-                    "vlan_mode": _73,
-                    "mtu": _39,
-                    "other_config": _8,
-                    "external_ids": _8,
-                    "ofport": _78,
+                    "name": _28,
+                    "vlan": _51,
+                    "trunks": _70,
+                    "vlan_mode": _75,
+                    "mtu": _41,
+                    "other_config": _10,
+                    "external_ids": _10,
+                    "ofport": _80,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["vxlan"]},
                     },
-                    "remote_ip": _34,
+                    "remote_ip": _36,
                     "key": {
                         "type": "model-field",
                         "schema": {
@@ -1356,19 +1354,19 @@ SCHEMA: dict[str, Any] = {
             "schema": {
                 "type": "model-fields",
                 "fields": {
-                    "name": _26,
-                    "vlan": _49,
-                    "trunks": _68,
-                    "vlan_mode": _73,
-                    "mtu": _39,
-                    "other_config": _8,
-                    "external_ids": _8,
-                    "ofport": _78,
+                    "name": _28,
+                    "vlan": _51,
+                    "trunks": _70,
+                    "vlan_mode": _75,
+                    "mtu": _41,
+                    "other_config": _10,
+                    "external_ids": _10,
+                    "ofport": _80,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["geneve"]},
                     },
-                    "remote_ip": _34,
+                    "remote_ip": _36,
                     "key": {
                         "type": "model-field",
                         "schema": {
@@ -1399,19 +1397,19 @@ SCHEMA: dict[str, Any] = {
             "schema": {
                 "type": "model-fields",
                 "fields": {
-                    "name": _26,
-                    "vlan": _49,
-                    "trunks": _68,
-                    "vlan_mode": _73,
-                    "mtu": _39,
-                    "other_config": _8,
-                    "external_ids": _8,
-                    "ofport": _78,
+                    "name": _28,
+                    "vlan": _51,
+                    "trunks": _70,
+                    "vlan_mode": _75,
+                    "mtu": _41,
+                    "other_config": _10,
+                    "external_ids": _10,
+                    "ofport": _80,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["gre"]},
                     },
-                    "remote_ip": _34,
+                    "remote_ip": _36,
                     "key": {
                         "type": "model-field",
                         "schema": {
@@ -1438,19 +1436,19 @@ SCHEMA: dict[str, Any] = {
             "schema": {
                 "type": "model-fields",
                 "fields": {
-                    "name": _26,
-                    "vlan": _49,
-                    "trunks": _68,
-                    "vlan_mode": _73,
-                    "mtu": _39,
-                    "other_config": _8,
-                    "external_ids": _8,
-                    "ofport": _78,
+                    "name": _28,
+                    "vlan": _51,
+                    "trunks": _70,
+                    "vlan_mode": _75,
+                    "mtu": _41,
+                    "other_config": _10,
+                    "external_ids": _10,
+                    "ofport": _80,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["patch"]},
                     },
-                    "peer": _26,
+                    "peer": _28,
                 },
                 "model_name": "PatchPort",
                 "computed_fields": [],
@@ -1466,20 +1464,20 @@ SCHEMA: dict[str, Any] = {
             "schema": {
                 "type": "model-fields",
                 "fields": {
-                    "name": _26,
-                    "vlan": _49,
-                    "trunks": _68,
-                    "vlan_mode": _73,
-                    "mtu": _39,
-                    "other_config": _8,
-                    "external_ids": _8,
-                    "ofport": _78,
+                    "name": _28,
+                    "vlan": _51,
+                    "trunks": _70,
+                    "vlan_mode": _75,
+                    "mtu": _41,
+                    "other_config": _10,
+                    "external_ids": _10,
+                    "ofport": _80,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["link"]},
                     },
-                    "peer_switch": _50,
-                    "peer": _26,
+                    "peer_switch": _52,
+                    "peer": _28,
                 },
                 "model_name": "LinkPort",
                 "computed_fields": [],
@@ -1495,20 +1493,20 @@ SCHEMA: dict[str, Any] = {
             "schema": {
                 "type": "model-fields",
                 "fields": {
-                    "name": _26,
-                    "vlan": _49,
-                    "trunks": _68,
-                    "vlan_mode": _73,
-                    "mtu": _39,
-                    "other_config": _8,
-                    "external_ids": _8,
+                    "name": _28,
+                    "vlan": _51,
+                    "trunks": _70,
+                    "vlan_mode": _75,
+                    "mtu": _41,
+                    "other_config": _10,
+                    "external_ids": _10,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["bond"]},
                     },
                     "interfaces": {
                         "type": "model-field",
-                        "schema": {"type": "list", "items_schema": _25},
+                        "schema": {"type": "list", "items_schema": _27},
                     },
                     "bond_mode": {
                         "type": "model-field",

@@ -401,6 +401,15 @@ def _check_bridge_fields(spec: Spec, bridge: Bridge, at: KeyPath) -> Iterator[Fi
         yield (*at, "protocols"), "a protocol is listed twice"
     if bridge.mtu and bridge.mtu < 1280 and any(":" in a for a in bridge.addresses):
         yield (*at, "mtu"), f"{bridge.mtu} is below 1280, the IPv6 minimum"
+    if bridge.stp and bridge.rstp:
+        yield (*at, "rstp"), "give stp or rstp, not both (OVS runs one spanning tree a bridge)"
+    tunnels = [p.name for p in bridge.ports if isinstance(p, TunnelPort)]
+    if bridge.rstp and tunnels and spec.datapath(bridge) == "netdev":
+        yield (
+            (*at, "rstp"),
+            f"rstp on a netdev bridge with tunnel ports ({', '.join(tunnels)}) makes "
+            "ovs-vswitchd stop answering; use stp, or keep the tunnels on another bridge",
+        )
 
 
 def controller_problem(target: str) -> str | None:

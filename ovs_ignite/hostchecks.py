@@ -24,7 +24,7 @@ from . import names
 from .artifacts import HostPlan
 from .checking import Answer, CheckedHost, Outcome, Probe, same
 from .hostmodel import InterfaceData
-from .ovsconfig import interface_options, interface_type
+from .ovsconfig import bridge_switches, interface_options, interface_type
 from .plan import build_plan, container_data, kernel_arguments
 from .records import AnyPort, BondPort, Bridge, OnePort, Spec, UplinkMac
 
@@ -500,6 +500,7 @@ def _bridge_probes(target: Target, bridge: Bridge) -> Iterator[Probe]:
         ("datapath_type", "datapath_type", spec.datapath(bridge), _one),
         ("fail_mode", "fail_mode", bridge.fail_mode, _one),
         ("protocols", "protocols", sorted(bridge.protocols or []), _sorted_set),
+        *((column, column, on, _one) for column, on in bridge_switches(bridge).items()),
     ]
     if bridge.datapath_id is not None:
         columns.append(("datapath_id", "datapath_id", bridge.datapath_id, _one))

@@ -434,6 +434,21 @@ class Bridge(Model):
         "keys are ovs-ignite's).",
         json_schema_extra={"propertyNames": names_schema(OtherConfigKey)},
     )
+    stp: bool = Field(
+        default=False,
+        description="Spanning tree, 802.1D (Bridge stp_enable; its settings through "
+        "other_config stp-*); not with rstp.",
+    )
+    rstp: bool = Field(
+        default=False,
+        description="Rapid spanning tree, 802.1w (Bridge rstp_enable; its settings through "
+        "other_config rstp-*); not with stp.",
+    )
+    mcast_snooping: bool = Field(
+        default=False,
+        description="IGMP and MLD snooping (Bridge mcast_snooping_enable): multicast goes "
+        "only to the ports that joined its group.",
+    )
     ports: list[Port] = Field(default=[], description="The bridge's ports, by type.")
 
 

@@ -144,6 +144,15 @@ def port_settings(bridge: Bridge) -> list[str]:
     ]
 
 
+def bridge_switches(bridge: Bridge) -> dict[str, bool]:
+    """The Bridge columns that turn a protocol on or off, as the spec says (off by default)."""
+    return {
+        "stp_enable": bridge.stp,
+        "rstp_enable": bridge.rstp,
+        "mcast_snooping_enable": bridge.mcast_snooping,
+    }
+
+
 def bridge_command(spec: Spec, bridge: Bridge) -> list[str]:
     """One ovs-vsctl transaction that makes bridge and its ports as the spec says."""
     name = bridge.name
@@ -157,6 +166,7 @@ def bridge_command(spec: Spec, bridge: Bridge) -> list[str]:
         name,
         f"datapath_type={spec.datapath(bridge)}",
         f"fail_mode={bridge.fail_mode}",
+        *(f"{column}={str(on).lower()}" for column, on in bridge_switches(bridge).items()),
     ]
     if bridge.protocols:
         cmd.append("protocols=" + ",".join(bridge.protocols))

@@ -297,6 +297,9 @@ class Bridge(Record):
     datapath_id: str | None
     other_config: dict[str, str]
     external_ids: dict[str, str]
+    stp: bool
+    rstp: bool
+    mcast_snooping: bool
     ports: list[AnyPort]
 
     @property

@@ -202,7 +202,17 @@ def _booted(work: Path, engine: str, images: Images) -> Iterator[Box]:
     assert example.host is not None
     user = example.host.users[0].replaced(ssh_authorized_keys=[public])
     # (and the box's second NIC on br-app: the OS's network manager must leave it alone)
-    second = SystemPort(name=SECOND_NIC, vlan=None, trunks=None, type="system", ofport=None)
+    second = SystemPort(
+        name=SECOND_NIC,
+        vlan=None,
+        trunks=None,
+        vlan_mode=None,
+        mtu=None,
+        other_config={},
+        external_ids={},
+        type="system",
+        ofport=None,
+    )
     bridge = example.bridges[0].replaced(ports=[second])
     spec = example.replaced(
         ovs=example.ovs.replaced(**ovs_update),

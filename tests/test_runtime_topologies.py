@@ -39,7 +39,7 @@ def _switch_state(host: Stack) -> dict[str, str]:
         "open_vswitch": host.vsctl("--columns=other_config,external_ids", "list", "open_vswitch"),
         "bridges": host.vsctl(
             "--columns=name,datapath_type,fail_mode,protocols,controller,ports,datapath_id,"
-            "other_config,external_ids",
+            "other_config,external_ids,stp_enable,rstp_enable,mcast_snooping_enable",
             "list",
             "bridge",
         ),
@@ -75,6 +75,22 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
             "tcp:127.0.0.1:6653",
         ]
         assert get("bridge", "br-ex", "fail_mode") == "standalone"
+        switches = {"stp_enable": "true", "rstp_enable": "false", "mcast_snooping_enable": "false"}
+        assert {column: get("bridge", "br-int", column) for column in switches} == switches
+        switches = {"stp_enable": "false", "rstp_enable": "true", "mcast_snooping_enable": "true"}
+        assert {column: get("bridge", "br-ex", column) for column in switches} == switches
+        # (each runs: the protocols answer for their bridge, and refuse the other)
+        appctl = ("ovs-appctl", "-t", "/run/openvswitch/ovs-vswitchd.ctl")
+        for command, bridge, other in (
+            ("stp/show", "br-int", "br-ex"),
+            ("rstp/show", "br-ex", "br-int"),
+            ("mdb/show", "br-ex", None),
+        ):
+            answered = host.exec("ovs-vswitchd", *appctl, command, bridge, check=False)
+            assert answered.returncode == 0, answered.stderr
+            if other:
+                refused = host.exec("ovs-vswitchd", *appctl, command, other, check=False)
+                assert refused.returncode != 0, refused.stdout
         assert get("interface", "br-int", "mtu_request") == "1400"
         assert "inet 172.16.5.1/24" in host.host.sh("ip", "-o", "addr", "show", "br-int")
         assert "inet6 2001:db8:5::1/64" in host.host.sh("ip", "-o", "addr", "show", "br-ex")
@@ -163,6 +179,12 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
             "br-int",
             "other_config:datapath-id=00000000000000b2",
             "other_config:dp-desc=changed",
+            "stp_enable=false",
+            "--",
+            "set",
+            "bridge",
+            "br-ex",
+            "mcast_snooping_enable=false",
             "--",
             "set",
             "port",
@@ -195,6 +217,8 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
             "PASS  interface vx0 ofport",
             "PASS  interface patch-ex ofport",
             "PASS  port up0 vlan_mode",
+            "PASS  bridge br-int stp_enable",
+            "PASS  bridge br-ex mcast_snooping_enable",
             "PASS  port int0 other_config",
             "PASS  port int0 external_ids",
             "PASS  interface int0 mtu_request",
@@ -211,6 +235,7 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
             "bridge",
             "br-int",
             "other_config:datapath-id=00000000000000b2",
+            "stp_enable=false",
             "--",
             "set",
             "port",
@@ -231,6 +256,7 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
         assert "FAIL  interface up0 ofport: expected 3, found 4" in drifted
         assert "FAIL  port up0 vlan_mode: expected 'native-tagged', found 'trunk'" in drifted
         assert "FAIL  interface vb-a mtu_request: expected 1600, found 1500" in drifted
+        assert "FAIL  bridge br-int stp_enable: expected True, found False" in drifted
         assert any(line.startswith("FAIL  port int0 external_ids: ") for line in drifted)
         assert (
             "FAIL  bridge br-int datapath_id: expected '00000000000000a1', found '00000000000000b2'"

@@ -143,6 +143,9 @@ class FakeHost:
                     "protocols": [],
                     "controller": [],
                     "ports": ["uuid-p0", "uuid-p1"],
+                    "stp_enable": False,
+                    "rstp_enable": False,
+                    "mcast_snooping_enable": False,
                 }
             ],
             "Port": [
