@@ -71,24 +71,30 @@ _59 = {"type": "function-after", "function": _58, "schema": {"type": "str"}}
 _60 = {"type": "nullable", "schema": _59}
 _61 = {"type": "default", "schema": _60, "default": None}
 _62 = {"type": "model-field", "schema": _61}
-_63 = {"type": "no-info", "function": values.vlan_range}
-_64 = {"type": "function-after", "function": _63, "schema": {"type": "str"}}
-_65 = {"a-vlan": _48, "a-range": _64}
-_66 = {"type": "tagged-union", "choices": _65, "discriminator": records.trunk_kind}
-_67 = {"type": "list", "items_schema": _66}
-_68 = {"type": "nullable", "schema": _67}
-_69 = {"type": "default", "schema": _68, "default": None}
-_70 = {"type": "model-field", "schema": _69}
-_71 = ["access", "trunk", "native-tagged", "native-untagged"]
-_72 = {"type": "literal", "expected": _71}
-_73 = {"type": "nullable", "schema": _72}
-_74 = {"type": "default", "schema": _73, "default": None}
-_75 = {"type": "model-field", "schema": _74}
-_76 = {"type": "no-info", "function": values.ofport}
-_77 = {"type": "function-after", "function": _76, "schema": {"type": "int"}}
-_78 = {"type": "nullable", "schema": _77}
-_79 = {"type": "default", "schema": _78, "default": None}
-_80 = {"type": "model-field", "schema": _79}
+_63 = {"type": "nullable", "schema": {"type": "bool"}}
+_64 = {"type": "default", "schema": _63, "default": None}
+_65 = {"type": "model-field", "schema": _64}
+_66 = {"type": "no-info", "function": values.vlan_range}
+_67 = {"type": "function-after", "function": _66, "schema": {"type": "str"}}
+_68 = {"a-vlan": _48, "a-range": _67}
+_69 = {"type": "tagged-union", "choices": _68, "discriminator": records.trunk_kind}
+_70 = {"type": "list", "items_schema": _69}
+_71 = {"type": "nullable", "schema": _70}
+_72 = {"type": "default", "schema": _71, "default": None}
+_73 = {"type": "model-field", "schema": _72}
+_74 = ["access", "trunk", "native-tagged", "native-untagged"]
+_75 = {"type": "literal", "expected": _74}
+_76 = {"type": "nullable", "schema": _75}
+_77 = {"type": "default", "schema": _76, "default": None}
+_78 = {"type": "model-field", "schema": _77}
+_79 = {"type": "no-info", "function": values.ofport}
+_80 = {"type": "function-after", "function": _79, "schema": {"type": "int"}}
+_81 = {"type": "nullable", "schema": _80}
+_82 = {"type": "default", "schema": _81, "default": None}
+_83 = {"type": "model-field", "schema": _82}
+_84 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 3600000}}
+_85 = {"type": "default", "schema": _84, "default": None}
+_86 = {"type": "model-field", "schema": _85}
 SCHEMA: dict[str, Any] = {
     "type": "definitions",
     "schema": {
@@ -1103,17 +1109,7 @@ SCHEMA: dict[str, Any] = {
                                                 "schema": {"type": "str"},
                                             },
                                         },
-                                        "enabled": {
-                                            "type": "model-field",
-                                            "schema": {
-                                                "type": "default",
-                                                "schema": {
-                                                    "type": "nullable",
-                                                    "schema": {"type": "bool"},
-                                                },
-                                                "default": None,
-                                            },
-                                        },
+                                        "enabled": _65,
                                         "dropins": {
                                             "type": "model-field",
                                             "schema": {
@@ -1205,12 +1201,12 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _28,
                     "vlan": _51,
-                    "trunks": _70,
-                    "vlan_mode": _75,
+                    "trunks": _73,
+                    "vlan_mode": _78,
                     "mtu": _41,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _80,
+                    "ofport": _83,
                     "type": {
                         "type": "model-field",
                         "schema": {
@@ -1236,12 +1232,12 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _28,
                     "vlan": _51,
-                    "trunks": _70,
-                    "vlan_mode": _75,
+                    "trunks": _73,
+                    "vlan_mode": _78,
                     "mtu": _41,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _80,
+                    "ofport": _83,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["internal"]},
@@ -1263,12 +1259,12 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _28,
                     "vlan": _51,
-                    "trunks": _70,
-                    "vlan_mode": _75,
+                    "trunks": _73,
+                    "vlan_mode": _78,
                     "mtu": _41,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _80,
+                    "ofport": _83,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["dpdk"]},
@@ -1313,12 +1309,12 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _28,
                     "vlan": _51,
-                    "trunks": _70,
-                    "vlan_mode": _75,
+                    "trunks": _73,
+                    "vlan_mode": _78,
                     "mtu": _41,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _80,
+                    "ofport": _83,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["vxlan"]},
@@ -1356,12 +1352,12 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _28,
                     "vlan": _51,
-                    "trunks": _70,
-                    "vlan_mode": _75,
+                    "trunks": _73,
+                    "vlan_mode": _78,
                     "mtu": _41,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _80,
+                    "ofport": _83,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["geneve"]},
@@ -1399,12 +1395,12 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _28,
                     "vlan": _51,
-                    "trunks": _70,
-                    "vlan_mode": _75,
+                    "trunks": _73,
+                    "vlan_mode": _78,
                     "mtu": _41,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _80,
+                    "ofport": _83,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["gre"]},
@@ -1438,12 +1434,12 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _28,
                     "vlan": _51,
-                    "trunks": _70,
-                    "vlan_mode": _75,
+                    "trunks": _73,
+                    "vlan_mode": _78,
                     "mtu": _41,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _80,
+                    "ofport": _83,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["patch"]},
@@ -1466,12 +1462,12 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _28,
                     "vlan": _51,
-                    "trunks": _70,
-                    "vlan_mode": _75,
+                    "trunks": _73,
+                    "vlan_mode": _78,
                     "mtu": _41,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _80,
+                    "ofport": _83,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["link"]},
@@ -1495,8 +1491,8 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _28,
                     "vlan": _51,
-                    "trunks": _70,
-                    "vlan_mode": _75,
+                    "trunks": _73,
+                    "vlan_mode": _78,
                     "mtu": _41,
                     "other_config": _10,
                     "external_ids": _10,
@@ -1532,6 +1528,31 @@ SCHEMA: dict[str, Any] = {
                                     "type": "literal",
                                     "expected": ["off", "active", "passive"],
                                 },
+                            },
+                            "default": None,
+                        },
+                    },
+                    "updelay": _86,
+                    "downdelay": _86,
+                    "lacp_time": {
+                        "type": "model-field",
+                        "schema": {
+                            "type": "default",
+                            "schema": {
+                                "type": "nullable",
+                                "schema": {"type": "literal", "expected": ["fast", "slow"]},
+                            },
+                            "default": None,
+                        },
+                    },
+                    "lacp_fallback_ab": _65,
+                    "bond_rebalance_interval": {
+                        "type": "model-field",
+                        "schema": {
+                            "type": "default",
+                            "schema": {
+                                "type": "nullable",
+                                "schema": {"type": "int", "ge": 0, "le": 10000000},
                             },
                             "default": None,
                         },

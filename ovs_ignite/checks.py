@@ -345,6 +345,12 @@ def _check_bond(port: BondPort, at: KeyPath) -> Iterator[Finding]:
         yield (*at, "interfaces"), "a bond needs at least two interfaces"
     if port.bond_mode == "balance-tcp" and port.lacp in (None, "off"):
         yield (*at, "lacp"), "balance-tcp needs lacp active or passive"
+    for field in ("lacp_time", "lacp_fallback_ab"):
+        if getattr(port, field) is not None and port.lacp in (None, "off"):
+            yield (*at, field), f"{field} needs lacp active or passive"
+    for field, key in port.OWN_KEYS.items():
+        if key in port.other_config:
+            yield (*at, "other_config", key), f"{key!r} is set by {field}; set it there"
 
 
 def _check_patch_port(

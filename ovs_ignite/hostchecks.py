@@ -24,7 +24,7 @@ from . import names
 from .artifacts import HostPlan
 from .checking import Answer, CheckedHost, Outcome, Probe, same
 from .hostmodel import InterfaceData
-from .ovsconfig import bridge_switches, interface_options, interface_type
+from .ovsconfig import bridge_switches, interface_options, interface_type, port_other_config
 from .plan import build_plan, container_data, kernel_arguments
 from .records import AnyPort, BondPort, Bridge, OnePort, Spec, UplinkMac
 
@@ -641,7 +641,7 @@ def _port_probes(target: Target, port: AnyPort, bridge: str) -> Iterator[Probe]:
         ("tag", port.vlan),
         ("trunks", sorted(port.trunk_vlans or [])),
         ("vlan_mode", port.vlan_mode),
-        ("other_config", dict(port.other_config)),
+        ("other_config", port_other_config(port)),
         ("external_ids", dict(port.external_ids)),
     ]
     for label, want in columns:
@@ -654,6 +654,8 @@ def _port_probes(target: Target, port: AnyPort, bridge: str) -> Iterator[Probe]:
         mode = partial(column, "bond_mode", port.bond_mode or "active-backup")
         yield Probe(f"{bond} bond_mode", mode, (on_bridge,))
         yield Probe(f"{bond} lacp", partial(column, "lacp", port.lacp or "off"), (on_bridge,))
+        for label, delay in (("bond_updelay", port.updelay), ("bond_downdelay", port.downdelay)):
+            yield Probe(f"{bond} {label}", partial(column, label, delay or 0), (on_bridge,))
         for member in port.interfaces:
             mtu = partial(_interface_value, target, member, "mtu_request", port.mtu)
             yield Probe(f"interface {member} mtu_request", mtu, (f"{bond} interfaces",))

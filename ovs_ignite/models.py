@@ -292,6 +292,37 @@ class BondPort(PortBase):
     lacp: Literal["off", "active", "passive"] | None = Field(
         default=None, description="LACP; default off (balance-tcp needs active or passive)."
     )
+    updelay: int | None = Field(
+        default=None,
+        ge=0,
+        le=3600000,
+        description="Milliseconds a member's carrier must be up before it is used "
+        "(bond_updelay); default 0.",
+    )
+    downdelay: int | None = Field(
+        default=None,
+        ge=0,
+        le=3600000,
+        description="Milliseconds a member's carrier must be down before it is left "
+        "(bond_downdelay); default 0.",
+    )
+    lacp_time: Literal["fast", "slow"] | None = Field(
+        default=None,
+        description="LACP's rate (other_config lacp-time): fast, every second, or slow, "
+        "every 30 s; needs lacp; default slow.",
+    )
+    lacp_fallback_ab: bool | None = Field(
+        default=None,
+        description="Fall back to active-backup when the partner does not speak LACP "
+        "(other_config lacp-fallback-ab); needs lacp; default false.",
+    )
+    bond_rebalance_interval: int | None = Field(
+        default=None,
+        ge=0,
+        le=10000000,
+        description="Milliseconds between rebalancings of a balance-slb or balance-tcp bond "
+        "(other_config bond-rebalance-interval; 0: never); default 10000.",
+    )
 
 
 TunnelPort = VxlanPort | GenevePort | GrePort

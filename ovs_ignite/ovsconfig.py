@@ -96,6 +96,8 @@ def _port_commands(bridge: Bridge, port: AnyPort) -> list[str]:
             name,
             f"bond_mode={port.bond_mode or 'active-backup'}",
             f"lacp={port.lacp or 'off'}",
+            f"bond_updelay={port.updelay or 0}",
+            f"bond_downdelay={port.downdelay or 0}",
         ]
         for member in port.interfaces:
             cmd += _mtu_words(member, port.mtu)
@@ -130,6 +132,13 @@ def _port_vlan_words(port: AnyPort) -> list[str]:
     return [*cmd, "--", "clear", "port", port.name, *cleared, "other_config", "external_ids"]
 
 
+def port_other_config(port: AnyPort) -> dict[str, str]:
+    """The Port other_config of port: what a bond's fields give (lacp-time, ...), then the
+    spec's own keys."""
+    own = port.settings if isinstance(port, BondPort) else {}
+    return {**own, **port.other_config}
+
+
 def port_settings(bridge: Bridge) -> list[str]:
     """The other_config and external_ids keys of the bridge's ports, a ``PORT
     column:key=value`` line each (the value an OVSDB string); set after the ports."""
@@ -137,7 +146,7 @@ def port_settings(bridge: Bridge) -> list[str]:
         f"{port.name} {column}:{key}={_ovsdb_string(value)}"
         for port in bridge.ports
         for column, settings in (
-            ("other_config", port.other_config),
+            ("other_config", port_other_config(port)),
             ("external_ids", port.external_ids),
         )
         for key, value in settings.items()

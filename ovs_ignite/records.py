@@ -207,6 +207,28 @@ class BondPort(PortBase):
     interfaces: list[str]
     bond_mode: Literal["active-backup", "balance-slb", "balance-tcp"] | None
     lacp: Literal["off", "active", "passive"] | None
+    updelay: int | None
+    downdelay: int | None
+    lacp_time: Literal["fast", "slow"] | None
+    lacp_fallback_ab: bool | None
+    bond_rebalance_interval: int | None
+
+    # other_config keys of the Port record that fields of the bond set
+    OWN_KEYS: ClassVar[dict[str, str]] = {
+        "lacp_time": "lacp-time",
+        "lacp_fallback_ab": "lacp-fallback-ab",
+        "bond_rebalance_interval": "bond-rebalance-interval",
+    }
+
+    @property
+    def settings(self) -> dict[str, str]:
+        """The Port other_config keys its fields give (lacp-time, ...), as OVS spells them."""
+        given = {key: self.__dict__[field] for field, key in self.OWN_KEYS.items()}
+        return {
+            key: str(value).lower() if isinstance(value, bool) else str(value)
+            for key, value in given.items()
+            if value is not None
+        }
 
 
 TunnelPort = VxlanPort | GenevePort | GrePort

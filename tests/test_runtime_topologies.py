@@ -44,7 +44,8 @@ def _switch_state(host: Stack) -> dict[str, str]:
             "bridge",
         ),
         "ports": host.vsctl(
-            "--columns=_uuid,name,tag,trunks,vlan_mode,bond_mode,lacp,interfaces,other_config,"
+            "--columns=_uuid,name,tag,trunks,vlan_mode,bond_mode,lacp,bond_updelay,bond_downdelay,"
+            "interfaces,other_config,"
             "external_ids",
             "list",
             "port",
@@ -132,7 +133,13 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
         assert get("interface", "up0", "mtu_request") == "[]"
         assert get("port", "int0", "other_config") == '{priority-tags="true"}'
         assert get("port", "int0", "external_ids") == '{owner="lab \'x\' $(y) \\"q\\""}'
-        assert get("port", "bond0", "other_config") == "{lacp-time=fast}"
+        assert get("port", "bond0", "other_config") == (
+            '{bond-detect-mode=carrier, bond-rebalance-interval="5000", lacp-time=fast}'
+        )
+        assert (get("port", "bond0", "bond_updelay"), get("port", "bond0", "bond_downdelay")) == (
+            "100",
+            "50",
+        )
         assert get("port", "up0", "other_config") == "{}"
         # What an OpenFlow controller keys on: the datapath ID and the port numbers.
         assert get("bridge", "br-int", "datapath_id") == '"00000000000000a1"'
@@ -218,6 +225,8 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
             "PASS  interface patch-ex ofport",
             "PASS  port up0 vlan_mode",
             "PASS  bridge br-int stp_enable",
+            "PASS  bond bond0 bond_updelay",
+            "PASS  port bond0 other_config",
             "PASS  bridge br-ex mcast_snooping_enable",
             "PASS  port int0 other_config",
             "PASS  port int0 external_ids",

@@ -74,7 +74,9 @@ def test_each_port_type_takes_its_own_keys(schema: dict[str, Any]) -> None:
     assert keys["SystemPort"] == keys["InternalPort"] == one
     assert keys["VxlanPort"] == keys["GenevePort"] == keys["GrePort"] == one | {"remote_ip", "key"}
     assert keys["PatchPort"] == one | {"peer"}
-    assert keys["BondPort"] == common | {"interfaces", "bond_mode", "lacp"}
+    bond = {"interfaces", "bond_mode", "lacp", "updelay", "downdelay", "lacp_time"}
+    bond |= {"lacp_fallback_ab", "bond_rebalance_interval"}
+    assert keys["BondPort"] == common | bond
     assert keys["DpdkPort"] == one | {"pci", "devargs"}
     assert "remote_ip" in defs["VxlanPort"]["required"]
     assert defs["VxlanPort"]["properties"]["key"]["anyOf"][0]["maximum"] == 0xFFFFFF
