@@ -109,7 +109,7 @@ def _port_commands(bridge: Bridge, port: AnyPort) -> list[str]:
         else:
             cmd += ["--", "clear", "interface", name, "ofport_request"]
         cmd += _mtu_words(name, port.mtu)
-    return cmd + _port_vlan_words(port)
+    return cmd + _port_column_words(port)
 
 
 def _mtu_words(interface: str, mtu: int | None) -> list[str]:
@@ -118,9 +118,10 @@ def _mtu_words(interface: str, mtu: int | None) -> list[str]:
     return ["--", "set", "interface", interface, f"mtu_request={mtu}"]
 
 
-def _port_vlan_words(port: AnyPort) -> list[str]:
-    """Set the port's VLAN columns as the spec says and clear the rest, and its own
-    other_config and external_ids (port_settings sets the spec's keys after this)."""
+def _port_column_words(port: AnyPort) -> list[str]:
+    """Set the port's VLAN columns (tag, trunks, vlan_mode) as the spec says and clear the
+    others, and clear its other_config and external_ids (port_settings sets the spec's keys
+    after this, in the same transaction)."""
     vlans = port.trunk_vlans
     trunks = ",".join(str(t) for t in vlans) if vlans is not None else None
     given = {"tag": port.vlan, "trunks": trunks, "vlan_mode": port.vlan_mode}
