@@ -305,7 +305,12 @@ def _check_port_settings(port: AnyPort, at: KeyPath) -> Iterator[Finding]:
     """A port's mtu where OVS can set one; its external_ids leave ovs-ignite's keys alone."""
     if port.mtu is not None and isinstance(port, PatchPort | TunnelPort):
         yield (*at, "mtu"), f"a {port.type} port has no MTU of its own to set"
-    for key in port.external_ids:
+    yield from _check_own_keys(port.external_ids, at)
+
+
+def _check_own_keys(external_ids: dict[str, str], at: KeyPath) -> Iterator[Finding]:
+    """external_ids (of a bridge or a port) leave ovs-ignite's own keys alone."""
+    for key in external_ids:
         if key.startswith(names.OWN_KEY_PREFIX):
             yield (
                 (*at, "external_ids", key),
@@ -320,12 +325,7 @@ def _check_bridge_maps(bridge: Bridge, at: KeyPath) -> Iterator[Finding]:
             (*at, "other_config", names.DATAPATH_ID),
             f"{names.DATAPATH_ID!r} is set by datapath_id; set it there",
         )
-    for key in bridge.external_ids:
-        if key.startswith(names.OWN_KEY_PREFIX):
-            yield (
-                (*at, "external_ids", key),
-                f"{key!r}: keys starting {names.OWN_KEY_PREFIX!r} are ovs-ignite's own",
-            )
+    yield from _check_own_keys(bridge.external_ids, at)
 
 
 def _check_ofports(bridge: Bridge, at: KeyPath) -> Iterator[Finding]:

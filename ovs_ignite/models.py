@@ -67,6 +67,15 @@ def _describe(text: str, **extra: Any) -> Any:
     return Field(description=text, json_schema_extra=extra or None)
 
 
+def _keys_field(text: str) -> Any:
+    """A map of OVSDB keys (other_config, external_ids) to strings, empty by default."""
+    return Field(
+        default={},
+        description=text,
+        json_schema_extra={"propertyNames": names_schema(OtherConfigKey)},
+    )
+
+
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
@@ -113,10 +122,8 @@ class Ovs(Model):
         default=None,
         description="external_ids:system-id of the Open_vSwitch record.",
     )
-    other_config: dict[OtherConfigKey, Text] = Field(
-        default={},
-        description="other_config keys of the Open_vSwitch record.",
-        json_schema_extra={"propertyNames": names_schema(OtherConfigKey)},
+    other_config: dict[OtherConfigKey, Text] = _keys_field(
+        "other_config keys of the Open_vSwitch record."
     )
     # Extensions to SPEC.md (documented in docs/):
     schema_path: AbsPath = Field(
@@ -201,17 +208,13 @@ class PortBase(Model):
         description="The MTU of the port's interface, or of each member of a bond "
         "(Interface mtu_request); not for patch and tunnel ports; default: OVS's.",
     )
-    other_config: dict[OtherConfigKey, Text] = Field(
-        default={},
-        description="other_config keys of the Port record (for example priority-tags). "
-        "The spec owns them: keys set by other means are removed at the next boot.",
-        json_schema_extra={"propertyNames": names_schema(OtherConfigKey)},
+    other_config: dict[OtherConfigKey, Text] = _keys_field(
+        "other_config keys of the Port record (for example priority-tags). "
+        "The spec owns them: keys set by other means are removed at the next boot."
     )
-    external_ids: dict[OtherConfigKey, Text] = Field(
-        default={},
-        description="external_ids keys of the Port record. The spec owns them: keys set "
-        "by other means are removed at the next boot.",
-        json_schema_extra={"propertyNames": names_schema(OtherConfigKey)},
+    external_ids: dict[OtherConfigKey, Text] = _keys_field(
+        "external_ids keys of the Port record. The spec owns them: keys set "
+        "by other means are removed at the next boot."
     )
 
 
@@ -453,17 +456,12 @@ class Bridge(Model):
         description="(addition) The OpenFlow datapath ID, 16 hex digits "
         "(other_config:datapath-id); default: OVS derives one from a MAC address.",
     )
-    other_config: dict[OtherConfigKey, Text] = Field(
-        default={},
-        description="(addition) other_config keys of the Bridge record, set after "
-        "ovs-ignite's own (datapath-id is datapath_id's).",
-        json_schema_extra={"propertyNames": names_schema(OtherConfigKey)},
+    other_config: dict[OtherConfigKey, Text] = _keys_field(
+        "(addition) other_config keys of the Bridge record, set after "
+        "ovs-ignite's own (datapath-id is datapath_id's)."
     )
-    external_ids: dict[OtherConfigKey, Text] = Field(
-        default={},
-        description="(addition) external_ids keys of the Bridge record (ovs-ignite-* "
-        "keys are ovs-ignite's).",
-        json_schema_extra={"propertyNames": names_schema(OtherConfigKey)},
+    external_ids: dict[OtherConfigKey, Text] = _keys_field(
+        "(addition) external_ids keys of the Bridge record (ovs-ignite-* keys are ovs-ignite's)."
     )
     stp: bool = Field(
         default=False,

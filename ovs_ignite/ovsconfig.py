@@ -72,17 +72,20 @@ def _interface_settings(port: AnyPort) -> list[str]:
     return [f"type={kind}" if kind else 'type=""', *options]
 
 
-def bridge_settings(bridge: Bridge) -> list[str]:
-    """The bridge's own other_config and external_ids keys, as ``column:key=value`` words
-    whose values are OVSDB strings (any text, taken literally); set after ovs-ignite's."""
+def _map_settings(other_config: dict[str, str], external_ids: dict[str, str]) -> list[str]:
+    """other_config and external_ids keys as ``column:key=value`` words whose values are
+    OVSDB strings (any text, taken literally)."""
     return [
         f"{column}:{key}={_ovsdb_string(value)}"
-        for column, settings in (
-            ("other_config", bridge.other_config),
-            ("external_ids", bridge.external_ids),
-        )
+        for column, settings in (("other_config", other_config), ("external_ids", external_ids))
         for key, value in settings.items()
     ]
+
+
+def bridge_settings(bridge: Bridge) -> list[str]:
+    """The bridge's own other_config and external_ids keys (_map_settings); set after
+    ovs-ignite's."""
+    return _map_settings(bridge.other_config, bridge.external_ids)
 
 
 def _port_commands(bridge: Bridge, port: AnyPort) -> list[str]:
@@ -144,13 +147,9 @@ def port_settings(bridge: Bridge) -> list[str]:
     """The other_config and external_ids keys of the bridge's ports, a ``PORT
     column:key=value`` line each (the value an OVSDB string); set after the ports."""
     return [
-        f"{port.name} {column}:{key}={_ovsdb_string(value)}"
+        f"{port.name} {setting}"
         for port in bridge.ports
-        for column, settings in (
-            ("other_config", port_other_config(port)),
-            ("external_ids", port.external_ids),
-        )
-        for key, value in settings.items()
+        for setting in _map_settings(port_other_config(port), port.external_ids)
     ]
 
 
