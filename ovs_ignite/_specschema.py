@@ -42,59 +42,78 @@ _30 = {"type": "function-after", "function": _29, "schema": {"type": "str"}}
 _31 = {"type": "list", "items_schema": _7}
 _32 = {"type": "no-info", "function": values.cidr}
 _33 = {"type": "function-after", "function": _32, "schema": {"type": "str"}}
-_34 = {"type": "no-info", "function": values.ip_address}
-_35 = {"type": "function-after", "function": _34, "schema": {"type": "str"}}
-_36 = {"type": "model-field", "schema": _35}
-_37 = {"type": "no-info", "function": values.mtu}
-_38 = {"type": "function-after", "function": _37, "schema": {"type": "int"}}
-_39 = {"type": "nullable", "schema": _38}
-_40 = {"type": "default", "schema": _39, "default": None}
-_41 = {"type": "model-field", "schema": _40}
-_42 = {"type": "nullable", "schema": _1}
-_43 = {"type": "default", "schema": _42, "default": None}
-_44 = {"type": "model-field", "schema": _43}
-_45 = {"type": "no-info", "function": values.mac_address}
-_46 = {"type": "function-after", "function": _45, "schema": {"type": "str"}}
-_47 = {"type": "no-info", "function": values.vlan_id}
-_48 = {"type": "function-after", "function": _47, "schema": {"type": "int"}}
-_49 = {"type": "nullable", "schema": _48}
-_50 = {"type": "default", "schema": _49, "default": None}
-_51 = {"type": "model-field", "schema": _50}
-_52 = {"type": "model-field", "schema": _30}
-_53 = {"type": "no-info", "function": values.text_block}
-_54 = {"type": "function-after", "function": _53, "schema": {"type": "str"}}
-_55 = {"type": "nullable", "schema": _54}
-_56 = {"type": "default", "schema": _55, "default": None}
-_57 = {"type": "model-field", "schema": _56}
-_58 = {"type": "no-info", "function": values.local_path}
-_59 = {"type": "function-after", "function": _58, "schema": {"type": "str"}}
+_34 = {"type": "list", "items_schema": _33, "min_length": 1, "max_length": 32}
+_35 = {"type": "literal", "expected": ["default"]}
+_36 = {"type": "no-info", "function": values.network}
+_37 = {"type": "function-after", "function": _36, "schema": {"type": "str"}}
+_38 = {"to-default": _35, "a-cidr": _37}
+_39 = {"type": "tagged-union", "choices": _38, "discriminator": records.route_to_kind}
+_40 = {"type": "model-field", "schema": _39}
+_41 = {"type": "no-info", "function": values.ip_address}
+_42 = {"type": "function-after", "function": _41, "schema": {"type": "str"}}
+_43 = {"type": "model-field", "schema": _42}
+_44 = {"to": _40, "via": _43}
+_45 = {"type": "model-fields", "fields": _44, "model_name": "Route", "computed_fields": []}
+_46 = {"extra_fields_behavior": "forbid", "strict": True, "title": "Route"}
+_47 = {
+    "type": "model",
+    "cls": records.Route,
+    "schema": _45,
+    "custom_init": False,
+    "root_model": False,
+    "config": _46,
+    "ref": "Route",
+}
+_48 = {"type": "no-info", "function": values.mtu}
+_49 = {"type": "function-after", "function": _48, "schema": {"type": "int"}}
+_50 = {"type": "nullable", "schema": _49}
+_51 = {"type": "default", "schema": _50, "default": None}
+_52 = {"type": "model-field", "schema": _51}
+_53 = {"type": "nullable", "schema": _1}
+_54 = {"type": "default", "schema": _53, "default": None}
+_55 = {"type": "model-field", "schema": _54}
+_56 = {"type": "no-info", "function": values.mac_address}
+_57 = {"type": "function-after", "function": _56, "schema": {"type": "str"}}
+_58 = {"type": "no-info", "function": values.vlan_id}
+_59 = {"type": "function-after", "function": _58, "schema": {"type": "int"}}
 _60 = {"type": "nullable", "schema": _59}
 _61 = {"type": "default", "schema": _60, "default": None}
 _62 = {"type": "model-field", "schema": _61}
-_63 = {"type": "nullable", "schema": {"type": "bool"}}
-_64 = {"type": "default", "schema": _63, "default": None}
-_65 = {"type": "model-field", "schema": _64}
-_66 = {"type": "no-info", "function": values.vlan_range}
-_67 = {"type": "function-after", "function": _66, "schema": {"type": "str"}}
-_68 = {"a-vlan": _48, "a-range": _67}
-_69 = {"type": "tagged-union", "choices": _68, "discriminator": records.trunk_kind}
-_70 = {"type": "list", "items_schema": _69}
-_71 = {"type": "nullable", "schema": _70}
-_72 = {"type": "default", "schema": _71, "default": None}
-_73 = {"type": "model-field", "schema": _72}
-_74 = ["access", "trunk", "native-tagged", "native-untagged"]
-_75 = {"type": "literal", "expected": _74}
-_76 = {"type": "nullable", "schema": _75}
-_77 = {"type": "default", "schema": _76, "default": None}
-_78 = {"type": "model-field", "schema": _77}
-_79 = {"type": "no-info", "function": values.ofport}
-_80 = {"type": "function-after", "function": _79, "schema": {"type": "int"}}
-_81 = {"type": "nullable", "schema": _80}
-_82 = {"type": "default", "schema": _81, "default": None}
-_83 = {"type": "model-field", "schema": _82}
-_84 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 3600000}}
+_63 = {"type": "no-info", "function": values.vlan_range}
+_64 = {"type": "function-after", "function": _63, "schema": {"type": "str"}}
+_65 = {"a-vlan": _59, "a-range": _64}
+_66 = {"type": "tagged-union", "choices": _65, "discriminator": records.trunk_kind}
+_67 = {"type": "list", "items_schema": _66}
+_68 = {"type": "nullable", "schema": _67}
+_69 = {"type": "default", "schema": _68, "default": None}
+_70 = {"type": "model-field", "schema": _69}
+_71 = ["access", "trunk", "native-tagged", "native-untagged"]
+_72 = {"type": "literal", "expected": _71}
+_73 = {"type": "nullable", "schema": _72}
+_74 = {"type": "default", "schema": _73, "default": None}
+_75 = {"type": "model-field", "schema": _74}
+_76 = {"type": "no-info", "function": values.ofport}
+_77 = {"type": "function-after", "function": _76, "schema": {"type": "int"}}
+_78 = {"type": "nullable", "schema": _77}
+_79 = {"type": "default", "schema": _78, "default": None}
+_80 = {"type": "model-field", "schema": _79}
+_81 = {"type": "model-field", "schema": _30}
+_82 = {"type": "no-info", "function": values.text_block}
+_83 = {"type": "function-after", "function": _82, "schema": {"type": "str"}}
+_84 = {"type": "nullable", "schema": _83}
 _85 = {"type": "default", "schema": _84, "default": None}
 _86 = {"type": "model-field", "schema": _85}
+_87 = {"type": "no-info", "function": values.local_path}
+_88 = {"type": "function-after", "function": _87, "schema": {"type": "str"}}
+_89 = {"type": "nullable", "schema": _88}
+_90 = {"type": "default", "schema": _89, "default": None}
+_91 = {"type": "model-field", "schema": _90}
+_92 = {"type": "nullable", "schema": {"type": "bool"}}
+_93 = {"type": "default", "schema": _92, "default": None}
+_94 = {"type": "model-field", "schema": _93}
+_95 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 3600000}}
+_96 = {"type": "default", "schema": _95, "default": None}
+_97 = {"type": "model-field", "schema": _96}
 SCHEMA: dict[str, Any] = {
     "type": "definitions",
     "schema": {
@@ -602,12 +621,7 @@ SCHEMA: dict[str, Any] = {
                                                                 "type": "literal",
                                                                 "expected": ["dhcp"],
                                                             },
-                                                            "cidr-list": {
-                                                                "type": "list",
-                                                                "items_schema": _33,
-                                                                "min_length": 1,
-                                                                "max_length": 32,
-                                                            },
+                                                            "cidr-list": _34,
                                                             "a-cidr": _33,
                                                         },
                                                         "discriminator": records.address_kind,
@@ -643,54 +657,7 @@ SCHEMA: dict[str, Any] = {
                                                 "type": "default",
                                                 "schema": {
                                                     "type": "nullable",
-                                                    "schema": {
-                                                        "type": "list",
-                                                        "items_schema": {
-                                                            "type": "model",
-                                                            "cls": records.Route,
-                                                            "schema": {
-                                                                "type": "model-fields",
-                                                                "fields": {
-                                                                    "to": {
-                                                                        "type": "model-field",
-                                                                        "schema": {
-                                                                            "type": "tagged-union",
-                                                                            "choices": {
-                                                                                "to-default": {
-                                                                                    "type": "literal",
-                                                                                    "expected": [
-                                                                                        "default"
-                                                                                    ],
-                                                                                },
-                                                                                "a-cidr": {
-                                                                                    "type": "function-after",
-                                                                                    "function": {
-                                                                                        "type": "no-info",
-                                                                                        "function": values.network,
-                                                                                    },
-                                                                                    "schema": {
-                                                                                        "type": "str"
-                                                                                    },
-                                                                                },
-                                                                            },
-                                                                            "discriminator": records.route_to_kind,
-                                                                        },
-                                                                    },
-                                                                    "via": _36,
-                                                                },
-                                                                "model_name": "Route",
-                                                                "computed_fields": [],
-                                                            },
-                                                            "custom_init": False,
-                                                            "root_model": False,
-                                                            "config": {
-                                                                "extra_fields_behavior": "forbid",
-                                                                "strict": True,
-                                                                "title": "Route",
-                                                            },
-                                                            "ref": "Route",
-                                                        },
-                                                    },
+                                                    "schema": {"type": "list", "items_schema": _47},
                                                 },
                                                 "default": None,
                                             },
@@ -703,7 +670,7 @@ SCHEMA: dict[str, Any] = {
                                                     "type": "nullable",
                                                     "schema": {
                                                         "type": "list",
-                                                        "items_schema": _35,
+                                                        "items_schema": _42,
                                                         "max_length": 8,
                                                     },
                                                 },
@@ -721,7 +688,7 @@ SCHEMA: dict[str, Any] = {
                                                 "default": None,
                                             },
                                         },
-                                        "mtu": _41,
+                                        "mtu": _52,
                                         "datapath_id": {
                                             "type": "model-field",
                                             "schema": {
@@ -844,7 +811,7 @@ SCHEMA: dict[str, Any] = {
                                                 "schema": {"type": "str"},
                                             },
                                         },
-                                        "image": _44,
+                                        "image": _55,
                                         "unit": {
                                             "type": "model-field",
                                             "schema": {
@@ -938,7 +905,14 @@ SCHEMA: dict[str, Any] = {
                                                                         "type": "default",
                                                                         "schema": {
                                                                             "type": "nullable",
-                                                                            "schema": _33,
+                                                                            "schema": {
+                                                                                "type": "tagged-union",
+                                                                                "choices": {
+                                                                                    "cidr-list": _34,
+                                                                                    "a-cidr": _33,
+                                                                                },
+                                                                                "discriminator": records.cidrs_kind,
+                                                                            },
                                                                         },
                                                                         "default": None,
                                                                     },
@@ -949,7 +923,22 @@ SCHEMA: dict[str, Any] = {
                                                                         "type": "default",
                                                                         "schema": {
                                                                             "type": "nullable",
-                                                                            "schema": _35,
+                                                                            "schema": _42,
+                                                                        },
+                                                                        "default": None,
+                                                                    },
+                                                                },
+                                                                "routes": {
+                                                                    "type": "model-field",
+                                                                    "schema": {
+                                                                        "type": "default",
+                                                                        "schema": {
+                                                                            "type": "nullable",
+                                                                            "schema": {
+                                                                                "type": "list",
+                                                                                "items_schema": _47,
+                                                                                "max_length": 64,
+                                                                            },
                                                                         },
                                                                         "default": None,
                                                                     },
@@ -960,13 +949,17 @@ SCHEMA: dict[str, Any] = {
                                                                         "type": "default",
                                                                         "schema": {
                                                                             "type": "nullable",
-                                                                            "schema": _46,
+                                                                            "schema": _57,
                                                                         },
                                                                         "default": None,
                                                                     },
                                                                 },
-                                                                "mtu": _41,
-                                                                "vlan": _51,
+                                                                "mtu": _52,
+                                                                "vlan": _62,
+                                                                "trunks": _70,
+                                                                "vlan_mode": _75,
+                                                                "ofport": _80,
+                                                                "external_ids": _10,
                                                             },
                                                             "model_name": "Interface",
                                                             "computed_fields": [],
@@ -1013,7 +1006,7 @@ SCHEMA: dict[str, Any] = {
                                 "cls": records.Switch,
                                 "schema": {
                                     "type": "model-fields",
-                                    "fields": {"name": _52, "image": _44},
+                                    "fields": {"name": _81, "image": _55},
                                     "model_name": "Switch",
                                     "computed_fields": [],
                                 },
@@ -1042,8 +1035,8 @@ SCHEMA: dict[str, Any] = {
                                 "schema": {
                                     "type": "model-fields",
                                     "fields": {
-                                        "contents": _57,
-                                        "local": _62,
+                                        "contents": _86,
+                                        "local": _91,
                                         "path": {"type": "model-field", "schema": _12},
                                         "mode": {
                                             "type": "model-field",
@@ -1096,8 +1089,8 @@ SCHEMA: dict[str, Any] = {
                                 "schema": {
                                     "type": "model-fields",
                                     "fields": {
-                                        "contents": _57,
-                                        "local": _62,
+                                        "contents": _86,
+                                        "local": _91,
                                         "name": {
                                             "type": "model-field",
                                             "schema": {
@@ -1109,7 +1102,7 @@ SCHEMA: dict[str, Any] = {
                                                 "schema": {"type": "str"},
                                             },
                                         },
-                                        "enabled": _65,
+                                        "enabled": _94,
                                         "dropins": {
                                             "type": "model-field",
                                             "schema": {
@@ -1122,8 +1115,8 @@ SCHEMA: dict[str, Any] = {
                                                         "schema": {
                                                             "type": "model-fields",
                                                             "fields": {
-                                                                "contents": _57,
-                                                                "local": _62,
+                                                                "contents": _86,
+                                                                "local": _91,
                                                                 "name": {
                                                                     "type": "model-field",
                                                                     "schema": {
@@ -1184,7 +1177,7 @@ SCHEMA: dict[str, Any] = {
             "cls": records.UplinkMac,
             "schema": {
                 "type": "model-fields",
-                "fields": {"mac": {"type": "model-field", "schema": _46}},
+                "fields": {"mac": {"type": "model-field", "schema": _57}},
                 "model_name": "UplinkMac",
                 "computed_fields": [],
             },
@@ -1200,13 +1193,13 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _51,
-                    "trunks": _73,
-                    "vlan_mode": _78,
-                    "mtu": _41,
+                    "vlan": _62,
+                    "trunks": _70,
+                    "vlan_mode": _75,
+                    "mtu": _52,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _83,
+                    "ofport": _80,
                     "type": {
                         "type": "model-field",
                         "schema": {
@@ -1231,13 +1224,13 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _51,
-                    "trunks": _73,
-                    "vlan_mode": _78,
-                    "mtu": _41,
+                    "vlan": _62,
+                    "trunks": _70,
+                    "vlan_mode": _75,
+                    "mtu": _52,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _83,
+                    "ofport": _80,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["internal"]},
@@ -1258,13 +1251,13 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _51,
-                    "trunks": _73,
-                    "vlan_mode": _78,
-                    "mtu": _41,
+                    "vlan": _62,
+                    "trunks": _70,
+                    "vlan_mode": _75,
+                    "mtu": _52,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _83,
+                    "ofport": _80,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["dpdk"]},
@@ -1308,18 +1301,18 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _51,
-                    "trunks": _73,
-                    "vlan_mode": _78,
-                    "mtu": _41,
+                    "vlan": _62,
+                    "trunks": _70,
+                    "vlan_mode": _75,
+                    "mtu": _52,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _83,
+                    "ofport": _80,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["vxlan"]},
                     },
-                    "remote_ip": _36,
+                    "remote_ip": _43,
                     "key": {
                         "type": "model-field",
                         "schema": {
@@ -1351,18 +1344,18 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _51,
-                    "trunks": _73,
-                    "vlan_mode": _78,
-                    "mtu": _41,
+                    "vlan": _62,
+                    "trunks": _70,
+                    "vlan_mode": _75,
+                    "mtu": _52,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _83,
+                    "ofport": _80,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["geneve"]},
                     },
-                    "remote_ip": _36,
+                    "remote_ip": _43,
                     "key": {
                         "type": "model-field",
                         "schema": {
@@ -1394,18 +1387,18 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _51,
-                    "trunks": _73,
-                    "vlan_mode": _78,
-                    "mtu": _41,
+                    "vlan": _62,
+                    "trunks": _70,
+                    "vlan_mode": _75,
+                    "mtu": _52,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _83,
+                    "ofport": _80,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["gre"]},
                     },
-                    "remote_ip": _36,
+                    "remote_ip": _43,
                     "key": {
                         "type": "model-field",
                         "schema": {
@@ -1433,13 +1426,13 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _51,
-                    "trunks": _73,
-                    "vlan_mode": _78,
-                    "mtu": _41,
+                    "vlan": _62,
+                    "trunks": _70,
+                    "vlan_mode": _75,
+                    "mtu": _52,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _83,
+                    "ofport": _80,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["patch"]},
@@ -1461,18 +1454,18 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _51,
-                    "trunks": _73,
-                    "vlan_mode": _78,
-                    "mtu": _41,
+                    "vlan": _62,
+                    "trunks": _70,
+                    "vlan_mode": _75,
+                    "mtu": _52,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _83,
+                    "ofport": _80,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["link"]},
                     },
-                    "peer_switch": _52,
+                    "peer_switch": _81,
                     "peer": _28,
                 },
                 "model_name": "LinkPort",
@@ -1490,10 +1483,10 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _51,
-                    "trunks": _73,
-                    "vlan_mode": _78,
-                    "mtu": _41,
+                    "vlan": _62,
+                    "trunks": _70,
+                    "vlan_mode": _75,
+                    "mtu": _52,
                     "other_config": _10,
                     "external_ids": _10,
                     "type": {
@@ -1532,8 +1525,8 @@ SCHEMA: dict[str, Any] = {
                             "default": None,
                         },
                     },
-                    "updelay": _86,
-                    "downdelay": _86,
+                    "updelay": _97,
+                    "downdelay": _97,
                     "lacp_time": {
                         "type": "model-field",
                         "schema": {
@@ -1545,7 +1538,7 @@ SCHEMA: dict[str, Any] = {
                             "default": None,
                         },
                     },
-                    "lacp_fallback_ab": _65,
+                    "lacp_fallback_ab": _94,
                     "bond_rebalance_interval": {
                         "type": "model-field",
                         "schema": {

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from . import names
-from .netchecks import check_host_network
+from .netchecks import Network, check_addresses, check_host_network, check_routes, default_network
 from .owned import Nodes, Owned, owned
 from .quoting import UNIT_LINE_MAX, unit_line_length
 from .records import (
@@ -21,6 +21,7 @@ from .records import (
     Container,
     Contents,
     DpdkPort,
+    Interface,
     LinkPort,
     OnePort,
     PatchPort,
@@ -267,7 +268,7 @@ def _check_bridges(spec: Spec) -> Iterator[Finding]:
                 yield from _check_bond(port, pat)
 
 
-def _check_port_vlans(port: AnyPort, at: KeyPath) -> Iterator[Finding]:
+def _check_port_vlans(port: AnyPort | Interface, at: KeyPath) -> Iterator[Finding]:
     """vlan and trunks as the port's vlan_mode takes them (by default: one or the other)."""
     vlans = port.trunk_vlans
     if vlans is not None:
@@ -278,7 +279,7 @@ def _check_port_vlans(port: AnyPort, at: KeyPath) -> Iterator[Finding]:
     yield from _check_vlan_mode(port, at)
 
 
-def _check_vlan_mode(port: AnyPort, at: KeyPath) -> Iterator[Finding]:
+def _check_vlan_mode(port: AnyPort | Interface, at: KeyPath) -> Iterator[Finding]:
     mode = port.vlan_mode
     if mode is None:
         if port.vlan is not None and port.trunks is not None:
@@ -473,11 +474,17 @@ _Taken = dict[str, set[object]]
 def _check_containers(spec: Spec, own: Owned) -> Iterator[Finding]:
     names_used: set[str] = set(OVS_CONTAINERS)
     units: set[str] = set()  # (ovs-ignite's own are the business of owned.Owned)
-    addresses: _Taken = {
-        bridge.name: {ipaddress.ip_interface(address).ip for address in bridge.addresses}
-        for bridge in spec.bridges
+    taken: dict[str, _Taken] = {
+        "address": {
+            bridge.name: {ipaddress.ip_interface(address).ip for address in bridge.addresses}
+            for bridge in spec.bridges
+        },
+        "mac": {},
+        "ofport": {
+            bridge.name: {p.ofport for p in bridge.ports if isinstance(p, OnePort) and p.ofport}
+            for bridge in spec.bridges
+        },
     }
-    macs: _Taken = {}
     for c, container in enumerate(spec.containers):
         at: KeyPath = ("containers", c)
         if container.name in names_used:
@@ -485,14 +492,17 @@ def _check_containers(spec: Spec, own: Owned) -> Iterator[Finding]:
         else:
             yield from _check_container_source(container, at, units, own)
         names_used.add(container.name)
-        yield from _check_interfaces(spec, container, at, addresses, macs)
+        yield from _check_interfaces(spec, container, at, taken)
 
 
 def _check_interfaces(
-    spec: Spec, container: Container, at: KeyPath, addresses: _Taken, macs: _Taken
+    spec: Spec, container: Container, at: KeyPath, taken: dict[str, _Taken]
 ) -> Iterator[Finding]:
+    """A container's interfaces: names, bridges, ports, networks; their addresses, MACs and
+    ofports each taken once on a bridge (taken: by kind, per bridge)."""
     bridges = {bridge.name: bridge for bridge in spec.bridges}
     if_names: set[str] = set()
+    destinations: set[Network] = set()  # (of the routes in the container's one table)
     for i, iface in enumerate(container.interfaces):
         iat: KeyPath = (*at, "interfaces", i)
         name = container.interface_name(i)
@@ -501,23 +511,62 @@ def _check_interfaces(
         if name == "lo":
             yield (*iat, "name"), "'lo' is the container's loopback"
         if_names.add(name)
+        yield from _check_interface_port(iface, iat)
         if iface.bridge not in bridges:
             yield (*iat, "bridge"), f"{iface.bridge!r} is not a bridge in bridges"
             continue
-        if iface.gateway is not None:
-            yield from _check_gateway(iface.address, iface.gateway, iat)
-        if iface.address:
-            ip = ipaddress.ip_interface(iface.address).ip
-            yield from _take(addresses, iface.bridge, ip, (*iat, "address"))
+        yield from _check_interface_network(iface, bridges[iface.bridge], iat, destinations)
+        many = isinstance(iface.address, list)
+        ips = [ipaddress.ip_interface(text).ip for text in iface.addresses]
+        for n, ip in enumerate(ips):
+            where: KeyPath = (*iat, "address", n) if many else (*iat, "address")
+            if ip not in ips[:n]:  # (one listed twice has its own error)
+                yield from _take(taken["address"], iface.bridge, ip, where)
         if iface.mac:
-            yield from _take(macs, iface.bridge, iface.mac, (*iat, "mac"))
+            yield from _take(taken["mac"], iface.bridge, iface.mac, (*iat, "mac"))
+        if iface.ofport is not None:
+            ofport = (*iat, "ofport")
+            yield from _take(taken["ofport"], iface.bridge, iface.ofport, ofport, "ofport ")
 
 
-def _take(taken: _Taken, bridge: str, value: object, at: KeyPath) -> Iterator[Finding]:
-    """Take value (an address, a MAC) on bridge; a finding when it is taken already."""
+def _check_interface_network(
+    iface: Interface, bridge: Bridge, at: KeyPath, destinations: set[Network]
+) -> Iterator[Finding]:
+    """A container interface's addresses, gateway (a default route of its family) and
+    routes (each destination once in the container), and its MTU with IPv6."""
+    yield from check_addresses(iface.addresses, isinstance(iface.address, list), at)
+    if iface.gateway is not None:
+        yield from _check_gateway(iface.addresses, iface.gateway, at)
+        destinations.add(default_network(ipaddress.ip_address(iface.gateway)))
+    if iface.routes and not iface.addresses:
+        yield (*at, "routes"), "routes need an address on the interface"
+    elif iface.routes:
+        yield from check_routes(iface.addresses, iface.routes, at, "interface", destinations)
+    mtu = iface.mtu or bridge.mtu
+    if mtu and mtu < 1280 and any(":" in a for a in iface.addresses):
+        yield (*at, "mtu" if iface.mtu else "address"), f"MTU {mtu} is below 1280, the IPv6 minimum"
+
+
+def _check_interface_port(iface: Interface, at: KeyPath) -> Iterator[Finding]:
+    """A container interface's port: its VLANs, and external_ids without ovs-ignite's keys."""
+    yield from _check_port_vlans(iface, at)
+    yield from _check_own_keys(iface.external_ids, at)
+    for key in (names.CONTAINER_ID, names.CONTAINER_IFACE):
+        if key in iface.external_ids:
+            yield (
+                (*at, "external_ids", key),
+                f"{key!r} is set by ovs-ignite: it names the container and the interface",
+            )
+
+
+def _take(
+    taken: _Taken, bridge: str, value: object, at: KeyPath, label: str = ""
+) -> Iterator[Finding]:
+    """Take value (an address, a MAC, an ofport) on bridge; a finding when it is taken
+    already."""
     used = taken.setdefault(bridge, set())
     if value in used:
-        yield at, f"{value} is already used on bridge {bridge}"
+        yield at, f"{label}{value} is already used on bridge {bridge}"
     used.add(value)
 
 
@@ -577,18 +626,19 @@ def _check_unit_lines(container: Container, at: KeyPath) -> Iterator[Finding]:
             )
 
 
-def _check_gateway(address: str | None, gateway: str, at: KeyPath) -> Iterator[Finding]:
-    if address is None:
+def _check_gateway(addresses: list[str], gateway: str, at: KeyPath) -> Iterator[Finding]:
+    if not addresses:
         yield (*at, "gateway"), "a gateway needs an address on the interface"
         return
-    network = ipaddress.ip_interface(address).network
     gw = ipaddress.ip_address(gateway)
-    if gw.version != network.version:
-        yield (*at, "gateway"), f"{gateway} is not of the address family of {address}"
-    elif gw not in network:
-        yield (*at, "gateway"), f"{gateway} is outside {network}"
-    elif gw == ipaddress.ip_interface(address).ip:
+    own = [i for i in map(ipaddress.ip_interface, addresses) if i.version == gw.version]
+    if not own:
+        yield (*at, "gateway"), f"{gateway} is not of the address family of {', '.join(addresses)}"
+    elif any(gw == i.ip for i in own):
         yield (*at, "gateway"), f"{gateway} is the interface's own address"
+    elif not any(gw in i.network for i in own):
+        networks = ", ".join(str(i.network) for i in own)
+        yield (*at, "gateway"), f"{gateway} is outside {networks}"
 
 
 # -- files: and units: -------------------------------------------------------------------------

@@ -57,7 +57,12 @@ NOTES = {
     ("container", "volume"): "a volume, `HOST:CONTAINER[:OPTIONS]`",
     ("container", "command"): "one word of the command, taken literally",
     ("container", "interface"): (
-        "`ifname bridge host_if mac mtu vlan address gateway datapath` (`-`: none)"
+        "`ifname bridge host_if mac mtu vlan address gateway datapath vlan_mode trunks "
+        "ofport` (`-`: none; address and trunks comma-separated)"
+    ),
+    ("container", "route"): "a route in the container: `IFNAME TO VIA` (`default` or a prefix)",
+    ("container", "interface_setting"): (
+        "an `external_ids` key of an interface's Interface record: `IFNAME external_ids:key=value`"
     ),
     ("switch", "image"): "the instance's OVS image",
     ("switch", "bridge"): "a bridge of the instance, in order",

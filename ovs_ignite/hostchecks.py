@@ -697,18 +697,42 @@ def _interface_probes(target: Target, container: str, row: InterfaceData) -> Ite
     one_port = f"{what} has one OVS port"
     yield Probe(one_port, partial(_one_port, target, container, row), (_database(row.switch),))
     yield Probe(f"{what} port on bridge", partial(_port_bridge, target, row), (one_port,))
-    vlan = _none(row.vlan)
-    tag = partial(_port_tag, target, row.host_if, int(vlan) if vlan else None)
-    yield Probe(f"{what} port tag", tag, (one_port,))
+    yield from _interface_port_probes(target, what, row, one_port)
     inside = f"{what} in the container"
     netns = partial(_in_netns, target, container)
     yield Probe(inside, partial(_link, netns, row), (_running(container),))
     yield Probe(f"{what} MAC {row.mac}", partial(_mac, netns, row), (inside,))
-    address, gateway = _none(row.address), _none(row.gateway)
-    if address:
-        yield Probe(f"{what} address {address}", partial(_ns_address, netns, row), (inside,))
-    if gateway:
-        yield Probe(f"{what} default route via {gateway}", partial(_route, netns, row), (inside,))
+    for address in (_none(row.address) or "").split(",") if row.address != "-" else []:
+        yield Probe(
+            f"{what} address {address}", partial(_ns_address, netns, row, address), (inside,)
+        )
+    gateway = _none(row.gateway)
+    routes = [*([f"default {gateway}"] if gateway else []), *row.routes]
+    for route in routes:
+        to, via = route.split()
+        label = f"{what} {'default route' if to == 'default' else 'route to ' + to} via {via}"
+        yield Probe(label, partial(_route, netns, row.ifname, to, via), (inside,))
+
+
+def _interface_port_probes(
+    target: Target, what: str, row: InterfaceData, one_port: str
+) -> Iterator[Probe]:
+    """The columns of a container interface's port and Interface record its spec sets."""
+    vlan, trunks, ofport = _none(row.vlan), _none(row.trunks), _none(row.ofport)
+    columns: list[tuple[str, Any]] = [
+        ("tag", int(vlan) if vlan else None),
+        ("vlan_mode", _none(row.vlan_mode)),
+        ("trunks", sorted(int(t) for t in trunks.split(",")) if trunks else []),
+    ]
+    for column, want in columns:
+        probe = partial(_port_column, target, row.bridge, row.host_if, column, want)
+        yield Probe(f"{what} port {column}", probe, (one_port,))
+    value = partial(_interface_value, target, row.host_if)
+    if ofport:
+        yield Probe(f"{what} ofport", partial(value, "ofport", int(ofport)), (one_port,))
+    if row.external_ids:
+        ids = partial(value, "external_ids", dict(row.external_ids))
+        yield Probe(f"{what} external_ids", ids, (one_port,))
 
 
 def _one_port(target: Target, container: str, row: InterfaceData) -> Outcome:
@@ -726,11 +750,6 @@ def _port_bridge(target: Target, row: InterfaceData) -> Outcome:
     uuid = port["_uuid"] if port else None
     bridge = next((r["name"] for r in target.rows("Bridge") if uuid in _set(r["ports"])), None)
     return same(row.bridge, bridge)
-
-
-def _port_tag(target: Target, port_name: str, want: int | None) -> Outcome:
-    port = next((r for r in target.rows("Port") if r["name"] == port_name), {})
-    return same(want, _one(port.get("tag")))
 
 
 def _in_netns(target: Target, container: str, *argv: str) -> Answer:
@@ -753,14 +772,16 @@ def _mac(netns: NetnsRun, row: InterfaceData) -> Outcome:
     return Outcome(f"link/ether {row.mac} " in answer.stdout, row.mac, answer.stdout.strip())
 
 
-def _ns_address(netns: NetnsRun, row: InterfaceData) -> Outcome:
+def _ns_address(netns: NetnsRun, row: InterfaceData, address: str) -> Outcome:
     answer = netns("ip", "-o", "addr", "show", "dev", row.ifname)
-    present = f" {row.address} " in answer.stdout
-    return Outcome(present, row.address, answer.stdout.strip(), answer.stderr)
+    present = f" {address} " in answer.stdout
+    return Outcome(present, address, answer.stdout.strip(), answer.stderr)
 
 
-def _route(netns: NetnsRun, row: InterfaceData) -> Outcome:
-    family = "-6" if ":" in row.gateway else "-4"
-    answer = netns("ip", family, "route", "show", "default")
-    expected = f"via {row.gateway} dev {row.ifname}"
-    return Outcome(expected in answer.stdout, expected, answer.stdout.strip(), answer.stderr)
+def _route(netns: NetnsRun, ifname: str, to: str, via: str) -> Outcome:
+    family = "-6" if ":" in via else "-4"
+    answer = netns("ip", family, "route", "show", to)
+    expected = f"via {via} dev {ifname}"
+    found = [line for line in answer.stdout.splitlines() if line.startswith(f"{to} ")]
+    shown = "\n".join(found) or answer.stdout.strip() or "no such route"
+    return Outcome(any(expected in line for line in found), expected, shown, answer.stderr)

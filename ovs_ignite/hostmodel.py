@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from . import names
 from .artifacts import HostFile, HostUnit
+from .quoting import ovsdb_string
 
 
 class InterfaceData(NamedTuple):
@@ -20,15 +21,31 @@ class InterfaceData(NamedTuple):
     mac: str
     mtu: str
     vlan: str
-    address: str
+    address: str  # CIDRs, comma-separated
     gateway: str
     datapath: str
+    vlan_mode: str
+    trunks: str  # VLANs, comma-separated
+    ofport: str
+    routes: tuple[str, ...] = ()  # "TO VIA"
+    external_ids: tuple[tuple[str, str], ...] = ()  # the spec's keys of its Interface record
     switch: str | None = None  # the OVS instance of its bridge (None: the main one)
 
     def line(self) -> str:
         """Its line in the container's data file (the host script's fields)."""
         fields = (self.ifname, self.bridge, self.host_if, self.mac, self.mtu, self.vlan)
-        return " ".join((*fields, self.address, self.gateway, self.datapath))
+        port = (self.vlan_mode, self.trunks, self.ofport)
+        return " ".join((*fields, self.address, self.gateway, self.datapath, *port))
+
+    def extra_pairs(self) -> list[tuple[str, str]]:
+        """Its routes and its Interface record's settings, as keys of its own."""
+        return [
+            *(("route", f"{self.ifname} {route}") for route in self.routes),
+            *(
+                ("interface_setting", f"{self.ifname} external_ids:{key}={ovsdb_string(value)}")
+                for key, value in self.external_ids
+            ),
+        ]
 
     def attachment_line(self) -> str:
         """Its line in the container's attachment data (on another instance's bridge)."""
@@ -114,7 +131,13 @@ class ContainerData(NamedTuple):
                 *(("command", word) for word in self.command),
             ]
         main = (i for i in self.interfaces if i.switch is None)
-        return [*run, *(("interface", i.line()) for i in main)]
+        return [
+            *run,
+            *(("interface", i.line()) for i in main),
+            # (every interface's, those on other instances' bridges too: an interface's
+            # name is unique in its container)
+            *(pair for i in self.interfaces for pair in i.extra_pairs()),
+        ]
 
     def attachments(self) -> list[tuple[str, str]]:
         """Its interfaces on bridges of other OVS instances, as their data file lists them."""

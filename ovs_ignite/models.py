@@ -20,7 +20,14 @@ from pydantic import (
 )
 
 from .records import VALUE_TAGS as VALUE_TAGS
-from .records import address_kind, port_type, route_to_kind, trunk_kind, uplink_kind
+from .records import (
+    address_kind,
+    cidrs_kind,
+    port_type,
+    route_to_kind,
+    trunk_kind,
+    uplink_kind,
+)
 from .valuetypes import (
     AbsPath,
     AnyUnitName,
@@ -181,6 +188,7 @@ class Dpdk(Model):
 # -- ports: one model per type ------------------------------------------------------------------
 
 
+VlanMode = Literal["access", "trunk", "native-tagged", "native-untagged"]
 TrunkVlans = Annotated[
     Annotated[VlanId, Tag("a-vlan")] | Annotated[VlanRange, Tag("a-range")],
     Discriminator(trunk_kind),
@@ -196,7 +204,7 @@ class PortBase(Model):
         "only in a native vlan_mode.",
         json_schema_extra={"minItems": 1, "uniqueItems": True},
     )
-    vlan_mode: Literal["access", "trunk", "native-tagged", "native-untagged"] | None = Field(
+    vlan_mode: VlanMode | None = Field(
         default=None,
         description="How the port carries VLANs (Port vlan_mode): access (vlan only, "
         "untagged), trunk (trunks only, tagged; no trunks: every VLAN), native-tagged or "
@@ -481,20 +489,63 @@ class Bridge(Model):
     ports: list[Port] = Field(default=[], description="The bridge's ports, by type.")
 
 
+InterfaceAddress = Annotated[
+    Annotated[
+        list[Cidr],
+        Tag("cidr-list"),
+        Field(min_length=1, max_length=32, json_schema_extra={"uniqueItems": True}),
+    ]
+    | Annotated[Cidr, Tag("a-cidr")],
+    Discriminator(cidrs_kind),
+]
+
+
 class Interface(Model):
     bridge: IfName = _describe("The bridge the interface is attached to.")
     name: IfName | None = Field(
         default=None, description="Its name inside the container; default eth1, eth2, ..."
     )
-    address: Cidr | None = Field(default=None, description="Its address (CIDR).")
+    address: InterfaceAddress | None = Field(
+        default=None,
+        description="Its address: a CIDR, or a list of CIDRs (IPv4 and IPv6).",
+    )
     gateway: IpAddress | None = Field(
         default=None, description="A default route via this interface."
+    )
+    routes: list[Route] | None = Field(
+        default=None,
+        description="Routes inside the container through this interface (a CIDR or default, "
+        "via a gateway on one of its networks).",
+        max_length=64,
     )
     mac: MacAddress | None = Field(
         default=None, description="Its MAC; default a stable one made from the names."
     )
     mtu: Mtu | None = Field(default=None, description="Its MTU; default the bridge's.")
-    vlan: VlanId | None = Field(default=None, description="The access VLAN of its port.")
+    vlan: VlanId | None = Field(
+        default=None,
+        description="Its port's VLAN: the access VLAN, or the native one in a native vlan_mode.",
+    )
+    trunks: list[TrunkVlans] | None = Field(
+        default=None,
+        description="VLANs its port carries tagged, each a VLAN or a range (20-29): the "
+        "container's VLAN interfaces are its own; with vlan only in a native vlan_mode.",
+        json_schema_extra={"minItems": 1, "uniqueItems": True},
+    )
+    vlan_mode: VlanMode | None = Field(
+        default=None,
+        description="How its port carries VLANs (Port vlan_mode), as for a bridge's ports.",
+    )
+    ofport: OfPort | None = Field(
+        default=None,
+        description="Its port's OpenFlow port number (Interface ofport_request), 1-65279, "
+        "unique on the bridge; default: OVS picks one.",
+    )
+    external_ids: dict[OtherConfigKey, Text] = _keys_field(
+        "external_ids keys of its port's Interface record (for example iface-id, which an "
+        "OVN controller binds); set at every attach, exactly the spec's at each start of "
+        "the container (container_id, container_iface and ovs-ignite-* are ovs-ignite's)."
+    )
 
 
 class Container(Model):

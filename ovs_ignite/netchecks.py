@@ -7,7 +7,7 @@ from __future__ import annotations
 import ipaddress
 from collections.abc import Iterator
 
-from .records import BondPort, Bridge, Spec, UplinkMac
+from .records import BondPort, Bridge, Route, Spec, UplinkMac
 from .yamlsource import KeyPath
 
 Finding = tuple[KeyPath, str]
@@ -91,9 +91,14 @@ def _check_dns(bridge: Bridge, at: KeyPath) -> Iterator[Finding]:
 
 
 def _check_addresses(bridge: Bridge, at: KeyPath) -> Iterator[Finding]:
+    yield from check_addresses(bridge.addresses, isinstance(bridge.address, list), at)
+
+
+def check_addresses(addresses: list[str], many: bool, at: KeyPath) -> Iterator[Finding]:
+    """Addresses (of a bridge or a container's interface; many: given as a list) each once,
+    none a network's own or broadcast address."""
     seen: set[object] = set()
-    many = isinstance(bridge.address, list)
-    for n, text in enumerate(bridge.addresses):
+    for n, text in enumerate(addresses):
         where: KeyPath = (*at, "address", n) if many else (*at, "address")
         interface = ipaddress.ip_interface(text)
         network = interface.network
@@ -111,13 +116,26 @@ def _check_addresses(bridge: Bridge, at: KeyPath) -> Iterator[Finding]:
 
 
 def _check_routes(bridge: Bridge, at: KeyPath) -> Iterator[Finding]:
-    networks = [ipaddress.ip_interface(a) for a in bridge.addresses]
-    destinations: set[Network] = set()
-    for r, route in enumerate(bridge.routes or []):
+    yield from check_routes(bridge.addresses, bridge.routes or [], at, "bridge", set())
+
+
+def default_network(via: ipaddress.IPv4Address | ipaddress.IPv6Address) -> Network:
+    """The destination of a default route via gateway via: 0.0.0.0/0 or ::/0."""
+    return ipaddress.ip_network("::/0" if via.version == 6 else "0.0.0.0/0")
+
+
+def check_routes(
+    addresses: list[str], routes: list[Route], at: KeyPath, whose: str, destinations: set[Network]
+) -> Iterator[Finding]:
+    """Routes through an interface (a bridge's, or a container's: whose) with addresses: one
+    a destination (destinations: those of the same routing table so far), each via a
+    gateway on one of its networks."""
+    networks = [ipaddress.ip_interface(a) for a in addresses]
+    for r, route in enumerate(routes):
         where: KeyPath = (*at, "routes", r)
         via = ipaddress.ip_address(route.via)
         if route.to == "default":
-            destination: Network = ipaddress.ip_network("::/0" if via.version == 6 else "0.0.0.0/0")
+            destination = default_network(via)
             if destination in destinations:
                 yield (*where, "to"), f"a second default route for IPv{via.version}"
         else:
@@ -129,6 +147,6 @@ def _check_routes(bridge: Bridge, at: KeyPath) -> Iterator[Finding]:
         destinations.add(destination)
         own = [n for n in networks if n.version == via.version]
         if any(via == n.ip for n in own):
-            yield (*where, "via"), f"{via} is the bridge's own address"
+            yield (*where, "via"), f"{via} is the {whose}'s own address"
         elif not any(via in n.network for n in own) and not via.is_link_local:
-            yield (*where, "via"), f"{via} is on none of the bridge's networks (not on-link)"
+            yield (*where, "via"), f"{via} is on none of the {whose}'s networks (not on-link)"

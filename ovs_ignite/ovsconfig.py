@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from .names import DATAPATH_ID, DPDK_DEVARGS, PATCH_PEER, REMOTE_IP, TUNNEL_KEY
+from .quoting import ovsdb_string
 from .records import (
     AnyPort,
     BondPort,
@@ -21,11 +20,6 @@ from .records import (
 )
 
 
-def _ovsdb_string(value: str) -> str:
-    """An OVSDB string atom (JSON-quoted), so ovs-vsctl takes value literally."""
-    return json.dumps(value)
-
-
 def open_vswitch_settings(spec: Spec) -> list[str]:
     """The ``column:key=value`` settings of the Open_vSwitch record."""
     other: dict[str, str] = {}
@@ -40,9 +34,9 @@ def open_vswitch_settings(spec: Spec) -> list[str]:
             if value is not None:
                 other[key] = value
     other.update(spec.ovs.other_config)
-    settings = [f"other_config:{k}={_ovsdb_string(v)}" for k, v in other.items()]
+    settings = [f"other_config:{k}={ovsdb_string(v)}" for k, v in other.items()]
     if spec.ovs.system_id:
-        settings.append(f"external_ids:system-id={_ovsdb_string(spec.ovs.system_id)}")
+        settings.append(f"external_ids:system-id={ovsdb_string(spec.ovs.system_id)}")
     return settings
 
 
@@ -76,7 +70,7 @@ def _map_settings(other_config: dict[str, str], external_ids: dict[str, str]) ->
     """other_config and external_ids keys as ``column:key=value`` words whose values are
     OVSDB strings (any text, taken literally)."""
     return [
-        f"{column}:{key}={_ovsdb_string(value)}"
+        f"{column}:{key}={ovsdb_string(value)}"
         for column, settings in (("other_config", other_config), ("external_ids", external_ids))
         for key, value in settings.items()
     ]

@@ -23,7 +23,12 @@ from .hostmodel import (
     SwitchData,
 )
 from .netchecks import uplink_key
-from .ovsconfig import bridge_commands, bridge_settings, open_vswitch_settings, port_settings
+from .ovsconfig import (
+    bridge_commands,
+    bridge_settings,
+    open_vswitch_settings,
+    port_settings,
+)
 from .records import BondPort, Bridge, Container, LinkPort, Spec
 from .runs import (
     NAME_SPECIFIER,
@@ -81,9 +86,14 @@ def container_data(spec: Spec, container: Container) -> ContainerData:
                 mac=iface.mac or default_mac(container.name, ifname),
                 mtu=str(mtu) if mtu else "-",
                 vlan=str(iface.vlan) if iface.vlan else "-",
-                address=iface.address or "-",
+                address=",".join(iface.addresses) or "-",
                 gateway=iface.gateway or "-",
                 datapath=spec.datapath(bridge),
+                vlan_mode=iface.vlan_mode or "-",
+                trunks=",".join(str(v) for v in iface.trunk_vlans or []) or "-",
+                ofport=str(iface.ofport) if iface.ofport else "-",
+                routes=tuple(f"{route.to} {route.via}" for route in iface.routes or []),
+                external_ids=tuple(iface.external_ids.items()),
                 switch=spec.switch_of(bridge),
             )
         )

@@ -9,6 +9,7 @@ know what a value will cost in a unit (``unit_line_length``), without the templa
 from __future__ import annotations
 
 import itertools
+import json
 import re
 import shlex
 from collections.abc import Iterable
@@ -78,3 +79,8 @@ def systemd_command(values: Iterable[object], specifier: str = "") -> str:
         else:
             lines[-1].append(quoted)
     return f" \\\n{_INDENT}".join(" ".join(line) for line in lines)
+
+
+def ovsdb_string(value: str) -> str:
+    """An OVSDB string atom (JSON-quoted, ASCII), so ovs-vsctl takes value literally."""
+    return json.dumps(value)

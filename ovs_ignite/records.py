@@ -136,16 +136,7 @@ class PortBase(Record):
     @property
     def trunk_vlans(self) -> list[int] | None:
         """The VLANs of trunks, ranges spelled out, in the order given."""
-        if self.trunks is None:
-            return None
-        vlans: list[int] = []
-        for item in self.trunks:
-            if isinstance(item, str):
-                first, last = (int(n) for n in item.split("-"))
-                vlans.extend(range(first, last + 1))
-            else:
-                vlans.append(item)
-        return vlans
+        return spelled_vlans(self.trunks)
 
 
 class OnePort(PortBase):
@@ -273,12 +264,30 @@ VALUE_TAGS = (
 )
 
 
+def spelled_vlans(trunks: list[int | str] | None) -> list[int] | None:
+    """The VLANs of trunks (VLANs and ranges "FIRST-LAST"), ranges spelled out, in order."""
+    if trunks is None:
+        return None
+    vlans: list[int] = []
+    for item in trunks:
+        if isinstance(item, str):
+            first, last = (int(n) for n in item.split("-"))
+            vlans.extend(range(first, last + 1))
+        else:
+            vlans.append(item)
+    return vlans
+
+
 def trunk_kind(value: Any) -> str:
     return "a-range" if isinstance(value, str) else "a-vlan"
 
 
 def route_to_kind(value: Any) -> str:
     return "to-default" if value == "default" else "a-cidr"
+
+
+def cidrs_kind(value: Any) -> str:
+    return "cidr-list" if isinstance(value, list) else "a-cidr"
 
 
 def address_kind(value: Any) -> str:
@@ -339,11 +348,28 @@ class Bridge(Record):
 class Interface(Record):
     bridge: str
     name: str | None
-    address: str | None
+    address: str | list[str] | None
     gateway: str | None
+    routes: list[Route] | None
     mac: str | None
     mtu: int | None
     vlan: int | None
+    trunks: list[int | str] | None  # (a VLAN, or a range "FIRST-LAST")
+    vlan_mode: Literal["access", "trunk", "native-tagged", "native-untagged"] | None
+    ofport: int | None
+    external_ids: dict[str, str]
+
+    @property
+    def addresses(self) -> list[str]:
+        """Its addresses, in the order given."""
+        if self.address is None:
+            return []
+        return [self.address] if isinstance(self.address, str) else list(self.address)
+
+    @property
+    def trunk_vlans(self) -> list[int] | None:
+        """The VLANs of trunks, ranges spelled out, in the order given."""
+        return spelled_vlans(self.trunks)
 
 
 class Container(Record):

@@ -255,5 +255,8 @@ def test_the_nginx_example_with_20_containers_fits_aws_wrapped(tmp_path: Path) -
     # FCOS's NetworkManager file (issue 28) took 124 and the uplink's share of the host
     # script and data (issue 28: its commands, the addresses' list) another 100; the ports'
     # VLAN mode, MTU and settings and the bridges' STP, RSTP and snooping switches, set or
-    # cleared at every boot, another 120: 1,182 were left)
-    assert out.stat().st_size <= PLATFORMS["aws"].limit - 1000
+    # cleared at every boot, another 120: 1,182 were left; the containers' interfaces'
+    # addresses, routes, VLAN modes, trunks, ofports and external_ids (issue 31: the attach
+    # script's share) another 816: 366 are left. What only some specs use ships only to
+    # them, as the uplink's part does.)
+    assert out.stat().st_size <= PLATFORMS["aws"].limit - 300

@@ -4,6 +4,7 @@ podman and Open vSwitch in a network namespace of the test's own)."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import time
 from collections.abc import Callable, Iterator
@@ -277,11 +278,11 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
 def test_vlans_separate_containers(conf: Path, tmp_path: Path, engine: str) -> None:
     spec = on_engine(runtime_spec((RUNTIME / "vlans.yaml").read_text(), conf, tmp_path), engine)
     with stack(spec, tmp_path) as host:
-        for name in ("c1", "db", "42"):
+        for name in ("c1", "db", "42", "t1"):
             host.start(f"{name}.service")
         ports = [p for p in host.ports("br-vlan") if p != "trunk0"]  # (the containers')
         tags = {p: host.vsctl("get", "port", p, "tag").strip() for p in ports}
-        assert sorted(tags.values()) == ["10", "10", "20"]
+        assert sorted(tags.values()) == ["10", "10", "10", "20"]
 
         def reaches(src: str, ip: str) -> bool:
             return host.exec(src, "ping", "-c", "1", "-W", "2", ip, check=False).returncode == 0
@@ -293,6 +294,8 @@ def test_vlans_separate_containers(conf: Path, tmp_path: Path, engine: str) -> N
         assert not reaches("42", "192.168.10.12")
         assert not reaches("c1", "192.168.10.13")
         _native_untagged_port_carries_both_vlans(host, reaches)
+        _container_interfaces_are_as_the_spec_says(host, tmp_path)
+        _trunk_container_gets_its_vlans_tagged(host, reaches)
 
 
 # Asks who has argv[3] from interface argv[1], in VLAN argv[2] (0: untagged), with a raw
@@ -349,6 +352,77 @@ def _native_untagged_port_carries_both_vlans(
     assert answer(0, "192.168.10.11") == "0"
     assert answer(0, "192.168.10.13") == "none"
     assert answer(30, "192.168.10.13") == "none"  # not a VLAN of the port
+
+
+def _container_interfaces_are_as_the_spec_says(host: Stack, tmp_path: Path) -> None:
+    """c1 and db: both their addresses, HTTP over IPv6, db's routes inside its namespace,
+    c1's ofport and external_ids (its note's shell text kept as text); verify checks each
+    and names a drift."""
+    page = host.exec("db", "wget", "-q", "-O", "-", "http://[fd00:10::11]/").stdout
+    assert page == host.exec("c1", "cat", "/www/index.html").stdout != ""
+    assert host.exec("c1", "ping", "-c", "1", "-W", "2", "fd00:10::12").returncode == 0
+    db = host.container_pid("db")
+
+    def in_db(*argv: str) -> str:
+        return host.host.sh("nsenter", "--target", db, "--net", "--", "ip", *argv)
+
+    assert "10.99.0.0/16 via 192.168.10.1 dev eth1" in in_db("-4", "route", "show")
+    assert "default via fd00:10::1 dev eth1" in in_db("-6", "route", "show")
+    (c1_port,) = host.attach_ports("c1")
+    assert host.vsctl("get", "interface", c1_port, "ofport").strip() == "71"
+    ids = host.vsctl("--format=json", "--columns=external_ids", "list", "interface", c1_port)
+    assert ["iface-id", "c1-eth1"] in json.loads(ids)["data"][0][0][1]
+    assert ["note", "$(reboot) ; `x`"] in json.loads(ids)["data"][0][0][1]
+    (t1_port,) = host.attach_ports("t1")
+    assert host.vsctl("get", "port", t1_port, "trunks").strip() == "[20, 21]"
+    assert host.vsctl("get", "port", t1_port, "vlan_mode").strip() == "native-untagged"
+    checked = verify(host, tmp_path)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    for line in (
+        "PASS  c1/eth1 address fd00:10::11/64",
+        "PASS  c1/eth1 ofport",
+        "PASS  c1/eth1 external_ids",
+        "PASS  db/eth1 route to 10.99.0.0/16 via 192.168.10.1",
+        "PASS  db/eth1 default route via fd00:10::1",
+        "PASS  t1/eth1 port trunks",
+        "PASS  t1/eth1 port vlan_mode",
+    ):
+        assert line in checked.stdout, checked.stdout
+    in_db("route", "del", "10.99.0.0/16")
+    host.vsctl("remove", "interface", c1_port, "external_ids", "iface-id")
+    host.vsctl("set", "port", t1_port, "trunks=20")
+    drifted = verify(host, tmp_path)
+    assert drifted.returncode == 3, drifted.stdout + drifted.stderr
+    for label in (
+        "db/eth1 route to 10.99.0.0/16 via 192.168.10.1",
+        "c1/eth1 external_ids",
+        "t1/eth1 port trunks",
+    ):
+        assert f"FAIL  {label}" in drifted.stdout, drifted.stdout
+    host.stop("t1.service")  # (the attach's next run puts it right)
+    host.start("t1.service")
+    (t1_port,) = host.attach_ports("t1")
+    assert host.vsctl("get", "port", t1_port, "trunks").strip() == "[20, 21]"
+
+
+def _trunk_container_gets_its_vlans_tagged(
+    host: Stack, reaches: Callable[[str, str], bool]
+) -> None:
+    """t1 (native-untagged, vlan 10, trunks [20-21]) from its own network namespace: its
+    untagged frames are on VLAN 10, its frames tagged 20 reach container 42 (VLAN 20) and
+    come back tagged, and no other VLAN gets through."""
+    assert reaches("t1", "192.168.10.11") and not reaches("t1", "192.168.10.13")
+    t1 = host.container_pid("t1")
+
+    def answer(vlan: int, ip: str) -> str:
+        argv = [need("python3"), "-c", ARP_IN_VLAN, "eth1", str(vlan), ip]
+        return host.host.sh("nsenter", "--target", t1, "--net", "--", *argv).strip()
+
+    assert answer(20, "192.168.10.13") == "20"
+    assert answer(0, "192.168.10.12") == "0"
+    assert answer(21, "192.168.10.13") == "none"  # (42 is on VLAN 20)
+    assert answer(30, "192.168.10.13") == "none"  # not a VLAN of t1's port
+    assert answer(0, "192.168.10.13") == "none"
 
 
 @pytest.mark.parametrize("engine", ENGINE_PARAMS)

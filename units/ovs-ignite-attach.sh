@@ -6,22 +6,20 @@
 # It uses the host script's functions and its extension points (VSWITCHD, IP, BATCH_DIR,
 # link_indexes, interface_rows).
 
-# Put the interfaces of container $1 (PID $2; rows $3) in place, with one `ip -batch` on
-# each side: a veth pair, the host end ovi<hash> up, the other end in the container with its
-# name, MAC, MTU, address and route. That end is made in the container's namespace (moving
+# Put the interfaces of container $1 (PID $2; rows $3; ROUTES) in place, with one `ip -batch`
+# on each side: a veth pair, the host end ovi<hash> up, the other end in the container with
+# its name, MAC, MTU, addresses and routes. That end is made in the container's namespace (moving
 # a link between namespaces waits for an RCU grace period under the kernel's one network
 # lock, which serializes attaches). A pair in place (each end the other's peer) stays.
 # FRESH[row]: 1 when the pair is made anew; INDEX[row]: the host end's ifindex. The
 # container's side (and the tx offload of netdev interfaces) runs in the background, INNER_JOB.
 link_container() {
-    local name=$1 pid=$2 rows=$3 f inner="" row=0 mtu nodad host=() in=()
+    local name=$1 pid=$2 rows=$3 f r inner="" row=0 mtu address route host=() in=() v6=()
     FRESH=() INDEX=()
     while read -r -a f; do
-        # f: ifname bridge host_if mac mtu vlan address gateway datapath
-        mtu="" nodad=""
+        # f: ifname bridge host_if mac mtu vlan address gateway datapath vlan_mode trunks ofport
+        mtu=""
         [[ ${f[4]} == - ]] || mtu=" mtu ${f[4]}"
-        # (an IPv6 address skips duplicate address detection: usable at once)
-        [[ ${f[6]} != *:* ]] || nodad=" nodad"
         FRESH[row]=1
         if link_indexes "${f[2]}"; then
             if [[ -z $inner ]]; then
@@ -41,16 +39,32 @@ link_container() {
             host[-1]+=" address ${f[3]}$mtu netns $pid"
         fi
         in+=("link set dev ${f[0]} up")
-        [[ ${f[6]} == - ]] || in+=("addr replace ${f[6]} dev ${f[0]}$nodad")
+        [[ ${f[6]} != *:* ]] || v6+=("/proc/sys/net/ipv6/conf/${f[0]}/disable_ipv6")
+        if [[ ${f[6]} != - ]]; then
+            for address in ${f[6]//,/ }; do
+                # (an IPv6 address skips duplicate address detection: usable at once)
+                in+=("addr replace $address dev ${f[0]}")
+                [[ $address != *:* ]] || in[-1]+=" nodad"
+            done
+        fi
         [[ ${f[7]} == - ]] || in+=("route replace default via ${f[7]} dev ${f[0]}")
+        for route in "${ROUTES[@]}"; do
+            read -r -a r <<<"$route" # (ifname to via)
+            [[ ${r[0]} != "${f[0]}" ]] || in+=("route replace ${r[1]} via ${r[2]} dev ${f[0]}")
+        done
         row=$((row + 1))
     done <<<"$rows"
     local IFS=$'\n'
     "${IP[@]}" -batch - <<<"${host[*]}" || die "$name: its veths could not be made (see ip's error;" \
         "an interface of the same name in the container already?)"
-    # The container's side runs meanwhile (cmd_attach waits for it, INNER_JOB).
+    # The container's side runs meanwhile (cmd_attach waits for it, INNER_JOB). An interface
+    # with an IPv6 address gets IPv6 on first (docker turns it off in its containers).
+    local run=(ip -batch -)
+    if ((${#v6[@]})); then
+        run=(bash -c "for f; do echo 0 >\"\$f\" || exit; done; exec ip -batch -" ovs-ignite "${v6[@]}")
+    fi
     {
-        nsenter --target "$pid" --net -- ip -batch - <<<"${in[*]}" ||
+        nsenter --target "$pid" --net -- "${run[@]}" <<<"${in[*]}" ||
             die "$name: its interfaces could not be set up (see ip's error)"
         IFS=$' \t\n'
         while read -r -a f; do
@@ -70,40 +84,49 @@ link_container() {
     done <<<"$rows"
 }
 
-# Add container $1's request (lines $2...) to the batch (B_*: an entry per interface); fails,
-# adding nothing, when a line is not one.
+# The lines of an attach's request: each interface's ("ifname bridge host_if vlan vlan_mode
+# trunks ofport fresh"), each followed by the external_ids settings of its Interface record.
+REQUEST_INTERFACE='^([A-Za-z0-9_.-]{1,15} ){2}ovi[0-9a-f]{12} ([0-9]{1,4}|-) (access|trunk|native-(un)?tagged|-) ([0-9]{1,4}(,[0-9]{1,4})*|-) ([0-9]{1,5}|-) [01]$'
+REQUEST_SETTING='^external_ids:[A-Za-z0-9][A-Za-z0-9_.-]*=".*"$'
+
+# Empty the batch (B_*: an entry per interface; B_PORT: "vlan vlan_mode trunks", B_SET: the
+# words that set its Interface record, a line each).
+batch_reset() { B_NAME=() B_IF=() B_BRIDGE=() B_HOSTIF=() B_PORT=() B_SET=() B_FRESH=(); }
+
+# Add container $1's request (lines $2...) to the batch; fails, adding nothing, when a line
+# is not one.
 add_request() {
     local name=$1 line f
     shift
+    [[ ${1:-} =~ $REQUEST_INTERFACE ]] || return 1
     for line; do
-        [[ $line =~ ^([A-Za-z0-9_.-]{1,15}\ ){2}ovi[0-9a-f]{12}\ ([0-9]{1,4}|-)\ [01]$ ]] ||
-            return 1
+        [[ $line =~ $REQUEST_INTERFACE || $line =~ $REQUEST_SETTING ]] || return 1
     done
     for line; do
+        if [[ $line =~ $REQUEST_SETTING ]]; then
+            B_SET[-1]+=$'\n'$line
+            continue
+        fi
         read -r -a f <<<"$line"
         B_NAME+=("$name") B_IF+=("${f[0]}") B_BRIDGE+=("${f[1]}") B_HOSTIF+=("${f[2]}")
-        B_VLAN+=("${f[3]}") B_FRESH+=("${f[4]}")
+        B_PORT+=("${f[*]:3:3}") B_FRESH+=("${f[7]}")
+        B_SET+=("external_ids:container_id=\"$name\""$'\n'"external_ids:container_iface=\"${f[0]}\"")
+        [[ ${f[6]} == - ]] || B_SET[-1]+=$'\n'"ofport_request=${f[6]}"
     done
 }
 
 # The batch's OVS work: the ports each interface has (a find each, in one ovs-vsctl run);
 # the stale ones removed in one transaction (all of an interface whose veth is new, since
 # OVS would keep the gone device, and any but its own: ovs-docker's, say); then in another
-# every port added with its tag and external_ids, which ovs-vsctl returns from once
-# ovs-vswitchd has applied it. REMOVED_OF[name]: "ifname port" lines.
+# every port added with its VLAN columns, ofport and external_ids, which ovs-vsctl returns
+# from once ovs-vswitchd has applied it. REMOVED_OF[name]: "ifname port" lines.
 ovs_attach_ports() {
     local i port answer finds=() stale=() adds=()
     for i in "${!B_NAME[@]}"; do
         finds+=(-- --columns=name find interface "external_ids:container_id=\"${B_NAME[i]}\""
             "external_ids:container_iface=\"${B_IF[i]}\"")
         adds+=(-- --may-exist add-port "${B_BRIDGE[i]}" "${B_HOSTIF[i]}")
-        if [[ ${B_VLAN[i]} == - ]]; then
-            adds+=(-- clear port "${B_HOSTIF[i]}" tag)
-        else
-            adds+=(-- set port "${B_HOSTIF[i]}" "tag=${B_VLAN[i]}")
-        fi
-        adds+=(-- set interface "${B_HOSTIF[i]}" "external_ids:container_id=\"${B_NAME[i]}\""
-            "external_ids:container_iface=\"${B_IF[i]}\"")
+        port_columns "$i"
     done
     answer=$(vsctl --data=bare --no-heading "${finds[@]:1}") || return 1
     i=0 # (each find's rows, then an empty line before the next find's)
@@ -121,6 +144,23 @@ ovs_attach_ports() {
     vsctl "${adds[@]:1}"
 }
 
+# Add to adds the columns of interface $1 of the batch as its request says: the Port's VLAN
+# columns (those not given cleared), the Interface's ofport_request (cleared on a port that
+# stays, unless given) and external_ids (ovs-ignite's and the spec's keys; a port made anew
+# has no others).
+port_columns() {
+    local i=$1 f column sets=() words
+    read -r -a f <<<"${B_PORT[i]}" # (vlan vlan_mode trunks)
+    for column in "tag=${f[0]}" "vlan_mode=${f[1]}" "trunks=${f[2]}"; do
+        [[ $column == *=- ]] || sets+=("$column")
+    done
+    adds+=(-- clear port "${B_HOSTIF[i]}" tag vlan_mode trunks)
+    ((${#sets[@]} == 0)) || adds+=(-- set port "${B_HOSTIF[i]}" "${sets[@]}")
+    ((B_FRESH[i])) || adds+=(-- clear interface "${B_HOSTIF[i]}" ofport_request)
+    mapfile -t words <<<"${B_SET[i]}"
+    adds+=(-- set interface "${B_HOSTIF[i]}" "${words[@]}")
+}
+
 # Holding the batch lock: take every complete request queued (one still being written waits
 # for the next batch; one whose attach is gone is dropped), do their OVS work and leave each
 # its result: ok, or, when the work failed as a whole, again (each attach does its own
@@ -128,7 +168,7 @@ ovs_attach_ports() {
 lead_batch() {
     local file name lines verdict=ok names=()
     local -A tokens=() REMOVED_OF=()
-    B_NAME=() B_IF=() B_BRIDGE=() B_HOSTIF=() B_VLAN=() B_FRESH=()
+    batch_reset
     for file in "$BATCH_DIR"/queue/*; do
         [[ -s $file ]] || continue
         mapfile -t lines <"$file"
@@ -152,18 +192,22 @@ lead_batch() {
     done
 }
 
-# The OVS step of container $1's interfaces (rows $2; FRESH), through the batch: returns
-# once every port is in OVS as the spec says (REMOVED: the stale ports removed, "ifname
-# port" each), or dies.
+# The OVS step of container $1's interfaces (rows $2; FRESH, SETTINGS), through the batch:
+# returns once every port is in OVS as the spec says (REMOVED: the stale ports removed,
+# "ifname port" each), or dies.
 attach_ovs() {
-    local name=$1 rows=$2 f row=0 request=() result=() ifnames=() token queue
+    local name=$1 rows=$2 f row=0 request=() result=() ifnames=() token queue setting
     local -A REMOVED_OF=()
     token="$BASHPID ${EPOCHREALTIME//[!0-9]/}"
     while read -r -a f; do
-        request+=("${f[0]} ${f[1]} ${f[2]} ${f[5]} ${FRESH[row++]}")
+        request+=("${f[0]} ${f[1]} ${f[2]} ${f[5]} ${f[9]} ${f[10]} ${f[11]} ${FRESH[row++]}")
+        for setting in "${SETTINGS[@]}"; do
+            [[ $setting != "${f[0]} "* ]] || request+=("${setting#* }")
+        done
         ifnames+=("$name/${f[0]}")
         hook attach-ovs "$name" "${f[0]}"
     done <<<"$rows"
+
     batch_folders
     queue=$BATCH_DIR/queue/$name
     printf '%s\n' "$token" "${request[@]}" end >"$queue"
@@ -180,7 +224,7 @@ attach_ovs() {
     [[ ${result[0]:-} == "$token" ]] || die "$name: its OVS step left no result (a bug)"
     REMOVED=("${result[@]:2}")
     if [[ ${result[1]:-} == again ]]; then
-        B_NAME=() B_IF=() B_BRIDGE=() B_HOSTIF=() B_VLAN=() B_FRESH=()
+        batch_reset
         add_request "$name" "${request[@]}"
         ovs_attach_ports && result[1]=ok
         REMOVED=()
@@ -191,6 +235,14 @@ attach_ovs() {
             "ovs-vswitchd unreachable?)"
 }
 
+# The routes and Interface settings of container $1's interfaces (its data file lists those
+# of all its interfaces): ROUTES ("ifname to via"), SETTINGS ("ifname external_ids:K=V").
+interface_extras() {
+    read_named container "$1"
+    data_list route ROUTES
+    data_list interface_setting SETTINGS
+}
+
 # Attach container $1: its veths (link_container), its ports (attach_ovs), and at the end a
 # look that each veth is the one made or found (a container that stops takes its veths).
 cmd_attach() {
@@ -198,6 +250,7 @@ cmd_attach() {
     check_name "$name"
     rows=$(interface_rows "$name")
     [[ -n $rows ]] || return 0
+    interface_extras "$name"
     lock_container "$name"
     ATTACHING=$name
     trap 'attach_moot "$ATTACHING"' EXIT

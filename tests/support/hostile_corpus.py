@@ -42,7 +42,16 @@ containers:
     command: [nginx, COMMAND]
     env: {ENVKEY: ENVVALUE}
     volumes: [VOLUME]
-    interfaces: [{bridge: BRIDGE, name: IFNAME, address: ADDRESS, gateway: GATEWAY, mac: MAC}]
+    interfaces:
+      - {bridge: BRIDGE, name: IFNAME, address: ADDRESS, gateway: GATEWAY, mac: MAC}
+      - bridge: BRIDGE
+        name: eth2
+        address: [10.0.0.12/24, ADDRESS6]
+        routes: [{to: CROUTETO, via: 10.0.0.1}]
+        vlan_mode: native-untagged
+        vlan: 10
+        trunks: [20-29]
+        external_ids: {IFKEY: IFVALUE}
   - name: own
     unit: UNIT
     interfaces: [{bridge: BRIDGE, address: 10.0.0.11/24}]
@@ -89,6 +98,10 @@ FIELDS = {
     "IFNAME": ("eth1", "e{}"),
     "ADDRESS": ("10.0.0.10/24", "10.0.0.10/{}"),
     "GATEWAY": ("10.0.0.1", "fe80::1%{}"),
+    "ADDRESS6": ("2001:db8::12/64", "2001:db8::12/{}"),
+    "CROUTETO": ("192.168.0.0/16", "192.168.0.0/{}"),
+    "IFKEY": ("iface-id", "i{}"),
+    "IFVALUE": ("web-eth2", "a {}"),
     "MAC": ("02:00:00:00:00:0a", "02:00:00:00:00:{}"),
     "UNIT": ("my-web.service", "my{}.service"),
     "SWNAME": ("lab1", "lab{}"),  # (an instance: a netns, unit and container names)

@@ -37,7 +37,7 @@ def with_containers(spec: Spec, n: int) -> Spec:
     of its first interface's /24 (from .10 on)."""
     first = spec.containers[0]
     interface = first.interfaces[0]
-    assert interface.address is not None and n <= 240
+    assert isinstance(interface.address, str) and n <= 240
     prefix = interface.address.rsplit(".", 1)[0]
     copies = [
         first.replaced(
