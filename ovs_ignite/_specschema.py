@@ -40,80 +40,86 @@ _28 = {"type": "model-field", "schema": _27}
 _29 = {"type": "no-info", "function": values.switch_name}
 _30 = {"type": "function-after", "function": _29, "schema": {"type": "str"}}
 _31 = {"type": "list", "items_schema": _7}
-_32 = {"type": "no-info", "function": values.cidr}
-_33 = {"type": "function-after", "function": _32, "schema": {"type": "str"}}
-_34 = {"type": "list", "items_schema": _33, "min_length": 1, "max_length": 32}
-_35 = {"type": "literal", "expected": ["default"]}
-_36 = {"type": "no-info", "function": values.network}
-_37 = {"type": "function-after", "function": _36, "schema": {"type": "str"}}
-_38 = {"to-default": _35, "a-cidr": _37}
-_39 = {"type": "tagged-union", "choices": _38, "discriminator": records.route_to_kind}
+_32 = {"type": "literal", "expected": ["dhcp"]}
+_33 = {"type": "no-info", "function": values.cidr}
+_34 = {"type": "function-after", "function": _33, "schema": {"type": "str"}}
+_35 = {"type": "list", "items_schema": _34, "min_length": 1, "max_length": 32}
+_36 = {"by-dhcp": _32, "cidr-list": _35, "a-cidr": _34}
+_37 = {"type": "tagged-union", "choices": _36, "discriminator": records.address_kind}
+_38 = {"type": "nullable", "schema": _37}
+_39 = {"type": "default", "schema": _38, "default": None}
 _40 = {"type": "model-field", "schema": _39}
-_41 = {"type": "no-info", "function": values.ip_address}
-_42 = {"type": "function-after", "function": _41, "schema": {"type": "str"}}
-_43 = {"type": "model-field", "schema": _42}
-_44 = {"to": _40, "via": _43}
-_45 = {"type": "model-fields", "fields": _44, "model_name": "Route", "computed_fields": []}
-_46 = {"extra_fields_behavior": "forbid", "strict": True, "title": "Route"}
-_47 = {
+_41 = {"type": "literal", "expected": ["default"]}
+_42 = {"type": "no-info", "function": values.network}
+_43 = {"type": "function-after", "function": _42, "schema": {"type": "str"}}
+_44 = {"to-default": _41, "a-cidr": _43}
+_45 = {"type": "tagged-union", "choices": _44, "discriminator": records.route_to_kind}
+_46 = {"type": "model-field", "schema": _45}
+_47 = {"type": "no-info", "function": values.ip_address}
+_48 = {"type": "function-after", "function": _47, "schema": {"type": "str"}}
+_49 = {"type": "model-field", "schema": _48}
+_50 = {"to": _46, "via": _49}
+_51 = {"type": "model-fields", "fields": _50, "model_name": "Route", "computed_fields": []}
+_52 = {"extra_fields_behavior": "forbid", "strict": True, "title": "Route"}
+_53 = {
     "type": "model",
     "cls": records.Route,
-    "schema": _45,
+    "schema": _51,
     "custom_init": False,
     "root_model": False,
-    "config": _46,
+    "config": _52,
     "ref": "Route",
 }
-_48 = {"type": "no-info", "function": values.mtu}
-_49 = {"type": "function-after", "function": _48, "schema": {"type": "int"}}
-_50 = {"type": "nullable", "schema": _49}
-_51 = {"type": "default", "schema": _50, "default": None}
-_52 = {"type": "model-field", "schema": _51}
-_53 = {"type": "nullable", "schema": _1}
-_54 = {"type": "default", "schema": _53, "default": None}
-_55 = {"type": "model-field", "schema": _54}
-_56 = {"type": "no-info", "function": values.mac_address}
-_57 = {"type": "function-after", "function": _56, "schema": {"type": "str"}}
-_58 = {"type": "no-info", "function": values.vlan_id}
-_59 = {"type": "function-after", "function": _58, "schema": {"type": "int"}}
-_60 = {"type": "nullable", "schema": _59}
-_61 = {"type": "default", "schema": _60, "default": None}
-_62 = {"type": "model-field", "schema": _61}
-_63 = {"type": "no-info", "function": values.vlan_range}
-_64 = {"type": "function-after", "function": _63, "schema": {"type": "str"}}
-_65 = {"a-vlan": _59, "a-range": _64}
-_66 = {"type": "tagged-union", "choices": _65, "discriminator": records.trunk_kind}
-_67 = {"type": "list", "items_schema": _66}
-_68 = {"type": "nullable", "schema": _67}
-_69 = {"type": "default", "schema": _68, "default": None}
-_70 = {"type": "model-field", "schema": _69}
-_71 = ["access", "trunk", "native-tagged", "native-untagged"]
-_72 = {"type": "literal", "expected": _71}
-_73 = {"type": "nullable", "schema": _72}
-_74 = {"type": "default", "schema": _73, "default": None}
-_75 = {"type": "model-field", "schema": _74}
-_76 = {"type": "no-info", "function": values.ofport}
-_77 = {"type": "function-after", "function": _76, "schema": {"type": "int"}}
-_78 = {"type": "nullable", "schema": _77}
-_79 = {"type": "default", "schema": _78, "default": None}
-_80 = {"type": "model-field", "schema": _79}
-_81 = {"type": "model-field", "schema": _30}
-_82 = {"type": "no-info", "function": values.text_block}
-_83 = {"type": "function-after", "function": _82, "schema": {"type": "str"}}
+_54 = {"type": "no-info", "function": values.mtu}
+_55 = {"type": "function-after", "function": _54, "schema": {"type": "int"}}
+_56 = {"type": "nullable", "schema": _55}
+_57 = {"type": "default", "schema": _56, "default": None}
+_58 = {"type": "model-field", "schema": _57}
+_59 = {"type": "nullable", "schema": _1}
+_60 = {"type": "default", "schema": _59, "default": None}
+_61 = {"type": "model-field", "schema": _60}
+_62 = {"type": "no-info", "function": values.mac_address}
+_63 = {"type": "function-after", "function": _62, "schema": {"type": "str"}}
+_64 = {"type": "no-info", "function": values.vlan_id}
+_65 = {"type": "function-after", "function": _64, "schema": {"type": "int"}}
+_66 = {"type": "nullable", "schema": _65}
+_67 = {"type": "default", "schema": _66, "default": None}
+_68 = {"type": "model-field", "schema": _67}
+_69 = {"type": "no-info", "function": values.vlan_range}
+_70 = {"type": "function-after", "function": _69, "schema": {"type": "str"}}
+_71 = {"a-vlan": _65, "a-range": _70}
+_72 = {"type": "tagged-union", "choices": _71, "discriminator": records.trunk_kind}
+_73 = {"type": "list", "items_schema": _72}
+_74 = {"type": "nullable", "schema": _73}
+_75 = {"type": "default", "schema": _74, "default": None}
+_76 = {"type": "model-field", "schema": _75}
+_77 = ["access", "trunk", "native-tagged", "native-untagged"]
+_78 = {"type": "literal", "expected": _77}
+_79 = {"type": "nullable", "schema": _78}
+_80 = {"type": "default", "schema": _79, "default": None}
+_81 = {"type": "model-field", "schema": _80}
+_82 = {"type": "no-info", "function": values.ofport}
+_83 = {"type": "function-after", "function": _82, "schema": {"type": "int"}}
 _84 = {"type": "nullable", "schema": _83}
 _85 = {"type": "default", "schema": _84, "default": None}
 _86 = {"type": "model-field", "schema": _85}
-_87 = {"type": "no-info", "function": values.local_path}
-_88 = {"type": "function-after", "function": _87, "schema": {"type": "str"}}
-_89 = {"type": "nullable", "schema": _88}
-_90 = {"type": "default", "schema": _89, "default": None}
-_91 = {"type": "model-field", "schema": _90}
-_92 = {"type": "nullable", "schema": {"type": "bool"}}
-_93 = {"type": "default", "schema": _92, "default": None}
-_94 = {"type": "model-field", "schema": _93}
-_95 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 3600000}}
+_87 = {"type": "model-field", "schema": _30}
+_88 = {"type": "no-info", "function": values.text_block}
+_89 = {"type": "function-after", "function": _88, "schema": {"type": "str"}}
+_90 = {"type": "nullable", "schema": _89}
+_91 = {"type": "default", "schema": _90, "default": None}
+_92 = {"type": "model-field", "schema": _91}
+_93 = {"type": "no-info", "function": values.local_path}
+_94 = {"type": "function-after", "function": _93, "schema": {"type": "str"}}
+_95 = {"type": "nullable", "schema": _94}
 _96 = {"type": "default", "schema": _95, "default": None}
 _97 = {"type": "model-field", "schema": _96}
+_98 = {"type": "nullable", "schema": {"type": "bool"}}
+_99 = {"type": "default", "schema": _98, "default": None}
+_100 = {"type": "model-field", "schema": _99}
+_101 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 3600000}}
+_102 = {"type": "default", "schema": _101, "default": None}
+_103 = {"type": "model-field", "schema": _102}
 SCHEMA: dict[str, Any] = {
     "type": "definitions",
     "schema": {
@@ -608,28 +614,7 @@ SCHEMA: dict[str, Any] = {
                                                 "default": None,
                                             },
                                         },
-                                        "address": {
-                                            "type": "model-field",
-                                            "schema": {
-                                                "type": "default",
-                                                "schema": {
-                                                    "type": "nullable",
-                                                    "schema": {
-                                                        "type": "tagged-union",
-                                                        "choices": {
-                                                            "by-dhcp": {
-                                                                "type": "literal",
-                                                                "expected": ["dhcp"],
-                                                            },
-                                                            "cidr-list": _34,
-                                                            "a-cidr": _33,
-                                                        },
-                                                        "discriminator": records.address_kind,
-                                                    },
-                                                },
-                                                "default": None,
-                                            },
-                                        },
+                                        "address": _40,
                                         "uplink": {
                                             "type": "model-field",
                                             "schema": {
@@ -657,7 +642,7 @@ SCHEMA: dict[str, Any] = {
                                                 "type": "default",
                                                 "schema": {
                                                     "type": "nullable",
-                                                    "schema": {"type": "list", "items_schema": _47},
+                                                    "schema": {"type": "list", "items_schema": _53},
                                                 },
                                                 "default": None,
                                             },
@@ -670,7 +655,7 @@ SCHEMA: dict[str, Any] = {
                                                     "type": "nullable",
                                                     "schema": {
                                                         "type": "list",
-                                                        "items_schema": _42,
+                                                        "items_schema": _48,
                                                         "max_length": 8,
                                                     },
                                                 },
@@ -688,7 +673,7 @@ SCHEMA: dict[str, Any] = {
                                                 "default": None,
                                             },
                                         },
-                                        "mtu": _52,
+                                        "mtu": _58,
                                         "datapath_id": {
                                             "type": "model-field",
                                             "schema": {
@@ -811,7 +796,7 @@ SCHEMA: dict[str, Any] = {
                                                 "schema": {"type": "str"},
                                             },
                                         },
-                                        "image": _55,
+                                        "image": _61,
                                         "unit": {
                                             "type": "model-field",
                                             "schema": {
@@ -899,31 +884,14 @@ SCHEMA: dict[str, Any] = {
                                                                         "default": None,
                                                                     },
                                                                 },
-                                                                "address": {
-                                                                    "type": "model-field",
-                                                                    "schema": {
-                                                                        "type": "default",
-                                                                        "schema": {
-                                                                            "type": "nullable",
-                                                                            "schema": {
-                                                                                "type": "tagged-union",
-                                                                                "choices": {
-                                                                                    "cidr-list": _34,
-                                                                                    "a-cidr": _33,
-                                                                                },
-                                                                                "discriminator": records.cidrs_kind,
-                                                                            },
-                                                                        },
-                                                                        "default": None,
-                                                                    },
-                                                                },
+                                                                "address": _40,
                                                                 "gateway": {
                                                                     "type": "model-field",
                                                                     "schema": {
                                                                         "type": "default",
                                                                         "schema": {
                                                                             "type": "nullable",
-                                                                            "schema": _42,
+                                                                            "schema": _48,
                                                                         },
                                                                         "default": None,
                                                                     },
@@ -936,7 +904,7 @@ SCHEMA: dict[str, Any] = {
                                                                             "type": "nullable",
                                                                             "schema": {
                                                                                 "type": "list",
-                                                                                "items_schema": _47,
+                                                                                "items_schema": _53,
                                                                                 "max_length": 64,
                                                                             },
                                                                         },
@@ -949,16 +917,16 @@ SCHEMA: dict[str, Any] = {
                                                                         "type": "default",
                                                                         "schema": {
                                                                             "type": "nullable",
-                                                                            "schema": _57,
+                                                                            "schema": _63,
                                                                         },
                                                                         "default": None,
                                                                     },
                                                                 },
-                                                                "mtu": _52,
-                                                                "vlan": _62,
-                                                                "trunks": _70,
-                                                                "vlan_mode": _75,
-                                                                "ofport": _80,
+                                                                "mtu": _58,
+                                                                "vlan": _68,
+                                                                "trunks": _76,
+                                                                "vlan_mode": _81,
+                                                                "ofport": _86,
                                                                 "external_ids": _10,
                                                             },
                                                             "model_name": "Interface",
@@ -1006,7 +974,7 @@ SCHEMA: dict[str, Any] = {
                                 "cls": records.Switch,
                                 "schema": {
                                     "type": "model-fields",
-                                    "fields": {"name": _81, "image": _55},
+                                    "fields": {"name": _87, "image": _61},
                                     "model_name": "Switch",
                                     "computed_fields": [],
                                 },
@@ -1035,8 +1003,8 @@ SCHEMA: dict[str, Any] = {
                                 "schema": {
                                     "type": "model-fields",
                                     "fields": {
-                                        "contents": _86,
-                                        "local": _91,
+                                        "contents": _92,
+                                        "local": _97,
                                         "path": {"type": "model-field", "schema": _12},
                                         "mode": {
                                             "type": "model-field",
@@ -1089,8 +1057,8 @@ SCHEMA: dict[str, Any] = {
                                 "schema": {
                                     "type": "model-fields",
                                     "fields": {
-                                        "contents": _86,
-                                        "local": _91,
+                                        "contents": _92,
+                                        "local": _97,
                                         "name": {
                                             "type": "model-field",
                                             "schema": {
@@ -1102,7 +1070,7 @@ SCHEMA: dict[str, Any] = {
                                                 "schema": {"type": "str"},
                                             },
                                         },
-                                        "enabled": _94,
+                                        "enabled": _100,
                                         "dropins": {
                                             "type": "model-field",
                                             "schema": {
@@ -1115,8 +1083,8 @@ SCHEMA: dict[str, Any] = {
                                                         "schema": {
                                                             "type": "model-fields",
                                                             "fields": {
-                                                                "contents": _86,
-                                                                "local": _91,
+                                                                "contents": _92,
+                                                                "local": _97,
                                                                 "name": {
                                                                     "type": "model-field",
                                                                     "schema": {
@@ -1177,7 +1145,7 @@ SCHEMA: dict[str, Any] = {
             "cls": records.UplinkMac,
             "schema": {
                 "type": "model-fields",
-                "fields": {"mac": {"type": "model-field", "schema": _57}},
+                "fields": {"mac": {"type": "model-field", "schema": _63}},
                 "model_name": "UplinkMac",
                 "computed_fields": [],
             },
@@ -1193,13 +1161,13 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _62,
-                    "trunks": _70,
-                    "vlan_mode": _75,
-                    "mtu": _52,
+                    "vlan": _68,
+                    "trunks": _76,
+                    "vlan_mode": _81,
+                    "mtu": _58,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _80,
+                    "ofport": _86,
                     "type": {
                         "type": "model-field",
                         "schema": {
@@ -1224,13 +1192,13 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _62,
-                    "trunks": _70,
-                    "vlan_mode": _75,
-                    "mtu": _52,
+                    "vlan": _68,
+                    "trunks": _76,
+                    "vlan_mode": _81,
+                    "mtu": _58,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _80,
+                    "ofport": _86,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["internal"]},
@@ -1251,13 +1219,13 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _62,
-                    "trunks": _70,
-                    "vlan_mode": _75,
-                    "mtu": _52,
+                    "vlan": _68,
+                    "trunks": _76,
+                    "vlan_mode": _81,
+                    "mtu": _58,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _80,
+                    "ofport": _86,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["dpdk"]},
@@ -1301,18 +1269,18 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _62,
-                    "trunks": _70,
-                    "vlan_mode": _75,
-                    "mtu": _52,
+                    "vlan": _68,
+                    "trunks": _76,
+                    "vlan_mode": _81,
+                    "mtu": _58,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _80,
+                    "ofport": _86,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["vxlan"]},
                     },
-                    "remote_ip": _43,
+                    "remote_ip": _49,
                     "key": {
                         "type": "model-field",
                         "schema": {
@@ -1344,18 +1312,18 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _62,
-                    "trunks": _70,
-                    "vlan_mode": _75,
-                    "mtu": _52,
+                    "vlan": _68,
+                    "trunks": _76,
+                    "vlan_mode": _81,
+                    "mtu": _58,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _80,
+                    "ofport": _86,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["geneve"]},
                     },
-                    "remote_ip": _43,
+                    "remote_ip": _49,
                     "key": {
                         "type": "model-field",
                         "schema": {
@@ -1387,18 +1355,18 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _62,
-                    "trunks": _70,
-                    "vlan_mode": _75,
-                    "mtu": _52,
+                    "vlan": _68,
+                    "trunks": _76,
+                    "vlan_mode": _81,
+                    "mtu": _58,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _80,
+                    "ofport": _86,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["gre"]},
                     },
-                    "remote_ip": _43,
+                    "remote_ip": _49,
                     "key": {
                         "type": "model-field",
                         "schema": {
@@ -1426,13 +1394,13 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _62,
-                    "trunks": _70,
-                    "vlan_mode": _75,
-                    "mtu": _52,
+                    "vlan": _68,
+                    "trunks": _76,
+                    "vlan_mode": _81,
+                    "mtu": _58,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _80,
+                    "ofport": _86,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["patch"]},
@@ -1454,18 +1422,18 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _62,
-                    "trunks": _70,
-                    "vlan_mode": _75,
-                    "mtu": _52,
+                    "vlan": _68,
+                    "trunks": _76,
+                    "vlan_mode": _81,
+                    "mtu": _58,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _80,
+                    "ofport": _86,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["link"]},
                     },
-                    "peer_switch": _81,
+                    "peer_switch": _87,
                     "peer": _28,
                 },
                 "model_name": "LinkPort",
@@ -1483,10 +1451,10 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _62,
-                    "trunks": _70,
-                    "vlan_mode": _75,
-                    "mtu": _52,
+                    "vlan": _68,
+                    "trunks": _76,
+                    "vlan_mode": _81,
+                    "mtu": _58,
                     "other_config": _10,
                     "external_ids": _10,
                     "type": {
@@ -1525,8 +1493,8 @@ SCHEMA: dict[str, Any] = {
                             "default": None,
                         },
                     },
-                    "updelay": _97,
-                    "downdelay": _97,
+                    "updelay": _103,
+                    "downdelay": _103,
                     "lacp_time": {
                         "type": "model-field",
                         "schema": {
@@ -1538,7 +1506,7 @@ SCHEMA: dict[str, Any] = {
                             "default": None,
                         },
                     },
-                    "lacp_fallback_ab": _94,
+                    "lacp_fallback_ab": _100,
                     "bond_rebalance_interval": {
                         "type": "model-field",
                         "schema": {

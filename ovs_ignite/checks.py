@@ -515,7 +515,13 @@ def _check_interfaces(
         if iface.bridge not in bridges:
             yield (*iat, "bridge"), f"{iface.bridge!r} is not a bridge in bridges"
             continue
-        yield from _check_interface_network(iface, bridges[iface.bridge], iat, destinations)
+        bridge = bridges[iface.bridge]
+        yield from _check_interface_network(iface, bridge, iat, destinations)
+        if iface.dhcp and spec.switch_of(bridge) is not None:
+            yield (
+                (*iat, "address"),
+                "dhcp needs a bridge of the main OVS instance (whose ovs-vswitchd runs the client)",
+            )
         many = isinstance(iface.address, list)
         ips = [ipaddress.ip_interface(text).ip for text in iface.addresses]
         for n, ip in enumerate(ips):
@@ -535,11 +541,23 @@ def _check_interface_network(
     """A container interface's addresses, gateway (a default route of its family) and
     routes (each destination once in the container), and its MTU with IPv6."""
     yield from check_addresses(iface.addresses, isinstance(iface.address, list), at)
+    defaults: list[tuple[str, ipaddress.IPv4Address | ipaddress.IPv6Address]] = []
     if iface.gateway is not None:
-        yield from _check_gateway(iface.addresses, iface.gateway, at)
-        destinations.add(default_network(ipaddress.ip_address(iface.gateway)))
+        yield from _check_gateway(iface, iface.gateway, at)
+        if not iface.dhcp:
+            defaults.append(("gateway", ipaddress.ip_address(iface.gateway)))
+    if iface.dhcp:
+        defaults.append(("address", ipaddress.IPv4Address(0)))
+    for key, gateway in defaults:
+        if default_network(gateway) in destinations:
+            what = "its DHCP lease gives " if key == "address" else ""
+            yield (
+                (*at, key),
+                f"{what}a second default route for IPv{gateway.version} in the container",
+            )
+        destinations.add(default_network(gateway))
     if iface.routes and not iface.addresses:
-        yield (*at, "routes"), "routes need an address on the interface"
+        yield (*at, "routes"), "routes need a static address on the interface"
     elif iface.routes:
         yield from check_routes(iface.addresses, iface.routes, at, "interface", destinations)
     mtu = iface.mtu or bridge.mtu
@@ -626,7 +644,11 @@ def _check_unit_lines(container: Container, at: KeyPath) -> Iterator[Finding]:
             )
 
 
-def _check_gateway(addresses: list[str], gateway: str, at: KeyPath) -> Iterator[Finding]:
+def _check_gateway(iface: Interface, gateway: str, at: KeyPath) -> Iterator[Finding]:
+    addresses = iface.addresses
+    if iface.dhcp:
+        yield (*at, "gateway"), "with address: dhcp the lease gives the gateway"
+        return
     if not addresses:
         yield (*at, "gateway"), "a gateway needs an address on the interface"
         return

@@ -702,7 +702,9 @@ def _interface_probes(target: Target, container: str, row: InterfaceData) -> Ite
     netns = partial(_in_netns, target, container)
     yield Probe(inside, partial(_link, netns, row), (_running(container),))
     yield Probe(f"{what} MAC {row.mac}", partial(_mac, netns, row), (inside,))
-    for address in (_none(row.address) or "").split(",") if row.address != "-" else []:
+    if row.address == "dhcp":
+        yield Probe(f"{what} address from DHCP", partial(_leased, netns, row), (inside,))
+    for address in row.address.split(",") if row.address not in ("-", "dhcp") else []:
         yield Probe(
             f"{what} address {address}", partial(_ns_address, netns, row, address), (inside,)
         )
@@ -776,6 +778,14 @@ def _ns_address(netns: NetnsRun, row: InterfaceData, address: str) -> Outcome:
     answer = netns("ip", "-o", "addr", "show", "dev", row.ifname)
     present = f" {address} " in answer.stdout
     return Outcome(present, address, answer.stdout.strip(), answer.stderr)
+
+
+def _leased(netns: NetnsRun, row: InterfaceData) -> Outcome:
+    """A lease's address: IPv4, global, with a lifetime (dynamic), as its client sets it."""
+    answer = netns("ip", "-4", "-o", "addr", "show", "dev", row.ifname, "scope", "global")
+    leased = [line for line in answer.stdout.splitlines() if " dynamic" in line]
+    found = answer.stdout.strip() or "no IPv4 address"
+    return Outcome(bool(leased), "an IPv4 address with a lease's lifetime", found, answer.stderr)
 
 
 def _route(netns: NetnsRun, ifname: str, to: str, via: str) -> Outcome:

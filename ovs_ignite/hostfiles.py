@@ -147,6 +147,9 @@ def ovs_units(model: HostModel, ctx: dict[str, object]) -> list[HostUnit]:
             text = static_text(names.DHCP_TEMPLATE, model.os)
             units.append(HostUnit(names.DHCP_TEMPLATE, text))
         units += [HostUnit(unit, enabled=True) for unit in model.uplink_units]
+    if any(c.dhcp for c in model.container_units):
+        text = static_text(names.CONTAINER_DHCP_TEMPLATE, model.os)
+        units.append(HostUnit(names.CONTAINER_DHCP_TEMPLATE, text))
     if model.dpdk_devices:
         text = static_text(names.DPDK_BIND_UNIT, model.os)
         units.append(HostUnit(names.DPDK_BIND_UNIT, text, enabled=True))
@@ -236,6 +239,9 @@ def container_units(
             "attach-binding.conf.j2", container_name=container.name, unit=own, **ctx
         )
         attach_dropins.append(Dropin(names.ATTACH_BINDING_DROPIN, binding))
+    if container.dhcp:
+        text = render_template("attach-dhcp.conf.j2", container_name=container.name, **ctx)
+        attach_dropins.append(Dropin(names.ATTACH_DHCP_DROPIN, text))
     if container.switches:
         text = render_template(
             "attach-switches.conf.j2",

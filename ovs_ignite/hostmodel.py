@@ -167,6 +167,7 @@ class ContainerUnits(NamedTuple):
     own_unit: str | None  # unit: the spec's unit that runs it
     attached: bool  # it has interfaces
     switches: tuple[str, ...] = ()  # other instances its interfaces are on
+    dhcp: bool = False  # an interface of its has address: dhcp
 
 
 class HostModel(NamedTuple):

@@ -22,7 +22,6 @@ from pydantic import (
 from .records import VALUE_TAGS as VALUE_TAGS
 from .records import (
     address_kind,
-    cidrs_kind,
     port_type,
     route_to_kind,
     trunk_kind,
@@ -490,13 +489,14 @@ class Bridge(Model):
 
 
 InterfaceAddress = Annotated[
-    Annotated[
+    Annotated[Literal["dhcp"], Tag("by-dhcp")]
+    | Annotated[
         list[Cidr],
         Tag("cidr-list"),
         Field(min_length=1, max_length=32, json_schema_extra={"uniqueItems": True}),
     ]
     | Annotated[Cidr, Tag("a-cidr")],
-    Discriminator(cidrs_kind),
+    Discriminator(address_kind),
 ]
 
 
@@ -507,7 +507,9 @@ class Interface(Model):
     )
     address: InterfaceAddress | None = Field(
         default=None,
-        description="Its address: a CIDR, or a list of CIDRs (IPv4 and IPv6).",
+        description="Its address: a CIDR, a list of CIDRs (IPv4 and IPv6), or dhcp (a DHCP "
+        "client of the OVS image runs for it in the container's network namespace, from the "
+        "host, while the container runs; IPv4; the lease gives the default route).",
     )
     gateway: IpAddress | None = Field(
         default=None, description="A default route via this interface."

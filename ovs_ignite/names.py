@@ -26,6 +26,8 @@ DPDK_SCRIPT_NAME = "ovs-ignite-dpdk.sh"
 # udhcpc's event script (run in the ovs-vswitchd container) for address: dhcp.
 UPLINK_SCRIPT_NAME = "ovs-ignite-uplink.sh"
 UDHCPC_SCRIPT_NAME = "ovs-ignite-udhcpc"
+# The DHCP clients of containers' interfaces (address: dhcp).
+DHCP_SCRIPT_NAME = "ovs-ignite-dhcp.sh"
 UPLINK_FORMAT_NAME = "ovs-ignite-uplink.format"
 SCRIPT = {os_: f"{folder}/{SCRIPT_NAME}" for os_, folder in BIN_DIR.items()}
 # The static units name the script at its FCOS path; a Flatcar render puts in its own.
@@ -46,6 +48,7 @@ HOST_SIDE_NAMES = (
     UPLINK_SCRIPT_NAME,
     UPLINK_FORMAT_NAME,
     UDHCPC_SCRIPT_NAME,
+    DHCP_SCRIPT_NAME,
     SWITCH_SCRIPT_NAME,
     SWITCH_FORMAT_NAME,
 )
@@ -229,6 +232,14 @@ def bridges_unit(switch: str | None) -> str:
 # ovs-ignite-dhcp@B.service, the DHCP client of B.
 UPLINK_TEMPLATE = "ovs-ignite-uplink@.service"
 DHCP_TEMPLATE = "ovs-ignite-dhcp@.service"
+# The DHCP clients of container C's interfaces with address: dhcp: the attach of C wants
+# ovs-ignite-container-dhcp@C.service (a drop-in), which is bound to it.
+CONTAINER_DHCP_TEMPLATE = "ovs-ignite-container-dhcp@.service"
+ATTACH_DHCP_DROPIN = "30-dhcp.conf"
+
+
+def container_dhcp_unit(container: str) -> str:
+    return f"ovs-ignite-container-dhcp@{container}.service"
 
 
 # The marks in the OVS database: an uplink's Interface (the boot's ID), and the bridge's own

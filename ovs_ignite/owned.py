@@ -329,6 +329,7 @@ def _own_units(spec: Spec, own: Owned) -> None:
             names.INSTANCE_BRIDGES_TEMPLATE,
             names.UPLINK_TEMPLATE,
             names.DHCP_TEMPLATE,
+            names.CONTAINER_DHCP_TEMPLATE,
         }
     )
     for switch in spec.switches:

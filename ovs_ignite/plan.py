@@ -86,7 +86,7 @@ def container_data(spec: Spec, container: Container) -> ContainerData:
                 mac=iface.mac or default_mac(container.name, ifname),
                 mtu=str(mtu) if mtu else "-",
                 vlan=str(iface.vlan) if iface.vlan else "-",
-                address=",".join(iface.addresses) or "-",
+                address="dhcp" if iface.dhcp else ",".join(iface.addresses) or "-",
                 gateway=iface.gateway or "-",
                 datapath=spec.datapath(bridge),
                 vlan_mode=iface.vlan_mode or "-",
@@ -159,6 +159,7 @@ def container_units(spec: Spec, container: Container) -> ContainerUnits:
         own_unit=container.unit,
         attached=bool(container.interfaces),
         switches=tuple(sorted(switches)),
+        dhcp=any(iface.dhcp for iface in container.interfaces),
     )
 
 
@@ -194,7 +195,9 @@ def host_parts(spec: Spec) -> tuple[str, ...]:
         parts.append(names.SWITCH_FORMAT_NAME)
     if any(b.uplink for b in spec.bridges):
         parts += [names.UPLINK_SCRIPT_NAME, names.UPLINK_FORMAT_NAME]
-    if any(b.uplink and b.dhcp for b in spec.bridges):
+    if any(i.dhcp for c in spec.containers for i in c.interfaces):
+        parts.append(names.DHCP_SCRIPT_NAME)
+    if any(b.uplink and b.dhcp for b in spec.bridges) or names.DHCP_SCRIPT_NAME in parts:
         parts.append(names.UDHCPC_SCRIPT_NAME)
     return tuple(parts)
 

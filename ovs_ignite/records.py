@@ -286,10 +286,6 @@ def route_to_kind(value: Any) -> str:
     return "to-default" if value == "default" else "a-cidr"
 
 
-def cidrs_kind(value: Any) -> str:
-    return "cidr-list" if isinstance(value, list) else "a-cidr"
-
-
 def address_kind(value: Any) -> str:
     if value == "dhcp":
         return "by-dhcp"
@@ -361,10 +357,14 @@ class Interface(Record):
 
     @property
     def addresses(self) -> list[str]:
-        """Its addresses, in the order given."""
-        if self.address is None:
+        """Its static addresses, in the order given (none with dhcp)."""
+        if self.address is None or self.address == "dhcp":
             return []
         return [self.address] if isinstance(self.address, str) else list(self.address)
+
+    @property
+    def dhcp(self) -> bool:
+        return self.address == "dhcp"
 
     @property
     def trunk_vlans(self) -> list[int] | None:

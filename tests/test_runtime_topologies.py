@@ -4,6 +4,7 @@ podman and Open vSwitch in a network namespace of the test's own)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import time
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ovs_ignite.names import WANTS_ATTACH_DROPIN, attach_unit
+from ovs_ignite.names import WANTS_ATTACH_DROPIN, attach_unit, container_dhcp_unit
 from ovs_ignite.records import ExtraUnit
 
 from .support.realparts import need
@@ -423,6 +424,90 @@ def _trunk_container_gets_its_vlans_tagged(
     assert answer(21, "192.168.10.13") == "none"  # (42 is on VLAN 20)
     assert answer(30, "192.168.10.13") == "none"  # not a VLAN of t1's port
     assert answer(0, "192.168.10.13") == "none"
+
+
+# udhcpd's configuration (LEASES: its lease file): a short lease, so that the client renews
+# while the test runs (udhcpc renews at half of it).
+UDHCPD_CONF = (
+    "start 192.168.50.100\nend 192.168.50.110\ninterface eth1\nmin_lease 10\n"
+    "option lease 10\noption subnet 255.255.255.0\noption router 192.168.50.1\n"
+    "lease_file LEASES\n"
+)
+
+
+@pytest.mark.parametrize("engine", ENGINE_PARAMS)
+def test_a_dhcp_interface_gets_and_renews_its_lease_from_a_server_on_the_bridge(
+    conf: Path, tmp_path: Path, engine: str
+) -> None:
+    spec = on_engine(runtime_spec((RUNTIME / "dhcp.yaml").read_text(), conf, tmp_path), engine)
+    udhcpd_conf = tmp_path / "udhcpd.conf"
+    udhcpd_conf.write_text(UDHCPD_CONF.replace("LEASES", str(tmp_path / "udhcpd.leases")))
+    with stack(spec, tmp_path) as host, contextlib.ExitStack() as server:
+        host.start("dhcpd.service")
+        # The server: the host's busybox udhcpd in the dhcpd container's network namespace.
+        argv = ["nsenter", "--target", host.container_pid("dhcpd"), "--net", "--"]
+        udhcpd = subprocess.Popen([*argv, need("busybox"), "udhcpd", "-f", str(udhcpd_conf)])
+        server.callback(udhcpd.wait)
+        server.callback(udhcpd.terminate)
+        host.start("client.service")
+        dhcp_unit = container_dhcp_unit("client")
+        assert dhcp_unit in host.host.active  # (the attach wants it)
+        log = host.host.work / f"{dhcp_unit}.log"
+        leased = _wait_for_line(log, "eth1: bound: 192.168.50.1")
+        address = leased.split("bound: ")[1].split("/")[0]
+        client = host.container_pid("client")
+
+        def in_client(*argv: str) -> str:
+            return host.host.sh("nsenter", "--target", client, "--net", "--", "ip", *argv)
+
+        assert f"inet {address}/24" in in_client("-4", "addr", "show", "dev", "eth1")
+        assert "default via 192.168.50.1 dev eth1" in in_client("-4", "route", "show")
+        page = host.exec("client", "wget", "-q", "-O", "-", "http://192.168.50.1/").stdout
+        assert page != ""
+        assert host.exec("dhcpd", "ping", "-c", "1", "-W", "2", address).returncode == 0
+        (port,) = host.attach_ports("client")
+        mark = host.vsctl("get", "interface", port, "external_ids:ovs-ignite-dhcp")
+        assert mark.strip() == "bound"
+        _wait_for_line(log, "eth1: renew: ")  # (at half the 10 s lease)
+        checked = verify(host, tmp_path)
+        assert "PASS  client/eth1 address from DHCP" in checked.stdout, checked.stdout
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+        netns = str(Path(f"/proc/{client}/ns/net").readlink())
+        assert len(_clients_in(netns)) == 1
+        host.stop("client.service")  # (its attach, then the clients, bound to the attach)
+        assert dhcp_unit not in host.host.active
+        assert _clients_in(netns) == []
+        host.start("client.service")
+        assert dhcp_unit in host.host.active
+        _wait_for_line(log, "eth1: bound: 192.168.50.1", after=leased)
+
+
+def _wait_for_line(log: Path, text: str, after: str | None = None) -> str:
+    """The first line of log holding text (after line after, if given), once it is written
+    (bounded: 60 s)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        lines = log.read_text().splitlines() if log.exists() else []
+        if after is not None:
+            lines = lines[lines.index(after) + 1 :] if after in lines else []
+        found = [line for line in lines if text in line]
+        if found:
+            return found[0]
+        time.sleep(0.2)
+    raise AssertionError(f"no {text!r} in {log} within 60 s")
+
+
+def _clients_in(netns: str) -> list[str]:
+    """The udhcpc processes in network namespace netns (a /proc/PID/ns/net link's text)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            argv = (proc / "cmdline").read_bytes().split(b"\0")[:2]  # (busybox udhcpc ...)
+            if b"udhcpc" in argv and str((proc / "ns/net").readlink()) == netns:
+                found.append(proc.name)
+        except (FileNotFoundError, ProcessLookupError, NotADirectoryError, PermissionError):
+            continue
+    return found
 
 
 @pytest.mark.parametrize("engine", ENGINE_PARAMS)

@@ -31,7 +31,9 @@ from ovs_ignite.names import (
     BIN_DIR,
     BRIDGES_UNIT,
     CONFIG_DIR,
+    CONTAINER_DHCP_TEMPLATE,
     DETACH_TARGET,
+    DHCP_SCRIPT_NAME,
     DOCKER_SCRIPT_NAME,
     DPDK_BIND_UNIT,
     DPDK_SCRIPT_NAME,
@@ -55,7 +57,13 @@ from .support.specs import DATA, EXAMPLES, ROOT, TARGETS, retarget
 UNITS = ROOT / "units"
 SPECS = [*EXAMPLES, *sorted((DATA / "valid").glob("*.yaml"))]
 HOSTILE = sorted((DATA / "hostile").glob("*.yaml"))
-STATIC_UNITS = [ATTACH_TEMPLATE, BRIDGES_UNIT, DPDK_BIND_UNIT, DETACH_TARGET]
+STATIC_UNITS = [
+    ATTACH_TEMPLATE,
+    BRIDGES_UNIT,
+    DPDK_BIND_UNIT,
+    DETACH_TARGET,
+    CONTAINER_DHCP_TEMPLATE,
+]
 
 
 BASH_SCRIPTS = [
@@ -65,6 +73,7 @@ BASH_SCRIPTS = [
     DOCKER_SCRIPT_NAME,
     DPDK_SCRIPT_NAME,
     UPLINK_SCRIPT_NAME,
+    DHCP_SCRIPT_NAME,
     SWITCH_SCRIPT_NAME,
 ]
 SH_SCRIPTS = [OVS_SCRIPT_NAME, UDHCPC_SCRIPT_NAME]
@@ -389,6 +398,18 @@ CASES = [
         "container",
         "interface",
         "eth1  br0 ovi0123456789ab 02:00:00:00:00:01 - - - - system - - -",
+        False,
+    ),
+    (
+        "container",
+        "interface",
+        "eth1 br0 ovi0123456789ab 02:00:00:00:00:01 - - dhcp - system - - -",
+        True,
+    ),
+    (
+        "container",
+        "interface",
+        "eth1 br0 ovi0123456789ab 02:00:00:00:00:01 - - dhcp,10.0.0.2/24 - system - - -",
         False,
     ),
     ("container", "route", "eth1 default 10.0.0.1", True),

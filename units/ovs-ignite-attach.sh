@@ -40,7 +40,7 @@ link_container() {
         fi
         in+=("link set dev ${f[0]} up")
         [[ ${f[6]} != *:* ]] || v6+=("/proc/sys/net/ipv6/conf/${f[0]}/disable_ipv6")
-        if [[ ${f[6]} != - ]]; then
+        if [[ ${f[6]} != - && ${f[6]} != dhcp ]]; then # (dhcp: ovs-ignite-dhcp.sh's client)
             for address in ${f[6]//,/ }; do
                 # (an IPv6 address skips duplicate address detection: usable at once)
                 in+=("addr replace $address dev ${f[0]}")

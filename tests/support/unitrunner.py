@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import socket
 import subprocess
 import tempfile
@@ -401,11 +402,13 @@ class UnitRunner:
         env = {**self.env, "INVOCATION_ID": ""}
         self._exec(unit, "ExecStop", env)
         pid = self.main_pid.pop(name, None)
+        if pid is not None and _pid_alive(pid):  # (systemd's KillSignal= after ExecStop=)
+            os.kill(pid, signal.SIGTERM)
         deadline = time.monotonic() + 60
         while pid is not None and _pid_alive(pid) and time.monotonic() < deadline:
             time.sleep(0.1)
         if pid is not None and _pid_alive(pid):
-            os.kill(pid, 9)
+            os.kill(pid, signal.SIGKILL)
         self._exec(unit, "ExecStopPost", env)
 
     def restart(self, name: str) -> None:
