@@ -207,7 +207,6 @@ attach_ovs() {
         ifnames+=("$name/${f[0]}")
         hook attach-ovs "$name" "${f[0]}"
     done <<<"$rows"
-
     batch_folders
     queue=$BATCH_DIR/queue/$name
     printf '%s\n' "$token" "${request[@]}" end >"$queue"
