@@ -78,48 +78,60 @@ _58 = {"type": "model-field", "schema": _57}
 _59 = {"type": "nullable", "schema": _1}
 _60 = {"type": "default", "schema": _59, "default": None}
 _61 = {"type": "model-field", "schema": _60}
-_62 = {"type": "no-info", "function": values.mac_address}
-_63 = {"type": "function-after", "function": _62, "schema": {"type": "str"}}
-_64 = {"type": "no-info", "function": values.vlan_id}
-_65 = {"type": "function-after", "function": _64, "schema": {"type": "int"}}
-_66 = {"type": "nullable", "schema": _65}
-_67 = {"type": "default", "schema": _66, "default": None}
-_68 = {"type": "model-field", "schema": _67}
-_69 = {"type": "no-info", "function": values.vlan_range}
-_70 = {"type": "function-after", "function": _69, "schema": {"type": "str"}}
-_71 = {"a-vlan": _65, "a-range": _70}
-_72 = {"type": "tagged-union", "choices": _71, "discriminator": records.trunk_kind}
-_73 = {"type": "list", "items_schema": _72}
-_74 = {"type": "nullable", "schema": _73}
-_75 = {"type": "default", "schema": _74, "default": None}
-_76 = {"type": "model-field", "schema": _75}
-_77 = ["access", "trunk", "native-tagged", "native-untagged"]
-_78 = {"type": "literal", "expected": _77}
-_79 = {"type": "nullable", "schema": _78}
-_80 = {"type": "default", "schema": _79, "default": None}
-_81 = {"type": "model-field", "schema": _80}
-_82 = {"type": "no-info", "function": values.ofport}
-_83 = {"type": "function-after", "function": _82, "schema": {"type": "int"}}
-_84 = {"type": "nullable", "schema": _83}
-_85 = {"type": "default", "schema": _84, "default": None}
-_86 = {"type": "model-field", "schema": _85}
-_87 = {"type": "model-field", "schema": _30}
-_88 = {"type": "no-info", "function": values.text_block}
-_89 = {"type": "function-after", "function": _88, "schema": {"type": "str"}}
-_90 = {"type": "nullable", "schema": _89}
-_91 = {"type": "default", "schema": _90, "default": None}
-_92 = {"type": "model-field", "schema": _91}
-_93 = {"type": "no-info", "function": values.local_path}
-_94 = {"type": "function-after", "function": _93, "schema": {"type": "str"}}
-_95 = {"type": "nullable", "schema": _94}
-_96 = {"type": "default", "schema": _95, "default": None}
-_97 = {"type": "model-field", "schema": _96}
-_98 = {"type": "nullable", "schema": {"type": "bool"}}
+_62 = {"type": "nullable", "schema": _48}
+_63 = {"type": "default", "schema": _62, "default": None}
+_64 = {"type": "model-field", "schema": _63}
+_65 = {"type": "no-info", "function": values.mac_address}
+_66 = {"type": "function-after", "function": _65, "schema": {"type": "str"}}
+_67 = {"type": "no-info", "function": values.vlan_id}
+_68 = {"type": "function-after", "function": _67, "schema": {"type": "int"}}
+_69 = {"type": "nullable", "schema": _68}
+_70 = {"type": "default", "schema": _69, "default": None}
+_71 = {"type": "model-field", "schema": _70}
+_72 = {"type": "no-info", "function": values.vlan_range}
+_73 = {"type": "function-after", "function": _72, "schema": {"type": "str"}}
+_74 = {"a-vlan": _68, "a-range": _73}
+_75 = {"type": "tagged-union", "choices": _74, "discriminator": records.trunk_kind}
+_76 = {"type": "list", "items_schema": _75}
+_77 = {"type": "nullable", "schema": _76}
+_78 = {"type": "default", "schema": _77, "default": None}
+_79 = {"type": "model-field", "schema": _78}
+_80 = ["access", "trunk", "native-tagged", "native-untagged"]
+_81 = {"type": "literal", "expected": _80}
+_82 = {"type": "nullable", "schema": _81}
+_83 = {"type": "default", "schema": _82, "default": None}
+_84 = {"type": "model-field", "schema": _83}
+_85 = {"type": "no-info", "function": values.ofport}
+_86 = {"type": "function-after", "function": _85, "schema": {"type": "int"}}
+_87 = {"type": "nullable", "schema": _86}
+_88 = {"type": "default", "schema": _87, "default": None}
+_89 = {"type": "model-field", "schema": _88}
+_90 = {"type": "model-field", "schema": _30}
+_91 = {"type": "no-info", "function": values.text_block}
+_92 = {"type": "function-after", "function": _91, "schema": {"type": "str"}}
+_93 = {"type": "nullable", "schema": _92}
+_94 = {"type": "default", "schema": _93, "default": None}
+_95 = {"type": "model-field", "schema": _94}
+_96 = {"type": "no-info", "function": values.local_path}
+_97 = {"type": "function-after", "function": _96, "schema": {"type": "str"}}
+_98 = {"type": "nullable", "schema": _97}
 _99 = {"type": "default", "schema": _98, "default": None}
 _100 = {"type": "model-field", "schema": _99}
-_101 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 3600000}}
+_101 = {"type": "nullable", "schema": {"type": "bool"}}
 _102 = {"type": "default", "schema": _101, "default": None}
 _103 = {"type": "model-field", "schema": _102}
+_104 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 255}}
+_105 = {"type": "default", "schema": _104, "default": None}
+_106 = {"type": "model-field", "schema": _105}
+_107 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 255}}
+_108 = {"type": "default", "schema": _107, "default": None}
+_109 = {"type": "model-field", "schema": _108}
+_110 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 65535}}
+_111 = {"type": "default", "schema": _110, "default": None}
+_112 = {"type": "model-field", "schema": _111}
+_113 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 3600000}}
+_114 = {"type": "default", "schema": _113, "default": None}
+_115 = {"type": "model-field", "schema": _114}
 SCHEMA: dict[str, Any] = {
     "type": "definitions",
     "schema": {
@@ -885,17 +897,7 @@ SCHEMA: dict[str, Any] = {
                                                                     },
                                                                 },
                                                                 "address": _40,
-                                                                "gateway": {
-                                                                    "type": "model-field",
-                                                                    "schema": {
-                                                                        "type": "default",
-                                                                        "schema": {
-                                                                            "type": "nullable",
-                                                                            "schema": _48,
-                                                                        },
-                                                                        "default": None,
-                                                                    },
-                                                                },
+                                                                "gateway": _64,
                                                                 "routes": {
                                                                     "type": "model-field",
                                                                     "schema": {
@@ -917,16 +919,16 @@ SCHEMA: dict[str, Any] = {
                                                                         "type": "default",
                                                                         "schema": {
                                                                             "type": "nullable",
-                                                                            "schema": _63,
+                                                                            "schema": _66,
                                                                         },
                                                                         "default": None,
                                                                     },
                                                                 },
                                                                 "mtu": _58,
-                                                                "vlan": _68,
-                                                                "trunks": _76,
-                                                                "vlan_mode": _81,
-                                                                "ofport": _86,
+                                                                "vlan": _71,
+                                                                "trunks": _79,
+                                                                "vlan_mode": _84,
+                                                                "ofport": _89,
                                                                 "external_ids": _10,
                                                             },
                                                             "model_name": "Interface",
@@ -974,7 +976,7 @@ SCHEMA: dict[str, Any] = {
                                 "cls": records.Switch,
                                 "schema": {
                                     "type": "model-fields",
-                                    "fields": {"name": _87, "image": _61},
+                                    "fields": {"name": _90, "image": _61},
                                     "model_name": "Switch",
                                     "computed_fields": [],
                                 },
@@ -1003,8 +1005,8 @@ SCHEMA: dict[str, Any] = {
                                 "schema": {
                                     "type": "model-fields",
                                     "fields": {
-                                        "contents": _92,
-                                        "local": _97,
+                                        "contents": _95,
+                                        "local": _100,
                                         "path": {"type": "model-field", "schema": _12},
                                         "mode": {
                                             "type": "model-field",
@@ -1057,8 +1059,8 @@ SCHEMA: dict[str, Any] = {
                                 "schema": {
                                     "type": "model-fields",
                                     "fields": {
-                                        "contents": _92,
-                                        "local": _97,
+                                        "contents": _95,
+                                        "local": _100,
                                         "name": {
                                             "type": "model-field",
                                             "schema": {
@@ -1070,7 +1072,7 @@ SCHEMA: dict[str, Any] = {
                                                 "schema": {"type": "str"},
                                             },
                                         },
-                                        "enabled": _100,
+                                        "enabled": _103,
                                         "dropins": {
                                             "type": "model-field",
                                             "schema": {
@@ -1083,8 +1085,8 @@ SCHEMA: dict[str, Any] = {
                                                         "schema": {
                                                             "type": "model-fields",
                                                             "fields": {
-                                                                "contents": _92,
-                                                                "local": _97,
+                                                                "contents": _95,
+                                                                "local": _100,
                                                                 "name": {
                                                                     "type": "model-field",
                                                                     "schema": {
@@ -1145,7 +1147,7 @@ SCHEMA: dict[str, Any] = {
             "cls": records.UplinkMac,
             "schema": {
                 "type": "model-fields",
-                "fields": {"mac": {"type": "model-field", "schema": _63}},
+                "fields": {"mac": {"type": "model-field", "schema": _66}},
                 "model_name": "UplinkMac",
                 "computed_fields": [],
             },
@@ -1161,13 +1163,13 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _68,
-                    "trunks": _76,
-                    "vlan_mode": _81,
+                    "vlan": _71,
+                    "trunks": _79,
+                    "vlan_mode": _84,
                     "mtu": _58,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _86,
+                    "ofport": _89,
                     "type": {
                         "type": "model-field",
                         "schema": {
@@ -1192,13 +1194,13 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _68,
-                    "trunks": _76,
-                    "vlan_mode": _81,
+                    "vlan": _71,
+                    "trunks": _79,
+                    "vlan_mode": _84,
                     "mtu": _58,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _86,
+                    "ofport": _89,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["internal"]},
@@ -1219,13 +1221,13 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _68,
-                    "trunks": _76,
-                    "vlan_mode": _81,
+                    "vlan": _71,
+                    "trunks": _79,
+                    "vlan_mode": _84,
                     "mtu": _58,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _86,
+                    "ofport": _89,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["dpdk"]},
@@ -1269,13 +1271,18 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _68,
-                    "trunks": _76,
-                    "vlan_mode": _81,
+                    "vlan": _71,
+                    "trunks": _79,
+                    "vlan_mode": _84,
                     "mtu": _58,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _86,
+                    "ofport": _89,
+                    "local_ip": _64,
+                    "tos": _106,
+                    "ttl": _109,
+                    "df_default": _103,
+                    "csum": _103,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["vxlan"]},
@@ -1296,6 +1303,7 @@ SCHEMA: dict[str, Any] = {
                             "default": None,
                         },
                     },
+                    "dst_port": _112,
                 },
                 "model_name": "VxlanPort",
                 "computed_fields": [],
@@ -1312,13 +1320,18 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _68,
-                    "trunks": _76,
-                    "vlan_mode": _81,
+                    "vlan": _71,
+                    "trunks": _79,
+                    "vlan_mode": _84,
                     "mtu": _58,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _86,
+                    "ofport": _89,
+                    "local_ip": _64,
+                    "tos": _106,
+                    "ttl": _109,
+                    "df_default": _103,
+                    "csum": _103,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["geneve"]},
@@ -1339,6 +1352,7 @@ SCHEMA: dict[str, Any] = {
                             "default": None,
                         },
                     },
+                    "dst_port": _112,
                 },
                 "model_name": "GenevePort",
                 "computed_fields": [],
@@ -1355,13 +1369,18 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _68,
-                    "trunks": _76,
-                    "vlan_mode": _81,
+                    "vlan": _71,
+                    "trunks": _79,
+                    "vlan_mode": _84,
                     "mtu": _58,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _86,
+                    "ofport": _89,
+                    "local_ip": _64,
+                    "tos": _106,
+                    "ttl": _109,
+                    "df_default": _103,
+                    "csum": _103,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["gre"]},
@@ -1394,13 +1413,13 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _68,
-                    "trunks": _76,
-                    "vlan_mode": _81,
+                    "vlan": _71,
+                    "trunks": _79,
+                    "vlan_mode": _84,
                     "mtu": _58,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _86,
+                    "ofport": _89,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["patch"]},
@@ -1422,18 +1441,18 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _68,
-                    "trunks": _76,
-                    "vlan_mode": _81,
+                    "vlan": _71,
+                    "trunks": _79,
+                    "vlan_mode": _84,
                     "mtu": _58,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _86,
+                    "ofport": _89,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["link"]},
                     },
-                    "peer_switch": _87,
+                    "peer_switch": _90,
                     "peer": _28,
                 },
                 "model_name": "LinkPort",
@@ -1451,9 +1470,9 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _68,
-                    "trunks": _76,
-                    "vlan_mode": _81,
+                    "vlan": _71,
+                    "trunks": _79,
+                    "vlan_mode": _84,
                     "mtu": _58,
                     "other_config": _10,
                     "external_ids": _10,
@@ -1493,8 +1512,8 @@ SCHEMA: dict[str, Any] = {
                             "default": None,
                         },
                     },
-                    "updelay": _103,
-                    "downdelay": _103,
+                    "updelay": _115,
+                    "downdelay": _115,
                     "lacp_time": {
                         "type": "model-field",
                         "schema": {
@@ -1506,7 +1525,7 @@ SCHEMA: dict[str, Any] = {
                             "default": None,
                         },
                     },
-                    "lacp_fallback_ab": _100,
+                    "lacp_fallback_ab": _103,
                     "bond_rebalance_interval": {
                         "type": "model-field",
                         "schema": {

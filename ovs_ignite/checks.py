@@ -306,6 +306,10 @@ def _check_port_settings(port: AnyPort, at: KeyPath) -> Iterator[Finding]:
     """A port's mtu where OVS can set one; its external_ids leave ovs-ignite's keys alone."""
     if port.mtu is not None and isinstance(port, PatchPort | TunnelPort):
         yield (*at, "mtu"), f"a {port.type} port has no MTU of its own to set"
+    if isinstance(port, TunnelPort) and port.local_ip is not None:
+        local, remote = ipaddress.ip_address(port.local_ip), ipaddress.ip_address(port.remote_ip)
+        if local.version != remote.version:
+            yield (*at, "local_ip"), f"{local} is not of the address family of {remote}"
     yield from _check_own_keys(port.external_ids, at)
 
 

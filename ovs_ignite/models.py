@@ -255,19 +255,47 @@ _REMOTE_IP = "The tunnel's remote endpoint."
 _VNI_KEY = "options:key, the VNI (0-16777215)."
 
 
-class VxlanPort(OnePort):
+class TunnelBase(OnePort):
+    """A tunnel port: the options every tunnel type takes (Interface options; each one the
+    spec does not give is cleared at every boot)."""
+
+    local_ip: IpAddress | None = Field(
+        default=None,
+        description="options:local_ip, the tunnel's local endpoint (of remote_ip's family); "
+        "default: the route to remote_ip decides.",
+    )
+    tos: int | None = Field(
+        default=None, ge=0, le=255, description="options:tos, the outer packets' ToS byte."
+    )
+    ttl: int | None = Field(
+        default=None, ge=1, le=255, description="options:ttl, the outer packets' TTL."
+    )
+    df_default: bool | None = Field(
+        default=None, description="options:df_default, the outer packets' don't-fragment bit."
+    )
+    csum: bool | None = Field(
+        default=None, description="options:csum, checksums on the outer packets."
+    )
+
+
+_DST_PORT = "options:dst_port, the UDP port of the remote endpoint; default the type's own."
+
+
+class VxlanPort(TunnelBase):
     type: Literal["vxlan"] = _describe("A VXLAN tunnel.")
     remote_ip: IpAddress = _describe(_REMOTE_IP)
     key: VxlanVni | None = Field(default=None, description=_VNI_KEY)
+    dst_port: int | None = Field(default=None, ge=1, le=65535, description=_DST_PORT)
 
 
-class GenevePort(OnePort):
+class GenevePort(TunnelBase):
     type: Literal["geneve"] = _describe("A Geneve tunnel.")
     remote_ip: IpAddress = _describe(_REMOTE_IP)
     key: GeneveVni | None = Field(default=None, description=_VNI_KEY)
+    dst_port: int | None = Field(default=None, ge=1, le=65535, description=_DST_PORT)
 
 
-class GrePort(OnePort):
+class GrePort(TunnelBase):
     type: Literal["gre"] = _describe("A GRE tunnel.")
     remote_ip: IpAddress = _describe(_REMOTE_IP)
     key: int | None = Field(

@@ -51,10 +51,21 @@ def interface_options(port: AnyPort) -> dict[str, str]:
     if isinstance(port, DpdkPort):
         return {DPDK_DEVARGS: port.dpdk_devargs}
     if isinstance(port, VxlanPort | GenevePort | GrePort):
-        options = {REMOTE_IP: port.remote_ip}
-        if port.key is not None:
-            options[TUNNEL_KEY] = str(port.key)
-        return options
+        given: dict[str, object] = {
+            REMOTE_IP: port.remote_ip,
+            TUNNEL_KEY: port.key,
+            "local_ip": port.local_ip,
+            "dst_port": None if isinstance(port, GrePort) else port.dst_port,
+            "tos": port.tos,
+            "ttl": port.ttl,
+            "df_default": port.df_default,
+            "csum": port.csum,
+        }
+        return {
+            key: str(value).lower() if isinstance(value, bool) else str(value)
+            for key, value in given.items()
+            if value is not None
+        }
     if isinstance(port, PatchPort):
         return {PATCH_PEER: port.peer}
     return {}
@@ -100,6 +111,8 @@ def _port_commands(bridge: Bridge, port: AnyPort) -> list[str]:
             cmd += _mtu_words(member, port.mtu)
     else:
         cmd = ["--", "--may-exist", "add-port", bridge.name, name]
+        if interface_options(port):  # (the spec's options only: those it no longer gives go)
+            cmd += ["--", "clear", "interface", name, "options"]
         cmd += ["--", "set", "interface", name, *_interface_settings(port)]
         if isinstance(port, OnePort) and port.ofport is not None:
             cmd.append(f"ofport_request={port.ofport}")

@@ -164,19 +164,29 @@ class DpdkPort(OnePort):
         return str(self.pci or self.devargs)
 
 
-class VxlanPort(OnePort):
+class TunnelBase(OnePort):
+    local_ip: str | None
+    tos: int | None
+    ttl: int | None
+    df_default: bool | None
+    csum: bool | None
+
+
+class VxlanPort(TunnelBase):
     type: Literal["vxlan"]
     remote_ip: str
     key: int | None
+    dst_port: int | None
 
 
-class GenevePort(OnePort):
+class GenevePort(TunnelBase):
     type: Literal["geneve"]
     remote_ip: str
     key: int | None
+    dst_port: int | None
 
 
-class GrePort(OnePort):
+class GrePort(TunnelBase):
     type: Literal["gre"]
     remote_ip: str
     key: int | None

@@ -98,7 +98,10 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
         assert "inet 172.16.5.1/24" in host.host.sh("ip", "-o", "addr", "show", "br-int")
         assert "inet6 2001:db8:5::1/64" in host.host.sh("ip", "-o", "addr", "show", "br-ex")
         assert get("interface", "vx0", "type") == "vxlan"
-        assert get("interface", "vx0", "options") == '{key="42", remote_ip="192.0.2.20"}'
+        assert get("interface", "vx0", "options") == (
+            '{csum="false", df_default="true", dst_port="4790", key="42", '
+            'local_ip="192.0.2.10", remote_ip="192.0.2.20", tos="16", ttl="32"}'
+        )
         assert get("port", "vx0", "tag") == "100"
         assert get("interface", "gnv0", "options") == '{key="4242", remote_ip="2001:db8::30"}'
         assert get("interface", "gre0", "type") == "gre"
@@ -182,6 +185,8 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
             "interface",
             "vx0",
             "ofport_request=12",
+            "options:ttl=64",
+            "options:by-hand=1",  # (a key the spec does not give goes too)
             "--",
             "set",
             "bridge",

@@ -72,7 +72,9 @@ def test_each_port_type_takes_its_own_keys(schema: dict[str, Any]) -> None:
     common = {"name", "type", "vlan", "trunks", "vlan_mode", "mtu", "other_config", "external_ids"}
     one = common | {"ofport"}  # a port that is one interface can ask for its OpenFlow number
     assert keys["SystemPort"] == keys["InternalPort"] == one
-    assert keys["VxlanPort"] == keys["GenevePort"] == keys["GrePort"] == one | {"remote_ip", "key"}
+    tunnel = one | {"remote_ip", "key", "local_ip", "tos", "ttl", "df_default", "csum"}
+    assert keys["GrePort"] == tunnel
+    assert keys["VxlanPort"] == keys["GenevePort"] == tunnel | {"dst_port"}
     assert keys["PatchPort"] == one | {"peer"}
     bond = {"interfaces", "bond_mode", "lacp", "updelay", "downdelay", "lacp_time"}
     bond |= {"lacp_fallback_ab", "bond_rebalance_interval"}

@@ -29,6 +29,7 @@ bridges:
     external_ids: {site: BEVALUE}
     ports:
       - {name: PORT, trunks: [10, TRUNKS], other_config: {PKEY: PVALUE}, external_ids: {n: x}}
+      - {name: vx9, type: vxlan, remote_ip: 192.0.2.9, local_ip: TUNLOCAL, dst_port: 4790}
   - name: br-up
     datapath: system
     uplink: UPLINK
@@ -84,6 +85,7 @@ FIELDS = {
     "PKEY": ("priority-tags", "p{}"),
     "PVALUE": ("if-nonzero", "a {}"),
     "TRUNKS": ("20-29", "20-{}"),
+    "TUNLOCAL": ("192.0.2.10", "192.0.2.{}"),
     "UPLINK": ("eth7", "eth{}"),
     "UPLINKMAC": ("52:54:00:00:00:07", "52:54:00:00:00:{}"),
     "ROUTETO": ("10.8.0.0/16", "10.8.0.0/{}"),
