@@ -408,7 +408,8 @@ RouteTo = Annotated[
     Annotated[Literal["default"], Tag("to-default")] | Annotated[NetworkCidr, Tag("a-cidr")],
     Discriminator(route_to_kind),
 ]
-BridgeAddress = Annotated[
+# The address of a bridge or of a container's interface: dhcp, a list of CIDRs, or one.
+Addresses = Annotated[
     Annotated[Literal["dhcp"], Tag("by-dhcp")]
     | Annotated[
         list[Cidr],
@@ -454,7 +455,7 @@ class Bridge(Model):
     controllers: list[Text] | None = Field(
         default=None, description="OpenFlow controller targets (tcp:IP:PORT, ssl:..., unix:...)."
     )
-    address: BridgeAddress | None = Field(
+    address: Addresses | None = Field(
         default=None,
         description="The address of the bridge's interface on the host: a CIDR, a list of "
         "CIDRs (IPv4 and IPv6), or dhcp (with an uplink: the DHCP server on the uplink's "
@@ -516,24 +517,12 @@ class Bridge(Model):
     ports: list[Port] = Field(default=[], description="The bridge's ports, by type.")
 
 
-InterfaceAddress = Annotated[
-    Annotated[Literal["dhcp"], Tag("by-dhcp")]
-    | Annotated[
-        list[Cidr],
-        Tag("cidr-list"),
-        Field(min_length=1, max_length=32, json_schema_extra={"uniqueItems": True}),
-    ]
-    | Annotated[Cidr, Tag("a-cidr")],
-    Discriminator(address_kind),
-]
-
-
 class Interface(Model):
     bridge: IfName = _describe("The bridge the interface is attached to.")
     name: IfName | None = Field(
         default=None, description="Its name inside the container; default eth1, eth2, ..."
     )
-    address: InterfaceAddress | None = Field(
+    address: Addresses | None = Field(
         default=None,
         description="Its address: a CIDR, a list of CIDRs (IPv4 and IPv6), or dhcp (a DHCP "
         "client of the OVS image runs for it in the container's network namespace, from the "

@@ -274,6 +274,13 @@ VALUE_TAGS = (
 )
 
 
+def static_addresses(address: str | list[str] | None) -> list[str]:
+    """The static addresses of an address setting (a CIDR, a list of them, dhcp or none)."""
+    if address is None or address == "dhcp":
+        return []
+    return [address] if isinstance(address, str) else list(address)
+
+
 def spelled_vlans(trunks: list[int | str] | None) -> list[int] | None:
     """The VLANs of trunks (VLANs and ranges "FIRST-LAST"), ranges spelled out, in order."""
     if trunks is None:
@@ -342,9 +349,7 @@ class Bridge(Record):
     @property
     def addresses(self) -> list[str]:
         """Its static addresses (none with dhcp)."""
-        if self.address is None or self.address == "dhcp":
-            return []
-        return [self.address] if isinstance(self.address, str) else list(self.address)
+        return static_addresses(self.address)
 
     @property
     def dhcp(self) -> bool:
@@ -368,9 +373,7 @@ class Interface(Record):
     @property
     def addresses(self) -> list[str]:
         """Its static addresses, in the order given (none with dhcp)."""
-        if self.address is None or self.address == "dhcp":
-            return []
-        return [self.address] if isinstance(self.address, str) else list(self.address)
+        return static_addresses(self.address)
 
     @property
     def dhcp(self) -> bool:
