@@ -591,3 +591,47 @@ def test_a_docker_instance_namespace_pulls_the_ovs_image_it_holds_when_missing(
     assert f"image {image} is not in local storage; pulling it" in result.stderr, result.stderr
     assert f"pull {image}" in calls.read_text().splitlines()
     assert verbs.index("pull") < verbs.index("run"), verbs
+
+
+# A lease as busybox udhcpc hands it to its event script: every value came from the network.
+LEASE = {"interface": "eth1", "ip": "192.168.50.100", "mask": "24", "router": "192.168.50.1"}
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        ({}, None),
+        ({"mask": ""}, "the lease has no subnet mask (the server's subnet option)"),
+        ({"mask": "24;reboot"}, "bad prefix length"),
+        ({"ip": "$(reboot)"}, "bad address from the server"),
+        ({"router": "192.168.50.1;reboot"}, "bad router"),
+        ({"interface": "eth1;x"}, "bad interface name"),
+        ({"OVS_IGNITE_RECORD": "ovi0123 x"}, "bad record name"),
+    ],
+)
+def test_the_udhcpc_event_script_acts_only_on_a_lease_it_checked(
+    change: dict[str, str], said: str | None, tmp_path: Path
+) -> None:
+    """ip and ovs-vsctl (stand-ins that log their arguments) run only for a well-formed lease;
+    a lease without a subnet mask, or with a hostile value, is refused by name."""
+    log = tmp_path / "calls"
+    for tool in ("ip", "ovs-vsctl"):
+        (tmp_path / tool).write_text(f'#!/bin/sh\necho "{tool} $*" >>{log}\n')
+        (tmp_path / tool).chmod(0o755)
+    env = {"PATH": f"{tmp_path}:/usr/bin:/bin", **LEASE, "lease": "600", **change}
+    run = subprocess.run(
+        ["sh", str(UNITS / UDHCPC_SCRIPT_NAME), "bound"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    calls = log.read_text() if log.exists() else ""
+    if said is None:
+        assert run.returncode == 0, run.stdout + run.stderr
+        assert "ip addr replace 192.168.50.100/24 dev eth1" in calls
+        assert "ip route replace default via 192.168.50.1 dev eth1" in calls
+        assert "ovs-vsctl --no-wait --timeout=10 set interface eth1" in calls
+    else:
+        assert run.returncode == 1 and said in run.stdout, run.stdout + run.stderr
+        assert calls == ""
