@@ -39,99 +39,123 @@ _27 = {"type": "function-after", "function": _26, "schema": {"type": "str"}}
 _28 = {"type": "model-field", "schema": _27}
 _29 = {"type": "no-info", "function": values.switch_name}
 _30 = {"type": "function-after", "function": _29, "schema": {"type": "str"}}
-_31 = {"type": "list", "items_schema": _7}
-_32 = {"type": "literal", "expected": ["dhcp"]}
-_33 = {"type": "no-info", "function": values.cidr}
-_34 = {"type": "function-after", "function": _33, "schema": {"type": "str"}}
-_35 = {"type": "list", "items_schema": _34, "min_length": 1, "max_length": 32}
-_36 = {"by-dhcp": _32, "cidr-list": _35, "a-cidr": _34}
-_37 = {"type": "tagged-union", "choices": _36, "discriminator": records.address_kind}
-_38 = {"type": "nullable", "schema": _37}
-_39 = {"type": "default", "schema": _38, "default": None}
-_40 = {"type": "model-field", "schema": _39}
-_41 = {"type": "literal", "expected": ["default"]}
-_42 = {"type": "no-info", "function": values.network}
-_43 = {"type": "function-after", "function": _42, "schema": {"type": "str"}}
-_44 = {"to-default": _41, "a-cidr": _43}
-_45 = {"type": "tagged-union", "choices": _44, "discriminator": records.route_to_kind}
-_46 = {"type": "model-field", "schema": _45}
-_47 = {"type": "no-info", "function": values.ip_address}
-_48 = {"type": "function-after", "function": _47, "schema": {"type": "str"}}
-_49 = {"type": "model-field", "schema": _48}
-_50 = {"to": _46, "via": _49}
-_51 = {"type": "model-fields", "fields": _50, "model_name": "Route", "computed_fields": []}
-_52 = {"extra_fields_behavior": "forbid", "strict": True, "title": "Route"}
-_53 = {
+_31 = {"type": "literal", "expected": ["dhcp"]}
+_32 = {"type": "no-info", "function": values.cidr}
+_33 = {"type": "function-after", "function": _32, "schema": {"type": "str"}}
+_34 = {"type": "list", "items_schema": _33, "min_length": 1, "max_length": 32}
+_35 = {"by-dhcp": _31, "cidr-list": _34, "a-cidr": _33}
+_36 = {"type": "tagged-union", "choices": _35, "discriminator": records.address_kind}
+_37 = {"type": "nullable", "schema": _36}
+_38 = {"type": "default", "schema": _37, "default": None}
+_39 = {"type": "model-field", "schema": _38}
+_40 = {"type": "literal", "expected": ["default"]}
+_41 = {"type": "no-info", "function": values.network}
+_42 = {"type": "function-after", "function": _41, "schema": {"type": "str"}}
+_43 = {"to-default": _40, "a-cidr": _42}
+_44 = {"type": "tagged-union", "choices": _43, "discriminator": records.route_to_kind}
+_45 = {"type": "model-field", "schema": _44}
+_46 = {"type": "no-info", "function": values.ip_address}
+_47 = {"type": "function-after", "function": _46, "schema": {"type": "str"}}
+_48 = {"type": "model-field", "schema": _47}
+_49 = {"to": _45, "via": _48}
+_50 = {"type": "model-fields", "fields": _49, "model_name": "Route", "computed_fields": []}
+_51 = {"extra_fields_behavior": "forbid", "strict": True, "title": "Route"}
+_52 = {
     "type": "model",
     "cls": records.Route,
-    "schema": _51,
+    "schema": _50,
     "custom_init": False,
     "root_model": False,
-    "config": _52,
+    "config": _51,
     "ref": "Route",
 }
-_54 = {"type": "no-info", "function": values.mtu}
-_55 = {"type": "function-after", "function": _54, "schema": {"type": "int"}}
-_56 = {"type": "nullable", "schema": _55}
-_57 = {"type": "default", "schema": _56, "default": None}
-_58 = {"type": "model-field", "schema": _57}
-_59 = {"type": "nullable", "schema": _1}
-_60 = {"type": "default", "schema": _59, "default": None}
-_61 = {"type": "model-field", "schema": _60}
-_62 = {"type": "nullable", "schema": _48}
-_63 = {"type": "default", "schema": _62, "default": None}
-_64 = {"type": "model-field", "schema": _63}
-_65 = {"type": "no-info", "function": values.mac_address}
-_66 = {"type": "function-after", "function": _65, "schema": {"type": "str"}}
-_67 = {"type": "no-info", "function": values.vlan_id}
-_68 = {"type": "function-after", "function": _67, "schema": {"type": "int"}}
-_69 = {"type": "nullable", "schema": _68}
-_70 = {"type": "default", "schema": _69, "default": None}
-_71 = {"type": "model-field", "schema": _70}
-_72 = {"type": "no-info", "function": values.vlan_range}
-_73 = {"type": "function-after", "function": _72, "schema": {"type": "str"}}
-_74 = {"a-vlan": _68, "a-range": _73}
-_75 = {"type": "tagged-union", "choices": _74, "discriminator": records.trunk_kind}
-_76 = {"type": "list", "items_schema": _75}
-_77 = {"type": "nullable", "schema": _76}
-_78 = {"type": "default", "schema": _77, "default": None}
-_79 = {"type": "model-field", "schema": _78}
-_80 = ["access", "trunk", "native-tagged", "native-untagged"]
-_81 = {"type": "literal", "expected": _80}
-_82 = {"type": "nullable", "schema": _81}
-_83 = {"type": "default", "schema": _82, "default": None}
-_84 = {"type": "model-field", "schema": _83}
-_85 = {"type": "no-info", "function": values.ofport}
-_86 = {"type": "function-after", "function": _85, "schema": {"type": "int"}}
-_87 = {"type": "nullable", "schema": _86}
-_88 = {"type": "default", "schema": _87, "default": None}
-_89 = {"type": "model-field", "schema": _88}
-_90 = {"type": "model-field", "schema": _30}
-_91 = {"type": "no-info", "function": values.text_block}
-_92 = {"type": "function-after", "function": _91, "schema": {"type": "str"}}
-_93 = {"type": "nullable", "schema": _92}
-_94 = {"type": "default", "schema": _93, "default": None}
-_95 = {"type": "model-field", "schema": _94}
-_96 = {"type": "no-info", "function": values.local_path}
-_97 = {"type": "function-after", "function": _96, "schema": {"type": "str"}}
-_98 = {"type": "nullable", "schema": _97}
-_99 = {"type": "default", "schema": _98, "default": None}
-_100 = {"type": "model-field", "schema": _99}
-_101 = {"type": "nullable", "schema": {"type": "bool"}}
-_102 = {"type": "default", "schema": _101, "default": None}
-_103 = {"type": "model-field", "schema": _102}
-_104 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 255}}
-_105 = {"type": "default", "schema": _104, "default": None}
-_106 = {"type": "model-field", "schema": _105}
-_107 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 255}}
-_108 = {"type": "default", "schema": _107, "default": None}
-_109 = {"type": "model-field", "schema": _108}
-_110 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 65535}}
-_111 = {"type": "default", "schema": _110, "default": None}
-_112 = {"type": "model-field", "schema": _111}
-_113 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 3600000}}
-_114 = {"type": "default", "schema": _113, "default": None}
-_115 = {"type": "model-field", "schema": _114}
+_53 = {"type": "no-info", "function": values.mtu}
+_54 = {"type": "function-after", "function": _53, "schema": {"type": "int"}}
+_55 = {"type": "nullable", "schema": _54}
+_56 = {"type": "default", "schema": _55, "default": None}
+_57 = {"type": "model-field", "schema": _56}
+_58 = {"type": "nullable", "schema": _1}
+_59 = {"type": "default", "schema": _58, "default": None}
+_60 = {"type": "model-field", "schema": _59}
+_61 = {"type": "nullable", "schema": _47}
+_62 = {"type": "default", "schema": _61, "default": None}
+_63 = {"type": "model-field", "schema": _62}
+_64 = {"type": "no-info", "function": values.mac_address}
+_65 = {"type": "function-after", "function": _64, "schema": {"type": "str"}}
+_66 = {"type": "no-info", "function": values.vlan_id}
+_67 = {"type": "function-after", "function": _66, "schema": {"type": "int"}}
+_68 = {"type": "nullable", "schema": _67}
+_69 = {"type": "default", "schema": _68, "default": None}
+_70 = {"type": "model-field", "schema": _69}
+_71 = {"type": "no-info", "function": values.vlan_range}
+_72 = {"type": "function-after", "function": _71, "schema": {"type": "str"}}
+_73 = {"a-vlan": _67, "a-range": _72}
+_74 = {"type": "tagged-union", "choices": _73, "discriminator": records.trunk_kind}
+_75 = {"type": "list", "items_schema": _74}
+_76 = {"type": "nullable", "schema": _75}
+_77 = {"type": "default", "schema": _76, "default": None}
+_78 = {"type": "model-field", "schema": _77}
+_79 = ["access", "trunk", "native-tagged", "native-untagged"]
+_80 = {"type": "literal", "expected": _79}
+_81 = {"type": "nullable", "schema": _80}
+_82 = {"type": "default", "schema": _81, "default": None}
+_83 = {"type": "model-field", "schema": _82}
+_84 = {"type": "no-info", "function": values.ofport}
+_85 = {"type": "function-after", "function": _84, "schema": {"type": "int"}}
+_86 = {"type": "nullable", "schema": _85}
+_87 = {"type": "default", "schema": _86, "default": None}
+_88 = {"type": "model-field", "schema": _87}
+_89 = {"type": "model-field", "schema": _30}
+_90 = {"type": "no-info", "function": values.text_block}
+_91 = {"type": "function-after", "function": _90, "schema": {"type": "str"}}
+_92 = {"type": "nullable", "schema": _91}
+_93 = {"type": "default", "schema": _92, "default": None}
+_94 = {"type": "model-field", "schema": _93}
+_95 = {"type": "no-info", "function": values.local_path}
+_96 = {"type": "function-after", "function": _95, "schema": {"type": "str"}}
+_97 = {"type": "nullable", "schema": _96}
+_98 = {"type": "default", "schema": _97, "default": None}
+_99 = {"type": "model-field", "schema": _98}
+_100 = {"type": "nullable", "schema": {"type": "bool"}}
+_101 = {"type": "default", "schema": _100, "default": None}
+_102 = {"type": "model-field", "schema": _101}
+_103 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 3600000}}
+_104 = {"type": "default", "schema": _103, "default": None}
+_105 = {"type": "model-field", "schema": _104}
+_106 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 255}}
+_107 = {"type": "default", "schema": _106, "default": None}
+_108 = {"type": "model-field", "schema": _107}
+_109 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 255}}
+_110 = {"type": "default", "schema": _109, "default": None}
+_111 = {"type": "model-field", "schema": _110}
+_112 = {"type": "literal", "expected": ["flow"]}
+_113 = {"type": "no-info", "function": values.tunnel_key_word}
+_114 = {"type": "no-info", "function": values.vxlan_vni}
+_115 = {"type": "function-after", "function": _114, "schema": {"type": "int"}}
+_116 = {"type": "function-before", "function": _113, "schema": _115}
+_117 = {"by-flow": _112, "a-key": _116}
+_118 = {"type": "tagged-union", "choices": _117, "discriminator": records.tunnel_key_kind}
+_119 = {"type": "nullable", "schema": _118}
+_120 = {"type": "default", "schema": _119, "default": None}
+_121 = {"type": "model-field", "schema": _120}
+_122 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 65535}}
+_123 = {"type": "default", "schema": _122, "default": None}
+_124 = {"type": "model-field", "schema": _123}
+_125 = {"type": "no-info", "function": values.geneve_vni}
+_126 = {"type": "function-after", "function": _125, "schema": {"type": "int"}}
+_127 = {"type": "function-before", "function": _113, "schema": _126}
+_128 = {"by-flow": _112, "a-key": _127}
+_129 = {"type": "tagged-union", "choices": _128, "discriminator": records.tunnel_key_kind}
+_130 = {"type": "nullable", "schema": _129}
+_131 = {"type": "default", "schema": _130, "default": None}
+_132 = {"type": "model-field", "schema": _131}
+_133 = {"type": "int", "ge": 0, "le": 4294967295}
+_134 = {"type": "function-before", "function": _113, "schema": _133}
+_135 = {"by-flow": _112, "a-key": _134}
+_136 = {"type": "tagged-union", "choices": _135, "discriminator": records.tunnel_key_kind}
+_137 = {"type": "nullable", "schema": _136}
+_138 = {"type": "default", "schema": _137, "default": None}
+_139 = {"type": "model-field", "schema": _138}
 SCHEMA: dict[str, Any] = {
     "type": "definitions",
     "schema": {
@@ -622,11 +646,27 @@ SCHEMA: dict[str, Any] = {
                                             "type": "model-field",
                                             "schema": {
                                                 "type": "default",
-                                                "schema": {"type": "nullable", "schema": _31},
+                                                "schema": {
+                                                    "type": "nullable",
+                                                    "schema": {
+                                                        "type": "list",
+                                                        "items_schema": {
+                                                            "type": "tagged-union",
+                                                            "choices": {
+                                                                "a-target": _7,
+                                                                "a-controller": {
+                                                                    "type": "definition-ref",
+                                                                    "schema_ref": "Controller",
+                                                                },
+                                                            },
+                                                            "discriminator": records.controller_kind,
+                                                        },
+                                                    },
+                                                },
                                                 "default": None,
                                             },
                                         },
-                                        "address": _40,
+                                        "address": _39,
                                         "uplink": {
                                             "type": "model-field",
                                             "schema": {
@@ -654,7 +694,7 @@ SCHEMA: dict[str, Any] = {
                                                 "type": "default",
                                                 "schema": {
                                                     "type": "nullable",
-                                                    "schema": {"type": "list", "items_schema": _53},
+                                                    "schema": {"type": "list", "items_schema": _52},
                                                 },
                                                 "default": None,
                                             },
@@ -667,7 +707,7 @@ SCHEMA: dict[str, Any] = {
                                                     "type": "nullable",
                                                     "schema": {
                                                         "type": "list",
-                                                        "items_schema": _48,
+                                                        "items_schema": _47,
                                                         "max_length": 8,
                                                     },
                                                 },
@@ -685,7 +725,7 @@ SCHEMA: dict[str, Any] = {
                                                 "default": None,
                                             },
                                         },
-                                        "mtu": _58,
+                                        "mtu": _57,
                                         "datapath_id": {
                                             "type": "model-field",
                                             "schema": {
@@ -808,7 +848,7 @@ SCHEMA: dict[str, Any] = {
                                                 "schema": {"type": "str"},
                                             },
                                         },
-                                        "image": _61,
+                                        "image": _60,
                                         "unit": {
                                             "type": "model-field",
                                             "schema": {
@@ -831,7 +871,7 @@ SCHEMA: dict[str, Any] = {
                                             "type": "model-field",
                                             "schema": {
                                                 "type": "default",
-                                                "schema": _31,
+                                                "schema": {"type": "list", "items_schema": _7},
                                                 "default": [],
                                             },
                                         },
@@ -896,8 +936,8 @@ SCHEMA: dict[str, Any] = {
                                                                         "default": None,
                                                                     },
                                                                 },
-                                                                "address": _40,
-                                                                "gateway": _64,
+                                                                "address": _39,
+                                                                "gateway": _63,
                                                                 "routes": {
                                                                     "type": "model-field",
                                                                     "schema": {
@@ -906,7 +946,7 @@ SCHEMA: dict[str, Any] = {
                                                                             "type": "nullable",
                                                                             "schema": {
                                                                                 "type": "list",
-                                                                                "items_schema": _53,
+                                                                                "items_schema": _52,
                                                                                 "max_length": 64,
                                                                             },
                                                                         },
@@ -919,16 +959,16 @@ SCHEMA: dict[str, Any] = {
                                                                         "type": "default",
                                                                         "schema": {
                                                                             "type": "nullable",
-                                                                            "schema": _66,
+                                                                            "schema": _65,
                                                                         },
                                                                         "default": None,
                                                                     },
                                                                 },
-                                                                "mtu": _58,
-                                                                "vlan": _71,
-                                                                "trunks": _79,
-                                                                "vlan_mode": _84,
-                                                                "ofport": _89,
+                                                                "mtu": _57,
+                                                                "vlan": _70,
+                                                                "trunks": _78,
+                                                                "vlan_mode": _83,
+                                                                "ofport": _88,
                                                                 "external_ids": _10,
                                                             },
                                                             "model_name": "Interface",
@@ -976,7 +1016,7 @@ SCHEMA: dict[str, Any] = {
                                 "cls": records.Switch,
                                 "schema": {
                                     "type": "model-fields",
-                                    "fields": {"name": _90, "image": _61},
+                                    "fields": {"name": _89, "image": _60},
                                     "model_name": "Switch",
                                     "computed_fields": [],
                                 },
@@ -1005,8 +1045,8 @@ SCHEMA: dict[str, Any] = {
                                 "schema": {
                                     "type": "model-fields",
                                     "fields": {
-                                        "contents": _95,
-                                        "local": _100,
+                                        "contents": _94,
+                                        "local": _99,
                                         "path": {"type": "model-field", "schema": _12},
                                         "mode": {
                                             "type": "model-field",
@@ -1059,8 +1099,8 @@ SCHEMA: dict[str, Any] = {
                                 "schema": {
                                     "type": "model-fields",
                                     "fields": {
-                                        "contents": _95,
-                                        "local": _100,
+                                        "contents": _94,
+                                        "local": _99,
                                         "name": {
                                             "type": "model-field",
                                             "schema": {
@@ -1072,7 +1112,7 @@ SCHEMA: dict[str, Any] = {
                                                 "schema": {"type": "str"},
                                             },
                                         },
-                                        "enabled": _103,
+                                        "enabled": _102,
                                         "dropins": {
                                             "type": "model-field",
                                             "schema": {
@@ -1085,8 +1125,8 @@ SCHEMA: dict[str, Any] = {
                                                         "schema": {
                                                             "type": "model-fields",
                                                             "fields": {
-                                                                "contents": _95,
-                                                                "local": _100,
+                                                                "contents": _94,
+                                                                "local": _99,
                                                                 "name": {
                                                                     "type": "model-field",
                                                                     "schema": {
@@ -1144,10 +1184,41 @@ SCHEMA: dict[str, Any] = {
     "definitions": [
         {
             "type": "model",
+            "cls": records.Controller,
+            "schema": {
+                "type": "model-fields",
+                "fields": {
+                    "target": {"type": "model-field", "schema": _7},
+                    "connection_mode": {
+                        "type": "model-field",
+                        "schema": {
+                            "type": "default",
+                            "schema": {
+                                "type": "nullable",
+                                "schema": {
+                                    "type": "literal",
+                                    "expected": ["in-band", "out-of-band"],
+                                },
+                            },
+                            "default": None,
+                        },
+                    },
+                    "inactivity_probe": _105,
+                },
+                "model_name": "Controller",
+                "computed_fields": [],
+            },
+            "custom_init": False,
+            "root_model": False,
+            "config": {"extra_fields_behavior": "forbid", "strict": True, "title": "Controller"},
+            "ref": "Controller",
+        },
+        {
+            "type": "model",
             "cls": records.UplinkMac,
             "schema": {
                 "type": "model-fields",
-                "fields": {"mac": {"type": "model-field", "schema": _66}},
+                "fields": {"mac": {"type": "model-field", "schema": _65}},
                 "model_name": "UplinkMac",
                 "computed_fields": [],
             },
@@ -1163,13 +1234,13 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _71,
-                    "trunks": _79,
-                    "vlan_mode": _84,
-                    "mtu": _58,
+                    "vlan": _70,
+                    "trunks": _78,
+                    "vlan_mode": _83,
+                    "mtu": _57,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _89,
+                    "ofport": _88,
                     "type": {
                         "type": "model-field",
                         "schema": {
@@ -1194,13 +1265,13 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _71,
-                    "trunks": _79,
-                    "vlan_mode": _84,
-                    "mtu": _58,
+                    "vlan": _70,
+                    "trunks": _78,
+                    "vlan_mode": _83,
+                    "mtu": _57,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _89,
+                    "ofport": _88,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["internal"]},
@@ -1221,13 +1292,13 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _71,
-                    "trunks": _79,
-                    "vlan_mode": _84,
-                    "mtu": _58,
+                    "vlan": _70,
+                    "trunks": _78,
+                    "vlan_mode": _83,
+                    "mtu": _57,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _89,
+                    "ofport": _88,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["dpdk"]},
@@ -1271,39 +1342,27 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _71,
-                    "trunks": _79,
-                    "vlan_mode": _84,
-                    "mtu": _58,
+                    "vlan": _70,
+                    "trunks": _78,
+                    "vlan_mode": _83,
+                    "mtu": _57,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _89,
-                    "local_ip": _64,
-                    "tos": _106,
-                    "ttl": _109,
-                    "df_default": _103,
-                    "csum": _103,
+                    "ofport": _88,
+                    "local_ip": _63,
+                    "tos": _108,
+                    "ttl": _111,
+                    "df_default": _102,
+                    "csum": _102,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["vxlan"]},
                     },
-                    "remote_ip": _49,
-                    "key": {
-                        "type": "model-field",
-                        "schema": {
-                            "type": "default",
-                            "schema": {
-                                "type": "nullable",
-                                "schema": {
-                                    "type": "function-after",
-                                    "function": {"type": "no-info", "function": values.vxlan_vni},
-                                    "schema": {"type": "int"},
-                                },
-                            },
-                            "default": None,
-                        },
-                    },
-                    "dst_port": _112,
+                    "remote_ip": _48,
+                    "key": _121,
+                    "in_key": _121,
+                    "out_key": _121,
+                    "dst_port": _124,
                 },
                 "model_name": "VxlanPort",
                 "computed_fields": [],
@@ -1320,39 +1379,27 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _71,
-                    "trunks": _79,
-                    "vlan_mode": _84,
-                    "mtu": _58,
+                    "vlan": _70,
+                    "trunks": _78,
+                    "vlan_mode": _83,
+                    "mtu": _57,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _89,
-                    "local_ip": _64,
-                    "tos": _106,
-                    "ttl": _109,
-                    "df_default": _103,
-                    "csum": _103,
+                    "ofport": _88,
+                    "local_ip": _63,
+                    "tos": _108,
+                    "ttl": _111,
+                    "df_default": _102,
+                    "csum": _102,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["geneve"]},
                     },
-                    "remote_ip": _49,
-                    "key": {
-                        "type": "model-field",
-                        "schema": {
-                            "type": "default",
-                            "schema": {
-                                "type": "nullable",
-                                "schema": {
-                                    "type": "function-after",
-                                    "function": {"type": "no-info", "function": values.geneve_vni},
-                                    "schema": {"type": "int"},
-                                },
-                            },
-                            "default": None,
-                        },
-                    },
-                    "dst_port": _112,
+                    "remote_ip": _48,
+                    "key": _132,
+                    "in_key": _132,
+                    "out_key": _132,
+                    "dst_port": _124,
                 },
                 "model_name": "GenevePort",
                 "computed_fields": [],
@@ -1369,34 +1416,26 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _71,
-                    "trunks": _79,
-                    "vlan_mode": _84,
-                    "mtu": _58,
+                    "vlan": _70,
+                    "trunks": _78,
+                    "vlan_mode": _83,
+                    "mtu": _57,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _89,
-                    "local_ip": _64,
-                    "tos": _106,
-                    "ttl": _109,
-                    "df_default": _103,
-                    "csum": _103,
+                    "ofport": _88,
+                    "local_ip": _63,
+                    "tos": _108,
+                    "ttl": _111,
+                    "df_default": _102,
+                    "csum": _102,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["gre"]},
                     },
-                    "remote_ip": _49,
-                    "key": {
-                        "type": "model-field",
-                        "schema": {
-                            "type": "default",
-                            "schema": {
-                                "type": "nullable",
-                                "schema": {"type": "int", "ge": 0, "le": 4294967295},
-                            },
-                            "default": None,
-                        },
-                    },
+                    "remote_ip": _48,
+                    "key": _139,
+                    "in_key": _139,
+                    "out_key": _139,
                 },
                 "model_name": "GrePort",
                 "computed_fields": [],
@@ -1413,13 +1452,13 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _71,
-                    "trunks": _79,
-                    "vlan_mode": _84,
-                    "mtu": _58,
+                    "vlan": _70,
+                    "trunks": _78,
+                    "vlan_mode": _83,
+                    "mtu": _57,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _89,
+                    "ofport": _88,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["patch"]},
@@ -1441,18 +1480,18 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _71,
-                    "trunks": _79,
-                    "vlan_mode": _84,
-                    "mtu": _58,
+                    "vlan": _70,
+                    "trunks": _78,
+                    "vlan_mode": _83,
+                    "mtu": _57,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _89,
+                    "ofport": _88,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["link"]},
                     },
-                    "peer_switch": _90,
+                    "peer_switch": _89,
                     "peer": _28,
                 },
                 "model_name": "LinkPort",
@@ -1470,10 +1509,10 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _71,
-                    "trunks": _79,
-                    "vlan_mode": _84,
-                    "mtu": _58,
+                    "vlan": _70,
+                    "trunks": _78,
+                    "vlan_mode": _83,
+                    "mtu": _57,
                     "other_config": _10,
                     "external_ids": _10,
                     "type": {
@@ -1512,8 +1551,8 @@ SCHEMA: dict[str, Any] = {
                             "default": None,
                         },
                     },
-                    "updelay": _115,
-                    "downdelay": _115,
+                    "updelay": _105,
+                    "downdelay": _105,
                     "lacp_time": {
                         "type": "model-field",
                         "schema": {
@@ -1525,7 +1564,7 @@ SCHEMA: dict[str, Any] = {
                             "default": None,
                         },
                     },
-                    "lacp_fallback_ab": _103,
+                    "lacp_fallback_ab": _102,
                     "bond_rebalance_interval": {
                         "type": "model-field",
                         "schema": {

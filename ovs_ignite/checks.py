@@ -310,6 +310,10 @@ def _check_port_settings(port: AnyPort, at: KeyPath) -> Iterator[Finding]:
         local, remote = ipaddress.ip_address(port.local_ip), ipaddress.ip_address(port.remote_ip)
         if local.version != remote.version:
             yield (*at, "local_ip"), f"{local} is not of the address family of {remote}"
+    if isinstance(port, TunnelPort) and port.key is not None:
+        for one_way in ("in_key", "out_key"):
+            if getattr(port, one_way) is not None:
+                yield (*at, one_way), f"key sets both ways already: give {one_way} without key"
     yield from _check_own_keys(port.external_ids, at)
 
 
@@ -404,10 +408,15 @@ def _check_dpdk_port(
 
 
 def _check_bridge_fields(spec: Spec, bridge: Bridge, at: KeyPath) -> Iterator[Finding]:
-    for c, target in enumerate(bridge.controllers or []):
+    targets = bridge.controller_targets
+    for c, entry in enumerate(bridge.controllers or []):
+        target = targets[c]
         problem = controller_problem(target)
+        where = (*at, "controllers", c)
         if problem:
-            yield (*at, "controllers", c), problem
+            yield where if isinstance(entry, str) else (*where, "target"), problem
+        elif target in targets[:c]:
+            yield where, f"{target!r} is listed twice"
     if bridge.protocols is not None and len(set(bridge.protocols)) != len(bridge.protocols):
         yield (*at, "protocols"), "a protocol is listed twice"
     if bridge.mtu and bridge.mtu < 1280 and any(":" in a for a in bridge.addresses):

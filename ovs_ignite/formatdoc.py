@@ -44,6 +44,7 @@ NOTES = {
         "a port's `other_config` or `external_ids` key: `PORT column:key=value` (set last)"
     ),
     ("bridge", "controller"): "an OpenFlow controller target",
+    ("bridge", "controller_setting"): "a controller's target, then its Controller columns",
     ("bridge", "address"): "an address of the bridge's internal port",
     ("bridge", "mtu"): "the internal port's MTU",
     ("bridge", "uplink"): "the uplink NIC: its kernel name or `mac=MAC`",

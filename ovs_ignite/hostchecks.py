@@ -581,10 +581,24 @@ def _keys(keys: set[str], value: Any) -> dict[str, Any]:
 
 
 def _controllers(target: Target, bridge: Bridge) -> Outcome:
-    targets = {r["_uuid"]: r["target"] for r in target.rows("Controller")}
+    """The bridge's controllers: each target, with the settings the spec gives and those it
+    leaves to OVS (connection_mode and inactivity_probe, cleared)."""
+    records = {r["_uuid"]: r for r in target.rows("Controller")}
     row = _bridge_row(target, bridge.name) or {}
-    found = sorted(targets.get(u, u) for u in _set(row.get("controller")))
-    return same(sorted(bridge.controllers or []), found)
+    found = sorted(
+        _controller_shown(records.get(u, {"target": u})) for u in _set(row.get("controller"))
+    )
+    return same(sorted(c.line for c in bridge.controller_records), found)
+
+
+def _controller_shown(record: dict[str, Any]) -> str:
+    """A Controller record as "TARGET COLUMN=VALUE..." (its settings that are set)."""
+    settings = {
+        column: _one(record.get(column)) for column in ("connection_mode", "inactivity_probe")
+    }
+    return " ".join(
+        [str(record["target"]), *(f"{k}={v}" for k, v in settings.items() if v is not None)]
+    )
 
 
 def _mtu(target: Target, bridge: Bridge) -> Outcome:

@@ -55,7 +55,7 @@ class InterfaceData(NamedTuple):
 class BridgeData(NamedTuple):
     """A bridge: the ovs-vsctl commands of its transaction, its own other_config and
     external_ids settings and its ports' (set last in the transaction, a port's as "PORT
-    SETTING"), controllers, addresses and MTU;
+    SETTING"), controllers and their settings, addresses and MTU;
     and its uplink, if it has one (the NIC, dhcp, routes, DNS, timeout)."""
 
     name: str
@@ -63,6 +63,7 @@ class BridgeData(NamedTuple):
     settings: tuple[str, ...] = ()
     port_settings: tuple[str, ...] = ()
     controllers: tuple[str, ...] = ()
+    controller_settings: tuple[str, ...] = ()  # "TARGET COLUMN=VALUE..."
     addresses: tuple[str, ...] = ()
     mtu: int | None = None
     switch: str | None = None  # its OVS instance (None: the main one)
@@ -86,6 +87,7 @@ class BridgeData(NamedTuple):
             *(("setting", setting) for setting in self.settings),
             *(("port_setting", setting) for setting in self.port_settings),
             *(("controller", target) for target in self.controllers),
+            *(("controller_setting", setting) for setting in self.controller_settings),
             *(("address", address) for address in self.addresses),
             *([("mtu", str(self.mtu))] if self.mtu else []),
             *uplink,

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -22,11 +23,14 @@ from pydantic import (
 from .records import VALUE_TAGS as VALUE_TAGS
 from .records import (
     address_kind,
+    controller_kind,
     port_type,
     route_to_kind,
     trunk_kind,
+    tunnel_key_kind,
     uplink_kind,
 )
+from .values import tunnel_key_word
 from .valuetypes import (
     AbsPath,
     AnyUnitName,
@@ -252,7 +256,36 @@ class DpdkPort(OnePort):
 
 
 _REMOTE_IP = "The tunnel's remote endpoint."
-_VNI_KEY = "options:key, the VNI (0-16777215)."
+_VNI_KEY = (
+    "options:key, the VNI (0-16777215) both ways, or flow (OpenFlow's tunnel ID sets and "
+    "matches it); not with in_key or out_key."
+)
+_VNI_IN_KEY = (
+    "options:in_key, the VNI (0-16777215) received packets must carry, or flow (any; "
+    "OpenFlow matches the tunnel ID)."
+)
+_VNI_OUT_KEY = (
+    "options:out_key, the VNI (0-16777215) sent packets carry, or flow (OpenFlow's "
+    "set_tunnel chooses)."
+)
+
+
+# A tunnel key: flow, or a number of its kind (discriminated by shape, so that a bad number
+# gets the number's error only).
+_FlowKey = Annotated[Literal["flow"], Tag("by-flow")]
+VxlanKey = Annotated[
+    _FlowKey | Annotated[VxlanVni, BeforeValidator(tunnel_key_word), Tag("a-key")],
+    Discriminator(tunnel_key_kind),
+]
+GeneveKey = Annotated[
+    _FlowKey | Annotated[GeneveVni, BeforeValidator(tunnel_key_word), Tag("a-key")],
+    Discriminator(tunnel_key_kind),
+]
+GreKey = Annotated[
+    _FlowKey
+    | Annotated[int, Field(ge=0, le=0xFFFFFFFF), BeforeValidator(tunnel_key_word), Tag("a-key")],
+    Discriminator(tunnel_key_kind),
+]
 
 
 class TunnelBase(OnePort):
@@ -284,22 +317,34 @@ _DST_PORT = "options:dst_port, the UDP port of the remote endpoint; default the 
 class VxlanPort(TunnelBase):
     type: Literal["vxlan"] = _describe("A VXLAN tunnel.")
     remote_ip: IpAddress = _describe(_REMOTE_IP)
-    key: VxlanVni | None = Field(default=None, description=_VNI_KEY)
+    key: VxlanKey | None = Field(default=None, description=_VNI_KEY)
+    in_key: VxlanKey | None = Field(default=None, description=_VNI_IN_KEY)
+    out_key: VxlanKey | None = Field(default=None, description=_VNI_OUT_KEY)
     dst_port: int | None = Field(default=None, ge=1, le=65535, description=_DST_PORT)
 
 
 class GenevePort(TunnelBase):
     type: Literal["geneve"] = _describe("A Geneve tunnel.")
     remote_ip: IpAddress = _describe(_REMOTE_IP)
-    key: GeneveVni | None = Field(default=None, description=_VNI_KEY)
+    key: GeneveKey | None = Field(default=None, description=_VNI_KEY)
+    in_key: GeneveKey | None = Field(default=None, description=_VNI_IN_KEY)
+    out_key: GeneveKey | None = Field(default=None, description=_VNI_OUT_KEY)
     dst_port: int | None = Field(default=None, ge=1, le=65535, description=_DST_PORT)
 
 
 class GrePort(TunnelBase):
     type: Literal["gre"] = _describe("A GRE tunnel.")
     remote_ip: IpAddress = _describe(_REMOTE_IP)
-    key: int | None = Field(
-        default=None, ge=0, le=0xFFFFFFFF, description="options:key, the GRE key."
+    key: GreKey | None = Field(
+        default=None,
+        description="options:key, the GRE key (0-4294967295) both ways, or flow; not with "
+        "in_key or out_key.",
+    )
+    in_key: GreKey | None = Field(
+        default=None, description="options:in_key, the GRE key received packets carry, or flow."
+    )
+    out_key: GreKey | None = Field(
+        default=None, description="options:out_key, the GRE key sent packets carry, or flow."
     )
 
 
@@ -432,6 +477,31 @@ class Route(Model):
     via: IpAddress = _describe("The gateway, on the network of one of the bridge's addresses.")
 
 
+class Controller(Model):
+    """A controller with settings of its Controller record (those not given are cleared)."""
+
+    target: Text = _describe("The controller's target (tcp:IP:PORT, ssl:IP:PORT, unix:PATH, ...).")
+    connection_mode: Literal["in-band", "out-of-band"] | None = Field(
+        default=None,
+        description="in-band (OVS sets up flows that keep the controller reachable through "
+        "the bridge) or out-of-band (the controller is reached another way); default in-band.",
+    )
+    inactivity_probe: int | None = Field(
+        default=None,
+        ge=0,
+        le=3_600_000,
+        description="Milliseconds without a message before OVS probes the controller, and "
+        "drops the connection if it still does not answer; 0: never; default 5000.",
+    )
+
+
+# (Discriminated by shape, so that a bad target gets one error, not one per choice.)
+ControllerEntry = Annotated[
+    Annotated[Text, Tag("a-target")] | Annotated[Controller, Tag("a-controller")],
+    Discriminator(controller_kind),
+]
+
+
 class Bridge(Model):
     name: IfName = _describe("The bridge's name (also its internal interface on the host).")
     switch: SwitchName | None = Field(
@@ -452,8 +522,10 @@ class Bridge(Model):
         description="OpenFlow versions the bridge speaks.",
         json_schema_extra={"uniqueItems": True},
     )
-    controllers: list[Text] | None = Field(
-        default=None, description="OpenFlow controller targets (tcp:IP:PORT, ssl:..., unix:...)."
+    controllers: list[ControllerEntry] | None = Field(
+        default=None,
+        description="OpenFlow controllers: each a target (tcp:IP:PORT, ssl:..., unix:...), "
+        "or {target, connection_mode, inactivity_probe}.",
     )
     address: Addresses | None = Field(
         default=None,

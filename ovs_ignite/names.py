@@ -28,6 +28,8 @@ UPLINK_SCRIPT_NAME = "ovs-ignite-uplink.sh"
 UDHCPC_SCRIPT_NAME = "ovs-ignite-udhcpc"
 # The DHCP clients of containers' interfaces (address: dhcp).
 DHCP_SCRIPT_NAME = "ovs-ignite-dhcp.sh"
+# The OpenFlow records of bridges: controllers (and their settings).
+OPENFLOW_SCRIPT_NAME = "ovs-ignite-openflow.sh"
 UPLINK_FORMAT_NAME = "ovs-ignite-uplink.format"
 SCRIPT = {os_: f"{folder}/{SCRIPT_NAME}" for os_, folder in BIN_DIR.items()}
 # The static units name the script at its FCOS path; a Flatcar render puts in its own.
@@ -49,6 +51,7 @@ HOST_SIDE_NAMES = (
     UPLINK_FORMAT_NAME,
     UDHCPC_SCRIPT_NAME,
     DHCP_SCRIPT_NAME,
+    OPENFLOW_SCRIPT_NAME,
     SWITCH_SCRIPT_NAME,
     SWITCH_FORMAT_NAME,
 )

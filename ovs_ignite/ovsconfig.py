@@ -54,6 +54,8 @@ def interface_options(port: AnyPort) -> dict[str, str]:
         given: dict[str, object] = {
             REMOTE_IP: port.remote_ip,
             TUNNEL_KEY: port.key,
+            "in_key": port.in_key,
+            "out_key": port.out_key,
             "local_ip": port.local_ip,
             "dst_port": None if isinstance(port, GrePort) else port.dst_port,
             "tos": port.tos,
@@ -192,7 +194,7 @@ def bridge_command(spec: Spec, bridge: Bridge) -> list[str]:
         cmd += ["--", "set", "bridge", name, f"other_config:{DATAPATH_ID}={bridge.datapath_id}"]
     else:
         cmd += ["--", "remove", "bridge", name, "other_config", DATAPATH_ID]
-    if not bridge.controllers:
+    if not bridge.controller_targets:
         cmd += ["--", "del-controller", name]
     # Controllers are set by the script only when they differ: setting them anew would
     # replace the Controller records and drop the live OpenFlow connections.

@@ -170,7 +170,8 @@ def bridge_data(spec: Spec, bridge: Bridge) -> BridgeData:
         bridge_commands(spec, bridge),
         tuple(bridge_settings(bridge)),
         tuple(port_settings(bridge)),
-        tuple(bridge.controllers or ()),
+        tuple(bridge.controller_targets),
+        tuple(c.line for c in bridge.controller_records if c.settings),
         tuple(bridge.addresses),  # (each value's validator gave its normal form)
         bridge.mtu,
         spec.switch_of(bridge),
@@ -199,6 +200,8 @@ def host_parts(spec: Spec) -> tuple[str, ...]:
         parts.append(names.DHCP_SCRIPT_NAME)
     if any(b.uplink and b.dhcp for b in spec.bridges) or names.DHCP_SCRIPT_NAME in parts:
         parts.append(names.UDHCPC_SCRIPT_NAME)
+    if any(b.controllers for b in spec.bridges):
+        parts.append(names.OPENFLOW_SCRIPT_NAME)
     return tuple(parts)
 
 

@@ -175,21 +175,27 @@ class TunnelBase(OnePort):
 class VxlanPort(TunnelBase):
     type: Literal["vxlan"]
     remote_ip: str
-    key: int | None
+    key: int | str | None
+    in_key: int | str | None
+    out_key: int | str | None
     dst_port: int | None
 
 
 class GenevePort(TunnelBase):
     type: Literal["geneve"]
     remote_ip: str
-    key: int | None
+    key: int | str | None
+    in_key: int | str | None
+    out_key: int | str | None
     dst_port: int | None
 
 
 class GrePort(TunnelBase):
     type: Literal["gre"]
     remote_ip: str
-    key: int | None
+    key: int | str | None
+    in_key: int | str | None
+    out_key: int | str | None
 
 
 class PatchPort(OnePort):
@@ -271,6 +277,10 @@ VALUE_TAGS = (
     "by-mac",
     "a-vlan",
     "a-range",
+    "by-flow",
+    "a-key",
+    "a-target",
+    "a-controller",
 )
 
 
@@ -299,6 +309,14 @@ def trunk_kind(value: Any) -> str:
     return "a-range" if isinstance(value, str) else "a-vlan"
 
 
+def controller_kind(value: Any) -> str:
+    return "a-controller" if isinstance(value, dict | Controller) else "a-target"
+
+
+def tunnel_key_kind(value: Any) -> str:
+    return "by-flow" if value == "flow" else "a-key"
+
+
 def route_to_kind(value: Any) -> str:
     return "to-default" if value == "default" else "a-cidr"
 
@@ -325,13 +343,30 @@ class Route(Record):
     via: str
 
 
+class Controller(Record):
+    target: str
+    connection_mode: Literal["in-band", "out-of-band"] | None
+    inactivity_probe: int | None
+
+    @property
+    def settings(self) -> dict[str, str]:
+        """The columns of its Controller record that the spec gives."""
+        given = {"connection_mode": self.connection_mode, "inactivity_probe": self.inactivity_probe}
+        return {column: str(value) for column, value in given.items() if value is not None}
+
+    @property
+    def line(self) -> str:
+        """Its target and settings as "TARGET COLUMN=VALUE..." (the host data's words)."""
+        return " ".join([self.target, *(f"{k}={v}" for k, v in self.settings.items())])
+
+
 class Bridge(Record):
     name: str
     switch: str | None
     datapath: Literal["system", "netdev"] | None
     fail_mode: Literal["standalone", "secure"]
     protocols: list[str] | None
-    controllers: list[str] | None
+    controllers: list[str | Controller] | None
     address: str | list[str] | None
     uplink: str | UplinkMac | None
     routes: list[Route] | None
@@ -350,6 +385,20 @@ class Bridge(Record):
     def addresses(self) -> list[str]:
         """Its static addresses (none with dhcp)."""
         return static_addresses(self.address)
+
+    @property
+    def controller_records(self) -> list[Controller]:
+        """Its controllers, each with its settings (none for a target given alone)."""
+        return [
+            c
+            if isinstance(c, Controller)
+            else Controller(target=c, connection_mode=None, inactivity_probe=None)
+            for c in self.controllers or []
+        ]
+
+    @property
+    def controller_targets(self) -> list[str]:
+        return [c.target for c in self.controller_records]
 
     @property
     def dhcp(self) -> bool:

@@ -216,6 +216,13 @@ def datapath_id_as_text(value: Any) -> Any:
     return value
 
 
+def tunnel_key_word(value: Any) -> Any:
+    """A tunnel key given as a word other than flow."""
+    if isinstance(value, str):
+        raise ValueError(f"{value[:40]!r} is neither a key (a number) nor flow")
+    return value
+
+
 def datapath_id(value: str) -> str:
     if not _DATAPATH_ID.match(value) or int(value, 16) == 0:
         raise ValueError(f"{value[:40]!r} is not a datapath ID (16 hex digits, not all zero)")

@@ -57,8 +57,20 @@ def _switch_state(host: Stack) -> dict[str, str]:
             "list",
             "interface",
         ),
-        "controllers": host.vsctl("--columns=_uuid,target", "list", "controller"),
+        "controllers": host.vsctl(
+            "--columns=_uuid,target,connection_mode,inactivity_probe", "list", "controller"
+        ),
     }
+
+
+_TCP, _PTCP = _CONTROLLERS = ("tcp:127.0.0.1:6653", "ptcp:6654:127.0.0.1")
+
+
+def _controller(host: Stack, target: str) -> str:
+    """The UUID of the one Controller record of target."""
+    found = host.vsctl("--bare", "--columns=_uuid", "find", "controller", f'target="{target}"')
+    (uuid,) = found.split()
+    return uuid
 
 
 def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Path) -> None:
@@ -77,6 +89,11 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
             "ptcp:6654:127.0.0.1",
             "tcp:127.0.0.1:6653",
         ]
+        controllers = {target: _controller(host, target) for target in _CONTROLLERS}
+        assert get("controller", controllers[_TCP], "connection_mode") == "out-of-band"
+        assert get("controller", controllers[_TCP], "inactivity_probe") == "10000"
+        assert get("controller", controllers[_PTCP], "connection_mode") == "[]"
+        assert get("controller", controllers[_PTCP], "inactivity_probe") == "[]"
         assert get("bridge", "br-ex", "fail_mode") == "standalone"
         switches = {"stp_enable": "true", "rstp_enable": "false", "mcast_snooping_enable": "false"}
         assert {column: get("bridge", "br-int", column) for column in switches} == switches
@@ -105,6 +122,9 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
         assert get("port", "vx0", "tag") == "100"
         assert get("interface", "gnv0", "options") == '{key="4242", remote_ip="2001:db8::30"}'
         assert get("interface", "gre0", "type") == "gre"
+        assert get("interface", "gre0", "options") == (
+            '{in_key=flow, out_key="77", remote_ip="192.0.2.40"}'
+        )
         assert get("interface", "int0", "type") == "internal"
         assert get("port", "int0", "tag") == "7"
         assert get("interface", "patch-int", "options") == "{peer=patch-ex}"
@@ -216,6 +236,16 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
             "interface",
             "vb-b",
             "mtu_request=1500",
+            "--",
+            "set",
+            "controller",
+            controllers[_TCP],
+            "connection_mode=in-band",
+            "--",
+            "set",
+            "controller",
+            controllers[_PTCP],
+            "inactivity_probe=3000",
         )
         host.host.sh(script, "bridges")
         assert _switch_state(host) == before  # (a key the spec does not give is gone)
@@ -239,6 +269,7 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
             "PASS  port int0 external_ids",
             "PASS  interface int0 mtu_request",
             "PASS  interface vb-a mtu_request",
+            "PASS  bridge br-int controllers",
         ):
             assert line in lines
         host.vsctl(
@@ -267,11 +298,21 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
             "interface",
             "vb-a",
             "mtu_request=1500",
+            "--",
+            "clear",
+            "controller",
+            controllers[_TCP],
+            "inactivity_probe",
         )
         drifted = verify(host, tmp_path).stdout.splitlines()
         assert "FAIL  interface up0 ofport: expected 3, found 4" in drifted
         assert "FAIL  port up0 vlan_mode: expected 'native-tagged', found 'trunk'" in drifted
         assert "FAIL  interface vb-a mtu_request: expected 1600, found 1500" in drifted
+        assert (
+            "FAIL  bridge br-int controllers: expected ['ptcp:6654:127.0.0.1', "
+            "'tcp:127.0.0.1:6653 connection_mode=out-of-band inactivity_probe=10000'], found "
+            "['ptcp:6654:127.0.0.1', 'tcp:127.0.0.1:6653 connection_mode=out-of-band']"
+        ) in drifted
         assert "FAIL  bridge br-int stp_enable: expected True, found False" in drifted
         assert any(line.startswith("FAIL  port int0 external_ids: ") for line in drifted)
         assert (

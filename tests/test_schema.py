@@ -72,7 +72,8 @@ def test_each_port_type_takes_its_own_keys(schema: dict[str, Any]) -> None:
     common = {"name", "type", "vlan", "trunks", "vlan_mode", "mtu", "other_config", "external_ids"}
     one = common | {"ofport"}  # a port that is one interface can ask for its OpenFlow number
     assert keys["SystemPort"] == keys["InternalPort"] == one
-    tunnel = one | {"remote_ip", "key", "local_ip", "tos", "ttl", "df_default", "csum"}
+    tunnel = one | {"remote_ip", "key", "in_key", "out_key", "local_ip", "tos", "ttl"}
+    tunnel |= {"df_default", "csum"}
     assert keys["GrePort"] == tunnel
     assert keys["VxlanPort"] == keys["GenevePort"] == tunnel | {"dst_port"}
     assert keys["PatchPort"] == one | {"peer"}
@@ -81,7 +82,9 @@ def test_each_port_type_takes_its_own_keys(schema: dict[str, Any]) -> None:
     assert keys["BondPort"] == common | bond
     assert keys["DpdkPort"] == one | {"pci", "devargs"}
     assert "remote_ip" in defs["VxlanPort"]["required"]
-    assert defs["VxlanPort"]["properties"]["key"]["anyOf"][0]["maximum"] == 0xFFFFFF
+    flow, number = defs["VxlanPort"]["properties"]["key"]["anyOf"][0]["oneOf"]
+    assert flow == {"const": "flow", "type": "string"}
+    assert number == {"maximum": 0xFFFFFF, "minimum": 0, "type": "integer"}
 
 
 SPEC = {"version": 1, "ovs": {"image": "quay.io/x/ovs:3.3"}}

@@ -39,6 +39,7 @@ from ovs_ignite.names import (
     DPDK_SCRIPT_NAME,
     HOST_FORMAT_NAME,
     HOST_SIDE_NAMES,
+    OPENFLOW_SCRIPT_NAME,
     OVS_SCRIPT_NAME,
     OVSDB_SCRIPT_NAME,
     SCRIPT,
@@ -74,6 +75,7 @@ BASH_SCRIPTS = [
     DPDK_SCRIPT_NAME,
     UPLINK_SCRIPT_NAME,
     DHCP_SCRIPT_NAME,
+    OPENFLOW_SCRIPT_NAME,
     SWITCH_SCRIPT_NAME,
 ]
 SH_SCRIPTS = [OVS_SCRIPT_NAME, UDHCPC_SCRIPT_NAME]
@@ -320,6 +322,11 @@ CASES = [
     ("bridge", "port_setting", "eth1 other_config:x=a", False),
     ("bridge", "controller", "tcp:10.0.0.1:6653", True),
     ("bridge", "controller", "", False),
+    ("bridge", "controller_setting", "tcp:10.0.0.1:6653 connection_mode=out-of-band", True),
+    ("bridge", "controller_setting", "ptcp:6653 inactivity_probe=0 connection_mode=in-band", True),
+    ("bridge", "controller_setting", "tcp:10.0.0.1:6653", False),
+    ("bridge", "controller_setting", "tcp:10.0.0.1:6653 max_backoff=1", False),
+    ("bridge", "controller_setting", "tcp:10.0.0.1:6653 inactivity_probe=$(id)", False),
     ("bridge", "address", "10.0.0.1/24", True),
     ("bridge", "address", "fd00::1/64", True),
     ("bridge", "address", "10.0.0.1", False),

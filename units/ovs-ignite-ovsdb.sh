@@ -52,18 +52,6 @@ address_lines() {
     done <<<"$1"
 }
 
-# The ovs-vsctl words that set bridge $1's controllers to $2...: none when they are so
-# already (setting them anew would drop the live OpenFlow connections).
-controller_words() {
-    local bridge=$1 current wanted
-    shift
-    current=$(vsctl get-controller "$bridge" 2>/dev/null | sort || true)
-    wanted=$(printf '%s\n' "$@" | sort)
-    if [[ $current != "$wanted" ]]; then
-        printf '%s\n' -- set-controller "$bridge" "$@"
-    fi
-}
-
 cmd_bridges() {
     local bridges bridge commands command words transaction settings setting controllers wanted
     data_list bridge bridges
@@ -88,11 +76,15 @@ cmd_bridges() {
         data_list controller wanted
         controllers=()
         if ((${#wanted[@]})); then
+            load_part openflow
             # (controller_words cannot fail: a failed look-up asks for them to be set)
             mapfile -t controllers < <(controller_words "$bridge" "${wanted[@]}")
         fi
         # One transaction per bridge: the bridge, its settings and its ports.
         vsctl "${transaction[@]:1}" "${controllers[@]}"
+        if ((${#wanted[@]})); then
+            controller_settings "$bridge"
+        fi
         if [[ -v DATA[address] || -v DATA[mtu] ]]; then
             "${IP[@]}" link set dev "$bridge" up
         fi

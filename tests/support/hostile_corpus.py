@@ -23,13 +23,14 @@ dpdk: {hugepages: {size: 2M, count: 512}, isolcpus: ISOLCPUS, socket_mem: SOCKET
 bridges:
   - name: BRIDGE
     address: 10.0.0.1/24
-    controllers: [CONTROLLER]
+    controllers: [CONTROLLER, {target: CTLTARGET, connection_mode: out-of-band}]
     datapath_id: DPID
     other_config: {BRKEY: BRVALUE}
     external_ids: {site: BEVALUE}
     ports:
       - {name: PORT, trunks: [10, TRUNKS], other_config: {PKEY: PVALUE}, external_ids: {n: x}}
-      - {name: vx9, type: vxlan, remote_ip: 192.0.2.9, local_ip: TUNLOCAL, dst_port: 4790}
+      - {name: vx9, type: vxlan, remote_ip: 192.0.2.9, local_ip: TUNLOCAL, dst_port: 4790,
+         in_key: TUNKEY}
   - name: br-up
     datapath: system
     uplink: UPLINK
@@ -77,6 +78,7 @@ FIELDS = {
     "SOCKETMEM": ("512", "{}"),
     "BRIDGE": ("br0", "br{}"),
     "CONTROLLER": ("tcp:192.0.2.5:6653", "tcp:192.0.2.5:{}"),
+    "CTLTARGET": ("unix:/run/ctl.sock", "unix:/run/ctl{}.sock"),
     "DPID": ("0000000000000001", "000000000000000{}"),
     "BRKEY": ("dp-desc", "dp{}"),
     "BRVALUE": ("edge-01 br0", "edge {}"),
@@ -86,6 +88,7 @@ FIELDS = {
     "PVALUE": ("if-nonzero", "a {}"),
     "TRUNKS": ("20-29", "20-{}"),
     "TUNLOCAL": ("192.0.2.10", "192.0.2.{}"),
+    "TUNKEY": ("flow", "{}"),
     "UPLINK": ("eth7", "eth{}"),
     "UPLINKMAC": ("52:54:00:00:00:07", "52:54:00:00:00:{}"),
     "ROUTETO": ("10.8.0.0/16", "10.8.0.0/{}"),
