@@ -82,80 +82,84 @@ _62 = {"type": "default", "schema": _61, "default": None}
 _63 = {"type": "model-field", "schema": _62}
 _64 = {"type": "no-info", "function": values.mac_address}
 _65 = {"type": "function-after", "function": _64, "schema": {"type": "str"}}
-_66 = {"type": "no-info", "function": values.vlan_id}
-_67 = {"type": "function-after", "function": _66, "schema": {"type": "int"}}
-_68 = {"type": "nullable", "schema": _67}
-_69 = {"type": "default", "schema": _68, "default": None}
-_70 = {"type": "model-field", "schema": _69}
-_71 = {"type": "no-info", "function": values.vlan_range}
-_72 = {"type": "function-after", "function": _71, "schema": {"type": "str"}}
-_73 = {"a-vlan": _67, "a-range": _72}
-_74 = {"type": "tagged-union", "choices": _73, "discriminator": records.trunk_kind}
-_75 = {"type": "list", "items_schema": _74}
-_76 = {"type": "nullable", "schema": _75}
-_77 = {"type": "default", "schema": _76, "default": None}
-_78 = {"type": "model-field", "schema": _77}
-_79 = ["access", "trunk", "native-tagged", "native-untagged"]
-_80 = {"type": "literal", "expected": _79}
-_81 = {"type": "nullable", "schema": _80}
-_82 = {"type": "default", "schema": _81, "default": None}
-_83 = {"type": "model-field", "schema": _82}
-_84 = {"type": "no-info", "function": values.ofport}
-_85 = {"type": "function-after", "function": _84, "schema": {"type": "int"}}
-_86 = {"type": "nullable", "schema": _85}
-_87 = {"type": "default", "schema": _86, "default": None}
-_88 = {"type": "model-field", "schema": _87}
-_89 = {"type": "model-field", "schema": _30}
-_90 = {"type": "no-info", "function": values.text_block}
-_91 = {"type": "function-after", "function": _90, "schema": {"type": "str"}}
-_92 = {"type": "nullable", "schema": _91}
-_93 = {"type": "default", "schema": _92, "default": None}
-_94 = {"type": "model-field", "schema": _93}
-_95 = {"type": "no-info", "function": values.local_path}
-_96 = {"type": "function-after", "function": _95, "schema": {"type": "str"}}
-_97 = {"type": "nullable", "schema": _96}
-_98 = {"type": "default", "schema": _97, "default": None}
-_99 = {"type": "model-field", "schema": _98}
-_100 = {"type": "nullable", "schema": {"type": "bool"}}
-_101 = {"type": "default", "schema": _100, "default": None}
-_102 = {"type": "model-field", "schema": _101}
-_103 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 3600000}}
-_104 = {"type": "default", "schema": _103, "default": None}
-_105 = {"type": "model-field", "schema": _104}
-_106 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 255}}
-_107 = {"type": "default", "schema": _106, "default": None}
-_108 = {"type": "model-field", "schema": _107}
-_109 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 255}}
-_110 = {"type": "default", "schema": _109, "default": None}
-_111 = {"type": "model-field", "schema": _110}
-_112 = {"type": "literal", "expected": ["flow"]}
-_113 = {"type": "no-info", "function": values.tunnel_key_word}
-_114 = {"type": "no-info", "function": values.vxlan_vni}
-_115 = {"type": "function-after", "function": _114, "schema": {"type": "int"}}
-_116 = {"type": "function-before", "function": _113, "schema": _115}
-_117 = {"by-flow": _112, "a-key": _116}
-_118 = {"type": "tagged-union", "choices": _117, "discriminator": records.tunnel_key_kind}
-_119 = {"type": "nullable", "schema": _118}
-_120 = {"type": "default", "schema": _119, "default": None}
-_121 = {"type": "model-field", "schema": _120}
-_122 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 65535}}
-_123 = {"type": "default", "schema": _122, "default": None}
-_124 = {"type": "model-field", "schema": _123}
-_125 = {"type": "no-info", "function": values.geneve_vni}
-_126 = {"type": "function-after", "function": _125, "schema": {"type": "int"}}
-_127 = {"type": "function-before", "function": _113, "schema": _126}
-_128 = {"by-flow": _112, "a-key": _127}
-_129 = {"type": "tagged-union", "choices": _128, "discriminator": records.tunnel_key_kind}
-_130 = {"type": "nullable", "schema": _129}
-_131 = {"type": "default", "schema": _130, "default": None}
-_132 = {"type": "model-field", "schema": _131}
-_133 = {"type": "int", "ge": 0, "le": 4294967295}
-_134 = {"type": "function-before", "function": _113, "schema": _133}
-_135 = {"by-flow": _112, "a-key": _134}
-_136 = {"type": "tagged-union", "choices": _135, "discriminator": records.tunnel_key_kind}
-_137 = {"type": "nullable", "schema": _136}
-_138 = {"type": "default", "schema": _137, "default": None}
-_139 = {"type": "model-field", "schema": _138}
+_66 = {"type": "int", "ge": 1, "le": 1000000000}
+_67 = {"type": "nullable", "schema": _66}
+_68 = {"type": "default", "schema": _67, "default": None}
+_69 = {"type": "model-field", "schema": _68}
+_70 = {"type": "no-info", "function": values.vlan_id}
+_71 = {"type": "function-after", "function": _70, "schema": {"type": "int"}}
+_72 = {"type": "nullable", "schema": _71}
+_73 = {"type": "default", "schema": _72, "default": None}
+_74 = {"type": "model-field", "schema": _73}
+_75 = {"type": "no-info", "function": values.vlan_range}
+_76 = {"type": "function-after", "function": _75, "schema": {"type": "str"}}
+_77 = {"a-vlan": _71, "a-range": _76}
+_78 = {"type": "tagged-union", "choices": _77, "discriminator": records.trunk_kind}
+_79 = {"type": "list", "items_schema": _78}
+_80 = {"type": "nullable", "schema": _79}
+_81 = {"type": "default", "schema": _80, "default": None}
+_82 = {"type": "model-field", "schema": _81}
+_83 = ["access", "trunk", "native-tagged", "native-untagged"]
+_84 = {"type": "literal", "expected": _83}
+_85 = {"type": "nullable", "schema": _84}
+_86 = {"type": "default", "schema": _85, "default": None}
+_87 = {"type": "model-field", "schema": _86}
+_88 = {"type": "no-info", "function": values.ofport}
+_89 = {"type": "function-after", "function": _88, "schema": {"type": "int"}}
+_90 = {"type": "nullable", "schema": _89}
+_91 = {"type": "default", "schema": _90, "default": None}
+_92 = {"type": "model-field", "schema": _91}
+_93 = {"type": "model-field", "schema": _30}
+_94 = {"type": "no-info", "function": values.text_block}
+_95 = {"type": "function-after", "function": _94, "schema": {"type": "str"}}
+_96 = {"type": "nullable", "schema": _95}
+_97 = {"type": "default", "schema": _96, "default": None}
+_98 = {"type": "model-field", "schema": _97}
+_99 = {"type": "no-info", "function": values.local_path}
+_100 = {"type": "function-after", "function": _99, "schema": {"type": "str"}}
+_101 = {"type": "nullable", "schema": _100}
+_102 = {"type": "default", "schema": _101, "default": None}
+_103 = {"type": "model-field", "schema": _102}
+_104 = {"type": "nullable", "schema": {"type": "bool"}}
+_105 = {"type": "default", "schema": _104, "default": None}
+_106 = {"type": "model-field", "schema": _105}
+_107 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 3600000}}
+_108 = {"type": "default", "schema": _107, "default": None}
+_109 = {"type": "model-field", "schema": _108}
+_110 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 255}}
+_111 = {"type": "default", "schema": _110, "default": None}
+_112 = {"type": "model-field", "schema": _111}
+_113 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 255}}
+_114 = {"type": "default", "schema": _113, "default": None}
+_115 = {"type": "model-field", "schema": _114}
+_116 = {"type": "literal", "expected": ["flow"]}
+_117 = {"type": "no-info", "function": values.tunnel_key_word}
+_118 = {"type": "no-info", "function": values.vxlan_vni}
+_119 = {"type": "function-after", "function": _118, "schema": {"type": "int"}}
+_120 = {"type": "function-before", "function": _117, "schema": _119}
+_121 = {"by-flow": _116, "a-key": _120}
+_122 = {"type": "tagged-union", "choices": _121, "discriminator": records.tunnel_key_kind}
+_123 = {"type": "nullable", "schema": _122}
+_124 = {"type": "default", "schema": _123, "default": None}
+_125 = {"type": "model-field", "schema": _124}
+_126 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 65535}}
+_127 = {"type": "default", "schema": _126, "default": None}
+_128 = {"type": "model-field", "schema": _127}
+_129 = {"type": "no-info", "function": values.geneve_vni}
+_130 = {"type": "function-after", "function": _129, "schema": {"type": "int"}}
+_131 = {"type": "function-before", "function": _117, "schema": _130}
+_132 = {"by-flow": _116, "a-key": _131}
+_133 = {"type": "tagged-union", "choices": _132, "discriminator": records.tunnel_key_kind}
+_134 = {"type": "nullable", "schema": _133}
+_135 = {"type": "default", "schema": _134, "default": None}
+_136 = {"type": "model-field", "schema": _135}
+_137 = {"type": "int", "ge": 0, "le": 4294967295}
+_138 = {"type": "function-before", "function": _117, "schema": _137}
+_139 = {"by-flow": _116, "a-key": _138}
+_140 = {"type": "tagged-union", "choices": _139, "discriminator": records.tunnel_key_kind}
+_141 = {"type": "nullable", "schema": _140}
+_142 = {"type": "default", "schema": _141, "default": None}
+_143 = {"type": "model-field", "schema": _142}
 SCHEMA: dict[str, Any] = {
     "type": "definitions",
     "schema": {
@@ -965,10 +969,12 @@ SCHEMA: dict[str, Any] = {
                                                                     },
                                                                 },
                                                                 "mtu": _57,
-                                                                "vlan": _70,
-                                                                "trunks": _78,
-                                                                "vlan_mode": _83,
-                                                                "ofport": _88,
+                                                                "ingress_policing_rate": _69,
+                                                                "ingress_policing_burst": _69,
+                                                                "vlan": _74,
+                                                                "trunks": _82,
+                                                                "vlan_mode": _87,
+                                                                "ofport": _92,
                                                                 "external_ids": _10,
                                                             },
                                                             "model_name": "Interface",
@@ -1016,7 +1022,7 @@ SCHEMA: dict[str, Any] = {
                                 "cls": records.Switch,
                                 "schema": {
                                     "type": "model-fields",
-                                    "fields": {"name": _89, "image": _60},
+                                    "fields": {"name": _93, "image": _60},
                                     "model_name": "Switch",
                                     "computed_fields": [],
                                 },
@@ -1045,8 +1051,8 @@ SCHEMA: dict[str, Any] = {
                                 "schema": {
                                     "type": "model-fields",
                                     "fields": {
-                                        "contents": _94,
-                                        "local": _99,
+                                        "contents": _98,
+                                        "local": _103,
                                         "path": {"type": "model-field", "schema": _12},
                                         "mode": {
                                             "type": "model-field",
@@ -1099,8 +1105,8 @@ SCHEMA: dict[str, Any] = {
                                 "schema": {
                                     "type": "model-fields",
                                     "fields": {
-                                        "contents": _94,
-                                        "local": _99,
+                                        "contents": _98,
+                                        "local": _103,
                                         "name": {
                                             "type": "model-field",
                                             "schema": {
@@ -1112,7 +1118,7 @@ SCHEMA: dict[str, Any] = {
                                                 "schema": {"type": "str"},
                                             },
                                         },
-                                        "enabled": _102,
+                                        "enabled": _106,
                                         "dropins": {
                                             "type": "model-field",
                                             "schema": {
@@ -1125,8 +1131,8 @@ SCHEMA: dict[str, Any] = {
                                                         "schema": {
                                                             "type": "model-fields",
                                                             "fields": {
-                                                                "contents": _94,
-                                                                "local": _99,
+                                                                "contents": _98,
+                                                                "local": _103,
                                                                 "name": {
                                                                     "type": "model-field",
                                                                     "schema": {
@@ -1203,7 +1209,7 @@ SCHEMA: dict[str, Any] = {
                             "default": None,
                         },
                     },
-                    "inactivity_probe": _105,
+                    "inactivity_probe": _109,
                 },
                 "model_name": "Controller",
                 "computed_fields": [],
@@ -1234,13 +1240,15 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _70,
-                    "trunks": _78,
-                    "vlan_mode": _83,
+                    "vlan": _74,
+                    "trunks": _82,
+                    "vlan_mode": _87,
                     "mtu": _57,
+                    "ingress_policing_rate": _69,
+                    "ingress_policing_burst": _69,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _88,
+                    "ofport": _92,
                     "type": {
                         "type": "model-field",
                         "schema": {
@@ -1265,13 +1273,15 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _70,
-                    "trunks": _78,
-                    "vlan_mode": _83,
+                    "vlan": _74,
+                    "trunks": _82,
+                    "vlan_mode": _87,
                     "mtu": _57,
+                    "ingress_policing_rate": _69,
+                    "ingress_policing_burst": _69,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _88,
+                    "ofport": _92,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["internal"]},
@@ -1292,13 +1302,15 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _70,
-                    "trunks": _78,
-                    "vlan_mode": _83,
+                    "vlan": _74,
+                    "trunks": _82,
+                    "vlan_mode": _87,
                     "mtu": _57,
+                    "ingress_policing_rate": _69,
+                    "ingress_policing_burst": _69,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _88,
+                    "ofport": _92,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["dpdk"]},
@@ -1342,27 +1354,29 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _70,
-                    "trunks": _78,
-                    "vlan_mode": _83,
+                    "vlan": _74,
+                    "trunks": _82,
+                    "vlan_mode": _87,
                     "mtu": _57,
+                    "ingress_policing_rate": _69,
+                    "ingress_policing_burst": _69,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _88,
+                    "ofport": _92,
                     "local_ip": _63,
-                    "tos": _108,
-                    "ttl": _111,
-                    "df_default": _102,
-                    "csum": _102,
+                    "tos": _112,
+                    "ttl": _115,
+                    "df_default": _106,
+                    "csum": _106,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["vxlan"]},
                     },
                     "remote_ip": _48,
-                    "key": _121,
-                    "in_key": _121,
-                    "out_key": _121,
-                    "dst_port": _124,
+                    "key": _125,
+                    "in_key": _125,
+                    "out_key": _125,
+                    "dst_port": _128,
                 },
                 "model_name": "VxlanPort",
                 "computed_fields": [],
@@ -1379,27 +1393,29 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _70,
-                    "trunks": _78,
-                    "vlan_mode": _83,
+                    "vlan": _74,
+                    "trunks": _82,
+                    "vlan_mode": _87,
                     "mtu": _57,
+                    "ingress_policing_rate": _69,
+                    "ingress_policing_burst": _69,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _88,
+                    "ofport": _92,
                     "local_ip": _63,
-                    "tos": _108,
-                    "ttl": _111,
-                    "df_default": _102,
-                    "csum": _102,
+                    "tos": _112,
+                    "ttl": _115,
+                    "df_default": _106,
+                    "csum": _106,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["geneve"]},
                     },
                     "remote_ip": _48,
-                    "key": _132,
-                    "in_key": _132,
-                    "out_key": _132,
-                    "dst_port": _124,
+                    "key": _136,
+                    "in_key": _136,
+                    "out_key": _136,
+                    "dst_port": _128,
                 },
                 "model_name": "GenevePort",
                 "computed_fields": [],
@@ -1416,26 +1432,28 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _70,
-                    "trunks": _78,
-                    "vlan_mode": _83,
+                    "vlan": _74,
+                    "trunks": _82,
+                    "vlan_mode": _87,
                     "mtu": _57,
+                    "ingress_policing_rate": _69,
+                    "ingress_policing_burst": _69,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _88,
+                    "ofport": _92,
                     "local_ip": _63,
-                    "tos": _108,
-                    "ttl": _111,
-                    "df_default": _102,
-                    "csum": _102,
+                    "tos": _112,
+                    "ttl": _115,
+                    "df_default": _106,
+                    "csum": _106,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["gre"]},
                     },
                     "remote_ip": _48,
-                    "key": _139,
-                    "in_key": _139,
-                    "out_key": _139,
+                    "key": _143,
+                    "in_key": _143,
+                    "out_key": _143,
                 },
                 "model_name": "GrePort",
                 "computed_fields": [],
@@ -1452,13 +1470,15 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _70,
-                    "trunks": _78,
-                    "vlan_mode": _83,
+                    "vlan": _74,
+                    "trunks": _82,
+                    "vlan_mode": _87,
                     "mtu": _57,
+                    "ingress_policing_rate": _69,
+                    "ingress_policing_burst": _69,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _88,
+                    "ofport": _92,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["patch"]},
@@ -1480,18 +1500,20 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _70,
-                    "trunks": _78,
-                    "vlan_mode": _83,
+                    "vlan": _74,
+                    "trunks": _82,
+                    "vlan_mode": _87,
                     "mtu": _57,
+                    "ingress_policing_rate": _69,
+                    "ingress_policing_burst": _69,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _88,
+                    "ofport": _92,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["link"]},
                     },
-                    "peer_switch": _89,
+                    "peer_switch": _93,
                     "peer": _28,
                 },
                 "model_name": "LinkPort",
@@ -1509,10 +1531,12 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _70,
-                    "trunks": _78,
-                    "vlan_mode": _83,
+                    "vlan": _74,
+                    "trunks": _82,
+                    "vlan_mode": _87,
                     "mtu": _57,
+                    "ingress_policing_rate": _69,
+                    "ingress_policing_burst": _69,
                     "other_config": _10,
                     "external_ids": _10,
                     "type": {
@@ -1551,8 +1575,8 @@ SCHEMA: dict[str, Any] = {
                             "default": None,
                         },
                     },
-                    "updelay": _105,
-                    "downdelay": _105,
+                    "updelay": _109,
+                    "downdelay": _109,
                     "lacp_time": {
                         "type": "model-field",
                         "schema": {
@@ -1564,7 +1588,7 @@ SCHEMA: dict[str, Any] = {
                             "default": None,
                         },
                     },
-                    "lacp_fallback_ab": _102,
+                    "lacp_fallback_ab": _106,
                     "bond_rebalance_interval": {
                         "type": "model-field",
                         "schema": {

@@ -304,8 +304,12 @@ def _check_vlan_mode(port: AnyPort | Interface, at: KeyPath) -> Iterator[Finding
 
 def _check_port_settings(port: AnyPort, at: KeyPath) -> Iterator[Finding]:
     """A port's mtu where OVS can set one; its external_ids leave ovs-ignite's keys alone."""
-    if port.mtu is not None and isinstance(port, PatchPort | TunnelPort):
-        yield (*at, "mtu"), f"a {port.type} port has no MTU of its own to set"
+    if isinstance(port, PatchPort | TunnelPort):
+        for key, what in _OWN_INTERFACE.items():
+            if getattr(port, key) is not None:
+                yield (*at, key), f"a {port.type} port has no {what} of its own to set"
+    else:
+        yield from _check_policing(port, at)
     if isinstance(port, TunnelPort) and port.local_ip is not None:
         local, remote = ipaddress.ip_address(port.local_ip), ipaddress.ip_address(port.remote_ip)
         if local.version != remote.version:
@@ -315,6 +319,19 @@ def _check_port_settings(port: AnyPort, at: KeyPath) -> Iterator[Finding]:
             if getattr(port, one_way) is not None:
                 yield (*at, one_way), f"key sets both ways already: give {one_way} without key"
     yield from _check_own_keys(port.external_ids, at)
+
+
+# The settings of a port's own interface (which patch and tunnel ports do not have).
+_OWN_INTERFACE = {
+    "mtu": "MTU",
+    "ingress_policing_rate": "ingress policing",
+    "ingress_policing_burst": "ingress policing",
+}
+
+
+def _check_policing(interface: AnyPort | Interface, at: KeyPath) -> Iterator[Finding]:
+    if interface.ingress_policing_burst is not None and interface.ingress_policing_rate is None:
+        yield (*at, "ingress_policing_burst"), "a burst needs ingress_policing_rate"
 
 
 def _check_own_keys(external_ids: dict[str, str], at: KeyPath) -> Iterator[Finding]:
@@ -581,6 +598,7 @@ def _check_interface_network(
 def _check_interface_port(iface: Interface, at: KeyPath) -> Iterator[Finding]:
     """A container interface's port: its VLANs, and external_ids without ovs-ignite's keys."""
     yield from _check_port_vlans(iface, at)
+    yield from _check_policing(iface, at)
     yield from _check_own_keys(iface.external_ids, at)
     for key in (names.CONTAINER_ID, names.CONTAINER_IFACE):
         if key in iface.external_ids:

@@ -63,7 +63,8 @@ NOTES = {
     ),
     ("container", "route"): "a route in the container: `IFNAME TO VIA` (`default` or a prefix)",
     ("container", "interface_setting"): (
-        "an `external_ids` key of an interface's Interface record: `IFNAME external_ids:key=value`"
+        "a setting of an interface's Interface record: `IFNAME external_ids:key=value` or "
+        "`IFNAME ingress_policing_rate=N` (`_burst`)"
     ),
     ("switch", "image"): "the instance's OVS image",
     ("switch", "bridge"): "a bridge of the instance, in order",

@@ -23,10 +23,10 @@ from typing import Any
 from . import names
 from .artifacts import HostPlan
 from .checking import Answer, CheckedHost, Outcome, Probe, same
-from .hostmodel import InterfaceData
+from .hostmodel import POLICING_COLUMNS, InterfaceData
 from .ovsconfig import bridge_switches, interface_options, interface_type, port_other_config
 from .plan import build_plan, container_data, kernel_arguments
-from .records import AnyPort, BondPort, Bridge, OnePort, Spec, UplinkMac
+from .records import AnyPort, BondPort, Bridge, OnePort, PatchPort, Spec, TunnelPort, UplinkMac
 
 DATABASE = "OVS database readable"
 TABLES = ("Bridge", "Port", "Interface", "Controller", "Open_vSwitch")
@@ -673,6 +673,8 @@ def _port_probes(target: Target, port: AnyPort, bridge: str) -> Iterator[Probe]:
         for member in port.interfaces:
             mtu = partial(_interface_value, target, member, "mtu_request", port.mtu)
             yield Probe(f"interface {member} mtu_request", mtu, (f"{bond} interfaces",))
+            policing = partial(_policing, target, member, _port_policing(port))
+            yield Probe(f"interface {member} ingress_policing", policing, (f"{bond} interfaces",))
         return
     interface = f"interface {port.name}"
     yield Probe(interface, partial(_interface_exists, target, port.name), (on_bridge,))
@@ -681,9 +683,23 @@ def _port_probes(target: Target, port: AnyPort, bridge: str) -> Iterator[Probe]:
     if isinstance(port, OnePort) and port.ofport is not None:
         yield Probe(f"{interface} ofport", partial(value, "ofport", port.ofport), (interface,))
     yield Probe(f"{interface} mtu_request", partial(value, "mtu_request", port.mtu), (interface,))
+    if not isinstance(port, PatchPort | TunnelPort):
+        policing = partial(_policing, target, port.name, _port_policing(port))
+        yield Probe(f"{interface} ingress_policing", policing, (interface,))
     options = interface_options(port)
     if options:
         yield Probe(f"{interface} options", partial(value, "options", options), (interface,))
+
+
+def _port_policing(port: AnyPort) -> tuple[int, int]:
+    return (port.ingress_policing_rate or 0, port.ingress_policing_burst or 0)
+
+
+def _policing(target: Target, name: str, want: tuple[int, int]) -> Outcome:
+    """An interface's ingress policing: rate and burst (0: none, OVS's)."""
+    row = _interface_row(target, name) or {}
+    found = tuple(_one(row.get(column)) for column in POLICING_COLUMNS)
+    return same(want, found)
 
 
 def _interface_exists(target: Target, name: str) -> Outcome:
@@ -749,6 +765,8 @@ def _interface_port_probes(
     if row.external_ids:
         ids = partial(value, "external_ids", dict(row.external_ids))
         yield Probe(f"{what} external_ids", ids, (one_port,))
+    policing = partial(_policing, target, row.host_if, row.policing or (0, 0))
+    yield Probe(f"{what} ingress_policing", policing, (one_port,))
 
 
 def _one_port(target: Target, container: str, row: InterfaceData) -> Outcome:

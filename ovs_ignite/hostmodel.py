@@ -11,6 +11,8 @@ from . import names
 from .artifacts import HostFile, HostUnit
 from .quoting import ovsdb_string
 
+POLICING_COLUMNS = ("ingress_policing_rate", "ingress_policing_burst")
+
 
 class InterfaceData(NamedTuple):
     """One interface of a container, as the attach reads it ('-': none)."""
@@ -29,6 +31,7 @@ class InterfaceData(NamedTuple):
     ofport: str
     routes: tuple[str, ...] = ()  # "TO VIA"
     external_ids: tuple[tuple[str, str], ...] = ()  # the spec's keys of its Interface record
+    policing: tuple[int, int] | None = None  # its ingress policing: rate, burst (0: OVS's)
     switch: str | None = None  # the OVS instance of its bridge (None: the main one)
 
     def line(self) -> str:
@@ -44,6 +47,11 @@ class InterfaceData(NamedTuple):
             *(
                 ("interface_setting", f"{self.ifname} external_ids:{key}={ovsdb_string(value)}")
                 for key, value in self.external_ids
+            ),
+            *(
+                ("interface_setting", f"{self.ifname} {column}={value}")
+                for column, value in zip(POLICING_COLUMNS, self.policing or (), strict=False)
+                if value
             ),
         ]
 

@@ -198,6 +198,24 @@ TrunkVlans = Annotated[
 ]
 
 
+_POLICING_RATE = (
+    "The most kbit/s its interface takes in (Interface ingress_policing_rate): OVS drops "
+    "what comes in faster; default: no limit."
+)
+_POLICING_BURST = (
+    "The kbit its interface may take in at once beyond the rate (Interface "
+    "ingress_policing_burst), with ingress_policing_rate; default: OVS's (8000)."
+)
+
+
+def _policing_rate(what: str = "") -> Any:
+    return Field(default=None, ge=1, le=1_000_000_000, description=_POLICING_RATE + what)
+
+
+def _policing_burst() -> Any:
+    return Field(default=None, ge=1, le=1_000_000_000, description=_POLICING_BURST)
+
+
 class PortBase(Model):
     name: IfName = _describe("The port's name: a host interface (system) or a new one.")
     vlan: VlanId | None = Field(default=None, description="Access VLAN (the port's tag).")
@@ -219,6 +237,10 @@ class PortBase(Model):
         description="The MTU of the port's interface, or of each member of a bond "
         "(Interface mtu_request); not for patch and tunnel ports; default: OVS's.",
     )
+    ingress_policing_rate: int | None = _policing_rate(
+        " A bond's members each; not for patch and tunnel ports."
+    )
+    ingress_policing_burst: int | None = _policing_burst()
     other_config: dict[OtherConfigKey, Text] = _keys_field(
         "other_config keys of the Port record (for example priority-tags). "
         "The spec owns them: keys set by other means are removed at the next boot."
@@ -613,6 +635,8 @@ class Interface(Model):
         default=None, description="Its MAC; default a stable one made from the names."
     )
     mtu: Mtu | None = Field(default=None, description="Its MTU; default the bridge's.")
+    ingress_policing_rate: int | None = _policing_rate(" What the container sends.")
+    ingress_policing_burst: int | None = _policing_burst()
     vlan: VlanId | None = Field(
         default=None,
         description="Its port's VLAN: the access VLAN, or the native one in a native vlan_mode.",

@@ -16,6 +16,7 @@ from .records import (
     PatchPort,
     Spec,
     SystemPort,
+    TunnelPort,
     VxlanPort,
 )
 
@@ -110,18 +111,30 @@ def _port_commands(bridge: Bridge, port: AnyPort) -> list[str]:
             f"bond_downdelay={port.downdelay or 0}",
         ]
         for member in port.interfaces:
+            cmd += ["--", "set", "interface", member, *policing_settings(port)]
             cmd += _mtu_words(member, port.mtu)
     else:
         cmd = ["--", "--may-exist", "add-port", bridge.name, name]
         if interface_options(port):  # (the spec's options only: those it no longer gives go)
             cmd += ["--", "clear", "interface", name, "options"]
         cmd += ["--", "set", "interface", name, *_interface_settings(port)]
+        if not isinstance(port, PatchPort | TunnelPort):
+            cmd += policing_settings(port)
         if isinstance(port, OnePort) and port.ofport is not None:
             cmd.append(f"ofport_request={port.ofport}")
         else:
             cmd += ["--", "clear", "interface", name, "ofport_request"]
         cmd += _mtu_words(name, port.mtu)
     return cmd + _port_column_words(port)
+
+
+def policing_settings(port: AnyPort) -> list[str]:
+    """The ingress policing columns of a port's interface (or a bond's member): the spec's,
+    or 0 (none)."""
+    return [
+        f"ingress_policing_rate={port.ingress_policing_rate or 0}",
+        f"ingress_policing_burst={port.ingress_policing_burst or 0}",
+    ]
 
 
 def _mtu_words(interface: str, mtu: int | None) -> list[str]:

@@ -94,6 +94,11 @@ def container_data(spec: Spec, container: Container) -> ContainerData:
                 ofport=str(iface.ofport) if iface.ofport else "-",
                 routes=tuple(f"{route.to} {route.via}" for route in iface.routes or []),
                 external_ids=tuple(iface.external_ids.items()),
+                policing=(
+                    (iface.ingress_policing_rate, iface.ingress_policing_burst or 0)
+                    if iface.ingress_policing_rate
+                    else None
+                ),
                 switch=spec.switch_of(bridge),
             )
         )

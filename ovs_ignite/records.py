@@ -130,6 +130,8 @@ class PortBase(Record):
     trunks: list[int | str] | None  # (a VLAN, or a range "FIRST-LAST")
     vlan_mode: Literal["access", "trunk", "native-tagged", "native-untagged"] | None
     mtu: int | None
+    ingress_policing_rate: int | None
+    ingress_policing_burst: int | None
     other_config: dict[str, str]
     external_ids: dict[str, str]
 
@@ -413,6 +415,8 @@ class Interface(Record):
     routes: list[Route] | None
     mac: str | None
     mtu: int | None
+    ingress_policing_rate: int | None
+    ingress_policing_burst: int | None
     vlan: int | None
     trunks: list[int | str] | None  # (a VLAN, or a range "FIRST-LAST")
     vlan_mode: Literal["access", "trunk", "native-tagged", "native-untagged"] | None

@@ -53,7 +53,8 @@ def _switch_state(host: Stack) -> dict[str, str]:
             "port",
         ),
         "interfaces": host.vsctl(
-            "--columns=_uuid,name,type,options,mtu_request,ofport_request,ofport",
+            "--columns=_uuid,name,type,options,mtu_request,ofport_request,ofport,"
+            "ingress_policing_rate,ingress_policing_burst",
             "list",
             "interface",
         ),
@@ -127,6 +128,10 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
         )
         assert get("interface", "int0", "type") == "internal"
         assert get("port", "int0", "tag") == "7"
+        policing = {"int0": ("20000", "0"), "vb-a": ("100000", "10000"), "up0": ("0", "0")}
+        for interface, (rate, burst) in policing.items():
+            assert get("interface", interface, "ingress_policing_rate") == rate
+            assert get("interface", interface, "ingress_policing_burst") == burst
         assert get("interface", "patch-int", "options") == "{peer=patch-ex}"
         assert get("interface", "patch-ex", "options") == "{peer=patch-int}"
         assert get("port", "bond0", "bond_mode") == "balance-tcp"
@@ -236,6 +241,12 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
             "interface",
             "vb-b",
             "mtu_request=1500",
+            "ingress_policing_burst=1",
+            "--",
+            "set",
+            "interface",
+            "up0",
+            "ingress_policing_rate=300",
             "--",
             "set",
             "controller",
@@ -270,6 +281,8 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
             "PASS  interface int0 mtu_request",
             "PASS  interface vb-a mtu_request",
             "PASS  bridge br-int controllers",
+            "PASS  interface int0 ingress_policing",
+            "PASS  interface vb-b ingress_policing",
         ):
             assert line in lines
         host.vsctl(
@@ -299,6 +312,11 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
             "vb-a",
             "mtu_request=1500",
             "--",
+            "set",
+            "interface",
+            "int0",
+            "ingress_policing_rate=10",
+            "--",
             "clear",
             "controller",
             controllers[_TCP],
@@ -308,6 +326,8 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
         assert "FAIL  interface up0 ofport: expected 3, found 4" in drifted
         assert "FAIL  port up0 vlan_mode: expected 'native-tagged', found 'trunk'" in drifted
         assert "FAIL  interface vb-a mtu_request: expected 1600, found 1500" in drifted
+        policed = "FAIL  interface int0 ingress_policing: expected (20000, 0), found (10, 0)"
+        assert policed in drifted
         assert (
             "FAIL  bridge br-int controllers: expected ['ptcp:6654:127.0.0.1', "
             "'tcp:127.0.0.1:6653 connection_mode=out-of-band inactivity_probe=10000'], found "
@@ -420,6 +440,11 @@ def _container_interfaces_are_as_the_spec_says(host: Stack, tmp_path: Path) -> N
     ids = host.vsctl("--format=json", "--columns=external_ids", "list", "interface", c1_port)
     assert ["iface-id", "c1-eth1"] in json.loads(ids)["data"][0][0][1]
     assert ["note", "$(reboot) ; `x`"] in json.loads(ids)["data"][0][0][1]
+    policing = ("ingress_policing_rate", "ingress_policing_burst")
+    assert [host.vsctl("get", "interface", c1_port, c).strip() for c in policing] == [
+        "50000",
+        "5000",
+    ]
     (t1_port,) = host.attach_ports("t1")
     assert host.vsctl("get", "port", t1_port, "trunks").strip() == "[20, 21]"
     assert host.vsctl("get", "port", t1_port, "vlan_mode").strip() == "native-untagged"
@@ -429,6 +454,7 @@ def _container_interfaces_are_as_the_spec_says(host: Stack, tmp_path: Path) -> N
         "PASS  c1/eth1 address fd00:10::11/64",
         "PASS  c1/eth1 ofport",
         "PASS  c1/eth1 external_ids",
+        "PASS  c1/eth1 ingress_policing",
         "PASS  db/eth1 route to 10.99.0.0/16 via 192.168.10.1",
         "PASS  db/eth1 default route via fd00:10::1",
         "PASS  t1/eth1 port trunks",
@@ -438,14 +464,20 @@ def _container_interfaces_are_as_the_spec_says(host: Stack, tmp_path: Path) -> N
     in_db("route", "del", "10.99.0.0/16")
     host.vsctl("remove", "interface", c1_port, "external_ids", "iface-id")
     host.vsctl("set", "port", t1_port, "trunks=20")
+    host.vsctl("set", "interface", c1_port, "ingress_policing_rate=1")
     drifted = verify(host, tmp_path)
     assert drifted.returncode == 3, drifted.stdout + drifted.stderr
     for label in (
         "db/eth1 route to 10.99.0.0/16 via 192.168.10.1",
         "c1/eth1 external_ids",
         "t1/eth1 port trunks",
+        "c1/eth1 ingress_policing",
     ):
         assert f"FAIL  {label}" in drifted.stdout, drifted.stdout
+    # A re-attach of the running c1 keeps its port and sets its policing again.
+    host.host.sh(script_path(host), "attach", "c1")
+    assert host.attach_ports("c1") == [c1_port]
+    assert host.vsctl("get", "interface", c1_port, "ingress_policing_rate").strip() == "50000"
     host.stop("t1.service")  # (the attach's next run puts it right)
     host.start("t1.service")
     (t1_port,) = host.attach_ports("t1")
@@ -667,3 +699,42 @@ def test_ovs_dpdk_switches_between_a_dpdk_port_and_a_container(
         assert "--volume=/dev/hugepages:/dev/hugepages" in run
         assert "/dev/vfio" not in run  # no NIC to bind: no vfio devices asked for
         assert "--entrypoint=/usr/lib/openvswitch-switch-dpdk/ovs-vswitchd-dpdk" in run
+        _dpdk_port_is_policed(host)
+
+
+# Send $2 UDP datagrams of 1,400 bytes to $1 as fast as Python can (a bounded burst).
+UDP_BURST = r"""
+import socket, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+for _ in range(int(sys.argv[2])):
+    s.sendto(b"x" * 1400, (sys.argv[1], 9))
+"""
+
+
+def _dpdk_port_is_policed(host: Stack) -> None:
+    """dpdk0 takes in at most its rate (2,000 kbit/s, a burst of 200 kbit): of a burst of
+    1,000 datagrams (11 Mbit) sent at once, the policer drops most, as OVS's counters say;
+    with the policing taken off by hand none is dropped by it, and the next bridges run
+    puts it back."""
+
+    def counter(name: str) -> int:
+        return int(host.vsctl("get", "interface", "dpdk0", f"statistics:{name}").strip())
+
+    def burst() -> int:
+        """How many of a burst of 1,000 the policer dropped, once OVS's counters (updated
+        every stats-update-interval) show that at least 900 came in."""
+        rx, drops = counter("rx_packets"), counter("ovs_rx_qos_drops")
+        host.host.sh(need("python3"), "-c", UDP_BURST, "10.30.0.10", "1000")
+        deadline = time.monotonic() + 30
+        while counter("rx_packets") < rx + 900:
+            assert time.monotonic() < deadline, host.vsctl("list", "interface", "dpdk0")
+            time.sleep(0.5)
+        return counter("ovs_rx_qos_drops") - drops
+
+    assert host.vsctl("get", "interface", "dpdk0", "ingress_policing_rate").strip() == "2000"
+    dropped = burst()
+    assert dropped >= 500, host.vsctl("get", "interface", "dpdk0", "statistics")
+    host.vsctl("set", "interface", "dpdk0", "ingress_policing_rate=0")
+    assert burst() == 0
+    host.host.sh(script_path(host), "bridges")
+    assert host.vsctl("get", "interface", "dpdk0", "ingress_policing_rate").strip() == "2000"

@@ -153,12 +153,21 @@ class FakeHost:
                 {"_uuid": "uuid-p1", "name": HOST_IF, "tag": self.tag, "interfaces": ["uuid-i1"]},
             ],
             "Interface": [
-                {"_uuid": "uuid-i0", "name": "br-app", "mtu_request": 1500, "external_ids": {}},
+                {
+                    "_uuid": "uuid-i0",
+                    "name": "br-app",
+                    "mtu_request": 1500,
+                    "external_ids": {},
+                    "ingress_policing_rate": 0,
+                    "ingress_policing_burst": 0,
+                },
                 {
                     "_uuid": "uuid-i1",
                     "name": HOST_IF,
                     "mtu_request": [],
                     "external_ids": {"container_id": "web", "container_iface": "eth1"},
+                    "ingress_policing_rate": 0,  # (OVS's defaults: no policing)
+                    "ingress_policing_burst": 0,
                 },
             ],
             "Controller": [],

@@ -85,9 +85,10 @@ link_container() {
 }
 
 # The lines of an attach's request: each interface's ("ifname bridge host_if vlan vlan_mode
-# trunks ofport fresh"), each followed by the external_ids settings of its Interface record.
+# trunks ofport fresh"), each followed by the settings of its Interface record (external_ids
+# keys, ingress policing).
 REQUEST_INTERFACE='^([A-Za-z0-9_.-]{1,15} ){2}ovi[0-9a-f]{12} ([0-9]{1,4}|-) (access|trunk|native-(un)?tagged|-) ([0-9]{1,4}(,[0-9]{1,4})*|-) ([0-9]{1,5}|-) [01]$'
-REQUEST_SETTING='^external_ids:[A-Za-z0-9][A-Za-z0-9_.-]*=".*"$'
+REQUEST_SETTING='^(external_ids:[A-Za-z0-9][A-Za-z0-9_.-]*=".*"|ingress_policing_(rate|burst)=[0-9]+)$'
 
 # Empty the batch (B_*: an entry per interface; B_PORT: "vlan vlan_mode trunks", B_SET: the
 # words that set its Interface record, a line each).
@@ -145,9 +146,9 @@ ovs_attach_ports() {
 }
 
 # Add to adds the columns of interface $1 of the batch as its request says: the Port's VLAN
-# columns (those not given cleared), the Interface's ofport_request (cleared on a port that
-# stays, unless given) and external_ids (ovs-ignite's and the spec's keys; a port made anew
-# has no others).
+# columns (those not given cleared), the Interface's ofport_request and ingress policing
+# (cleared on a port that stays, unless given) and external_ids (ovs-ignite's and the spec's
+# keys; a port made anew has no others).
 port_columns() {
     local i=$1 f column sets=() words
     read -r -a f <<<"${B_PORT[i]}" # (vlan vlan_mode trunks)
@@ -156,7 +157,8 @@ port_columns() {
     done
     adds+=(-- clear port "${B_HOSTIF[i]}" tag vlan_mode trunks)
     ((${#sets[@]} == 0)) || adds+=(-- set port "${B_HOSTIF[i]}" "${sets[@]}")
-    ((B_FRESH[i])) || adds+=(-- clear interface "${B_HOSTIF[i]}" ofport_request)
+    ((B_FRESH[i])) || adds+=(-- clear interface "${B_HOSTIF[i]}" ofport_request
+        -- set interface "${B_HOSTIF[i]}" ingress_policing_rate=0 ingress_policing_burst=0)
     mapfile -t words <<<"${B_SET[i]}"
     adds+=(-- set interface "${B_HOSTIF[i]}" "${words[@]}")
 }

@@ -28,7 +28,8 @@ bridges:
     other_config: {BRKEY: BRVALUE}
     external_ids: {site: BEVALUE}
     ports:
-      - {name: PORT, trunks: [10, TRUNKS], other_config: {PKEY: PVALUE}, external_ids: {n: x}}
+      - {name: PORT, trunks: [10, TRUNKS], other_config: {PKEY: PVALUE}, external_ids: {n: x},
+         ingress_policing_rate: POLICE}
       - {name: vx9, type: vxlan, remote_ip: 192.0.2.9, local_ip: TUNLOCAL, dst_port: 4790,
          in_key: TUNKEY}
   - name: br-up
@@ -85,6 +86,7 @@ FIELDS = {
     "BEVALUE": ("edge-01", "{}"),
     "PORT": ("eth1", "eth{}"),
     "PKEY": ("priority-tags", "p{}"),
+    "POLICE": ("1000", "1000{}"),
     "PVALUE": ("if-nonzero", "a {}"),
     "TRUNKS": ("20-29", "20-{}"),
     "TUNLOCAL": ("192.0.2.10", "192.0.2.{}"),
