@@ -208,6 +208,8 @@ def _booted(work: Path, engine: str, images: Images) -> Iterator[Box]:
         trunks=None,
         vlan_mode=None,
         mtu=None,
+        ingress_policing_rate=None,
+        ingress_policing_burst=None,
         other_config={},
         external_ids={},
         type="system",
