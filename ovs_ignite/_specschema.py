@@ -74,92 +74,96 @@ _54 = {"type": "function-after", "function": _53, "schema": {"type": "int"}}
 _55 = {"type": "nullable", "schema": _54}
 _56 = {"type": "default", "schema": _55, "default": None}
 _57 = {"type": "model-field", "schema": _56}
-_58 = {"type": "nullable", "schema": _1}
-_59 = {"type": "default", "schema": _58, "default": None}
-_60 = {"type": "model-field", "schema": _59}
-_61 = {"type": "nullable", "schema": _47}
-_62 = {"type": "default", "schema": _61, "default": None}
-_63 = {"type": "model-field", "schema": _62}
-_64 = {"type": "no-info", "function": values.mac_address}
-_65 = {"type": "function-after", "function": _64, "schema": {"type": "str"}}
-_66 = {"type": "int", "ge": 1, "le": 1000000000}
-_67 = {"type": "nullable", "schema": _66}
+_58 = {"type": "list", "items_schema": _27}
+_59 = {"type": "nullable", "schema": _58}
+_60 = {"type": "default", "schema": _59, "default": None}
+_61 = {"type": "model-field", "schema": _60}
+_62 = {"type": "no-info", "function": values.vlan_id}
+_63 = {"type": "function-after", "function": _62, "schema": {"type": "int"}}
+_64 = {"type": "nullable", "schema": _63}
+_65 = {"type": "default", "schema": _64, "default": None}
+_66 = {"type": "model-field", "schema": _65}
+_67 = {"type": "nullable", "schema": _1}
 _68 = {"type": "default", "schema": _67, "default": None}
 _69 = {"type": "model-field", "schema": _68}
-_70 = {"type": "no-info", "function": values.vlan_id}
-_71 = {"type": "function-after", "function": _70, "schema": {"type": "int"}}
-_72 = {"type": "nullable", "schema": _71}
-_73 = {"type": "default", "schema": _72, "default": None}
-_74 = {"type": "model-field", "schema": _73}
-_75 = {"type": "no-info", "function": values.vlan_range}
-_76 = {"type": "function-after", "function": _75, "schema": {"type": "str"}}
-_77 = {"a-vlan": _71, "a-range": _76}
-_78 = {"type": "tagged-union", "choices": _77, "discriminator": records.trunk_kind}
-_79 = {"type": "list", "items_schema": _78}
-_80 = {"type": "nullable", "schema": _79}
-_81 = {"type": "default", "schema": _80, "default": None}
-_82 = {"type": "model-field", "schema": _81}
-_83 = ["access", "trunk", "native-tagged", "native-untagged"]
-_84 = {"type": "literal", "expected": _83}
-_85 = {"type": "nullable", "schema": _84}
-_86 = {"type": "default", "schema": _85, "default": None}
-_87 = {"type": "model-field", "schema": _86}
-_88 = {"type": "no-info", "function": values.ofport}
-_89 = {"type": "function-after", "function": _88, "schema": {"type": "int"}}
-_90 = {"type": "nullable", "schema": _89}
-_91 = {"type": "default", "schema": _90, "default": None}
-_92 = {"type": "model-field", "schema": _91}
-_93 = {"type": "model-field", "schema": _30}
-_94 = {"type": "no-info", "function": values.text_block}
-_95 = {"type": "function-after", "function": _94, "schema": {"type": "str"}}
-_96 = {"type": "nullable", "schema": _95}
-_97 = {"type": "default", "schema": _96, "default": None}
-_98 = {"type": "model-field", "schema": _97}
-_99 = {"type": "no-info", "function": values.local_path}
-_100 = {"type": "function-after", "function": _99, "schema": {"type": "str"}}
-_101 = {"type": "nullable", "schema": _100}
-_102 = {"type": "default", "schema": _101, "default": None}
-_103 = {"type": "model-field", "schema": _102}
-_104 = {"type": "nullable", "schema": {"type": "bool"}}
-_105 = {"type": "default", "schema": _104, "default": None}
-_106 = {"type": "model-field", "schema": _105}
-_107 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 3600000}}
-_108 = {"type": "default", "schema": _107, "default": None}
-_109 = {"type": "model-field", "schema": _108}
-_110 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 255}}
-_111 = {"type": "default", "schema": _110, "default": None}
-_112 = {"type": "model-field", "schema": _111}
-_113 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 255}}
-_114 = {"type": "default", "schema": _113, "default": None}
-_115 = {"type": "model-field", "schema": _114}
-_116 = {"type": "literal", "expected": ["flow"]}
-_117 = {"type": "no-info", "function": values.tunnel_key_word}
-_118 = {"type": "no-info", "function": values.vxlan_vni}
-_119 = {"type": "function-after", "function": _118, "schema": {"type": "int"}}
-_120 = {"type": "function-before", "function": _117, "schema": _119}
-_121 = {"by-flow": _116, "a-key": _120}
-_122 = {"type": "tagged-union", "choices": _121, "discriminator": records.tunnel_key_kind}
-_123 = {"type": "nullable", "schema": _122}
-_124 = {"type": "default", "schema": _123, "default": None}
-_125 = {"type": "model-field", "schema": _124}
-_126 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 65535}}
-_127 = {"type": "default", "schema": _126, "default": None}
-_128 = {"type": "model-field", "schema": _127}
-_129 = {"type": "no-info", "function": values.geneve_vni}
-_130 = {"type": "function-after", "function": _129, "schema": {"type": "int"}}
-_131 = {"type": "function-before", "function": _117, "schema": _130}
-_132 = {"by-flow": _116, "a-key": _131}
-_133 = {"type": "tagged-union", "choices": _132, "discriminator": records.tunnel_key_kind}
-_134 = {"type": "nullable", "schema": _133}
-_135 = {"type": "default", "schema": _134, "default": None}
-_136 = {"type": "model-field", "schema": _135}
-_137 = {"type": "int", "ge": 0, "le": 4294967295}
-_138 = {"type": "function-before", "function": _117, "schema": _137}
-_139 = {"by-flow": _116, "a-key": _138}
-_140 = {"type": "tagged-union", "choices": _139, "discriminator": records.tunnel_key_kind}
-_141 = {"type": "nullable", "schema": _140}
-_142 = {"type": "default", "schema": _141, "default": None}
-_143 = {"type": "model-field", "schema": _142}
+_70 = {"type": "nullable", "schema": _47}
+_71 = {"type": "default", "schema": _70, "default": None}
+_72 = {"type": "model-field", "schema": _71}
+_73 = {"type": "no-info", "function": values.mac_address}
+_74 = {"type": "function-after", "function": _73, "schema": {"type": "str"}}
+_75 = {"type": "int", "ge": 1, "le": 1000000000}
+_76 = {"type": "nullable", "schema": _75}
+_77 = {"type": "default", "schema": _76, "default": None}
+_78 = {"type": "model-field", "schema": _77}
+_79 = {"type": "no-info", "function": values.vlan_range}
+_80 = {"type": "function-after", "function": _79, "schema": {"type": "str"}}
+_81 = {"a-vlan": _63, "a-range": _80}
+_82 = {"type": "tagged-union", "choices": _81, "discriminator": records.trunk_kind}
+_83 = {"type": "list", "items_schema": _82}
+_84 = {"type": "nullable", "schema": _83}
+_85 = {"type": "default", "schema": _84, "default": None}
+_86 = {"type": "model-field", "schema": _85}
+_87 = ["access", "trunk", "native-tagged", "native-untagged"]
+_88 = {"type": "literal", "expected": _87}
+_89 = {"type": "nullable", "schema": _88}
+_90 = {"type": "default", "schema": _89, "default": None}
+_91 = {"type": "model-field", "schema": _90}
+_92 = {"type": "no-info", "function": values.ofport}
+_93 = {"type": "function-after", "function": _92, "schema": {"type": "int"}}
+_94 = {"type": "nullable", "schema": _93}
+_95 = {"type": "default", "schema": _94, "default": None}
+_96 = {"type": "model-field", "schema": _95}
+_97 = {"type": "model-field", "schema": _30}
+_98 = {"type": "no-info", "function": values.text_block}
+_99 = {"type": "function-after", "function": _98, "schema": {"type": "str"}}
+_100 = {"type": "nullable", "schema": _99}
+_101 = {"type": "default", "schema": _100, "default": None}
+_102 = {"type": "model-field", "schema": _101}
+_103 = {"type": "no-info", "function": values.local_path}
+_104 = {"type": "function-after", "function": _103, "schema": {"type": "str"}}
+_105 = {"type": "nullable", "schema": _104}
+_106 = {"type": "default", "schema": _105, "default": None}
+_107 = {"type": "model-field", "schema": _106}
+_108 = {"type": "nullable", "schema": {"type": "bool"}}
+_109 = {"type": "default", "schema": _108, "default": None}
+_110 = {"type": "model-field", "schema": _109}
+_111 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 3600000}}
+_112 = {"type": "default", "schema": _111, "default": None}
+_113 = {"type": "model-field", "schema": _112}
+_114 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 255}}
+_115 = {"type": "default", "schema": _114, "default": None}
+_116 = {"type": "model-field", "schema": _115}
+_117 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 255}}
+_118 = {"type": "default", "schema": _117, "default": None}
+_119 = {"type": "model-field", "schema": _118}
+_120 = {"type": "literal", "expected": ["flow"]}
+_121 = {"type": "no-info", "function": values.tunnel_key_word}
+_122 = {"type": "no-info", "function": values.vxlan_vni}
+_123 = {"type": "function-after", "function": _122, "schema": {"type": "int"}}
+_124 = {"type": "function-before", "function": _121, "schema": _123}
+_125 = {"by-flow": _120, "a-key": _124}
+_126 = {"type": "tagged-union", "choices": _125, "discriminator": records.tunnel_key_kind}
+_127 = {"type": "nullable", "schema": _126}
+_128 = {"type": "default", "schema": _127, "default": None}
+_129 = {"type": "model-field", "schema": _128}
+_130 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 65535}}
+_131 = {"type": "default", "schema": _130, "default": None}
+_132 = {"type": "model-field", "schema": _131}
+_133 = {"type": "no-info", "function": values.geneve_vni}
+_134 = {"type": "function-after", "function": _133, "schema": {"type": "int"}}
+_135 = {"type": "function-before", "function": _121, "schema": _134}
+_136 = {"by-flow": _120, "a-key": _135}
+_137 = {"type": "tagged-union", "choices": _136, "discriminator": records.tunnel_key_kind}
+_138 = {"type": "nullable", "schema": _137}
+_139 = {"type": "default", "schema": _138, "default": None}
+_140 = {"type": "model-field", "schema": _139}
+_141 = {"type": "int", "ge": 0, "le": 4294967295}
+_142 = {"type": "function-before", "function": _121, "schema": _141}
+_143 = {"by-flow": _120, "a-key": _142}
+_144 = {"type": "tagged-union", "choices": _143, "discriminator": records.tunnel_key_kind}
+_145 = {"type": "nullable", "schema": _144}
+_146 = {"type": "default", "schema": _145, "default": None}
+_147 = {"type": "model-field", "schema": _146}
 SCHEMA: dict[str, Any] = {
     "type": "definitions",
     "schema": {
@@ -812,6 +816,74 @@ SCHEMA: dict[str, Any] = {
                                                 "default": [],
                                             },
                                         },
+                                        "mirrors": {
+                                            "type": "model-field",
+                                            "schema": {
+                                                "type": "default",
+                                                "schema": {
+                                                    "type": "list",
+                                                    "items_schema": {
+                                                        "type": "model",
+                                                        "cls": records.Mirror,
+                                                        "schema": {
+                                                            "type": "model-fields",
+                                                            "fields": {
+                                                                "name": _28,
+                                                                "select_all": _3,
+                                                                "select_src_ports": _61,
+                                                                "select_dst_ports": _61,
+                                                                "select_vlans": {
+                                                                    "type": "model-field",
+                                                                    "schema": {
+                                                                        "type": "default",
+                                                                        "schema": {
+                                                                            "type": "nullable",
+                                                                            "schema": {
+                                                                                "type": "list",
+                                                                                "items_schema": _63,
+                                                                            },
+                                                                        },
+                                                                        "default": None,
+                                                                    },
+                                                                },
+                                                                "output_port": {
+                                                                    "type": "model-field",
+                                                                    "schema": {
+                                                                        "type": "default",
+                                                                        "schema": {
+                                                                            "type": "nullable",
+                                                                            "schema": {
+                                                                                "type": "function-after",
+                                                                                "function": {
+                                                                                    "type": "no-info",
+                                                                                    "function": values.mirror_output,
+                                                                                },
+                                                                                "schema": {
+                                                                                    "type": "str"
+                                                                                },
+                                                                            },
+                                                                        },
+                                                                        "default": None,
+                                                                    },
+                                                                },
+                                                                "output_vlan": _66,
+                                                            },
+                                                            "model_name": "Mirror",
+                                                            "computed_fields": [],
+                                                        },
+                                                        "custom_init": False,
+                                                        "root_model": False,
+                                                        "config": {
+                                                            "extra_fields_behavior": "forbid",
+                                                            "strict": True,
+                                                            "title": "Mirror",
+                                                        },
+                                                        "ref": "Mirror",
+                                                    },
+                                                },
+                                                "default": [],
+                                            },
+                                        },
                                     },
                                     "model_name": "Bridge",
                                     "computed_fields": [],
@@ -852,7 +924,7 @@ SCHEMA: dict[str, Any] = {
                                                 "schema": {"type": "str"},
                                             },
                                         },
-                                        "image": _60,
+                                        "image": _69,
                                         "unit": {
                                             "type": "model-field",
                                             "schema": {
@@ -941,7 +1013,7 @@ SCHEMA: dict[str, Any] = {
                                                                     },
                                                                 },
                                                                 "address": _39,
-                                                                "gateway": _63,
+                                                                "gateway": _72,
                                                                 "routes": {
                                                                     "type": "model-field",
                                                                     "schema": {
@@ -963,18 +1035,18 @@ SCHEMA: dict[str, Any] = {
                                                                         "type": "default",
                                                                         "schema": {
                                                                             "type": "nullable",
-                                                                            "schema": _65,
+                                                                            "schema": _74,
                                                                         },
                                                                         "default": None,
                                                                     },
                                                                 },
                                                                 "mtu": _57,
-                                                                "ingress_policing_rate": _69,
-                                                                "ingress_policing_burst": _69,
-                                                                "vlan": _74,
-                                                                "trunks": _82,
-                                                                "vlan_mode": _87,
-                                                                "ofport": _92,
+                                                                "ingress_policing_rate": _78,
+                                                                "ingress_policing_burst": _78,
+                                                                "vlan": _66,
+                                                                "trunks": _86,
+                                                                "vlan_mode": _91,
+                                                                "ofport": _96,
                                                                 "external_ids": _10,
                                                             },
                                                             "model_name": "Interface",
@@ -1022,7 +1094,7 @@ SCHEMA: dict[str, Any] = {
                                 "cls": records.Switch,
                                 "schema": {
                                     "type": "model-fields",
-                                    "fields": {"name": _93, "image": _60},
+                                    "fields": {"name": _97, "image": _69},
                                     "model_name": "Switch",
                                     "computed_fields": [],
                                 },
@@ -1051,8 +1123,8 @@ SCHEMA: dict[str, Any] = {
                                 "schema": {
                                     "type": "model-fields",
                                     "fields": {
-                                        "contents": _98,
-                                        "local": _103,
+                                        "contents": _102,
+                                        "local": _107,
                                         "path": {"type": "model-field", "schema": _12},
                                         "mode": {
                                             "type": "model-field",
@@ -1105,8 +1177,8 @@ SCHEMA: dict[str, Any] = {
                                 "schema": {
                                     "type": "model-fields",
                                     "fields": {
-                                        "contents": _98,
-                                        "local": _103,
+                                        "contents": _102,
+                                        "local": _107,
                                         "name": {
                                             "type": "model-field",
                                             "schema": {
@@ -1118,7 +1190,7 @@ SCHEMA: dict[str, Any] = {
                                                 "schema": {"type": "str"},
                                             },
                                         },
-                                        "enabled": _106,
+                                        "enabled": _110,
                                         "dropins": {
                                             "type": "model-field",
                                             "schema": {
@@ -1131,8 +1203,8 @@ SCHEMA: dict[str, Any] = {
                                                         "schema": {
                                                             "type": "model-fields",
                                                             "fields": {
-                                                                "contents": _98,
-                                                                "local": _103,
+                                                                "contents": _102,
+                                                                "local": _107,
                                                                 "name": {
                                                                     "type": "model-field",
                                                                     "schema": {
@@ -1209,7 +1281,7 @@ SCHEMA: dict[str, Any] = {
                             "default": None,
                         },
                     },
-                    "inactivity_probe": _109,
+                    "inactivity_probe": _113,
                 },
                 "model_name": "Controller",
                 "computed_fields": [],
@@ -1224,7 +1296,7 @@ SCHEMA: dict[str, Any] = {
             "cls": records.UplinkMac,
             "schema": {
                 "type": "model-fields",
-                "fields": {"mac": {"type": "model-field", "schema": _65}},
+                "fields": {"mac": {"type": "model-field", "schema": _74}},
                 "model_name": "UplinkMac",
                 "computed_fields": [],
             },
@@ -1240,15 +1312,15 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _74,
-                    "trunks": _82,
-                    "vlan_mode": _87,
+                    "vlan": _66,
+                    "trunks": _86,
+                    "vlan_mode": _91,
                     "mtu": _57,
-                    "ingress_policing_rate": _69,
-                    "ingress_policing_burst": _69,
+                    "ingress_policing_rate": _78,
+                    "ingress_policing_burst": _78,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _92,
+                    "ofport": _96,
                     "type": {
                         "type": "model-field",
                         "schema": {
@@ -1273,15 +1345,15 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _74,
-                    "trunks": _82,
-                    "vlan_mode": _87,
+                    "vlan": _66,
+                    "trunks": _86,
+                    "vlan_mode": _91,
                     "mtu": _57,
-                    "ingress_policing_rate": _69,
-                    "ingress_policing_burst": _69,
+                    "ingress_policing_rate": _78,
+                    "ingress_policing_burst": _78,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _92,
+                    "ofport": _96,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["internal"]},
@@ -1302,15 +1374,15 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _74,
-                    "trunks": _82,
-                    "vlan_mode": _87,
+                    "vlan": _66,
+                    "trunks": _86,
+                    "vlan_mode": _91,
                     "mtu": _57,
-                    "ingress_policing_rate": _69,
-                    "ingress_policing_burst": _69,
+                    "ingress_policing_rate": _78,
+                    "ingress_policing_burst": _78,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _92,
+                    "ofport": _96,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["dpdk"]},
@@ -1354,29 +1426,29 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _74,
-                    "trunks": _82,
-                    "vlan_mode": _87,
+                    "vlan": _66,
+                    "trunks": _86,
+                    "vlan_mode": _91,
                     "mtu": _57,
-                    "ingress_policing_rate": _69,
-                    "ingress_policing_burst": _69,
+                    "ingress_policing_rate": _78,
+                    "ingress_policing_burst": _78,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _92,
-                    "local_ip": _63,
-                    "tos": _112,
-                    "ttl": _115,
-                    "df_default": _106,
-                    "csum": _106,
+                    "ofport": _96,
+                    "local_ip": _72,
+                    "tos": _116,
+                    "ttl": _119,
+                    "df_default": _110,
+                    "csum": _110,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["vxlan"]},
                     },
                     "remote_ip": _48,
-                    "key": _125,
-                    "in_key": _125,
-                    "out_key": _125,
-                    "dst_port": _128,
+                    "key": _129,
+                    "in_key": _129,
+                    "out_key": _129,
+                    "dst_port": _132,
                 },
                 "model_name": "VxlanPort",
                 "computed_fields": [],
@@ -1393,29 +1465,29 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _74,
-                    "trunks": _82,
-                    "vlan_mode": _87,
+                    "vlan": _66,
+                    "trunks": _86,
+                    "vlan_mode": _91,
                     "mtu": _57,
-                    "ingress_policing_rate": _69,
-                    "ingress_policing_burst": _69,
+                    "ingress_policing_rate": _78,
+                    "ingress_policing_burst": _78,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _92,
-                    "local_ip": _63,
-                    "tos": _112,
-                    "ttl": _115,
-                    "df_default": _106,
-                    "csum": _106,
+                    "ofport": _96,
+                    "local_ip": _72,
+                    "tos": _116,
+                    "ttl": _119,
+                    "df_default": _110,
+                    "csum": _110,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["geneve"]},
                     },
                     "remote_ip": _48,
-                    "key": _136,
-                    "in_key": _136,
-                    "out_key": _136,
-                    "dst_port": _128,
+                    "key": _140,
+                    "in_key": _140,
+                    "out_key": _140,
+                    "dst_port": _132,
                 },
                 "model_name": "GenevePort",
                 "computed_fields": [],
@@ -1432,28 +1504,28 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _74,
-                    "trunks": _82,
-                    "vlan_mode": _87,
+                    "vlan": _66,
+                    "trunks": _86,
+                    "vlan_mode": _91,
                     "mtu": _57,
-                    "ingress_policing_rate": _69,
-                    "ingress_policing_burst": _69,
+                    "ingress_policing_rate": _78,
+                    "ingress_policing_burst": _78,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _92,
-                    "local_ip": _63,
-                    "tos": _112,
-                    "ttl": _115,
-                    "df_default": _106,
-                    "csum": _106,
+                    "ofport": _96,
+                    "local_ip": _72,
+                    "tos": _116,
+                    "ttl": _119,
+                    "df_default": _110,
+                    "csum": _110,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["gre"]},
                     },
                     "remote_ip": _48,
-                    "key": _143,
-                    "in_key": _143,
-                    "out_key": _143,
+                    "key": _147,
+                    "in_key": _147,
+                    "out_key": _147,
                 },
                 "model_name": "GrePort",
                 "computed_fields": [],
@@ -1470,15 +1542,15 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _74,
-                    "trunks": _82,
-                    "vlan_mode": _87,
+                    "vlan": _66,
+                    "trunks": _86,
+                    "vlan_mode": _91,
                     "mtu": _57,
-                    "ingress_policing_rate": _69,
-                    "ingress_policing_burst": _69,
+                    "ingress_policing_rate": _78,
+                    "ingress_policing_burst": _78,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _92,
+                    "ofport": _96,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["patch"]},
@@ -1500,20 +1572,20 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _74,
-                    "trunks": _82,
-                    "vlan_mode": _87,
+                    "vlan": _66,
+                    "trunks": _86,
+                    "vlan_mode": _91,
                     "mtu": _57,
-                    "ingress_policing_rate": _69,
-                    "ingress_policing_burst": _69,
+                    "ingress_policing_rate": _78,
+                    "ingress_policing_burst": _78,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _92,
+                    "ofport": _96,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["link"]},
                     },
-                    "peer_switch": _93,
+                    "peer_switch": _97,
                     "peer": _28,
                 },
                 "model_name": "LinkPort",
@@ -1531,22 +1603,19 @@ SCHEMA: dict[str, Any] = {
                 "type": "model-fields",
                 "fields": {
                     "name": _28,
-                    "vlan": _74,
-                    "trunks": _82,
-                    "vlan_mode": _87,
+                    "vlan": _66,
+                    "trunks": _86,
+                    "vlan_mode": _91,
                     "mtu": _57,
-                    "ingress_policing_rate": _69,
-                    "ingress_policing_burst": _69,
+                    "ingress_policing_rate": _78,
+                    "ingress_policing_burst": _78,
                     "other_config": _10,
                     "external_ids": _10,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["bond"]},
                     },
-                    "interfaces": {
-                        "type": "model-field",
-                        "schema": {"type": "list", "items_schema": _27},
-                    },
+                    "interfaces": {"type": "model-field", "schema": _58},
                     "bond_mode": {
                         "type": "model-field",
                         "schema": {
@@ -1575,8 +1644,8 @@ SCHEMA: dict[str, Any] = {
                             "default": None,
                         },
                     },
-                    "updelay": _109,
-                    "downdelay": _109,
+                    "updelay": _113,
+                    "downdelay": _113,
                     "lacp_time": {
                         "type": "model-field",
                         "schema": {
@@ -1588,7 +1657,7 @@ SCHEMA: dict[str, Any] = {
                             "default": None,
                         },
                     },
-                    "lacp_fallback_ab": _106,
+                    "lacp_fallback_ab": _110,
                     "bond_rebalance_interval": {
                         "type": "model-field",
                         "schema": {

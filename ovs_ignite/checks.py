@@ -23,6 +23,7 @@ from .records import (
     DpdkPort,
     Interface,
     LinkPort,
+    Mirror,
     OnePort,
     PatchPort,
     Spec,
@@ -124,6 +125,7 @@ def check_spec(spec: Spec) -> list[Finding]:
         *_check_dpdk(spec),
         *_check_names(spec),
         *_check_bridges(spec),
+        *_check_mirrors(spec),
         *check_host_network(spec),
         *_check_containers(spec, own),
         *_check_files(spec, own),
@@ -266,6 +268,55 @@ def _check_bridges(spec: Spec) -> Iterator[Finding]:
                 yield from _check_patch_port(spec, bridge, port.name, port.peer, pat, patches)
             elif isinstance(port, BondPort):
                 yield from _check_bond(port, pat)
+
+
+def _check_mirrors(spec: Spec) -> Iterator[Finding]:
+    """Each bridge's mirrors: a name once in its OVS instance (the attach finds a mirror by
+    name), and their selections and output (_check_mirror)."""
+    seen: dict[str | None, set[str]] = {}
+    for b, bridge in enumerate(spec.bridges):
+        ports = {bridge.name, *(port.name for port in bridge.ports)}
+        interfaces = {
+            f"{container.name}/{container.interface_name(i)}"
+            for container in spec.containers
+            for i, iface in enumerate(container.interfaces)
+            if iface.bridge == bridge.name
+        }
+        taken = seen.setdefault(spec.switch_of(bridge), set())
+        for m, mirror in enumerate(bridge.mirrors):
+            at: KeyPath = ("bridges", b, "mirrors", m)
+            if mirror.name in taken:
+                yield (*at, "name"), f"{mirror.name!r} is already a mirror in this OVS instance"
+            taken.add(mirror.name)
+            yield from _check_mirror(mirror, ports, interfaces, at)
+            if mirror.output_container and spec.switch_of(bridge) is not None:
+                yield (
+                    (*at, "output_port"),
+                    "a container's interface as the output needs a bridge of the main OVS "
+                    "instance (whose attach sets it)",
+                )
+
+
+def _check_mirror(
+    mirror: Mirror, ports: set[str], interfaces: set[str], at: KeyPath
+) -> Iterator[Finding]:
+    """A mirror selects something, of ports of its bridge, and has one output: a port of the
+    bridge that it does not select, a container's interface on the bridge, or a VLAN."""
+    if not (mirror.select_all or mirror.select_src_ports or mirror.select_dst_ports):
+        yield at, "it selects nothing: give select_all, select_src_ports or select_dst_ports"
+    for key in ("select_src_ports", "select_dst_ports"):
+        for n, port in enumerate(getattr(mirror, key) or []):
+            if port not in ports:
+                yield (*at, key, n), f"{port!r} is not a port of this bridge"
+            elif port == mirror.output_port:
+                yield (*at, key, n), f"{port!r} is the mirror's output, which sends only copies"
+    if (mirror.output_port is None) == (mirror.output_vlan is None):
+        yield at, "give one output: output_port or output_vlan"
+    out = mirror.output_port
+    if out is not None and mirror.output_container is not None and out not in interfaces:
+        yield (*at, "output_port"), f"{out!r} is not a container's interface on this bridge"
+    elif out is not None and mirror.output_container is None and out not in ports:
+        yield (*at, "output_port"), f"{out!r} is not a port of this bridge"
 
 
 def _check_port_vlans(port: AnyPort | Interface, at: KeyPath) -> Iterator[Finding]:

@@ -1,9 +1,10 @@
 """The table of the host data format in docs/host.md, made from the format tables the host
-script reads (units/ovs-ignite-host.format, ovs-ignite-uplink.format and
-ovs-ignite-switch.format): one row a key, with its file, how many times it may be there and
-the rule its value matches, and a note on what it holds. ``python -m ovs_ignite.formatdoc``
-writes the section anew; a test holds the page to what this makes now, and a key of the
-format without a note here (or a note without its key) stops it.
+script reads (units/ovs-ignite-host.format, ovs-ignite-uplink.format,
+ovs-ignite-openflow.format and ovs-ignite-switch.format): one row a key, with its file, how
+many times it may be there and the rule its value matches, and a note on what it holds.
+``python -m ovs_ignite.formatdoc`` writes the section anew; a test holds the page to what
+this makes now, and a key of the format without a note here (or a note without its key)
+stops it.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ FILES = {
 }
 COUNTS = {"1": "once", "?": "at most once", "*": "any number, in order"}
 UPLINK_KEYS = frozenset({"uplink", "dhcp", "route", "dns", "uplink_timeout"})
+OPENFLOW_KEYS = frozenset({"controller", "controller_setting", "mirror"})
 
 # (every file's first key)
 FORMAT_NOTE = "the data format's version: a script that does not know it stops"
@@ -45,6 +47,10 @@ NOTES = {
     ),
     ("bridge", "controller"): "an OpenFlow controller target",
     ("bridge", "controller_setting"): "a controller's target, then its Controller columns",
+    ("bridge", "mirror"): (
+        "a mirror: `name select_all select_vlans src_ports dst_ports output_port output_vlan "
+        "output_host_if` (`-`: none; lists comma-separated; output_host_if: a container's port)"
+    ),
     ("bridge", "address"): "an address of the bridge's internal port",
     ("bridge", "mtu"): "the internal port's MTU",
     ("bridge", "uplink"): "the uplink NIC: its kernel name or `mac=MAC`",
@@ -77,6 +83,8 @@ def _row(kind: str, key: str, rule: Rule) -> str:
     note = FORMAT_NOTE if key == "format" else NOTES[(kind, key)]
     if kind == "bridge" and key in UPLINK_KEYS:
         note += " (with an uplink)"
+    if kind == "bridge" and key in OPENFLOW_KEYS:
+        note += " (with controllers or mirrors)"
     value = rule.pattern.replace("|", "\\|")
     return f"| {FILES[kind]} | `{key}` | {COUNTS[rule.times]} | `{value}` | {note} |"
 

@@ -12,7 +12,12 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from .names import HOST_FORMAT_NAME, SWITCH_FORMAT_NAME, UPLINK_FORMAT_NAME
+from .names import (
+    HOST_FORMAT_NAME,
+    OPENFLOW_FORMAT_NAME,
+    SWITCH_FORMAT_NAME,
+    UPLINK_FORMAT_NAME,
+)
 from .resources import resource_dir
 from .values import UNSAFE_CHARACTERS
 
@@ -103,7 +108,7 @@ def data_format() -> dict[str, dict[str, Rule]]:
     """kind -> key -> rule, as the host's format tables say (its own and the uplink's), and
     the switch script's (the data of other OVS instances)."""
     rules: dict[str, dict[str, Rule]] = {}
-    for name in (HOST_FORMAT_NAME, UPLINK_FORMAT_NAME, SWITCH_FORMAT_NAME):
+    for name in (HOST_FORMAT_NAME, UPLINK_FORMAT_NAME, OPENFLOW_FORMAT_NAME, SWITCH_FORMAT_NAME):
         for line in format_text(name).splitlines()[1:]:
             kind, key, count, value = line.split(" ", 3)
             rules.setdefault(kind, {})[key] = Rule(count, value)

@@ -242,6 +242,9 @@ def container_units(
     if container.dhcp:
         text = render_template("attach-dhcp.conf.j2", container_name=container.name, **ctx)
         attach_dropins.append(Dropin(names.ATTACH_DHCP_DROPIN, text))
+    if container.mirror_output:
+        text = render_template("attach-mirror.conf.j2", container_name=container.name, **ctx)
+        attach_dropins.append(Dropin(names.ATTACH_MIRROR_DROPIN, text))
     if container.switches:
         text = render_template(
             "attach-switches.conf.j2",

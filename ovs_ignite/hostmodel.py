@@ -63,7 +63,7 @@ class InterfaceData(NamedTuple):
 class BridgeData(NamedTuple):
     """A bridge: the ovs-vsctl commands of its transaction, its own other_config and
     external_ids settings and its ports' (set last in the transaction, a port's as "PORT
-    SETTING"), controllers and their settings, addresses and MTU;
+    SETTING"), controllers and their settings, mirrors, addresses and MTU;
     and its uplink, if it has one (the NIC, dhcp, routes, DNS, timeout)."""
 
     name: str
@@ -72,6 +72,7 @@ class BridgeData(NamedTuple):
     port_settings: tuple[str, ...] = ()
     controllers: tuple[str, ...] = ()
     controller_settings: tuple[str, ...] = ()  # "TARGET COLUMN=VALUE..."
+    mirrors: tuple[str, ...] = ()  # the format's mirror lines
     addresses: tuple[str, ...] = ()
     mtu: int | None = None
     switch: str | None = None  # its OVS instance (None: the main one)
@@ -96,6 +97,7 @@ class BridgeData(NamedTuple):
             *(("port_setting", setting) for setting in self.port_settings),
             *(("controller", target) for target in self.controllers),
             *(("controller_setting", setting) for setting in self.controller_settings),
+            *(("mirror", mirror) for mirror in self.mirrors),
             *(("address", address) for address in self.addresses),
             *([("mtu", str(self.mtu))] if self.mtu else []),
             *uplink,
@@ -178,6 +180,7 @@ class ContainerUnits(NamedTuple):
     attached: bool  # it has interfaces
     switches: tuple[str, ...] = ()  # other instances its interfaces are on
     dhcp: bool = False  # an interface of its has address: dhcp
+    mirror_output: bool = False  # an interface of its is a mirror's output
 
 
 class HostModel(NamedTuple):

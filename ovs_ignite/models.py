@@ -50,6 +50,7 @@ from .valuetypes import (
     IpAddress,
     LocalPath,
     MacAddress,
+    MirrorOutput,
     Mtu,
     NetworkCidr,
     OfPort,
@@ -524,6 +525,42 @@ ControllerEntry = Annotated[
 ]
 
 
+class Mirror(Model):
+    """(addition) A port mirror (SPAN): copies of the packets it selects on its bridge go out
+    on its output, a port (which then only sends copies) or a VLAN."""
+
+    name: IfName = _describe(
+        "The mirror's name (1-15 of A-Z a-z 0-9 _ . -), unique in its OVS instance."
+    )
+    select_all: bool = Field(
+        default=False, description="Every packet the bridge receives or sends."
+    )
+    select_src_ports: list[IfName] | None = Field(
+        default=None,
+        description="The packets these ports of the bridge receive.",
+        json_schema_extra={"minItems": 1, "uniqueItems": True},
+    )
+    select_dst_ports: list[IfName] | None = Field(
+        default=None,
+        description="The packets the bridge sends out on these ports.",
+        json_schema_extra={"minItems": 1, "uniqueItems": True},
+    )
+    select_vlans: list[VlanId] | None = Field(
+        default=None,
+        description="Of what select_all or the ports select, only the packets in these VLANs.",
+        json_schema_extra={"minItems": 1, "uniqueItems": True},
+    )
+    output_port: MirrorOutput | None = Field(
+        default=None,
+        description="Where the copies go: a port of the bridge, or a container's interface "
+        "on it as CONTAINER/IFNAME (set at each attach); not with output_vlan.",
+    )
+    output_vlan: VlanId | None = Field(
+        default=None,
+        description="Where the copies go: this VLAN (flooded on it; a VLAN for nothing else).",
+    )
+
+
 class Bridge(Model):
     name: IfName = _describe("The bridge's name (also its internal interface on the host).")
     switch: SwitchName | None = Field(
@@ -609,6 +646,9 @@ class Bridge(Model):
         "only to the ports that joined its group.",
     )
     ports: list[Port] = Field(default=[], description="The bridge's ports, by type.")
+    mirrors: list[Mirror] = Field(
+        default=[], description="(addition) Port mirrors (SPAN) of the bridge's traffic."
+    )
 
 
 class Interface(Model):

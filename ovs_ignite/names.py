@@ -28,8 +28,9 @@ UPLINK_SCRIPT_NAME = "ovs-ignite-uplink.sh"
 UDHCPC_SCRIPT_NAME = "ovs-ignite-udhcpc"
 # The DHCP clients of containers' interfaces (address: dhcp).
 DHCP_SCRIPT_NAME = "ovs-ignite-dhcp.sh"
-# The OpenFlow records of bridges: controllers (and their settings).
+# The OpenFlow records of bridges: controllers (and their settings), mirrors.
 OPENFLOW_SCRIPT_NAME = "ovs-ignite-openflow.sh"
+OPENFLOW_FORMAT_NAME = "ovs-ignite-openflow.format"
 UPLINK_FORMAT_NAME = "ovs-ignite-uplink.format"
 SCRIPT = {os_: f"{folder}/{SCRIPT_NAME}" for os_, folder in BIN_DIR.items()}
 # The static units name the script at its FCOS path; a Flatcar render puts in its own.
@@ -52,6 +53,7 @@ HOST_SIDE_NAMES = (
     UDHCPC_SCRIPT_NAME,
     DHCP_SCRIPT_NAME,
     OPENFLOW_SCRIPT_NAME,
+    OPENFLOW_FORMAT_NAME,
     SWITCH_SCRIPT_NAME,
     SWITCH_FORMAT_NAME,
 )
@@ -239,6 +241,8 @@ DHCP_TEMPLATE = "ovs-ignite-dhcp@.service"
 # ovs-ignite-container-dhcp@C.service (a drop-in), which is bound to it.
 CONTAINER_DHCP_TEMPLATE = "ovs-ignite-container-dhcp@.service"
 ATTACH_DHCP_DROPIN = "30-dhcp.conf"
+# (the drop-in of a container's attach whose port is a mirror's output)
+ATTACH_MIRROR_DROPIN = "40-mirror.conf"
 
 
 def container_dhcp_unit(container: str) -> str:

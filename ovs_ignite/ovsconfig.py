@@ -199,10 +199,15 @@ def bridge_command(spec: Spec, bridge: Bridge) -> list[str]:
         f"fail_mode={bridge.fail_mode}",
         *(f"{column}={str(on).lower()}" for column, on in bridge_switches(bridge).items()),
     ]
+    cleared = []  # (the Bridge columns the spec leaves empty, in one clear)
     if bridge.protocols:
         cmd.append("protocols=" + ",".join(bridge.protocols))
     else:
-        cmd += ["--", "clear", "bridge", name, "protocols"]
+        cleared.append("protocols")
+    if not bridge.mirrors:  # (a bridge's mirrors: ovs-ignite-openflow.sh's)
+        cleared.append("mirrors")
+    if cleared:
+        cmd += ["--", "clear", "bridge", name, *cleared]
     if bridge.datapath_id:
         cmd += ["--", "set", "bridge", name, f"other_config:{DATAPATH_ID}={bridge.datapath_id}"]
     else:

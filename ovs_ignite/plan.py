@@ -9,6 +9,7 @@ spec. ``build_plan`` is the two.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 
 from . import names
 from .artifacts import Dropin, HostFile, HostPlan, HostUnit
@@ -29,7 +30,7 @@ from .ovsconfig import (
     open_vswitch_settings,
     port_settings,
 )
-from .records import BondPort, Bridge, Container, LinkPort, Spec
+from .records import BondPort, Bridge, Container, LinkPort, Mirror, Spec
 from .runs import (
     NAME_SPECIFIER,
     container_prefix,
@@ -165,7 +166,34 @@ def container_units(spec: Spec, container: Container) -> ContainerUnits:
         attached=bool(container.interfaces),
         switches=tuple(sorted(switches)),
         dhcp=any(iface.dhcp for iface in container.interfaces),
+        mirror_output=any(
+            m.output_container and m.output_container[0] == container.name
+            for bridge in spec.bridges
+            for m in bridge.mirrors
+        ),
     )
+
+
+def mirror_line(mirror: Mirror) -> str:
+    """A mirror's line in its bridge's data: name, select_all, select_vlans, src and dst
+    ports, output port, output VLAN, and the host end of the container's interface that is
+    its output ('-': none)."""
+
+    def listed(values: Iterable[object] | None) -> str:
+        return ",".join(str(v) for v in values) if values else "-"
+
+    container = mirror.output_container
+    fields = [
+        mirror.name,
+        str(mirror.select_all).lower(),
+        listed(mirror.select_vlans),
+        listed(mirror.select_src_ports),
+        listed(mirror.select_dst_ports),
+        "-" if container or not mirror.output_port else mirror.output_port,
+        str(mirror.output_vlan or "-"),
+        host_interface_name(*container) if container else "-",
+    ]
+    return " ".join(fields)
 
 
 def bridge_data(spec: Spec, bridge: Bridge) -> BridgeData:
@@ -177,6 +205,7 @@ def bridge_data(spec: Spec, bridge: Bridge) -> BridgeData:
         tuple(port_settings(bridge)),
         tuple(bridge.controller_targets),
         tuple(c.line for c in bridge.controller_records if c.settings),
+        tuple(mirror_line(mirror) for mirror in bridge.mirrors),
         tuple(bridge.addresses),  # (each value's validator gave its normal form)
         bridge.mtu,
         spec.switch_of(bridge),
@@ -205,8 +234,8 @@ def host_parts(spec: Spec) -> tuple[str, ...]:
         parts.append(names.DHCP_SCRIPT_NAME)
     if any(b.uplink and b.dhcp for b in spec.bridges) or names.DHCP_SCRIPT_NAME in parts:
         parts.append(names.UDHCPC_SCRIPT_NAME)
-    if any(b.controllers for b in spec.bridges):
-        parts.append(names.OPENFLOW_SCRIPT_NAME)
+    if any(b.controllers or b.mirrors for b in spec.bridges):
+        parts += [names.OPENFLOW_SCRIPT_NAME, names.OPENFLOW_FORMAT_NAME]
     return tuple(parts)
 
 

@@ -362,6 +362,22 @@ class Controller(Record):
         return " ".join([self.target, *(f"{k}={v}" for k, v in self.settings.items())])
 
 
+class Mirror(Record):
+    name: str
+    select_all: bool
+    select_src_ports: list[str] | None
+    select_dst_ports: list[str] | None
+    select_vlans: list[int] | None
+    output_port: str | None
+    output_vlan: int | None
+
+    @property
+    def output_container(self) -> tuple[str, str] | None:
+        """Its output's container and interface, when it is a container's interface."""
+        container, slash, interface = (self.output_port or "").rpartition("/")
+        return (container, interface) if slash else None
+
+
 class Bridge(Record):
     name: str
     switch: str | None
@@ -382,6 +398,7 @@ class Bridge(Record):
     rstp: bool
     mcast_snooping: bool
     ports: list[AnyPort]
+    mirrors: list[Mirror]
 
     @property
     def addresses(self) -> list[str]:

@@ -114,6 +114,15 @@ def container_name(value: str) -> str:
     return value
 
 
+def mirror_output(value: str) -> str:
+    """A mirror's output port: a port of the bridge, or CONTAINER/IFNAME."""
+    container, slash, interface = value.rpartition("/")
+    if slash:
+        container_name(container)
+    if_name(interface)
+    return value
+
+
 def image_ref(value: str) -> str:
     if not _IMAGE.match(value) or len(value) > 255:
         raise ValueError(f"{value!r} is not an image reference")

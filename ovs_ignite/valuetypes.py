@@ -64,6 +64,7 @@ from .values import (
     ip_address,
     local_path,
     mac_address,
+    mirror_output,
     mode_as_text,
     mtu,
     network,
@@ -130,6 +131,11 @@ SystemId = Annotated[
 IfName = Annotated[str, AfterValidator(if_name), keywords(pattern=_NAME, minLength=1, maxLength=15)]
 ContainerName = Annotated[
     str, AfterValidator(container_name), keywords(pattern=_CONTAINER.pattern, maxLength=64)
+]
+MirrorOutput = Annotated[
+    str,
+    AfterValidator(mirror_output),
+    keywords(pattern=r"^([a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}/)?[A-Za-z0-9_.-]{1,15}$", maxLength=80),
 ]
 ImageRef = Annotated[
     str, AfterValidator(image_ref), keywords(pattern=_IMAGE.pattern, maxLength=255)

@@ -61,6 +61,12 @@ def _switch_state(host: Stack) -> dict[str, str]:
         "controllers": host.vsctl(
             "--columns=_uuid,target,connection_mode,inactivity_probe", "list", "controller"
         ),
+        "mirrors": host.vsctl(
+            "--columns=_uuid,name,select_all,select_src_port,select_dst_port,select_vlan,"
+            "output_port,output_vlan",
+            "list",
+            "mirror",
+        ),
     }
 
 
@@ -96,6 +102,21 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
         assert get("controller", controllers[_PTCP], "connection_mode") == "[]"
         assert get("controller", controllers[_PTCP], "inactivity_probe") == "[]"
         assert get("bridge", "br-ex", "fail_mode") == "standalone"
+        port_names = {
+            host.vsctl("get", "port", name, "_uuid").strip(): name
+            for name in ("up0", "bond0", "patch-ex")
+        }
+
+        def mirror_ports(mirror: str, column: str) -> list[str]:
+            uuids = get("mirror", mirror, column).strip("[]").replace(",", " ").split()
+            return sorted(port_names[uuid] for uuid in uuids)
+
+        assert mirror_ports("m-ex", "select_src_port") == ["up0"]
+        assert mirror_ports("m-ex", "select_dst_port") == ["bond0", "up0"]
+        assert mirror_ports("m-ex", "output_port") == ["patch-ex"]
+        assert get("mirror", "m-ex", "select_vlan") == "[40]"
+        assert get("mirror", "rspan", "select_all") == "true"
+        assert get("mirror", "rspan", "output_vlan") == "999"
         switches = {"stp_enable": "true", "rstp_enable": "false", "mcast_snooping_enable": "false"}
         assert {column: get("bridge", "br-int", column) for column in switches} == switches
         switches = {"stp_enable": "false", "rstp_enable": "true", "mcast_snooping_enable": "true"}
@@ -249,6 +270,16 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
             "ingress_policing_rate=300",
             "--",
             "set",
+            "mirror",
+            "m-ex",
+            "select_vlan=41",
+            "--",
+            "clear",
+            "mirror",
+            "rspan",
+            "output_vlan",
+            "--",
+            "set",
             "controller",
             controllers[_TCP],
             "connection_mode=in-band",
@@ -281,6 +312,8 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
             "PASS  interface int0 mtu_request",
             "PASS  interface vb-a mtu_request",
             "PASS  bridge br-int controllers",
+            "PASS  bridge br-ex mirror m-ex",
+            "PASS  bridge br-ex mirror rspan",
             "PASS  interface int0 ingress_policing",
             "PASS  interface vb-b ingress_policing",
         ):
@@ -738,3 +771,82 @@ def _dpdk_port_is_policed(host: Stack) -> None:
     assert burst() == 0
     host.host.sh(script_path(host), "bridges")
     assert host.vsctl("get", "interface", "dpdk0", "ingress_policing_rate").strip() == "2000"
+
+
+@pytest.mark.parametrize("engine", ENGINE_PARAMS)
+def test_a_mirror_copies_the_bridge_to_an_ids_container_across_its_restart(
+    conf: Path, tmp_path: Path, engine: str
+) -> None:
+    """span0 (select_all, output ids/eth1): ids's interface receives a copy of every packet
+    between client and web, quiet's (no mirror) does not; after a restart of ids its new
+    port is the output again (the attach's ExecStartPost); verify checks the mirror and
+    names drift, and the next bridges run puts it right and removes a mirror made by hand."""
+    spec = on_engine(runtime_spec((RUNTIME / "span.yaml").read_text(), conf, tmp_path), engine)
+    with stack(spec, tmp_path) as host:
+        for name in ("web", "client", "ids", "quiet"):
+            host.start(f"{name}.service")
+
+        def received(container: str) -> int:
+            pid = host.container_pid(container)
+            argv = ["nsenter", "--target", pid, "--net", "--", "ip", "-j", "-s", "link", "show"]
+            (link,) = json.loads(host.host.sh(*argv, "dev", "eth1"))
+            return int(link["stats64"]["rx"]["packets"])
+
+        def copied() -> tuple[int, int]:
+            """What ids and quiet receive while client gets web's page 10 times (at least
+            six packets each: a TCP handshake, the request, the answer, the close)."""
+            before = received("ids"), received("quiet")
+            fetch = "for i in 1 2 3 4 5 6 7 8 9 10; do wget -q -O /dev/null $0 || exit 1; done"
+            got = host.exec("client", "sh", "-c", fetch, "http://10.40.0.10/")
+            assert got.returncode == 0, got.stdout + got.stderr
+            return received("ids") - before[0], received("quiet") - before[1]
+
+        def copied_once_flowing() -> tuple[int, int]:
+            """copied(), once the copies flow: the userspace datapath sends to a new port
+            once it has taken the port in, a moment after the attach."""
+            deadline = time.monotonic() + 30
+            while copied()[0] < 6:
+                assert time.monotonic() < deadline, host.vsctl("list", "mirror")
+            return copied()
+
+        def output() -> str:
+            """The UUID of span0's output port."""
+            return host.vsctl("get", "mirror", "span0", "output_port").strip()
+
+        def ids_port() -> str:
+            """The UUID of ids's port (its name is the same after a restart, its record new)."""
+            (name,) = host.attach_ports("ids")
+            return host.vsctl("get", "port", name, "_uuid").strip()
+
+        first = ids_port()
+        assert output() == first
+        assert host.vsctl("get", "mirror", "span0", "select_all").strip() == "true"
+        to_ids, to_quiet = copied_once_flowing()
+        assert to_ids >= 60 and to_quiet < 10, (to_ids, to_quiet)
+        host.stop("ids.service")
+        host.start("ids.service")
+        new_port = ids_port()
+        assert new_port != first and output() == new_port
+        to_ids, to_quiet = copied_once_flowing()
+        assert to_ids >= 60 and to_quiet < 10, (to_ids, to_quiet)
+
+        checked = verify(host, tmp_path)
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+        for line in ("PASS  bridge br-span mirrors", "PASS  bridge br-span mirror span0"):
+            assert line in checked.stdout.splitlines(), checked.stdout
+        span0 = host.vsctl("get", "mirror", "span0", "_uuid").strip()
+        host.vsctl("set", "mirror", "span0", "select_all=false")
+        host.vsctl(
+            "--", "--id=@m", "create", "mirror", "name=by-hand", "select_all=true",
+            "--", "add", "bridge", "br-span", "mirrors", "@m",
+        )  # fmt: skip
+        drifted = verify(host, tmp_path).stdout.splitlines()
+        assert any(line.startswith("FAIL  bridge br-span mirror span0: ") for line in drifted)
+        assert "FAIL  bridge br-span mirrors: expected ['span0'], found ['by-hand', 'span0']" in (
+            drifted
+        )
+        host.host.sh(script_path(host), "bridges")
+        assert host.vsctl("get", "mirror", "span0", "_uuid").strip() == span0  # (set in place)
+        assert host.vsctl("get", "mirror", "span0", "select_all").strip() == "true"
+        assert output() == new_port
+        assert host.vsctl("--bare", "--columns=name", "list", "mirror").split() == ["span0"]

@@ -39,6 +39,7 @@ from ovs_ignite.names import (
     DPDK_SCRIPT_NAME,
     HOST_FORMAT_NAME,
     HOST_SIDE_NAMES,
+    OPENFLOW_FORMAT_NAME,
     OPENFLOW_SCRIPT_NAME,
     OVS_SCRIPT_NAME,
     OVSDB_SCRIPT_NAME,
@@ -196,16 +197,20 @@ def test_a_spec_gets_only_the_parts_it_uses() -> None:
     assert DOCKER_SCRIPT_NAME in _parts_needed(DATA / "valid/flatcar-docker.yaml")
     switches = _parts_needed(DATA / "valid/switches.yaml")
     assert {SWITCH_SCRIPT_NAME, SWITCH_FORMAT_NAME} <= switches
+    openflow = {OPENFLOW_SCRIPT_NAME, OPENFLOW_FORMAT_NAME}
+    assert openflow <= _parts_needed(ROOT / "examples/faucet.yaml")  # (controllers)
+    assert openflow <= _parts_needed(ROOT / "examples/span.yaml")  # (a mirror)
+    assert not openflow & _parts_needed(ROOT / "examples/vlans.yaml")
 
 
 def test_hosts_get_the_format_tables_rows_as_they_are() -> None:
-    for name in (HOST_FORMAT_NAME, SWITCH_FORMAT_NAME):
+    for name in (HOST_FORMAT_NAME, SWITCH_FORMAT_NAME, OPENFLOW_FORMAT_NAME):
         source = (UNITS / name).read_text().splitlines()
         rows = [line.split(None, 3) for line in source if line and not line.startswith("#")]
         shipped = format_text(name).splitlines()
         assert shipped[0] == source[0] and shipped[0].startswith(f"# {name}: ")
         assert [line.split(" ", 3) for line in shipped[1:]] == rows
-        assert len(rows) >= 6
+        assert len(rows) >= 3
 
 
 def _parse_tree(text: str) -> str:
@@ -325,6 +330,12 @@ CASES = [
     ("bridge", "controller_setting", "tcp:10.0.0.1:6653 connection_mode=out-of-band", True),
     ("bridge", "controller_setting", "ptcp:6653 inactivity_probe=0 connection_mode=in-band", True),
     ("bridge", "controller_setting", "tcp:10.0.0.1:6653", False),
+    ("bridge", "mirror", "span0 true - - - - - ovi0123456789ab", True),
+    ("bridge", "mirror", "span1 false 10,20 eth1,eth2 eth1 eth9 - -", True),
+    ("bridge", "mirror", "rspan true - - - - 999 -", True),
+    ("bridge", "mirror", "span0 yes - - - - - -", False),
+    ("bridge", "mirror", "span0 true - - - $(reboot) - -", False),
+    ("bridge", "mirror", "span0 true - - - - - ovi;x", False),
     ("bridge", "controller_setting", "tcp:10.0.0.1:6653 max_backoff=1", False),
     ("bridge", "controller_setting", "tcp:10.0.0.1:6653 inactivity_probe=$(id)", False),
     ("bridge", "address", "10.0.0.1/24", True),

@@ -143,6 +143,7 @@ class FakeHost:
                     "protocols": [],
                     "controller": [],
                     "ports": ["uuid-p0", "uuid-p1"],
+                    "mirrors": [],
                     "stp_enable": False,
                     "rstp_enable": False,
                     "mcast_snooping_enable": False,
@@ -171,6 +172,7 @@ class FakeHost:
                 },
             ],
             "Controller": [],
+            "Mirror": [],
             "Open_vSwitch": [{"_uuid": "uuid-o", "dpdk_initialized": False}],
         }
 

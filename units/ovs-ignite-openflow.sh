@@ -1,9 +1,23 @@
 #!/bin/bash
 # ovs-ignite-openflow.sh: the OpenFlow records of bridges of ovs-ignite-host
-# (units/ovs-ignite-openflow.sh), on every host whose spec has a bridge with controllers;
-# do not edit by hand.
-# The bridges step (ovs-ignite-ovsdb.sh) sources it for a bridge with controllers. It uses
-# the host script's functions (vsctl, data_list).
+# (units/ovs-ignite-openflow.sh), on every host whose spec has a bridge with controllers or
+# mirrors; do not edit by hand.
+# The bridges step (ovs-ignite-ovsdb.sh) sources it for a bridge with either, and the
+# mirrors command (an attach's ExecStartPost, for a container that is a mirror's output).
+# It uses the host script's functions (vsctl, data_list, read_named, find_vswitchd).
+
+# Add to OPENFLOW the ovs-vsctl words of bridge $1's controllers and mirrors (read_named
+# read its data), for the bridge's transaction.
+openflow_words() {
+    local wanted
+    OPENFLOW=()
+    data_list controller wanted
+    if ((${#wanted[@]})); then
+        # (controller_words cannot fail: a failed look-up asks for them to be set)
+        mapfile -t OPENFLOW < <(controller_words "$1" "${wanted[@]}")
+    fi
+    mirror_words "$1"
+}
 
 # The ovs-vsctl words that set bridge $1's controllers to $2...: none when they are so
 # already (setting them anew would drop the live OpenFlow connections).
@@ -35,4 +49,74 @@ controller_settings() {
         done
     done
     vsctl "${words[@]:1}"
+}
+
+# The Mirror records of bridge $1 (name -> UUID), none before the bridge is made.
+bridge_mirrors() {
+    local uuid uuids name
+    MIRRORS=()
+    read -r -a uuids <<<"$(vsctl --if-exists get bridge "$1" mirrors | tr -d '[],')"
+    for uuid in "${uuids[@]}"; do
+        name=$(vsctl get mirror "$uuid" name)
+        name=${name#\"} name=${name%\"}
+        MIRRORS[$name]=$uuid
+    done
+}
+
+# Add to OPENFLOW the words that make bridge $1's mirrors as its data says ("name select_all
+# select_vlans src_ports dst_ports output_port output_vlan output_host_if", '-': none): one
+# there has its columns set anew (those not given cleared), one not there is made, and one
+# of the bridge's that the data does not name is removed. An output to a container's port
+# is set when the port is there (the attach runs the mirrors command once it made it).
+mirror_words() {
+    local line lines f n=0 i k=0 port ports refs columns name
+    local kinds=(select_src_port select_dst_port output_port)
+    local -A MIRRORS=() named=()
+    data_list mirror lines
+    ((${#lines[@]})) || return 0
+    bridge_mirrors "$1"
+    for line in "${lines[@]}"; do
+        read -r -a f <<<"$line"
+        named[${f[0]}]=1 n=$((n + 1))
+        columns=("select_all=${f[1]}")
+        [[ ${f[2]} == - ]] || columns+=("select_vlan=${f[2]}")
+        [[ ${f[6]} == - ]] || columns+=("output_vlan=${f[6]}")
+        [[ ${f[7]} == - || -z $(vsctl --if-exists get port "${f[7]}" _uuid) ]] || f[5]=${f[7]}
+        for i in 3 4 5; do
+            [[ ${f[i]} != - ]] || continue
+            IFS=, read -r -a ports <<<"${f[i]}"
+            refs=()
+            for port in "${ports[@]}"; do
+                k=$((k + 1))
+                OPENFLOW+=(-- "--id=@p$k" get port "$port")
+                refs+=("@p$k")
+            done
+            columns+=("${kinds[i - 3]}=$(IFS=,; echo "${refs[*]}")")
+        done
+        if [[ -v MIRRORS[${f[0]}] ]]; then
+            OPENFLOW+=(-- clear mirror "${MIRRORS[${f[0]}]}" select_src_port select_dst_port
+                select_vlan output_port output_vlan -- set mirror "${MIRRORS[${f[0]}]}"
+                "${columns[@]}")
+        else
+            OPENFLOW+=(-- "--id=@m$n" create mirror "name=${f[0]}" "${columns[@]}"
+                -- add bridge "$1" mirrors "@m$n")
+        fi
+    done
+    for name in "${!MIRRORS[@]}"; do
+        [[ -v named[$name] ]] || OPENFLOW+=(-- remove bridge "$1" mirrors "${MIRRORS[$name]}")
+    done
+}
+
+# Make every bridge's mirrors as the host data says (after an attach made a port that is a
+# mirror's output).
+cmd_mirrors() {
+    local bridges bridge
+    data_list bridge bridges
+    find_vswitchd
+    for bridge in "${bridges[@]}"; do
+        read_named bridge "$bridge"
+        OPENFLOW=()
+        mirror_words "$bridge"
+        ((${#OPENFLOW[@]} == 0)) || vsctl "${OPENFLOW[@]:1}"
+    done
 }

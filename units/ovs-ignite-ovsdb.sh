@@ -53,7 +53,7 @@ address_lines() {
 }
 
 cmd_bridges() {
-    local bridges bridge commands command words transaction settings setting controllers wanted
+    local bridges bridge commands command words transaction settings setting OPENFLOW
     data_list bridge bridges
     find_vswitchd
     for bridge in "${bridges[@]}"; do
@@ -73,18 +73,14 @@ cmd_bridges() {
         for setting in "${settings[@]}"; do
             transaction+=(-- set port "${setting%% *}" "${setting#* }")
         done
-        data_list controller wanted
-        controllers=()
-        if ((${#wanted[@]})); then
+        OPENFLOW=()
+        if [[ -v DATA[controller] || -v DATA[mirror] ]]; then
             load_part openflow
-            # (controller_words cannot fail: a failed look-up asks for them to be set)
-            mapfile -t controllers < <(controller_words "$bridge" "${wanted[@]}")
+            openflow_words "$bridge"
         fi
-        # One transaction per bridge: the bridge, its settings and its ports.
-        vsctl "${transaction[@]:1}" "${controllers[@]}"
-        if ((${#wanted[@]})); then
-            controller_settings "$bridge"
-        fi
+        # One transaction per bridge: the bridge, its settings, ports, controllers, mirrors.
+        vsctl "${transaction[@]:1}" "${OPENFLOW[@]}"
+        [[ ! -v DATA[controller] ]] || controller_settings "$bridge"
         if [[ -v DATA[address] || -v DATA[mtu] ]]; then
             "${IP[@]}" link set dev "$bridge" up
         fi

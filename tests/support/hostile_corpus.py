@@ -32,6 +32,7 @@ bridges:
          ingress_policing_rate: POLICE}
       - {name: vx9, type: vxlan, remote_ip: 192.0.2.9, local_ip: TUNLOCAL, dst_port: 4790,
          in_key: TUNKEY}
+    mirrors: [{name: MIRROR, select_src_ports: [vx9], output_port: MIRROROUT}]
   - name: br-up
     datapath: system
     uplink: UPLINK
@@ -91,6 +92,8 @@ FIELDS = {
     "TRUNKS": ("20-29", "20-{}"),
     "TUNLOCAL": ("192.0.2.10", "192.0.2.{}"),
     "TUNKEY": ("flow", "{}"),
+    "MIRROR": ("span0", "span{}"),
+    "MIRROROUT": ("web/eth2", "web/eth{}"),
     "UPLINK": ("eth7", "eth{}"),
     "UPLINKMAC": ("52:54:00:00:00:07", "52:54:00:00:00:{}"),
     "ROUTETO": ("10.8.0.0/16", "10.8.0.0/{}"),
