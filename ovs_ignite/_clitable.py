@@ -583,6 +583,7 @@ TABLE: dict[str, Any] = {
             ["dpdk", "plain", '"dpdk"'],
             ["faucet", "plain", '"faucet"'],
             ["nginx", "plain", '"nginx"'],
+            ["ovn", "plain", '"ovn"'],
             ["span", "plain", '"span"'],
             ["tunnels", "plain", '"tunnels"'],
             ["uplink", "plain", '"uplink"'],

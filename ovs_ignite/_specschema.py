@@ -371,6 +371,7 @@ SCHEMA: dict[str, Any] = {
                                     },
                                 },
                                 "other_config": _10,
+                                "external_ids": _10,
                                 "schema_path": {
                                     "type": "model-field",
                                     "schema": {

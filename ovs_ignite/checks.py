@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import ipaddress
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from . import names
 from .netchecks import Network, check_addresses, check_host_network, check_routes, default_network
@@ -149,6 +149,68 @@ def _check_ovs(spec: Spec) -> Iterator[Finding]:
         if key in DPDK_KEYS and spec.dpdk is not None:
             yield ("ovs", "other_config", key), f"{key!r} is set by {DPDK_KEYS[key]}; set it there"
     yield from _check_auto_update(spec)
+    yield from _check_ovn_keys(spec)
+
+
+# OVN's tunnel encapsulations (ovn-encap-type).
+_OVN_ENCAPS = ("geneve", "vxlan", "stt")
+
+
+def _ovn_remote_problem(target: str, _bridges: set[str]) -> str | None:
+    problem = controller_problem(target)
+    if problem is None and target.split(":", 1)[0] not in ("tcp", "ssl", "unix"):
+        return f"{target!r}: ovn-controller connects out: tcp:, ssl: or unix:"
+    return problem
+
+
+def _ovn_encap_problem(encap: str, _bridges: set[str]) -> str | None:
+    if encap not in _OVN_ENCAPS:
+        return f"{encap!r} is not an OVN encapsulation ({', '.join(_OVN_ENCAPS)})"
+    return None
+
+
+def _ovn_ip_problem(address: str, _bridges: set[str]) -> str | None:
+    try:
+        ipaddress.ip_address(address)
+    except ValueError:
+        return f"{address!r} is not an IP address"
+    return None
+
+
+def _ovn_mapping_problem(item: str, bridges: set[str]) -> str | None:
+    """NETWORK:BRIDGE, the bridge one of the spec's main OVS instance (ovn-controller's)."""
+    network, colon, bridge = item.partition(":")
+    if not (network and colon and bridge):
+        return f"{item!r} is not NETWORK:BRIDGE"
+    if bridge not in bridges:
+        return f"{item!r}: {bridge!r} is not a bridge of the main OVS instance in bridges"
+    return None
+
+
+# The OVN keys of the Open_vSwitch external_ids that are checked: each item of their
+# comma-separated lists.
+_OVN_KEYS: dict[str, Callable[[str, set[str]], str | None]] = {
+    "ovn-remote": _ovn_remote_problem,
+    "ovn-encap-type": _ovn_encap_problem,
+    "ovn-encap-ip": _ovn_ip_problem,
+    "ovn-bridge-mappings": _ovn_mapping_problem,
+}
+
+
+def _check_ovn_keys(spec: Spec) -> Iterator[Finding]:
+    """The Open_vSwitch external_ids: system-id is system_id's, ovs-ignite's keys are its own,
+    and OVN's keys are what ovn-controller takes."""
+    ids = spec.ovs.external_ids
+    yield from _check_own_keys(ids, ("ovs",))
+    if "system-id" in ids:
+        yield ("ovs", "external_ids", "system-id"), "'system-id' is set by ovs.system_id"
+    bridges = {b.name for b in spec.bridges if spec.switch_of(b) is None}
+    for key, value in ids.items():
+        problem_of = _OVN_KEYS.get(key)
+        for item in value.split(",") if problem_of else []:
+            problem = problem_of(item, bridges) if problem_of else None
+            if problem:
+                yield ("ovs", "external_ids", key), problem
 
 
 def _check_auto_update(spec: Spec) -> Iterator[Finding]:

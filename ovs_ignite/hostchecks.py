@@ -24,7 +24,13 @@ from . import names
 from .artifacts import HostPlan
 from .checking import Answer, CheckedHost, Outcome, Probe, same
 from .hostmodel import POLICING_COLUMNS, InterfaceData
-from .ovsconfig import bridge_switches, interface_options, interface_type, port_other_config
+from .ovsconfig import (
+    bridge_switches,
+    interface_options,
+    interface_type,
+    open_vswitch_maps,
+    port_other_config,
+)
 from .plan import build_plan, container_data, host_interface_name, kernel_arguments
 from .records import (
     AnyPort,
@@ -90,6 +96,10 @@ def probes(spec: Spec, host: CheckedHost) -> Iterator[Probe]:
             yield Probe(_running(name), partial(_container_running, target, name))
         vswitchd = _running(names.vswitchd_name(switch))
         yield Probe(_database(switch), partial(_read_tables, target.at(switch)), (vswitchd,))
+    for column, keys in open_vswitch_maps(spec).items():
+        if keys:
+            test = partial(_open_vswitch_keys, target, column, keys)
+            yield Probe(f"Open_vSwitch {column}", test, (DATABASE,))
     for bridge in spec.bridges:
         yield from _bridge_probes(target.at(spec.switch_of(bridge)), bridge)
     for container in spec.containers:
@@ -473,6 +483,12 @@ def _one(value: Any) -> Any:
     if isinstance(value, list):
         return value[0] if value else None
     return value
+
+
+def _open_vswitch_keys(target: Target, column: str, keys: dict[str, str]) -> Outcome:
+    """The spec's keys of a map column of the Open_vSwitch record (others may be there)."""
+    ovs = target.rows("Open_vSwitch")
+    return same(keys, _keys(set(keys), ovs[0].get(column) if ovs else None))
 
 
 def _dpdk_initialized(target: Target) -> Outcome:

@@ -136,6 +136,11 @@ class Ovs(Model):
     other_config: dict[OtherConfigKey, Text] = _keys_field(
         "other_config keys of the Open_vSwitch record."
     )
+    external_ids: dict[OtherConfigKey, Text] = _keys_field(
+        "(addition) external_ids keys of the Open_vSwitch record, such as OVN's ovn-remote, "
+        "ovn-encap-type, ovn-encap-ip, ovn-bridge-mappings and hostname, for an "
+        "ovn-controller container of yours (system-id is system_id's); set at every boot."
+    )
     # Extensions to SPEC.md (documented in docs/):
     schema_path: AbsPath = Field(
         default="/usr/share/openvswitch/vswitch.ovsschema",

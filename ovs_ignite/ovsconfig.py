@@ -22,7 +22,16 @@ from .records import (
 
 
 def open_vswitch_settings(spec: Spec) -> list[str]:
-    """The ``column:key=value`` settings of the Open_vSwitch record."""
+    """The ``column:key=value`` settings of the Open_vSwitch record (values OVSDB strings)."""
+    return [
+        f"{column}:{key}={ovsdb_string(value)}"
+        for column, keys in open_vswitch_maps(spec).items()
+        for key, value in keys.items()
+    ]
+
+
+def open_vswitch_maps(spec: Spec) -> dict[str, dict[str, str]]:
+    """The other_config and external_ids keys the spec sets on the Open_vSwitch record."""
     other: dict[str, str] = {}
     if spec.dpdk:
         other["dpdk-init"] = "true"
@@ -35,10 +44,8 @@ def open_vswitch_settings(spec: Spec) -> list[str]:
             if value is not None:
                 other[key] = value
     other.update(spec.ovs.other_config)
-    settings = [f"other_config:{k}={ovsdb_string(v)}" for k, v in other.items()]
-    if spec.ovs.system_id:
-        settings.append(f"external_ids:system-id={ovsdb_string(spec.ovs.system_id)}")
-    return settings
+    ids = {"system-id": spec.ovs.system_id} if spec.ovs.system_id else {}
+    return {"other_config": other, "external_ids": {**ids, **spec.ovs.external_ids}}
 
 
 def interface_type(port: AnyPort) -> str:

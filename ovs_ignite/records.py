@@ -95,6 +95,7 @@ class Ovs(Record):
     privileged: bool
     system_id: str | None
     other_config: dict[str, str]
+    external_ids: dict[str, str]
     schema_path: str  # (written schema:)
     vswitchd: str
     init: bool

@@ -138,7 +138,8 @@ def test_init_writes_a_starter_that_validates(name: str, tmp_path: Path) -> None
 
 
 def test_examples_match_example_names() -> None:
-    assert example_names() == ["dpdk", "faucet", "nginx", "span", "tunnels", "uplink", "vlans"]
+    names = ["dpdk", "faucet", "nginx", "ovn", "span", "tunnels", "uplink", "vlans"]
+    assert example_names() == names
 
 
 def test_help_names_every_command() -> None:

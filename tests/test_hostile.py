@@ -138,6 +138,14 @@ def test_a_line_break_yaml_sees_cannot_add_a_unit_section(slot: str, brk: str) -
 HOSTILE = sorted((DATA / "hostile").glob("*.yaml"))
 
 
+def test_the_corpus_spec_with_good_values_only_is_valid() -> None:
+    """So each case differs from a valid spec in its one field (a field's name inside
+    another's, UPLINK in UPLINKMAC, once broke every case of the longer one)."""
+    spec = parse_spec(corpus_spec_text("", ""), "good.yaml", DATA / "hostile")
+    assert spec.bridges[0].mirrors[0].output_port == "web/eth2"
+    assert spec.bridges[2].uplink is not None and spec.containers[0].interfaces[1].routes
+
+
 def test_the_corpus_is_what_its_maker_makes() -> None:
     """The files are the maker's output (a case added to the maker is a file here), and
     there are at least 150 of them."""

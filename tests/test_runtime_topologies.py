@@ -89,6 +89,10 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
 
         assert get("open_vswitch", ".", "other_config:stats-update-interval") == '"7000"'
         assert get("open_vswitch", ".", "external_ids:system-id") == "test-host"
+        ovn = {"ovn-remote": '"tcp:127.0.0.1:6642"', "ovn-encap-type": "geneve"}
+        ovn |= {"ovn-encap-ip": '"172.16.5.1"', "ovn-bridge-mappings": '"physnet1:br-ex"'}
+        for key, value in ovn.items():
+            assert get("open_vswitch", ".", f"external_ids:{key}") == value
         assert get("bridge", "br-int", "datapath_type") == "netdev"
         assert get("bridge", "br-int", "fail_mode") == "secure"
         assert get("bridge", "br-int", "protocols") == "[OpenFlow13, OpenFlow15]"
@@ -312,6 +316,8 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
             "PASS  interface int0 mtu_request",
             "PASS  interface vb-a mtu_request",
             "PASS  bridge br-int controllers",
+            "PASS  Open_vSwitch other_config",
+            "PASS  Open_vSwitch external_ids",
             "PASS  bridge br-ex mirror m-ex",
             "PASS  bridge br-ex mirror rspan",
             "PASS  interface int0 ingress_policing",
@@ -350,6 +356,11 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
             "int0",
             "ingress_policing_rate=10",
             "--",
+            "set",
+            "open_vswitch",
+            ".",
+            "external_ids:ovn-encap-ip=192.0.2.99",
+            "--",
             "clear",
             "controller",
             controllers[_TCP],
@@ -361,6 +372,7 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
         assert "FAIL  interface vb-a mtu_request: expected 1600, found 1500" in drifted
         policed = "FAIL  interface int0 ingress_policing: expected (20000, 0), found (10, 0)"
         assert policed in drifted
+        assert any(line.startswith("FAIL  Open_vSwitch external_ids: ") for line in drifted)
         assert (
             "FAIL  bridge br-int controllers: expected ['ptcp:6654:127.0.0.1', "
             "'tcp:127.0.0.1:6653 connection_mode=out-of-band inactivity_probe=10000'], found "

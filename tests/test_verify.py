@@ -173,7 +173,14 @@ class FakeHost:
             ],
             "Controller": [],
             "Mirror": [],
-            "Open_vSwitch": [{"_uuid": "uuid-o", "dpdk_initialized": False}],
+            "Open_vSwitch": [
+                {
+                    "_uuid": "uuid-o",
+                    "dpdk_initialized": False,
+                    "other_config": {},
+                    "external_ids": {"system-id": "edge-01", "hostname": "edge-01"},
+                }
+            ],
         }
 
     def run(self, command: str, *args: str) -> Result:

@@ -12,13 +12,15 @@ plain ASCII whatever it holds. A bug found later gets a case here:
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 FOLDER = Path(__file__).resolve().parent.parent / "data" / "hostile"
 
 BASE = """version: 1
 host: {hostname: HOSTNAME, users: [{name: USER, ssh_authorized_keys: [SSHKEY]}]}
-ovs: {image: OVSIMAGE, other_config: {OCKEY: OCVALUE}}
+ovs: {image: OVSIMAGE, other_config: {OCKEY: OCVALUE},
+      external_ids: {OVNKEY: OVNVALUE, ovn-remote: OVNREMOTE, ovn-bridge-mappings: OVNMAP}}
 dpdk: {hugepages: {size: 2M, count: 512}, isolcpus: ISOLCPUS, socket_mem: SOCKETMEM}
 bridges:
   - name: BRIDGE
@@ -32,7 +34,7 @@ bridges:
          ingress_policing_rate: POLICE}
       - {name: vx9, type: vxlan, remote_ip: 192.0.2.9, local_ip: TUNLOCAL, dst_port: 4790,
          in_key: TUNKEY}
-    mirrors: [{name: MIRROR, select_src_ports: [vx9], output_port: MIRROROUT}]
+    mirrors: [{name: MIRROR, select_src_ports: [vx9], output_port: SPANTO}]
   - name: br-up
     datapath: system
     uplink: UPLINK
@@ -69,13 +71,17 @@ units:
     dropins: [{name: DROPNAME, contents: "[Unit]\\nDescription=y\\n"}]
 """
 # field -> (good value, how a payload goes in: alone or inside a good value)
-FIELDS = {
+FIELDS: dict[str, tuple[str | int, str]] = {
     "HOSTNAME": ("edge-01", "edge{}"),
     "USER": ("core", "core{}"),
     "SSHKEY": ("ssh-ed25519 AAAA admin@example", "ssh-ed25519 AAAA admin{}"),
     "OVSIMAGE": ("quay.io/x/ovs:3.3", "quay.io/x/ovs:3.3{}"),
     "OCKEY": ("stats-update-interval", "k{}"),
     "OCVALUE": ("5000", "{}"),
+    "OVNKEY": ("hostname", "h{}"),
+    "OVNVALUE": ("chassis-1", "chassis{}"),
+    "OVNREMOTE": ("tcp:192.0.2.10:6642", "tcp:192.0.2.10:{}"),
+    "OVNMAP": ("physnet1:br0", "physnet{}:br0"),
     "ISOLCPUS": ("2-7", "2-{}"),
     "SOCKETMEM": ("512", "{}"),
     "BRIDGE": ("br0", "br{}"),
@@ -87,13 +93,13 @@ FIELDS = {
     "BEVALUE": ("edge-01", "{}"),
     "PORT": ("eth1", "eth{}"),
     "PKEY": ("priority-tags", "p{}"),
-    "POLICE": ("1000", "1000{}"),
+    "POLICE": (1000, "1000{}"),
     "PVALUE": ("if-nonzero", "a {}"),
     "TRUNKS": ("20-29", "20-{}"),
     "TUNLOCAL": ("192.0.2.10", "192.0.2.{}"),
     "TUNKEY": ("flow", "{}"),
     "MIRROR": ("span0", "span{}"),
-    "MIRROROUT": ("web/eth2", "web/eth{}"),
+    "SPANTO": ("web/eth2", "web/eth{}"),
     "UPLINK": ("eth7", "eth{}"),
     "UPLINKMAC": ("52:54:00:00:00:07", "52:54:00:00:00:{}"),
     "ROUTETO": ("10.8.0.0/16", "10.8.0.0/{}"),
@@ -287,12 +293,20 @@ def extras() -> dict[str, str]:
     return cases
 
 
+# Each field's name as a word (not inside a longer name: UPLINK in UPLINKMAC), longest
+# first; one pass, so that a value put in is never taken for a field.
+_FIELD_WORD = re.compile(r"\b(" + "|".join(sorted(FIELDS, key=len, reverse=True)) + r")\b")
+
+
 def spec_text(field: str, payload: str) -> str:
-    text = BASE
-    for name, (good, wrap) in FIELDS.items():
-        value = wrap.format(payload) if name == field else good
-        text = text.replace(name, json.dumps(value, ensure_ascii=True))
-    return text
+    """BASE with each field's good value, and field's holding payload (field: a name of
+    FIELDS, or anything else for the spec with good values only)."""
+
+    def value(match: re.Match[str]) -> str:
+        good, wrap = FIELDS[match[1]]
+        return json.dumps(wrap.format(payload) if match[1] == field else good, ensure_ascii=True)
+
+    return _FIELD_WORD.sub(value, BASE)
 
 
 def corpus() -> dict[str, str]:
