@@ -19,151 +19,153 @@ _7 = {"type": "function-after", "function": _6, "schema": {"type": "str"}}
 _8 = {"type": "dict", "keys_schema": _5, "values_schema": _7}
 _9 = {"type": "default", "schema": _8, "default": {}}
 _10 = {"type": "model-field", "schema": _9}
-_11 = {"type": "no-info", "function": values.abs_path}
-_12 = {"type": "function-after", "function": _11, "schema": {"type": "str"}}
-_13 = {"type": "default", "schema": {"type": "bool"}, "default": True}
+_11 = {"type": "list", "items_schema": _7}
+_12 = {"type": "no-info", "function": values.abs_path}
+_13 = {"type": "function-after", "function": _12, "schema": {"type": "str"}}
 _14 = {"type": "model-field", "schema": _13}
-_15 = {"type": "no-info", "function": values.int_as_text}
-_16 = {"type": "function-before", "function": _15, "schema": {"type": "str"}}
-_17 = {"type": "no-info", "function": values.hex_mask}
-_18 = {"type": "no-info", "function": values.int_as_hex}
-_19 = {"type": "function-before", "function": _18, "schema": {"type": "str"}}
-_20 = {"type": "function-after", "function": _17, "schema": _19}
-_21 = {"type": "nullable", "schema": _20}
-_22 = {"type": "default", "schema": _21, "default": None}
-_23 = {"type": "model-field", "schema": _22}
-_24 = {"type": "no-info", "function": values.pci_address}
-_25 = {"type": "function-after", "function": _24, "schema": {"type": "str"}}
-_26 = {"type": "no-info", "function": values.if_name}
+_15 = {"type": "default", "schema": {"type": "bool"}, "default": True}
+_16 = {"type": "model-field", "schema": _15}
+_17 = {"type": "no-info", "function": values.int_as_text}
+_18 = {"type": "function-before", "function": _17, "schema": {"type": "str"}}
+_19 = {"type": "no-info", "function": values.hex_mask}
+_20 = {"type": "no-info", "function": values.int_as_hex}
+_21 = {"type": "function-before", "function": _20, "schema": {"type": "str"}}
+_22 = {"type": "function-after", "function": _19, "schema": _21}
+_23 = {"type": "nullable", "schema": _22}
+_24 = {"type": "default", "schema": _23, "default": None}
+_25 = {"type": "model-field", "schema": _24}
+_26 = {"type": "no-info", "function": values.pci_address}
 _27 = {"type": "function-after", "function": _26, "schema": {"type": "str"}}
-_28 = {"type": "model-field", "schema": _27}
-_29 = {"type": "no-info", "function": values.switch_name}
-_30 = {"type": "function-after", "function": _29, "schema": {"type": "str"}}
-_31 = {"type": "literal", "expected": ["dhcp"]}
-_32 = {"type": "no-info", "function": values.cidr}
-_33 = {"type": "function-after", "function": _32, "schema": {"type": "str"}}
-_34 = {"type": "list", "items_schema": _33, "min_length": 1, "max_length": 32}
-_35 = {"by-dhcp": _31, "cidr-list": _34, "a-cidr": _33}
-_36 = {"type": "tagged-union", "choices": _35, "discriminator": records.address_kind}
-_37 = {"type": "nullable", "schema": _36}
-_38 = {"type": "default", "schema": _37, "default": None}
-_39 = {"type": "model-field", "schema": _38}
-_40 = {"type": "literal", "expected": ["default"]}
-_41 = {"type": "no-info", "function": values.network}
-_42 = {"type": "function-after", "function": _41, "schema": {"type": "str"}}
-_43 = {"to-default": _40, "a-cidr": _42}
-_44 = {"type": "tagged-union", "choices": _43, "discriminator": records.route_to_kind}
-_45 = {"type": "model-field", "schema": _44}
-_46 = {"type": "no-info", "function": values.ip_address}
-_47 = {"type": "function-after", "function": _46, "schema": {"type": "str"}}
-_48 = {"type": "model-field", "schema": _47}
-_49 = {"to": _45, "via": _48}
-_50 = {"type": "model-fields", "fields": _49, "model_name": "Route", "computed_fields": []}
-_51 = {"extra_fields_behavior": "forbid", "strict": True, "title": "Route"}
-_52 = {
+_28 = {"type": "no-info", "function": values.if_name}
+_29 = {"type": "function-after", "function": _28, "schema": {"type": "str"}}
+_30 = {"type": "model-field", "schema": _29}
+_31 = {"type": "no-info", "function": values.switch_name}
+_32 = {"type": "function-after", "function": _31, "schema": {"type": "str"}}
+_33 = {"type": "literal", "expected": ["dhcp"]}
+_34 = {"type": "no-info", "function": values.cidr}
+_35 = {"type": "function-after", "function": _34, "schema": {"type": "str"}}
+_36 = {"type": "list", "items_schema": _35, "min_length": 1, "max_length": 32}
+_37 = {"by-dhcp": _33, "cidr-list": _36, "a-cidr": _35}
+_38 = {"type": "tagged-union", "choices": _37, "discriminator": records.address_kind}
+_39 = {"type": "nullable", "schema": _38}
+_40 = {"type": "default", "schema": _39, "default": None}
+_41 = {"type": "model-field", "schema": _40}
+_42 = {"type": "literal", "expected": ["default"]}
+_43 = {"type": "no-info", "function": values.network}
+_44 = {"type": "function-after", "function": _43, "schema": {"type": "str"}}
+_45 = {"to-default": _42, "a-cidr": _44}
+_46 = {"type": "tagged-union", "choices": _45, "discriminator": records.route_to_kind}
+_47 = {"type": "model-field", "schema": _46}
+_48 = {"type": "no-info", "function": values.ip_address}
+_49 = {"type": "function-after", "function": _48, "schema": {"type": "str"}}
+_50 = {"type": "model-field", "schema": _49}
+_51 = {"to": _47, "via": _50}
+_52 = {"type": "model-fields", "fields": _51, "model_name": "Route", "computed_fields": []}
+_53 = {"extra_fields_behavior": "forbid", "strict": True, "title": "Route"}
+_54 = {
     "type": "model",
     "cls": records.Route,
-    "schema": _50,
+    "schema": _52,
     "custom_init": False,
     "root_model": False,
-    "config": _51,
+    "config": _53,
     "ref": "Route",
 }
-_53 = {"type": "no-info", "function": values.mtu}
-_54 = {"type": "function-after", "function": _53, "schema": {"type": "int"}}
-_55 = {"type": "nullable", "schema": _54}
-_56 = {"type": "default", "schema": _55, "default": None}
-_57 = {"type": "model-field", "schema": _56}
-_58 = {"type": "list", "items_schema": _27}
-_59 = {"type": "nullable", "schema": _58}
-_60 = {"type": "default", "schema": _59, "default": None}
-_61 = {"type": "model-field", "schema": _60}
-_62 = {"type": "no-info", "function": values.vlan_id}
-_63 = {"type": "function-after", "function": _62, "schema": {"type": "int"}}
-_64 = {"type": "nullable", "schema": _63}
-_65 = {"type": "default", "schema": _64, "default": None}
-_66 = {"type": "model-field", "schema": _65}
-_67 = {"type": "nullable", "schema": _1}
-_68 = {"type": "default", "schema": _67, "default": None}
-_69 = {"type": "model-field", "schema": _68}
-_70 = {"type": "nullable", "schema": _47}
-_71 = {"type": "default", "schema": _70, "default": None}
-_72 = {"type": "model-field", "schema": _71}
-_73 = {"type": "no-info", "function": values.mac_address}
-_74 = {"type": "function-after", "function": _73, "schema": {"type": "str"}}
-_75 = {"type": "int", "ge": 1, "le": 1000000000}
-_76 = {"type": "nullable", "schema": _75}
-_77 = {"type": "default", "schema": _76, "default": None}
-_78 = {"type": "model-field", "schema": _77}
-_79 = {"type": "no-info", "function": values.vlan_range}
-_80 = {"type": "function-after", "function": _79, "schema": {"type": "str"}}
-_81 = {"a-vlan": _63, "a-range": _80}
-_82 = {"type": "tagged-union", "choices": _81, "discriminator": records.trunk_kind}
-_83 = {"type": "list", "items_schema": _82}
-_84 = {"type": "nullable", "schema": _83}
-_85 = {"type": "default", "schema": _84, "default": None}
-_86 = {"type": "model-field", "schema": _85}
-_87 = ["access", "trunk", "native-tagged", "native-untagged"]
-_88 = {"type": "literal", "expected": _87}
-_89 = {"type": "nullable", "schema": _88}
-_90 = {"type": "default", "schema": _89, "default": None}
-_91 = {"type": "model-field", "schema": _90}
-_92 = {"type": "no-info", "function": values.ofport}
-_93 = {"type": "function-after", "function": _92, "schema": {"type": "int"}}
-_94 = {"type": "nullable", "schema": _93}
-_95 = {"type": "default", "schema": _94, "default": None}
-_96 = {"type": "model-field", "schema": _95}
-_97 = {"type": "model-field", "schema": _30}
-_98 = {"type": "no-info", "function": values.text_block}
-_99 = {"type": "function-after", "function": _98, "schema": {"type": "str"}}
-_100 = {"type": "nullable", "schema": _99}
-_101 = {"type": "default", "schema": _100, "default": None}
-_102 = {"type": "model-field", "schema": _101}
-_103 = {"type": "no-info", "function": values.local_path}
-_104 = {"type": "function-after", "function": _103, "schema": {"type": "str"}}
-_105 = {"type": "nullable", "schema": _104}
-_106 = {"type": "default", "schema": _105, "default": None}
-_107 = {"type": "model-field", "schema": _106}
-_108 = {"type": "nullable", "schema": {"type": "bool"}}
-_109 = {"type": "default", "schema": _108, "default": None}
-_110 = {"type": "model-field", "schema": _109}
-_111 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 3600000}}
-_112 = {"type": "default", "schema": _111, "default": None}
-_113 = {"type": "model-field", "schema": _112}
-_114 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 255}}
-_115 = {"type": "default", "schema": _114, "default": None}
-_116 = {"type": "model-field", "schema": _115}
-_117 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 255}}
-_118 = {"type": "default", "schema": _117, "default": None}
-_119 = {"type": "model-field", "schema": _118}
-_120 = {"type": "literal", "expected": ["flow"]}
-_121 = {"type": "no-info", "function": values.tunnel_key_word}
-_122 = {"type": "no-info", "function": values.vxlan_vni}
-_123 = {"type": "function-after", "function": _122, "schema": {"type": "int"}}
-_124 = {"type": "function-before", "function": _121, "schema": _123}
-_125 = {"by-flow": _120, "a-key": _124}
-_126 = {"type": "tagged-union", "choices": _125, "discriminator": records.tunnel_key_kind}
-_127 = {"type": "nullable", "schema": _126}
-_128 = {"type": "default", "schema": _127, "default": None}
-_129 = {"type": "model-field", "schema": _128}
-_130 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 65535}}
-_131 = {"type": "default", "schema": _130, "default": None}
-_132 = {"type": "model-field", "schema": _131}
-_133 = {"type": "no-info", "function": values.geneve_vni}
-_134 = {"type": "function-after", "function": _133, "schema": {"type": "int"}}
-_135 = {"type": "function-before", "function": _121, "schema": _134}
-_136 = {"by-flow": _120, "a-key": _135}
-_137 = {"type": "tagged-union", "choices": _136, "discriminator": records.tunnel_key_kind}
-_138 = {"type": "nullable", "schema": _137}
-_139 = {"type": "default", "schema": _138, "default": None}
-_140 = {"type": "model-field", "schema": _139}
-_141 = {"type": "int", "ge": 0, "le": 4294967295}
-_142 = {"type": "function-before", "function": _121, "schema": _141}
-_143 = {"by-flow": _120, "a-key": _142}
-_144 = {"type": "tagged-union", "choices": _143, "discriminator": records.tunnel_key_kind}
-_145 = {"type": "nullable", "schema": _144}
-_146 = {"type": "default", "schema": _145, "default": None}
-_147 = {"type": "model-field", "schema": _146}
+_55 = {"type": "no-info", "function": values.mtu}
+_56 = {"type": "function-after", "function": _55, "schema": {"type": "int"}}
+_57 = {"type": "nullable", "schema": _56}
+_58 = {"type": "default", "schema": _57, "default": None}
+_59 = {"type": "model-field", "schema": _58}
+_60 = {"type": "list", "items_schema": _29}
+_61 = {"type": "nullable", "schema": _60}
+_62 = {"type": "default", "schema": _61, "default": None}
+_63 = {"type": "model-field", "schema": _62}
+_64 = {"type": "no-info", "function": values.vlan_id}
+_65 = {"type": "function-after", "function": _64, "schema": {"type": "int"}}
+_66 = {"type": "nullable", "schema": _65}
+_67 = {"type": "default", "schema": _66, "default": None}
+_68 = {"type": "model-field", "schema": _67}
+_69 = {"type": "nullable", "schema": _1}
+_70 = {"type": "default", "schema": _69, "default": None}
+_71 = {"type": "model-field", "schema": _70}
+_72 = {"type": "nullable", "schema": _49}
+_73 = {"type": "default", "schema": _72, "default": None}
+_74 = {"type": "model-field", "schema": _73}
+_75 = {"type": "no-info", "function": values.mac_address}
+_76 = {"type": "function-after", "function": _75, "schema": {"type": "str"}}
+_77 = {"type": "int", "ge": 1, "le": 1000000000}
+_78 = {"type": "nullable", "schema": _77}
+_79 = {"type": "default", "schema": _78, "default": None}
+_80 = {"type": "model-field", "schema": _79}
+_81 = {"type": "no-info", "function": values.vlan_range}
+_82 = {"type": "function-after", "function": _81, "schema": {"type": "str"}}
+_83 = {"a-vlan": _65, "a-range": _82}
+_84 = {"type": "tagged-union", "choices": _83, "discriminator": records.trunk_kind}
+_85 = {"type": "list", "items_schema": _84}
+_86 = {"type": "nullable", "schema": _85}
+_87 = {"type": "default", "schema": _86, "default": None}
+_88 = {"type": "model-field", "schema": _87}
+_89 = ["access", "trunk", "native-tagged", "native-untagged"]
+_90 = {"type": "literal", "expected": _89}
+_91 = {"type": "nullable", "schema": _90}
+_92 = {"type": "default", "schema": _91, "default": None}
+_93 = {"type": "model-field", "schema": _92}
+_94 = {"type": "no-info", "function": values.ofport}
+_95 = {"type": "function-after", "function": _94, "schema": {"type": "int"}}
+_96 = {"type": "nullable", "schema": _95}
+_97 = {"type": "default", "schema": _96, "default": None}
+_98 = {"type": "model-field", "schema": _97}
+_99 = {"type": "model-field", "schema": _32}
+_100 = {"type": "no-info", "function": values.text_block}
+_101 = {"type": "function-after", "function": _100, "schema": {"type": "str"}}
+_102 = {"type": "nullable", "schema": _101}
+_103 = {"type": "default", "schema": _102, "default": None}
+_104 = {"type": "model-field", "schema": _103}
+_105 = {"type": "no-info", "function": values.local_path}
+_106 = {"type": "function-after", "function": _105, "schema": {"type": "str"}}
+_107 = {"type": "nullable", "schema": _106}
+_108 = {"type": "default", "schema": _107, "default": None}
+_109 = {"type": "model-field", "schema": _108}
+_110 = {"type": "nullable", "schema": {"type": "bool"}}
+_111 = {"type": "default", "schema": _110, "default": None}
+_112 = {"type": "model-field", "schema": _111}
+_113 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 3600000}}
+_114 = {"type": "default", "schema": _113, "default": None}
+_115 = {"type": "model-field", "schema": _114}
+_116 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 255}}
+_117 = {"type": "default", "schema": _116, "default": None}
+_118 = {"type": "model-field", "schema": _117}
+_119 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 255}}
+_120 = {"type": "default", "schema": _119, "default": None}
+_121 = {"type": "model-field", "schema": _120}
+_122 = {"type": "literal", "expected": ["flow"]}
+_123 = {"type": "no-info", "function": values.tunnel_key_word}
+_124 = {"type": "no-info", "function": values.vxlan_vni}
+_125 = {"type": "function-after", "function": _124, "schema": {"type": "int"}}
+_126 = {"type": "function-before", "function": _123, "schema": _125}
+_127 = {"by-flow": _122, "a-key": _126}
+_128 = {"type": "tagged-union", "choices": _127, "discriminator": records.tunnel_key_kind}
+_129 = {"type": "nullable", "schema": _128}
+_130 = {"type": "default", "schema": _129, "default": None}
+_131 = {"type": "model-field", "schema": _130}
+_132 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 65535}}
+_133 = {"type": "default", "schema": _132, "default": None}
+_134 = {"type": "model-field", "schema": _133}
+_135 = {"type": "no-info", "function": values.geneve_vni}
+_136 = {"type": "function-after", "function": _135, "schema": {"type": "int"}}
+_137 = {"type": "function-before", "function": _123, "schema": _136}
+_138 = {"by-flow": _122, "a-key": _137}
+_139 = {"type": "tagged-union", "choices": _138, "discriminator": records.tunnel_key_kind}
+_140 = {"type": "nullable", "schema": _139}
+_141 = {"type": "default", "schema": _140, "default": None}
+_142 = {"type": "model-field", "schema": _141}
+_143 = {"type": "int", "ge": 0, "le": 4294967295}
+_144 = {"type": "function-before", "function": _123, "schema": _143}
+_145 = {"by-flow": _122, "a-key": _144}
+_146 = {"type": "tagged-union", "choices": _145, "discriminator": records.tunnel_key_kind}
+_147 = {"type": "nullable", "schema": _146}
+_148 = {"type": "default", "schema": _147, "default": None}
+_149 = {"type": "model-field", "schema": _148}
 SCHEMA: dict[str, Any] = {
     "type": "definitions",
     "schema": {
@@ -372,11 +374,52 @@ SCHEMA: dict[str, Any] = {
                                 },
                                 "other_config": _10,
                                 "external_ids": _10,
+                                "managers": {
+                                    "type": "model-field",
+                                    "schema": {
+                                        "type": "default",
+                                        "schema": {"type": "nullable", "schema": _11},
+                                        "default": None,
+                                    },
+                                },
+                                "allow_insecure_manager": _3,
+                                "ssl": {
+                                    "type": "model-field",
+                                    "schema": {
+                                        "type": "default",
+                                        "schema": {
+                                            "type": "nullable",
+                                            "schema": {
+                                                "type": "model",
+                                                "cls": records.Ssl,
+                                                "schema": {
+                                                    "type": "model-fields",
+                                                    "fields": {
+                                                        "private_key": _14,
+                                                        "certificate": _14,
+                                                        "ca_cert": _14,
+                                                    },
+                                                    "model_name": "Ssl",
+                                                    "computed_fields": [],
+                                                },
+                                                "custom_init": False,
+                                                "root_model": False,
+                                                "config": {
+                                                    "extra_fields_behavior": "forbid",
+                                                    "strict": True,
+                                                    "title": "Ssl",
+                                                },
+                                                "ref": "Ssl",
+                                            },
+                                        },
+                                        "default": None,
+                                    },
+                                },
                                 "schema_path": {
                                     "type": "model-field",
                                     "schema": {
                                         "type": "default",
-                                        "schema": _12,
+                                        "schema": _13,
                                         "default": "/usr/share/openvswitch/vswitch.ovsschema",
                                     },
                                     "validation_alias": "schema",
@@ -396,7 +439,7 @@ SCHEMA: dict[str, Any] = {
                                         "default": "ovs-vswitchd",
                                     },
                                 },
-                                "init": _14,
+                                "init": _16,
                                 "auto_update": {
                                     "type": "model-field",
                                     "schema": {
@@ -497,7 +540,7 @@ SCHEMA: dict[str, Any] = {
                                                             "type": "no-info",
                                                             "function": values.cpu_list,
                                                         },
-                                                        "schema": _16,
+                                                        "schema": _18,
                                                     },
                                                 },
                                                 "default": None,
@@ -515,14 +558,14 @@ SCHEMA: dict[str, Any] = {
                                                             "type": "no-info",
                                                             "function": values.socket_mem,
                                                         },
-                                                        "schema": _16,
+                                                        "schema": _18,
                                                     },
                                                 },
                                                 "default": None,
                                             },
                                         },
-                                        "lcore_mask": _23,
-                                        "pmd_cpu_mask": _23,
+                                        "lcore_mask": _25,
+                                        "pmd_cpu_mask": _25,
                                         "extra": {
                                             "type": "model-field",
                                             "schema": {
@@ -545,7 +588,7 @@ SCHEMA: dict[str, Any] = {
                                                             "fields": {
                                                                 "pci": {
                                                                     "type": "model-field",
-                                                                    "schema": _25,
+                                                                    "schema": _27,
                                                                 }
                                                             },
                                                             "model_name": "DpdkDevice",
@@ -593,12 +636,12 @@ SCHEMA: dict[str, Any] = {
                                 "schema": {
                                     "type": "model-fields",
                                     "fields": {
-                                        "name": _28,
+                                        "name": _30,
                                         "switch": {
                                             "type": "model-field",
                                             "schema": {
                                                 "type": "default",
-                                                "schema": {"type": "nullable", "schema": _30},
+                                                "schema": {"type": "nullable", "schema": _32},
                                                 "default": None,
                                             },
                                         },
@@ -675,7 +718,7 @@ SCHEMA: dict[str, Any] = {
                                                 "default": None,
                                             },
                                         },
-                                        "address": _39,
+                                        "address": _41,
                                         "uplink": {
                                             "type": "model-field",
                                             "schema": {
@@ -685,7 +728,7 @@ SCHEMA: dict[str, Any] = {
                                                     "schema": {
                                                         "type": "tagged-union",
                                                         "choices": {
-                                                            "by-name": _27,
+                                                            "by-name": _29,
                                                             "by-mac": {
                                                                 "type": "definition-ref",
                                                                 "schema_ref": "UplinkMac",
@@ -703,7 +746,7 @@ SCHEMA: dict[str, Any] = {
                                                 "type": "default",
                                                 "schema": {
                                                     "type": "nullable",
-                                                    "schema": {"type": "list", "items_schema": _52},
+                                                    "schema": {"type": "list", "items_schema": _54},
                                                 },
                                                 "default": None,
                                             },
@@ -716,7 +759,7 @@ SCHEMA: dict[str, Any] = {
                                                     "type": "nullable",
                                                     "schema": {
                                                         "type": "list",
-                                                        "items_schema": _47,
+                                                        "items_schema": _49,
                                                         "max_length": 8,
                                                     },
                                                 },
@@ -734,7 +777,7 @@ SCHEMA: dict[str, Any] = {
                                                 "default": None,
                                             },
                                         },
-                                        "mtu": _57,
+                                        "mtu": _59,
                                         "datapath_id": {
                                             "type": "model-field",
                                             "schema": {
@@ -829,10 +872,10 @@ SCHEMA: dict[str, Any] = {
                                                         "schema": {
                                                             "type": "model-fields",
                                                             "fields": {
-                                                                "name": _28,
+                                                                "name": _30,
                                                                 "select_all": _3,
-                                                                "select_src_ports": _61,
-                                                                "select_dst_ports": _61,
+                                                                "select_src_ports": _63,
+                                                                "select_dst_ports": _63,
                                                                 "select_vlans": {
                                                                     "type": "model-field",
                                                                     "schema": {
@@ -841,7 +884,7 @@ SCHEMA: dict[str, Any] = {
                                                                             "type": "nullable",
                                                                             "schema": {
                                                                                 "type": "list",
-                                                                                "items_schema": _63,
+                                                                                "items_schema": _65,
                                                                             },
                                                                         },
                                                                         "default": None,
@@ -867,7 +910,7 @@ SCHEMA: dict[str, Any] = {
                                                                         "default": None,
                                                                     },
                                                                 },
-                                                                "output_vlan": _66,
+                                                                "output_vlan": _68,
                                                             },
                                                             "model_name": "Mirror",
                                                             "computed_fields": [],
@@ -925,7 +968,7 @@ SCHEMA: dict[str, Any] = {
                                                 "schema": {"type": "str"},
                                             },
                                         },
-                                        "image": _69,
+                                        "image": _71,
                                         "unit": {
                                             "type": "model-field",
                                             "schema": {
@@ -948,7 +991,7 @@ SCHEMA: dict[str, Any] = {
                                             "type": "model-field",
                                             "schema": {
                                                 "type": "default",
-                                                "schema": {"type": "list", "items_schema": _7},
+                                                "schema": _11,
                                                 "default": [],
                                             },
                                         },
@@ -1001,20 +1044,20 @@ SCHEMA: dict[str, Any] = {
                                                         "schema": {
                                                             "type": "model-fields",
                                                             "fields": {
-                                                                "bridge": _28,
+                                                                "bridge": _30,
                                                                 "name": {
                                                                     "type": "model-field",
                                                                     "schema": {
                                                                         "type": "default",
                                                                         "schema": {
                                                                             "type": "nullable",
-                                                                            "schema": _27,
+                                                                            "schema": _29,
                                                                         },
                                                                         "default": None,
                                                                     },
                                                                 },
-                                                                "address": _39,
-                                                                "gateway": _72,
+                                                                "address": _41,
+                                                                "gateway": _74,
                                                                 "routes": {
                                                                     "type": "model-field",
                                                                     "schema": {
@@ -1023,7 +1066,7 @@ SCHEMA: dict[str, Any] = {
                                                                             "type": "nullable",
                                                                             "schema": {
                                                                                 "type": "list",
-                                                                                "items_schema": _52,
+                                                                                "items_schema": _54,
                                                                                 "max_length": 64,
                                                                             },
                                                                         },
@@ -1036,18 +1079,18 @@ SCHEMA: dict[str, Any] = {
                                                                         "type": "default",
                                                                         "schema": {
                                                                             "type": "nullable",
-                                                                            "schema": _74,
+                                                                            "schema": _76,
                                                                         },
                                                                         "default": None,
                                                                     },
                                                                 },
-                                                                "mtu": _57,
-                                                                "ingress_policing_rate": _78,
-                                                                "ingress_policing_burst": _78,
-                                                                "vlan": _66,
-                                                                "trunks": _86,
-                                                                "vlan_mode": _91,
-                                                                "ofport": _96,
+                                                                "mtu": _59,
+                                                                "ingress_policing_rate": _80,
+                                                                "ingress_policing_burst": _80,
+                                                                "vlan": _68,
+                                                                "trunks": _88,
+                                                                "vlan_mode": _93,
+                                                                "ofport": _98,
                                                                 "external_ids": _10,
                                                             },
                                                             "model_name": "Interface",
@@ -1066,7 +1109,7 @@ SCHEMA: dict[str, Any] = {
                                                 "default": [],
                                             },
                                         },
-                                        "init": _14,
+                                        "init": _16,
                                     },
                                     "model_name": "Container",
                                     "computed_fields": [],
@@ -1095,7 +1138,7 @@ SCHEMA: dict[str, Any] = {
                                 "cls": records.Switch,
                                 "schema": {
                                     "type": "model-fields",
-                                    "fields": {"name": _97, "image": _69},
+                                    "fields": {"name": _99, "image": _71},
                                     "model_name": "Switch",
                                     "computed_fields": [],
                                 },
@@ -1124,9 +1167,9 @@ SCHEMA: dict[str, Any] = {
                                 "schema": {
                                     "type": "model-fields",
                                     "fields": {
-                                        "contents": _102,
-                                        "local": _107,
-                                        "path": {"type": "model-field", "schema": _12},
+                                        "contents": _104,
+                                        "local": _109,
+                                        "path": _14,
                                         "mode": {
                                             "type": "model-field",
                                             "schema": {
@@ -1178,8 +1221,8 @@ SCHEMA: dict[str, Any] = {
                                 "schema": {
                                     "type": "model-fields",
                                     "fields": {
-                                        "contents": _102,
-                                        "local": _107,
+                                        "contents": _104,
+                                        "local": _109,
                                         "name": {
                                             "type": "model-field",
                                             "schema": {
@@ -1191,7 +1234,7 @@ SCHEMA: dict[str, Any] = {
                                                 "schema": {"type": "str"},
                                             },
                                         },
-                                        "enabled": _110,
+                                        "enabled": _112,
                                         "dropins": {
                                             "type": "model-field",
                                             "schema": {
@@ -1204,8 +1247,8 @@ SCHEMA: dict[str, Any] = {
                                                         "schema": {
                                                             "type": "model-fields",
                                                             "fields": {
-                                                                "contents": _102,
-                                                                "local": _107,
+                                                                "contents": _104,
+                                                                "local": _109,
                                                                 "name": {
                                                                     "type": "model-field",
                                                                     "schema": {
@@ -1282,7 +1325,7 @@ SCHEMA: dict[str, Any] = {
                             "default": None,
                         },
                     },
-                    "inactivity_probe": _113,
+                    "inactivity_probe": _115,
                 },
                 "model_name": "Controller",
                 "computed_fields": [],
@@ -1297,7 +1340,7 @@ SCHEMA: dict[str, Any] = {
             "cls": records.UplinkMac,
             "schema": {
                 "type": "model-fields",
-                "fields": {"mac": {"type": "model-field", "schema": _74}},
+                "fields": {"mac": {"type": "model-field", "schema": _76}},
                 "model_name": "UplinkMac",
                 "computed_fields": [],
             },
@@ -1312,16 +1355,16 @@ SCHEMA: dict[str, Any] = {
             "schema": {
                 "type": "model-fields",
                 "fields": {
-                    "name": _28,
-                    "vlan": _66,
-                    "trunks": _86,
-                    "vlan_mode": _91,
-                    "mtu": _57,
-                    "ingress_policing_rate": _78,
-                    "ingress_policing_burst": _78,
+                    "name": _30,
+                    "vlan": _68,
+                    "trunks": _88,
+                    "vlan_mode": _93,
+                    "mtu": _59,
+                    "ingress_policing_rate": _80,
+                    "ingress_policing_burst": _80,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _96,
+                    "ofport": _98,
                     "type": {
                         "type": "model-field",
                         "schema": {
@@ -1345,16 +1388,16 @@ SCHEMA: dict[str, Any] = {
             "schema": {
                 "type": "model-fields",
                 "fields": {
-                    "name": _28,
-                    "vlan": _66,
-                    "trunks": _86,
-                    "vlan_mode": _91,
-                    "mtu": _57,
-                    "ingress_policing_rate": _78,
-                    "ingress_policing_burst": _78,
+                    "name": _30,
+                    "vlan": _68,
+                    "trunks": _88,
+                    "vlan_mode": _93,
+                    "mtu": _59,
+                    "ingress_policing_rate": _80,
+                    "ingress_policing_burst": _80,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _96,
+                    "ofport": _98,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["internal"]},
@@ -1374,16 +1417,16 @@ SCHEMA: dict[str, Any] = {
             "schema": {
                 "type": "model-fields",
                 "fields": {
-                    "name": _28,
-                    "vlan": _66,
-                    "trunks": _86,
-                    "vlan_mode": _91,
-                    "mtu": _57,
-                    "ingress_policing_rate": _78,
-                    "ingress_policing_burst": _78,
+                    "name": _30,
+                    "vlan": _68,
+                    "trunks": _88,
+                    "vlan_mode": _93,
+                    "mtu": _59,
+                    "ingress_policing_rate": _80,
+                    "ingress_policing_burst": _80,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _96,
+                    "ofport": _98,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["dpdk"]},
@@ -1392,7 +1435,7 @@ SCHEMA: dict[str, Any] = {
                         "type": "model-field",
                         "schema": {
                             "type": "default",
-                            "schema": {"type": "nullable", "schema": _25},
+                            "schema": {"type": "nullable", "schema": _27},
                             "default": None,
                         },
                     },
@@ -1426,30 +1469,30 @@ SCHEMA: dict[str, Any] = {
             "schema": {
                 "type": "model-fields",
                 "fields": {
-                    "name": _28,
-                    "vlan": _66,
-                    "trunks": _86,
-                    "vlan_mode": _91,
-                    "mtu": _57,
-                    "ingress_policing_rate": _78,
-                    "ingress_policing_burst": _78,
+                    "name": _30,
+                    "vlan": _68,
+                    "trunks": _88,
+                    "vlan_mode": _93,
+                    "mtu": _59,
+                    "ingress_policing_rate": _80,
+                    "ingress_policing_burst": _80,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _96,
-                    "local_ip": _72,
-                    "tos": _116,
-                    "ttl": _119,
-                    "df_default": _110,
-                    "csum": _110,
+                    "ofport": _98,
+                    "local_ip": _74,
+                    "tos": _118,
+                    "ttl": _121,
+                    "df_default": _112,
+                    "csum": _112,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["vxlan"]},
                     },
-                    "remote_ip": _48,
-                    "key": _129,
-                    "in_key": _129,
-                    "out_key": _129,
-                    "dst_port": _132,
+                    "remote_ip": _50,
+                    "key": _131,
+                    "in_key": _131,
+                    "out_key": _131,
+                    "dst_port": _134,
                 },
                 "model_name": "VxlanPort",
                 "computed_fields": [],
@@ -1465,30 +1508,30 @@ SCHEMA: dict[str, Any] = {
             "schema": {
                 "type": "model-fields",
                 "fields": {
-                    "name": _28,
-                    "vlan": _66,
-                    "trunks": _86,
-                    "vlan_mode": _91,
-                    "mtu": _57,
-                    "ingress_policing_rate": _78,
-                    "ingress_policing_burst": _78,
+                    "name": _30,
+                    "vlan": _68,
+                    "trunks": _88,
+                    "vlan_mode": _93,
+                    "mtu": _59,
+                    "ingress_policing_rate": _80,
+                    "ingress_policing_burst": _80,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _96,
-                    "local_ip": _72,
-                    "tos": _116,
-                    "ttl": _119,
-                    "df_default": _110,
-                    "csum": _110,
+                    "ofport": _98,
+                    "local_ip": _74,
+                    "tos": _118,
+                    "ttl": _121,
+                    "df_default": _112,
+                    "csum": _112,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["geneve"]},
                     },
-                    "remote_ip": _48,
-                    "key": _140,
-                    "in_key": _140,
-                    "out_key": _140,
-                    "dst_port": _132,
+                    "remote_ip": _50,
+                    "key": _142,
+                    "in_key": _142,
+                    "out_key": _142,
+                    "dst_port": _134,
                 },
                 "model_name": "GenevePort",
                 "computed_fields": [],
@@ -1504,29 +1547,29 @@ SCHEMA: dict[str, Any] = {
             "schema": {
                 "type": "model-fields",
                 "fields": {
-                    "name": _28,
-                    "vlan": _66,
-                    "trunks": _86,
-                    "vlan_mode": _91,
-                    "mtu": _57,
-                    "ingress_policing_rate": _78,
-                    "ingress_policing_burst": _78,
+                    "name": _30,
+                    "vlan": _68,
+                    "trunks": _88,
+                    "vlan_mode": _93,
+                    "mtu": _59,
+                    "ingress_policing_rate": _80,
+                    "ingress_policing_burst": _80,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _96,
-                    "local_ip": _72,
-                    "tos": _116,
-                    "ttl": _119,
-                    "df_default": _110,
-                    "csum": _110,
+                    "ofport": _98,
+                    "local_ip": _74,
+                    "tos": _118,
+                    "ttl": _121,
+                    "df_default": _112,
+                    "csum": _112,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["gre"]},
                     },
-                    "remote_ip": _48,
-                    "key": _147,
-                    "in_key": _147,
-                    "out_key": _147,
+                    "remote_ip": _50,
+                    "key": _149,
+                    "in_key": _149,
+                    "out_key": _149,
                 },
                 "model_name": "GrePort",
                 "computed_fields": [],
@@ -1542,21 +1585,21 @@ SCHEMA: dict[str, Any] = {
             "schema": {
                 "type": "model-fields",
                 "fields": {
-                    "name": _28,
-                    "vlan": _66,
-                    "trunks": _86,
-                    "vlan_mode": _91,
-                    "mtu": _57,
-                    "ingress_policing_rate": _78,
-                    "ingress_policing_burst": _78,
+                    "name": _30,
+                    "vlan": _68,
+                    "trunks": _88,
+                    "vlan_mode": _93,
+                    "mtu": _59,
+                    "ingress_policing_rate": _80,
+                    "ingress_policing_burst": _80,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _96,
+                    "ofport": _98,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["patch"]},
                     },
-                    "peer": _28,
+                    "peer": _30,
                 },
                 "model_name": "PatchPort",
                 "computed_fields": [],
@@ -1572,22 +1615,22 @@ SCHEMA: dict[str, Any] = {
             "schema": {
                 "type": "model-fields",
                 "fields": {
-                    "name": _28,
-                    "vlan": _66,
-                    "trunks": _86,
-                    "vlan_mode": _91,
-                    "mtu": _57,
-                    "ingress_policing_rate": _78,
-                    "ingress_policing_burst": _78,
+                    "name": _30,
+                    "vlan": _68,
+                    "trunks": _88,
+                    "vlan_mode": _93,
+                    "mtu": _59,
+                    "ingress_policing_rate": _80,
+                    "ingress_policing_burst": _80,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _96,
+                    "ofport": _98,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["link"]},
                     },
-                    "peer_switch": _97,
-                    "peer": _28,
+                    "peer_switch": _99,
+                    "peer": _30,
                 },
                 "model_name": "LinkPort",
                 "computed_fields": [],
@@ -1603,20 +1646,20 @@ SCHEMA: dict[str, Any] = {
             "schema": {
                 "type": "model-fields",
                 "fields": {
-                    "name": _28,
-                    "vlan": _66,
-                    "trunks": _86,
-                    "vlan_mode": _91,
-                    "mtu": _57,
-                    "ingress_policing_rate": _78,
-                    "ingress_policing_burst": _78,
+                    "name": _30,
+                    "vlan": _68,
+                    "trunks": _88,
+                    "vlan_mode": _93,
+                    "mtu": _59,
+                    "ingress_policing_rate": _80,
+                    "ingress_policing_burst": _80,
                     "other_config": _10,
                     "external_ids": _10,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["bond"]},
                     },
-                    "interfaces": {"type": "model-field", "schema": _58},
+                    "interfaces": {"type": "model-field", "schema": _60},
                     "bond_mode": {
                         "type": "model-field",
                         "schema": {
@@ -1645,8 +1688,8 @@ SCHEMA: dict[str, Any] = {
                             "default": None,
                         },
                     },
-                    "updelay": _113,
-                    "downdelay": _113,
+                    "updelay": _115,
+                    "downdelay": _115,
                     "lacp_time": {
                         "type": "model-field",
                         "schema": {
@@ -1658,7 +1701,7 @@ SCHEMA: dict[str, Any] = {
                             "default": None,
                         },
                     },
-                    "lacp_fallback_ab": _110,
+                    "lacp_fallback_ab": _112,
                     "bond_rebalance_interval": {
                         "type": "model-field",
                         "schema": {

@@ -150,6 +150,54 @@ def _check_ovs(spec: Spec) -> Iterator[Finding]:
             yield ("ovs", "other_config", key), f"{key!r} is set by {DPDK_KEYS[key]}; set it there"
     yield from _check_auto_update(spec)
     yield from _check_ovn_keys(spec)
+    yield from _check_managers(spec)
+    yield from _check_ssl(spec)
+
+
+def _check_managers(spec: Spec) -> Iterator[Finding]:
+    """Each manager is an OVSDB remote; a ptcp: one on every address only with
+    allow_insecure_manager."""
+    for m, target in enumerate(spec.ovs.managers or []):
+        at: KeyPath = ("ovs", "managers", m)
+        problem = controller_problem(target)
+        kind, _, rest = target.partition(":")
+        if problem:
+            yield at, problem
+        elif kind == "ptcp" and not spec.ovs.allow_insecure_manager:
+            address = rest.partition(":")[2].strip("[]")
+            if not address or ipaddress.ip_address(address).is_unspecified:
+                yield (
+                    at,
+                    f"{target!r} listens on every address: anyone who reaches the host could "
+                    "change its switch; give an address (ptcp:6640:127.0.0.1), use pssl: with "
+                    "ssl:, or set allow_insecure_manager: true",
+                )
+
+
+def _check_ssl(spec: Spec) -> Iterator[Finding]:
+    """ssl: and pssl: managers and controllers need ovs.ssl, whose paths are files of the
+    spec, and the main OVS instance (whose SSL table it is)."""
+    secure: list[KeyPath] = [
+        ("ovs", "managers", m)
+        for m, target in enumerate(spec.ovs.managers or [])
+        if target.startswith(("ssl:", "pssl:"))
+    ]
+    for b, bridge in enumerate(spec.bridges):
+        for c, target in enumerate(bridge.controller_targets):
+            if target.startswith(("ssl:", "pssl:")):
+                at: KeyPath = ("bridges", b, "controllers", c)
+                if spec.switch_of(bridge) is not None:
+                    yield at, "an ssl controller needs a bridge of the main OVS instance"
+                secure.append(at)
+    ssl = spec.ovs.ssl
+    if ssl is None:
+        for at in secure:
+            yield at, "an ssl connection needs ovs.ssl (the key and the certificates)"
+        return
+    files = {file.path for file in spec.files}
+    for key, path in zip(("private_key", "certificate", "ca_cert"), ssl.paths, strict=True):
+        if path not in files:
+            yield ("ovs", "ssl", key), f"{path!r} is not a path of files:"
 
 
 # OVN's tunnel encapsulations (ovn-encap-type).

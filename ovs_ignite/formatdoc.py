@@ -35,6 +35,10 @@ OPENFLOW_KEYS = frozenset({"controller", "controller_setting", "mirror"})
 FORMAT_NOTE = "the data format's version: a script that does not know it stops"
 NOTES = {
     ("host", "runtime"): "the container engine of the OVS and application containers",
+    ("host", "ovsdb"): (
+        "an ovs-vsctl command of the configure step, after `del-manager` and `del-ssl`: "
+        "`set-manager TARGET...` or `set-ssl KEY CERTIFICATE CA-CERT`"
+    ),
     ("host", "ovs_image"): "the OVS image (`ovs.image`)",
     ("host", "ovs_schema"): "the database schema inside the OVS image",
     ("host", "open_vswitch"): "one `column:key=value` of the Open_vSwitch record",

@@ -35,6 +35,7 @@ def data_files(model: HostModel, spec_name: str) -> list[HostFile]:
         ("ovs_image", model.ovs_image),
         ("ovs_schema", model.ovs_schema),
         *(("open_vswitch", setting) for setting in model.open_vswitch),
+        *(("ovsdb", command) for command in model.ovsdb_commands),
         *(("dpdk_device", pci) for pci in model.dpdk_devices),
         *(("bridge", bridge.name) for bridge in model.bridges if bridge.switch is None),
     ]

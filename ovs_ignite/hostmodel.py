@@ -193,6 +193,7 @@ class HostModel(NamedTuple):
     ovs_image: str
     ovs_schema: str
     open_vswitch: tuple[str, ...]
+    ovsdb_commands: tuple[str, ...]  # set-manager, set-ssl (after del-manager, del-ssl)
     dpdk_devices: tuple[str, ...]
     switches: tuple[SwitchData, ...]  # the other OVS instances
     bridges: tuple[BridgeData, ...]

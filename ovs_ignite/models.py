@@ -122,6 +122,15 @@ class HostSettings(Model):
     users: list[User] = Field(default=[], description="Users and their SSH keys.")
 
 
+class Ssl(Model):
+    """The Open_vSwitch record's SSL settings: files of the spec's files: (PEM), which both
+    OVS containers read."""
+
+    private_key: AbsPath = _describe("The private key, a path of files: (mode 0600).")
+    certificate: AbsPath = _describe("The certificate of the private key, a path of files:.")
+    ca_cert: AbsPath = _describe("The CA certificate that peers' certificates are checked against.")
+
+
 class Ovs(Model):
     image: ImageRef = _describe("The OVS image both OVS containers run (OCI reference).")
     privileged: bool = Field(
@@ -140,6 +149,23 @@ class Ovs(Model):
         "(addition) external_ids keys of the Open_vSwitch record, such as OVN's ovn-remote, "
         "ovn-encap-type, ovn-encap-ip, ovn-bridge-mappings and hostname, for an "
         "ovn-controller container of yours (system-id is system_id's); set at every boot."
+    )
+    managers: list[Text] | None = Field(
+        default=None,
+        description="(addition) OVSDB remotes of the database (Open_vSwitch manager_options): "
+        "punix:/PATH, ptcp:PORT:IP, pssl:PORT[:IP], tcp:IP:PORT or ssl:IP:PORT; a ptcp: on "
+        "every address needs allow_insecure_manager, ssl ones need ssl.",
+        json_schema_extra={"uniqueItems": True},
+    )
+    allow_insecure_manager: bool = Field(
+        default=False,
+        description="(addition) Let a ptcp: manager listen on every address: anyone who "
+        "reaches the host can then change its switch, unauthenticated.",
+    )
+    ssl: Ssl | None = Field(
+        default=None,
+        description="(addition) The SSL table: the key, certificate and CA certificate of "
+        "ssl: and pssl: managers and controllers.",
     )
     # Extensions to SPEC.md (documented in docs/):
     schema_path: AbsPath = Field(

@@ -30,6 +30,17 @@ def open_vswitch_settings(spec: Spec) -> list[str]:
     ]
 
 
+def ovsdb_commands(spec: Spec) -> list[str]:
+    """The ovs-vsctl commands that set the managers and the SSL table as the spec says, after
+    the configure step's del-manager and del-ssl (in the same transaction)."""
+    commands = []
+    if spec.ovs.managers:
+        commands.append(" ".join(["set-manager", *spec.ovs.managers]))
+    if spec.ovs.ssl:
+        commands.append(" ".join(["set-ssl", *spec.ovs.ssl.paths]))
+    return commands
+
+
 def open_vswitch_maps(spec: Spec) -> dict[str, dict[str, str]]:
     """The other_config and external_ids keys the spec sets on the Open_vSwitch record."""
     other: dict[str, str] = {}

@@ -28,6 +28,7 @@ from .ovsconfig import (
     bridge_commands,
     bridge_settings,
     open_vswitch_settings,
+    ovsdb_commands,
     port_settings,
 )
 from .records import BondPort, Bridge, Container, LinkPort, Mirror, Spec
@@ -271,6 +272,7 @@ def host_model(spec: Spec) -> HostModel:
         ovs_image=spec.ovs.image,
         ovs_schema=spec.ovs.schema_path,
         open_vswitch=tuple(open_vswitch_settings(spec)),
+        ovsdb_commands=tuple(ovsdb_commands(spec)),
         dpdk_devices=tuple(d.pci for d in spec.dpdk.devices) if spec.dpdk else (),
         switches=tuple(switch_data(spec, s.name) for s in spec.switches),
         bridges=tuple(bridge_data(spec, b) for b in spec.bridges),

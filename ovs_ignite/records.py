@@ -90,12 +90,25 @@ class HostSettings(Record):
     users: list[User]
 
 
+class Ssl(Record):
+    private_key: str
+    certificate: str
+    ca_cert: str
+
+    @property
+    def paths(self) -> tuple[str, str, str]:
+        return (self.private_key, self.certificate, self.ca_cert)
+
+
 class Ovs(Record):
     image: str
     privileged: bool
     system_id: str | None
     other_config: dict[str, str]
     external_ids: dict[str, str]
+    managers: list[str] | None
+    allow_insecure_manager: bool
+    ssl: Ssl | None
     schema_path: str  # (written schema:)
     vswitchd: str
     init: bool

@@ -120,14 +120,34 @@ def _ovs_prefix(
     return args
 
 
+# ovsdb-server's SSL settings for pssl: and ssl: managers: the SSL table's (ovs.ssl).
+OVSDB_SSL_ARGS = tuple(
+    f"--{option}=db:Open_vSwitch,SSL,{column}"
+    for option, column in (
+        ("private-key", "private_key"),
+        ("certificate", "certificate"),
+        ("ca-cert", "ca_cert"),
+    )
+)
+
+
+def _ssl_volumes(spec: Spec, switch: str | None) -> list[str]:
+    """The SSL table's files (ovs.ssl; the main instance's), read-only at their own paths."""
+    ssl = spec.ovs.ssl if switch is None else None
+    return [f"--volume={path}:{path}:ro,z" for path in ssl.paths] if ssl else []
+
+
 def ovsdb_run(spec: Spec, switch: str | None = None) -> list[str]:
+    ssl = spec.ovs.ssl is not None and switch is None
     return [
         *_ovs_prefix(spec, ovsdb_name(switch), switch=switch),
         f"--volume={db_dir(switch)}:/var/lib/openvswitch:Z",
         f"--volume={run_dir(switch)}:/run/openvswitch:z",
+        *_ssl_volumes(spec, switch),
         "--entrypoint=ovsdb-server",
         ovs_image(spec, switch),
         *OVSDB_ARGS,
+        *(OVSDB_SSL_ARGS if ssl else ()),
     ]
 
 
@@ -140,6 +160,7 @@ def vswitchd_run(spec: Spec, switch: str | None = None) -> list[str]:
             # vfio-pci NICs; /dev/vfio exists once vfio-pci is loaded (dpdk-bind runs first).
             args.append("--device=/dev/vfio")
     args.append(f"--volume={run_dir(switch)}:/run/openvswitch:z")
+    args += _ssl_volumes(spec, switch)
     if dpdk:
         args.append("--volume=/dev/hugepages:/dev/hugepages")
     args += [

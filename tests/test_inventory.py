@@ -148,7 +148,8 @@ hosts:
         f"{hosts}:7:31: hosts[0].set.bridges[0].mtu: 99999 is not an MTU (68-65535)",
         f"{hosts}:8:53: hosts[0].set.bridges[1].ports[0].vlan: 5000 is not a VLAN id (1-4094)",
         f"{hosts}:14:13: hosts[1].set.ovs.imgae: unknown key 'imgae' (expected one of: image, "
-        "privileged, system_id, other_config, schema, vswitchd, init, auto_update)",
+        "privileged, system_id, other_config, external_ids, managers, allow_insecure_manager, "
+        "ssl, schema, vswitchd, init, auto_update)",
         f"{hosts}:16:58: hosts[1].set.containers[0].interfaces[0].gateway: 10.99.0.1 is "
         "outside 10.10.0.0/24",
     ]

@@ -862,3 +862,82 @@ def test_a_mirror_copies_the_bridge_to_an_ids_container_across_its_restart(
         assert host.vsctl("get", "mirror", "span0", "select_all").strip() == "true"
         assert output() == new_port
         assert host.vsctl("--bare", "--columns=name", "list", "mirror").split() == ["span0"]
+
+
+SSL_SPEC = """version: 1
+ovs:
+  image: {ovs_image}
+  managers: ["pssl:6641:127.0.0.1", "ptcp:6640:127.0.0.1"]
+  ssl: {private_key: PKI/key.pem, certificate: PKI/cert.pem, ca_cert: PKI/ca.pem}
+bridges:
+  - name: br-ssl
+    datapath: netdev
+files:
+  - {path: PKI/key.pem, mode: "0600", contents: KEY}
+  - {path: PKI/cert.pem, contents: CERT}
+  - {path: PKI/ca.pem, contents: CA}
+"""
+
+
+def _pki(folder: Path, name: str, ca: tuple[Path, Path] | None = None) -> tuple[Path, Path]:
+    """A key and its certificate: a CA's own (ca None), or one that CA signs."""
+    key, cert = folder / f"{name}.key", folder / f"{name}.pem"
+    openssl = need("openssl")
+    subject = ["-subj", f"/CN={name}", "-days", "2", "-nodes", "-newkey", "rsa:2048"]
+    if ca is None:
+        run = [openssl, "req", "-x509", *subject, "-keyout", str(key), "-out", str(cert)]
+        subprocess.run(run, check=True, capture_output=True)
+        return key, cert
+    csr = folder / f"{name}.csr"
+    run = [openssl, "req", *subject, "-keyout", str(key), "-out", str(csr)]
+    subprocess.run(run, check=True, capture_output=True)
+    sign = [openssl, "x509", "-req", "-in", str(csr), "-CA", str(ca[1]), "-CAkey", str(ca[0])]
+    sign += ["-CAcreateserial", "-days", "2", "-out", str(cert)]
+    subprocess.run(sign, check=True, capture_output=True)
+    return key, cert
+
+
+def test_managers_and_the_ssl_table_are_the_specs(conf: Path, tmp_path: Path) -> None:
+    """ovsdb-server listens on the spec's managers: ptcp: on 127.0.0.1 answers ovs-vsctl,
+    pssl: answers a client whose certificate the spec's CA signed and no other, with the
+    spec's key and certificate from files:; verify checks both and names a drift."""
+    pki = tmp_path / "pki"
+    pki.mkdir()
+    ca = _pki(pki, "ca")
+    switch = _pki(pki, "switch", ca)
+    stranger = _pki(pki, "stranger", _pki(pki, "other-ca"))
+    text = SSL_SPEC.replace("PKI", "/etc/openvswitch/pki")
+    for word, path in (("KEY", switch[0]), ("CERT", switch[1]), ("CA", ca[1])):
+        text = text.replace(f"contents: {word}}}", f"contents: {json.dumps(path.read_text())}}}")
+    spec = runtime_spec(text, conf, tmp_path)
+    with stack(spec, tmp_path) as host:
+        managers = host.vsctl("get-manager").split()
+        assert sorted(managers) == ["pssl:6641:127.0.0.1", "ptcp:6640:127.0.0.1"]
+
+        def over(db: str, *tls: str) -> int:
+            """ovs-vsctl from the host's side, as a remote manager's client would reach it."""
+            argv = [need("ovs-vsctl"), f"--db={db}", "--timeout=5", *tls, "br-exists", "br-ssl"]
+            return host.host.run(*argv).returncode
+
+        # (ovsdb-server listens once its main loop has read the managers)
+        deadline = time.monotonic() + 30
+        while over("tcp:127.0.0.1:6640") != 0:
+            assert time.monotonic() < deadline, "the ptcp: manager never answered"
+            time.sleep(0.5)
+        own = [str(path) for path in (*switch, ca[1])]  # (key, certificate, CA certificate)
+        assert over("ssl:127.0.0.1:6641", "-p", own[0], "-c", own[1], "-C", own[2]) == 0
+        # (a key and certificate that another CA signed)
+        other = ["-p", str(stranger[0]), "-c", str(stranger[1]), "-C", own[2]]
+        assert over("ssl:127.0.0.1:6641", *other) != 0
+        assert over("tcp:127.0.0.1:6641") != 0  # (pssl: speaks only TLS)
+
+        checked = verify(host, tmp_path)
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+        for line in ("PASS  Open_vSwitch managers", "PASS  Open_vSwitch ssl"):
+            assert line in checked.stdout.splitlines(), checked.stdout
+        host.vsctl("del-ssl", "--", "del-manager")
+        drifted = verify(host, tmp_path).stdout.splitlines()
+        assert "FAIL  Open_vSwitch ssl: expected [('/etc/openvswitch/pki/key.pem', " in "\n".join(
+            drifted
+        )
+        assert any(line.startswith("FAIL  Open_vSwitch managers: ") for line in drifted)

@@ -173,6 +173,8 @@ class FakeHost:
             ],
             "Controller": [],
             "Mirror": [],
+            "Manager": [],
+            "SSL": [],
             "Open_vSwitch": [
                 {
                     "_uuid": "uuid-o",

@@ -22,13 +22,26 @@ cmd_ovsdb_ready() {
 }
 
 cmd_configure() {
-    local settings
+    local settings transaction=(del-manager -- del-ssl)
     DB_PID=$(running_pids "$OVSDB")
     db_vsctl init
     data_list open_vswitch settings
     if ((${#settings[@]})); then
-        db_vsctl set Open_vSwitch . "${settings[@]}"
+        transaction+=(-- set Open_vSwitch . "${settings[@]}")
     fi
+    # (the managers and the SSL table are the spec's: cleared, then set, in one transaction)
+    command_words ovsdb
+    db_vsctl "${transaction[@]}"
+}
+
+# Add to transaction the ovs-vsctl commands of the data's key $1, a line each.
+command_words() {
+    local commands command words
+    data_list "$1" commands
+    for command in "${commands[@]}"; do
+        read -r -a words <<<"$command"
+        transaction+=(-- "${words[@]}")
+    done
 }
 
 cmd_vswitchd_ready() {
@@ -53,17 +66,13 @@ address_lines() {
 }
 
 cmd_bridges() {
-    local bridges bridge commands command words transaction settings setting OPENFLOW
+    local bridges bridge transaction settings setting OPENFLOW
     data_list bridge bridges
     find_vswitchd
     for bridge in "${bridges[@]}"; do
         read_named bridge "$bridge"
-        data_list vsctl commands
         transaction=()
-        for command in "${commands[@]}"; do
-            read -r -a words <<<"$command"
-            transaction+=(-- "${words[@]}")
-        done
+        command_words vsctl
         data_list setting settings
         if ((${#settings[@]})); then
             transaction+=(-- set bridge "$bridge" "${settings[@]}")

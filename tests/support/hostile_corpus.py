@@ -19,7 +19,7 @@ FOLDER = Path(__file__).resolve().parent.parent / "data" / "hostile"
 
 BASE = """version: 1
 host: {hostname: HOSTNAME, users: [{name: USER, ssh_authorized_keys: [SSHKEY]}]}
-ovs: {image: OVSIMAGE, other_config: {OCKEY: OCVALUE},
+ovs: {image: OVSIMAGE, other_config: {OCKEY: OCVALUE}, managers: [MANAGER],
       external_ids: {OVNKEY: OVNVALUE, ovn-remote: OVNREMOTE, ovn-bridge-mappings: OVNMAP}}
 dpdk: {hugepages: {size: 2M, count: 512}, isolcpus: ISOLCPUS, socket_mem: SOCKETMEM}
 bridges:
@@ -78,6 +78,7 @@ FIELDS: dict[str, tuple[str | int, str]] = {
     "OVSIMAGE": ("quay.io/x/ovs:3.3", "quay.io/x/ovs:3.3{}"),
     "OCKEY": ("stats-update-interval", "k{}"),
     "OCVALUE": ("5000", "{}"),
+    "MANAGER": ("ptcp:6640:127.0.0.1", "ptcp:6640:{}"),
     "OVNKEY": ("hostname", "h{}"),
     "OVNVALUE": ("chassis-1", "chassis{}"),
     "OVNREMOTE": ("tcp:192.0.2.10:6642", "tcp:192.0.2.10:{}"),

@@ -119,6 +119,18 @@ def without_instance_enables(
     return {**config, "systemd": {"units": units}} if units else dict(config)
 
 
+def _traversable(work: Path) -> None:
+    """Every folder above work traversable: Ignition writes SSH keys as the user. Again
+    before each stage: a pytest session that starts meanwhile (the box tier beside this one)
+    takes group and other bits off /tmp/pytest-of-USER, which once failed the files stage
+    with "permission denied"."""
+    path = work
+    while path != path.parent:
+        if path.exists():
+            path.chmod(path.stat().st_mode | 0o055)
+        path = path.parent
+
+
 def apply_ignition(
     config: dict[str, Any], work: Path, root: Path | None = None
 ) -> tuple[Path, list[str]]:
@@ -133,11 +145,7 @@ def apply_ignition(
     """
     binary = upstream("ignition")
     work.mkdir(parents=True, exist_ok=True)
-    path = work  # every folder above the root traversable: Ignition writes SSH keys as the user
-    while path != path.parent:
-        if path.exists():
-            path.chmod(path.stat().st_mode | 0o055)
-        path = path.parent
+    _traversable(work)
     cache = work / "cache"
     cache.mkdir()  # a work folder serves one apply
     if root is None:
@@ -157,6 +165,7 @@ def apply_ignition(
         "PATH": f"{work / 'bin'}:{os.environ['PATH']}",
     }
     for stage in ("fetch", "kargs", "files"):
+        _traversable(work)
         result = subprocess.run(
             [
                 binary,

@@ -235,6 +235,10 @@ class UnitRunner:
             arg = re.sub(
                 r"^--volume=/run/openvswitch(-[a-z0-9]+)?:", rf"--volume={self.run_dir}\1:", arg
             )
+            # (a volume of a file the config wrote: the SSL table's, from the root)
+            volume = re.match(r"^--volume=(/[^:]+):(.*)$", arg)
+            if volume and not Path(volume[1]).exists() and (self.root / volume[1][1:]).exists():
+                arg = f"--volume={self.root / volume[1][1:]}:{volume[2]}"
             # (no journald here: podman's file log, docker's JSON file log)
             driver = "json-file" if self.engine.name == "docker" else "k8s-file"
             arg = arg.replace("--log-driver=journald", f"--log-driver={driver}")
