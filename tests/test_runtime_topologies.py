@@ -758,29 +758,32 @@ for _ in range(int(sys.argv[2])):
 
 def _dpdk_port_is_policed(host: Stack) -> None:
     """dpdk0 takes in at most its rate (2,000 kbit/s, a burst of 200 kbit): of a burst of
-    1,000 datagrams (11 Mbit) sent at once, the policer drops most, as OVS's counters say;
-    with the policing taken off by hand none is dropped by it, and the next bridges run
-    puts it back."""
+    1,000 datagrams (11 Mbit) sent at once, the policer drops most of what comes in, as
+    OVS's counters say; with the policing taken off by hand none is dropped by it, and the
+    next bridges run puts it back."""
 
     def counter(name: str) -> int:
         return int(host.vsctl("get", "interface", "dpdk0", f"statistics:{name}").strip())
 
-    def burst() -> int:
-        """How many of a burst of 1,000 the policer dropped, once OVS's counters (updated
-        every stats-update-interval) show that at least 900 came in."""
+    def burst() -> tuple[int, int]:
+        """What dpdk0 took in of a burst of 1,000, and how much of it the policer dropped,
+        once OVS's counters (updated every stats-update-interval) show 100 of it. (Not all
+        1,000: on a busy machine the AF_PACKET ring drops some before OVS sees them.)"""
         rx, drops = counter("rx_packets"), counter("ovs_rx_qos_drops")
         host.host.sh(need("python3"), "-c", UDP_BURST, "10.30.0.10", "1000")
         deadline = time.monotonic() + 30
-        while counter("rx_packets") < rx + 900:
+        while counter("rx_packets") < rx + 100:
             assert time.monotonic() < deadline, host.vsctl("list", "interface", "dpdk0")
             time.sleep(0.5)
-        return counter("ovs_rx_qos_drops") - drops
+        return counter("rx_packets") - rx, counter("ovs_rx_qos_drops") - drops
 
     assert host.vsctl("get", "interface", "dpdk0", "ingress_policing_rate").strip() == "2000"
-    dropped = burst()
-    assert dropped >= 500, host.vsctl("get", "interface", "dpdk0", "statistics")
+    # (the policer lets the burst allowance through, about 18 datagrams, and then what the
+    # rate allows in the few milliseconds the burst takes: most of what came in is dropped)
+    taken, dropped = burst()
+    assert dropped >= taken // 2, host.vsctl("get", "interface", "dpdk0", "statistics")
     host.vsctl("set", "interface", "dpdk0", "ingress_policing_rate=0")
-    assert burst() == 0
+    assert burst()[1] == 0
     host.host.sh(script_path(host), "bridges")
     assert host.vsctl("get", "interface", "dpdk0", "ingress_policing_rate").strip() == "2000"
 
