@@ -255,8 +255,10 @@ def _check_ovn_keys(spec: Spec) -> Iterator[Finding]:
     bridges = {b.name for b in spec.bridges if spec.switch_of(b) is None}
     for key, value in ids.items():
         problem_of = _OVN_KEYS.get(key)
-        for item in value.split(",") if problem_of else []:
-            problem = problem_of(item, bridges) if problem_of else None
+        if problem_of is None:
+            continue
+        for item in value.split(","):
+            problem = problem_of(item, bridges)
             if problem:
                 yield ("ovs", "external_ids", key), problem
 

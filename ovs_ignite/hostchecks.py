@@ -23,7 +23,7 @@ from typing import Any
 from . import names
 from .artifacts import HostPlan
 from .checking import Answer, CheckedHost, Outcome, Probe, same
-from .hostmodel import POLICING_COLUMNS, InterfaceData
+from .hostmodel import InterfaceData
 from .ovsconfig import (
     bridge_switches,
     interface_options,
@@ -36,6 +36,7 @@ from .records import (
     AnyPort,
     BondPort,
     Bridge,
+    Controller,
     Mirror,
     OnePort,
     PatchPort,
@@ -489,27 +490,35 @@ def _one(value: Any) -> Any:
 
 def _open_vswitch_keys(target: Target, column: str, keys: dict[str, str]) -> Outcome:
     """The spec's keys of a map column of the Open_vSwitch record (others may be there)."""
-    ovs = target.rows("Open_vSwitch")
-    return same(keys, _keys(set(keys), ovs[0].get(column) if ovs else None))
+    return same(keys, _keys(set(keys), (_open_vswitch_row(target) or {}).get(column)))
 
 
-def _referenced(target: Target, column: str, table: str) -> list[dict[str, Any]]:
-    """The rows of table that the Open_vSwitch record's column refers to."""
-    ovs = target.rows("Open_vSwitch")
-    uuids = set(_set(ovs[0].get(column))) if ovs else set()
+def _referenced(
+    target: Target, row: dict[str, Any] | None, column: str, table: str
+) -> list[dict[str, Any]]:
+    """The rows of table that column of row (none: no row) refers to."""
+    uuids = set(_set((row or {}).get(column)))
     return [r for r in target.rows(table) if r["_uuid"] in uuids]
+
+
+def _open_vswitch_row(target: Target) -> dict[str, Any] | None:
+    ovs = target.rows("Open_vSwitch")
+    return ovs[0] if ovs else None
 
 
 def _managers(target: Target) -> Outcome:
     """The managers are exactly the spec's targets."""
-    found = sorted(r["target"] for r in _referenced(target, "manager_options", "Manager"))
+    found = sorted(
+        r["target"]
+        for r in _referenced(target, _open_vswitch_row(target), "manager_options", "Manager")
+    )
     return same(sorted(target.spec.ovs.managers or []), found)
 
 
 def _ssl(target: Target) -> Outcome:
     """The SSL table holds the spec's files, or nothing without ovs.ssl."""
     ssl = target.spec.ovs.ssl
-    rows = _referenced(target, "ssl", "SSL")
+    rows = _referenced(target, _open_vswitch_row(target), "ssl", "SSL")
     columns = ("private_key", "certificate", "ca_cert")
     found = [tuple(r.get(c) for c in columns) for r in rows]
     return same([ssl.paths] if ssl else [], found)
@@ -640,15 +649,13 @@ def _controllers(target: Target, bridge: Bridge) -> Outcome:
     records = {r["_uuid"]: r for r in target.rows("Controller")}
     row = _bridge_row(target, bridge.name) or {}
     found = sorted(
-        _controller_shown(records.get(u, {"target": u})) for u in _set(row.get("controller"))
+        _controller_record(records.get(u, {"target": u})).line for u in _set(row.get("controller"))
     )
     return same(sorted(c.line for c in bridge.controller_records), found)
 
 
 def _bridge_mirrors(target: Target, bridge: str) -> list[dict[str, Any]]:
-    row = _bridge_row(target, bridge) or {}
-    uuids = set(_set(row.get("mirrors")))
-    return [r for r in target.rows("Mirror") if r["_uuid"] in uuids]
+    return _referenced(target, _bridge_row(target, bridge), "mirrors", "Mirror")
 
 
 def _mirror_names(target: Target, bridge: Bridge) -> Outcome:
@@ -688,13 +695,12 @@ def _mirror(target: Target, bridge: str, mirror: Mirror) -> Outcome:
     return same(wanted, found)
 
 
-def _controller_shown(record: dict[str, Any]) -> str:
-    """A Controller record as "TARGET COLUMN=VALUE..." (its settings that are set)."""
-    settings = {
-        column: _one(record.get(column)) for column in ("connection_mode", "inactivity_probe")
-    }
-    return " ".join(
-        [str(record["target"]), *(f"{k}={v}" for k, v in settings.items() if v is not None)]
+def _controller_record(row: dict[str, Any]) -> Controller:
+    """A Controller row as the spec's record, so that its line compares with the spec's."""
+    return Controller(
+        target=str(row["target"]),
+        connection_mode=_one(row.get("connection_mode")),
+        inactivity_probe=_one(row.get("inactivity_probe")),
     )
 
 
@@ -795,7 +801,7 @@ def _port_policing(port: AnyPort) -> tuple[int, int]:
 def _policing(target: Target, name: str, want: tuple[int, int]) -> Outcome:
     """An interface's ingress policing: rate and burst (0: none, OVS's)."""
     row = _interface_row(target, name) or {}
-    found = tuple(_one(row.get(column)) for column in POLICING_COLUMNS)
+    found = tuple(_one(row.get(column)) for column in names.POLICING_COLUMNS)
     return same(want, found)
 
 

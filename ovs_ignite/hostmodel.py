@@ -11,8 +11,6 @@ from . import names
 from .artifacts import HostFile, HostUnit
 from .quoting import ovsdb_string
 
-POLICING_COLUMNS = ("ingress_policing_rate", "ingress_policing_burst")
-
 
 class InterfaceData(NamedTuple):
     """One interface of a container, as the attach reads it ('-': none)."""
@@ -50,7 +48,7 @@ class InterfaceData(NamedTuple):
             ),
             *(
                 ("interface_setting", f"{self.ifname} {column}={value}")
-                for column, value in zip(POLICING_COLUMNS, self.policing or (), strict=False)
+                for column, value in zip(names.POLICING_COLUMNS, self.policing or (), strict=False)
                 if value
             ),
         ]

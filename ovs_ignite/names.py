@@ -181,6 +181,8 @@ CONTAINER_IFACE = "container_iface"
 # options: of the interface of each port type that has them.
 REMOTE_IP = "remote_ip"
 TUNNEL_KEY = "key"
+# An Interface's ingress policing: rate (kbit/s) and burst (kbit).
+POLICING_COLUMNS = ("ingress_policing_rate", "ingress_policing_burst")
 PATCH_PEER = "peer"
 DPDK_DEVARGS = "dpdk-devargs"
 # The Bridge other_config key a bridge's datapath_id sets.

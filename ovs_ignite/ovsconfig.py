@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from .names import DATAPATH_ID, DPDK_DEVARGS, PATCH_PEER, REMOTE_IP, TUNNEL_KEY
+from .names import (
+    DATAPATH_ID,
+    DPDK_DEVARGS,
+    PATCH_PEER,
+    POLICING_COLUMNS,
+    REMOTE_IP,
+    TUNNEL_KEY,
+)
 from .quoting import ovsdb_string
 from .records import (
     AnyPort,
@@ -149,9 +156,9 @@ def _port_commands(bridge: Bridge, port: AnyPort) -> list[str]:
 def policing_settings(port: AnyPort) -> list[str]:
     """The ingress policing columns of a port's interface (or a bond's member): the spec's,
     or 0 (none)."""
+    values = (port.ingress_policing_rate, port.ingress_policing_burst)
     return [
-        f"ingress_policing_rate={port.ingress_policing_rate or 0}",
-        f"ingress_policing_burst={port.ingress_policing_burst or 0}",
+        f"{column}={value or 0}" for column, value in zip(POLICING_COLUMNS, values, strict=True)
     ]
 
 

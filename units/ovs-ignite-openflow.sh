@@ -36,10 +36,9 @@ controller_words() {
 controller_settings() {
     local uuid uuids target line words=() settings setting
     data_list controller_setting settings
-    read -r -a uuids <<<"$(vsctl get bridge "$1" controller | tr -d '[],')"
+    bridge_refs "$1" controller
     for uuid in "${uuids[@]}"; do
-        target=$(vsctl get controller "$uuid" target)
-        target=${target#\"} target=${target%\"}
+        target=$(get_text controller "$uuid" target)
         words+=(-- clear controller "$uuid" connection_mode inactivity_probe)
         for line in "${settings[@]}"; do
             read -r -a setting <<<"$line"
@@ -51,15 +50,27 @@ controller_settings() {
     vsctl "${words[@]:1}"
 }
 
+# The UUIDs that column $2 of bridge $1 refers to, in the caller's uuids (none before the
+# bridge is made).
+bridge_refs() {
+    read -r -a uuids <<<"$(vsctl --if-exists get bridge "$1" "$2" | tr -d '[],')"
+}
+
+# Column $3 of record $2 of table $1, a string, without OVSDB's quotes.
+get_text() {
+    local text
+    text=$(vsctl get "$1" "$2" "$3")
+    text=${text#\"}
+    printf '%s' "${text%\"}"
+}
+
 # The Mirror records of bridge $1 (name -> UUID), none before the bridge is made.
 bridge_mirrors() {
-    local uuid uuids name
+    local uuid uuids
     MIRRORS=()
-    read -r -a uuids <<<"$(vsctl --if-exists get bridge "$1" mirrors | tr -d '[],')"
+    bridge_refs "$1" mirrors
     for uuid in "${uuids[@]}"; do
-        name=$(vsctl get mirror "$uuid" name)
-        name=${name#\"} name=${name%\"}
-        MIRRORS[$name]=$uuid
+        MIRRORS[$(get_text mirror "$uuid" name)]=$uuid
     done
 }
 
