@@ -97,75 +97,121 @@ _77 = {"type": "int", "ge": 1, "le": 1000000000}
 _78 = {"type": "nullable", "schema": _77}
 _79 = {"type": "default", "schema": _78, "default": None}
 _80 = {"type": "model-field", "schema": _79}
-_81 = {"type": "no-info", "function": values.vlan_range}
-_82 = {"type": "function-after", "function": _81, "schema": {"type": "str"}}
-_83 = {"a-vlan": _65, "a-range": _82}
-_84 = {"type": "tagged-union", "choices": _83, "discriminator": records.trunk_kind}
-_85 = {"type": "list", "items_schema": _84}
-_86 = {"type": "nullable", "schema": _85}
-_87 = {"type": "default", "schema": _86, "default": None}
-_88 = {"type": "model-field", "schema": _87}
-_89 = ["access", "trunk", "native-tagged", "native-untagged"]
-_90 = {"type": "literal", "expected": _89}
+_81 = {"type": "literal", "expected": ["linux-htb"]}
+_82 = {"type": "default", "schema": _81, "default": "linux-htb"}
+_83 = {"type": "model-field", "schema": _82}
+_84 = {"type": "int", "ge": 1, "le": 34000000000}
+_85 = {"type": "model-field", "schema": _84}
+_86 = {"type": "model-field", "schema": {"type": "int", "ge": 0, "le": 61439}}
+_87 = {"type": "nullable", "schema": _84}
+_88 = {"type": "default", "schema": _87, "default": None}
+_89 = {"type": "model-field", "schema": _88}
+_90 = {"type": "int", "ge": 1, "le": 100000000}
 _91 = {"type": "nullable", "schema": _90}
 _92 = {"type": "default", "schema": _91, "default": None}
 _93 = {"type": "model-field", "schema": _92}
-_94 = {"type": "no-info", "function": values.ofport}
-_95 = {"type": "function-after", "function": _94, "schema": {"type": "int"}}
-_96 = {"type": "nullable", "schema": _95}
-_97 = {"type": "default", "schema": _96, "default": None}
-_98 = {"type": "model-field", "schema": _97}
-_99 = {"type": "model-field", "schema": _32}
-_100 = {"type": "no-info", "function": values.text_block}
-_101 = {"type": "function-after", "function": _100, "schema": {"type": "str"}}
-_102 = {"type": "nullable", "schema": _101}
-_103 = {"type": "default", "schema": _102, "default": None}
-_104 = {"type": "model-field", "schema": _103}
-_105 = {"type": "no-info", "function": values.local_path}
-_106 = {"type": "function-after", "function": _105, "schema": {"type": "str"}}
-_107 = {"type": "nullable", "schema": _106}
-_108 = {"type": "default", "schema": _107, "default": None}
-_109 = {"type": "model-field", "schema": _108}
-_110 = {"type": "nullable", "schema": {"type": "bool"}}
-_111 = {"type": "default", "schema": _110, "default": None}
-_112 = {"type": "model-field", "schema": _111}
-_113 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 3600000}}
-_114 = {"type": "default", "schema": _113, "default": None}
-_115 = {"type": "model-field", "schema": _114}
-_116 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 255}}
+_94 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 7}}
+_95 = {"type": "default", "schema": _94, "default": None}
+_96 = {"type": "model-field", "schema": _95}
+_97 = {"id": _86, "min_rate": _89, "max_rate": _89, "burst": _93, "priority": _96}
+_98 = {"type": "model-fields", "fields": _97, "model_name": "Queue", "computed_fields": []}
+_99 = {"extra_fields_behavior": "forbid", "strict": True, "title": "Queue"}
+_100 = {
+    "type": "model",
+    "cls": records.Queue,
+    "schema": _98,
+    "custom_init": False,
+    "root_model": False,
+    "config": _99,
+    "ref": "Queue",
+}
+_101 = {"type": "list", "items_schema": _100, "max_length": 64}
+_102 = {"type": "default", "schema": _101, "default": []}
+_103 = {"type": "model-field", "schema": _102}
+_104 = {"type": _83, "max_rate": _85, "queues": _103}
+_105 = {"type": "model-fields", "fields": _104, "model_name": "Qos", "computed_fields": []}
+_106 = {"extra_fields_behavior": "forbid", "strict": True, "title": "Qos"}
+_107 = {
+    "type": "model",
+    "cls": records.Qos,
+    "schema": _105,
+    "custom_init": False,
+    "root_model": False,
+    "config": _106,
+    "ref": "Qos",
+}
+_108 = {"type": "nullable", "schema": _107}
+_109 = {"type": "default", "schema": _108, "default": None}
+_110 = {"type": "model-field", "schema": _109}
+_111 = {"type": "no-info", "function": values.vlan_range}
+_112 = {"type": "function-after", "function": _111, "schema": {"type": "str"}}
+_113 = {"a-vlan": _65, "a-range": _112}
+_114 = {"type": "tagged-union", "choices": _113, "discriminator": records.trunk_kind}
+_115 = {"type": "list", "items_schema": _114}
+_116 = {"type": "nullable", "schema": _115}
 _117 = {"type": "default", "schema": _116, "default": None}
 _118 = {"type": "model-field", "schema": _117}
-_119 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 255}}
-_120 = {"type": "default", "schema": _119, "default": None}
-_121 = {"type": "model-field", "schema": _120}
-_122 = {"type": "literal", "expected": ["flow"]}
-_123 = {"type": "no-info", "function": values.tunnel_key_word}
-_124 = {"type": "no-info", "function": values.vxlan_vni}
+_119 = ["access", "trunk", "native-tagged", "native-untagged"]
+_120 = {"type": "literal", "expected": _119}
+_121 = {"type": "nullable", "schema": _120}
+_122 = {"type": "default", "schema": _121, "default": None}
+_123 = {"type": "model-field", "schema": _122}
+_124 = {"type": "no-info", "function": values.ofport}
 _125 = {"type": "function-after", "function": _124, "schema": {"type": "int"}}
-_126 = {"type": "function-before", "function": _123, "schema": _125}
-_127 = {"by-flow": _122, "a-key": _126}
-_128 = {"type": "tagged-union", "choices": _127, "discriminator": records.tunnel_key_kind}
-_129 = {"type": "nullable", "schema": _128}
-_130 = {"type": "default", "schema": _129, "default": None}
-_131 = {"type": "model-field", "schema": _130}
-_132 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 65535}}
+_126 = {"type": "nullable", "schema": _125}
+_127 = {"type": "default", "schema": _126, "default": None}
+_128 = {"type": "model-field", "schema": _127}
+_129 = {"type": "model-field", "schema": _32}
+_130 = {"type": "no-info", "function": values.text_block}
+_131 = {"type": "function-after", "function": _130, "schema": {"type": "str"}}
+_132 = {"type": "nullable", "schema": _131}
 _133 = {"type": "default", "schema": _132, "default": None}
 _134 = {"type": "model-field", "schema": _133}
-_135 = {"type": "no-info", "function": values.geneve_vni}
-_136 = {"type": "function-after", "function": _135, "schema": {"type": "int"}}
-_137 = {"type": "function-before", "function": _123, "schema": _136}
-_138 = {"by-flow": _122, "a-key": _137}
-_139 = {"type": "tagged-union", "choices": _138, "discriminator": records.tunnel_key_kind}
-_140 = {"type": "nullable", "schema": _139}
+_135 = {"type": "no-info", "function": values.local_path}
+_136 = {"type": "function-after", "function": _135, "schema": {"type": "str"}}
+_137 = {"type": "nullable", "schema": _136}
+_138 = {"type": "default", "schema": _137, "default": None}
+_139 = {"type": "model-field", "schema": _138}
+_140 = {"type": "nullable", "schema": {"type": "bool"}}
 _141 = {"type": "default", "schema": _140, "default": None}
 _142 = {"type": "model-field", "schema": _141}
-_143 = {"type": "int", "ge": 0, "le": 4294967295}
-_144 = {"type": "function-before", "function": _123, "schema": _143}
-_145 = {"by-flow": _122, "a-key": _144}
-_146 = {"type": "tagged-union", "choices": _145, "discriminator": records.tunnel_key_kind}
-_147 = {"type": "nullable", "schema": _146}
-_148 = {"type": "default", "schema": _147, "default": None}
-_149 = {"type": "model-field", "schema": _148}
+_143 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 3600000}}
+_144 = {"type": "default", "schema": _143, "default": None}
+_145 = {"type": "model-field", "schema": _144}
+_146 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 255}}
+_147 = {"type": "default", "schema": _146, "default": None}
+_148 = {"type": "model-field", "schema": _147}
+_149 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 255}}
+_150 = {"type": "default", "schema": _149, "default": None}
+_151 = {"type": "model-field", "schema": _150}
+_152 = {"type": "literal", "expected": ["flow"]}
+_153 = {"type": "no-info", "function": values.tunnel_key_word}
+_154 = {"type": "no-info", "function": values.vxlan_vni}
+_155 = {"type": "function-after", "function": _154, "schema": {"type": "int"}}
+_156 = {"type": "function-before", "function": _153, "schema": _155}
+_157 = {"by-flow": _152, "a-key": _156}
+_158 = {"type": "tagged-union", "choices": _157, "discriminator": records.tunnel_key_kind}
+_159 = {"type": "nullable", "schema": _158}
+_160 = {"type": "default", "schema": _159, "default": None}
+_161 = {"type": "model-field", "schema": _160}
+_162 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 65535}}
+_163 = {"type": "default", "schema": _162, "default": None}
+_164 = {"type": "model-field", "schema": _163}
+_165 = {"type": "no-info", "function": values.geneve_vni}
+_166 = {"type": "function-after", "function": _165, "schema": {"type": "int"}}
+_167 = {"type": "function-before", "function": _153, "schema": _166}
+_168 = {"by-flow": _152, "a-key": _167}
+_169 = {"type": "tagged-union", "choices": _168, "discriminator": records.tunnel_key_kind}
+_170 = {"type": "nullable", "schema": _169}
+_171 = {"type": "default", "schema": _170, "default": None}
+_172 = {"type": "model-field", "schema": _171}
+_173 = {"type": "int", "ge": 0, "le": 4294967295}
+_174 = {"type": "function-before", "function": _153, "schema": _173}
+_175 = {"by-flow": _152, "a-key": _174}
+_176 = {"type": "tagged-union", "choices": _175, "discriminator": records.tunnel_key_kind}
+_177 = {"type": "nullable", "schema": _176}
+_178 = {"type": "default", "schema": _177, "default": None}
+_179 = {"type": "model-field", "schema": _178}
 SCHEMA: dict[str, Any] = {
     "type": "definitions",
     "schema": {
@@ -1087,10 +1133,11 @@ SCHEMA: dict[str, Any] = {
                                                                 "mtu": _59,
                                                                 "ingress_policing_rate": _80,
                                                                 "ingress_policing_burst": _80,
+                                                                "qos": _110,
                                                                 "vlan": _68,
-                                                                "trunks": _88,
-                                                                "vlan_mode": _93,
-                                                                "ofport": _98,
+                                                                "trunks": _118,
+                                                                "vlan_mode": _123,
+                                                                "ofport": _128,
                                                                 "external_ids": _10,
                                                             },
                                                             "model_name": "Interface",
@@ -1138,7 +1185,7 @@ SCHEMA: dict[str, Any] = {
                                 "cls": records.Switch,
                                 "schema": {
                                     "type": "model-fields",
-                                    "fields": {"name": _99, "image": _71},
+                                    "fields": {"name": _129, "image": _71},
                                     "model_name": "Switch",
                                     "computed_fields": [],
                                 },
@@ -1167,8 +1214,8 @@ SCHEMA: dict[str, Any] = {
                                 "schema": {
                                     "type": "model-fields",
                                     "fields": {
-                                        "contents": _104,
-                                        "local": _109,
+                                        "contents": _134,
+                                        "local": _139,
                                         "path": _14,
                                         "mode": {
                                             "type": "model-field",
@@ -1221,8 +1268,8 @@ SCHEMA: dict[str, Any] = {
                                 "schema": {
                                     "type": "model-fields",
                                     "fields": {
-                                        "contents": _104,
-                                        "local": _109,
+                                        "contents": _134,
+                                        "local": _139,
                                         "name": {
                                             "type": "model-field",
                                             "schema": {
@@ -1234,7 +1281,7 @@ SCHEMA: dict[str, Any] = {
                                                 "schema": {"type": "str"},
                                             },
                                         },
-                                        "enabled": _112,
+                                        "enabled": _142,
                                         "dropins": {
                                             "type": "model-field",
                                             "schema": {
@@ -1247,8 +1294,8 @@ SCHEMA: dict[str, Any] = {
                                                         "schema": {
                                                             "type": "model-fields",
                                                             "fields": {
-                                                                "contents": _104,
-                                                                "local": _109,
+                                                                "contents": _134,
+                                                                "local": _139,
                                                                 "name": {
                                                                     "type": "model-field",
                                                                     "schema": {
@@ -1325,7 +1372,7 @@ SCHEMA: dict[str, Any] = {
                             "default": None,
                         },
                     },
-                    "inactivity_probe": _115,
+                    "inactivity_probe": _145,
                 },
                 "model_name": "Controller",
                 "computed_fields": [],
@@ -1357,14 +1404,15 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _30,
                     "vlan": _68,
-                    "trunks": _88,
-                    "vlan_mode": _93,
+                    "trunks": _118,
+                    "vlan_mode": _123,
                     "mtu": _59,
                     "ingress_policing_rate": _80,
                     "ingress_policing_burst": _80,
+                    "qos": _110,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _98,
+                    "ofport": _128,
                     "type": {
                         "type": "model-field",
                         "schema": {
@@ -1390,14 +1438,15 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _30,
                     "vlan": _68,
-                    "trunks": _88,
-                    "vlan_mode": _93,
+                    "trunks": _118,
+                    "vlan_mode": _123,
                     "mtu": _59,
                     "ingress_policing_rate": _80,
                     "ingress_policing_burst": _80,
+                    "qos": _110,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _98,
+                    "ofport": _128,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["internal"]},
@@ -1419,14 +1468,15 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _30,
                     "vlan": _68,
-                    "trunks": _88,
-                    "vlan_mode": _93,
+                    "trunks": _118,
+                    "vlan_mode": _123,
                     "mtu": _59,
                     "ingress_policing_rate": _80,
                     "ingress_policing_burst": _80,
+                    "qos": _110,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _98,
+                    "ofport": _128,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["dpdk"]},
@@ -1471,28 +1521,29 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _30,
                     "vlan": _68,
-                    "trunks": _88,
-                    "vlan_mode": _93,
+                    "trunks": _118,
+                    "vlan_mode": _123,
                     "mtu": _59,
                     "ingress_policing_rate": _80,
                     "ingress_policing_burst": _80,
+                    "qos": _110,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _98,
+                    "ofport": _128,
                     "local_ip": _74,
-                    "tos": _118,
-                    "ttl": _121,
-                    "df_default": _112,
-                    "csum": _112,
+                    "tos": _148,
+                    "ttl": _151,
+                    "df_default": _142,
+                    "csum": _142,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["vxlan"]},
                     },
                     "remote_ip": _50,
-                    "key": _131,
-                    "in_key": _131,
-                    "out_key": _131,
-                    "dst_port": _134,
+                    "key": _161,
+                    "in_key": _161,
+                    "out_key": _161,
+                    "dst_port": _164,
                 },
                 "model_name": "VxlanPort",
                 "computed_fields": [],
@@ -1510,28 +1561,29 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _30,
                     "vlan": _68,
-                    "trunks": _88,
-                    "vlan_mode": _93,
+                    "trunks": _118,
+                    "vlan_mode": _123,
                     "mtu": _59,
                     "ingress_policing_rate": _80,
                     "ingress_policing_burst": _80,
+                    "qos": _110,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _98,
+                    "ofport": _128,
                     "local_ip": _74,
-                    "tos": _118,
-                    "ttl": _121,
-                    "df_default": _112,
-                    "csum": _112,
+                    "tos": _148,
+                    "ttl": _151,
+                    "df_default": _142,
+                    "csum": _142,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["geneve"]},
                     },
                     "remote_ip": _50,
-                    "key": _142,
-                    "in_key": _142,
-                    "out_key": _142,
-                    "dst_port": _134,
+                    "key": _172,
+                    "in_key": _172,
+                    "out_key": _172,
+                    "dst_port": _164,
                 },
                 "model_name": "GenevePort",
                 "computed_fields": [],
@@ -1549,27 +1601,28 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _30,
                     "vlan": _68,
-                    "trunks": _88,
-                    "vlan_mode": _93,
+                    "trunks": _118,
+                    "vlan_mode": _123,
                     "mtu": _59,
                     "ingress_policing_rate": _80,
                     "ingress_policing_burst": _80,
+                    "qos": _110,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _98,
+                    "ofport": _128,
                     "local_ip": _74,
-                    "tos": _118,
-                    "ttl": _121,
-                    "df_default": _112,
-                    "csum": _112,
+                    "tos": _148,
+                    "ttl": _151,
+                    "df_default": _142,
+                    "csum": _142,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["gre"]},
                     },
                     "remote_ip": _50,
-                    "key": _149,
-                    "in_key": _149,
-                    "out_key": _149,
+                    "key": _179,
+                    "in_key": _179,
+                    "out_key": _179,
                 },
                 "model_name": "GrePort",
                 "computed_fields": [],
@@ -1587,14 +1640,15 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _30,
                     "vlan": _68,
-                    "trunks": _88,
-                    "vlan_mode": _93,
+                    "trunks": _118,
+                    "vlan_mode": _123,
                     "mtu": _59,
                     "ingress_policing_rate": _80,
                     "ingress_policing_burst": _80,
+                    "qos": _110,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _98,
+                    "ofport": _128,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["patch"]},
@@ -1617,19 +1671,20 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _30,
                     "vlan": _68,
-                    "trunks": _88,
-                    "vlan_mode": _93,
+                    "trunks": _118,
+                    "vlan_mode": _123,
                     "mtu": _59,
                     "ingress_policing_rate": _80,
                     "ingress_policing_burst": _80,
+                    "qos": _110,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _98,
+                    "ofport": _128,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["link"]},
                     },
-                    "peer_switch": _99,
+                    "peer_switch": _129,
                     "peer": _30,
                 },
                 "model_name": "LinkPort",
@@ -1648,11 +1703,12 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _30,
                     "vlan": _68,
-                    "trunks": _88,
-                    "vlan_mode": _93,
+                    "trunks": _118,
+                    "vlan_mode": _123,
                     "mtu": _59,
                     "ingress_policing_rate": _80,
                     "ingress_policing_burst": _80,
+                    "qos": _110,
                     "other_config": _10,
                     "external_ids": _10,
                     "type": {
@@ -1688,8 +1744,8 @@ SCHEMA: dict[str, Any] = {
                             "default": None,
                         },
                     },
-                    "updelay": _115,
-                    "downdelay": _115,
+                    "updelay": _145,
+                    "downdelay": _145,
                     "lacp_time": {
                         "type": "model-field",
                         "schema": {
@@ -1701,7 +1757,7 @@ SCHEMA: dict[str, Any] = {
                             "default": None,
                         },
                     },
-                    "lacp_fallback_ab": _112,
+                    "lacp_fallback_ab": _142,
                     "bond_rebalance_interval": {
                         "type": "model-field",
                         "schema": {

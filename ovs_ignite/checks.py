@@ -374,6 +374,8 @@ def _check_bridges(spec: Spec) -> Iterator[Finding]:
             pat: KeyPath = (*at, "ports", p)
             yield from _check_port_vlans(port, pat)
             yield from _check_port_settings(port, pat)
+            if not isinstance(port, PatchPort | TunnelPort):
+                yield from _check_qos(port, pat, spec.datapath(bridge))
             if isinstance(port, DpdkPort):
                 yield from _check_dpdk_port(spec, bridge, port, pat, devices, dpdk_pci)
             elif isinstance(port, PatchPort):
@@ -489,12 +491,54 @@ _OWN_INTERFACE = {
     "mtu": "MTU",
     "ingress_policing_rate": "ingress policing",
     "ingress_policing_burst": "ingress policing",
+    "qos": "egress QoS",
 }
 
 
 def _check_policing(interface: AnyPort | Interface, at: KeyPath) -> Iterator[Finding]:
     if interface.ingress_policing_burst is not None and interface.ingress_policing_rate is None:
         yield (*at, "ingress_policing_burst"), "a burst needs ingress_policing_rate"
+
+
+# Why a userspace bridge takes no linux-htb QoS (seen on OVS 3.1: with one port shaped to
+# 1 Mbit/s, another port of the same datapath received as little).
+_USERSPACE_QOS = (
+    "a port of a userspace (netdev) bridge takes no linux-htb QoS: that datapath sends to "
+    "every port through one packet socket, whose buffer the shaped port's queue fills, so "
+    "every port gets the shaped rate; shape on a bridge of datapath system"
+)
+
+
+def _check_qos(interface: AnyPort | Interface, at: KeyPath, datapath: str) -> Iterator[Finding]:
+    """A QoS's queues: each number once, none above the QoS's rate, their guarantees within
+    it; a linux-htb qdisc is the kernel's, which a DPDK port's traffic does not pass and a
+    userspace datapath's port must not have."""
+    qos = interface.qos
+    if qos is None:
+        return
+    if isinstance(interface, DpdkPort):
+        yield (*at, "qos"), "a dpdk port's traffic does not pass the kernel's linux-htb qdisc"
+    elif datapath == "netdev":
+        yield (*at, "qos"), _USERSPACE_QOS
+    ids: set[int] = set()
+    guaranteed = 0  # (what the queues' min_rate add up to, each within its own max)
+    for q, queue in enumerate(qos.queues):
+        qat: KeyPath = (*at, "qos", "queues", q)
+        if queue.id in ids:
+            yield (*qat, "id"), f"queue {queue.id} is already in the list"
+        ids.add(queue.id)
+        top = queue.max_rate or qos.max_rate
+        if queue.max_rate is not None and queue.max_rate > qos.max_rate:
+            yield (*qat, "max_rate"), f"it is above the QoS's max_rate ({qos.max_rate})"
+        elif queue.min_rate is not None and queue.min_rate > top:
+            whose = "" if queue.max_rate else ", the QoS's"
+            yield (*qat, "min_rate"), f"it is above the queue's max_rate ({top}{whose})"
+        guaranteed += min(queue.min_rate or 0, top)
+    if guaranteed > qos.max_rate:
+        yield (
+            (*at, "qos", "queues"),
+            f"their min_rate add up to {guaranteed}, above the QoS's max_rate ({qos.max_rate})",
+        )
 
 
 def _check_own_keys(external_ids: dict[str, str], at: KeyPath) -> Iterator[Finding]:
@@ -710,11 +754,7 @@ def _check_interfaces(
             continue
         bridge = bridges[iface.bridge]
         yield from _check_interface_network(iface, bridge, iat, destinations)
-        if iface.dhcp and spec.switch_of(bridge) is not None:
-            yield (
-                (*iat, "address"),
-                "dhcp needs a bridge of the main OVS instance (whose ovs-vswitchd runs the client)",
-            )
+        yield from _check_interface_bridge(spec, iface, bridge, iat)
         many = isinstance(iface.address, list)
         ips = [ipaddress.ip_interface(text).ip for text in iface.addresses]
         for n, ip in enumerate(ips):
@@ -756,6 +796,24 @@ def _check_interface_network(
     mtu = iface.mtu or bridge.mtu
     if mtu and mtu < 1280 and any(":" in a for a in iface.addresses):
         yield (*at, "mtu" if iface.mtu else "address"), f"MTU {mtu} is below 1280, the IPv6 minimum"
+
+
+def _check_interface_bridge(
+    spec: Spec, iface: Interface, bridge: Bridge, at: KeyPath
+) -> Iterator[Finding]:
+    """What an interface's bridge allows: a QoS on its datapath; on a bridge of another OVS
+    instance than the main one, no DHCP client (the main ovs-vswitchd's container runs it)
+    and no QoS (the main instance's step sets it)."""
+    yield from _check_qos(iface, at, spec.datapath(bridge))
+    if spec.switch_of(bridge) is None:
+        return
+    if iface.dhcp:
+        yield (
+            (*at, "address"),
+            "dhcp needs a bridge of the main OVS instance (whose ovs-vswitchd runs the client)",
+        )
+    if iface.qos:
+        yield (*at, "qos"), "a container's qos needs a bridge of the main OVS instance"
 
 
 def _check_interface_port(iface: Interface, at: KeyPath) -> Iterator[Finding]:

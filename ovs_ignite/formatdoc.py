@@ -1,7 +1,8 @@
 """The table of the host data format in docs/host.md, made from the format tables the host
 script reads (units/ovs-ignite-host.format, ovs-ignite-uplink.format,
-ovs-ignite-openflow.format and ovs-ignite-switch.format): one row a key, with its file, how
-many times it may be there and the rule its value matches, and a note on what it holds.
+ovs-ignite-openflow.format, ovs-ignite-qos.format and ovs-ignite-switch.format): one row a
+key, with its file, how many times it may be there and the rule its value matches, and a
+note on what it holds.
 ``python -m ovs_ignite.formatdoc`` writes the section anew; a test holds the page to what
 this makes now, and a key of the format without a note here (or a note without its key)
 stops it.
@@ -55,6 +56,10 @@ NOTES = {
         "a mirror: `name select_all select_vlans src_ports dst_ports output_port output_vlan "
         "output_host_if` (`-`: none; lists comma-separated; output_host_if: a container's port)"
     ),
+    ("bridge", "qos"): (
+        "a port's egress QoS: `PORT MAX_RATE QUEUE...`, a queue `ID,KEY=VALUE...` (its "
+        "Queue record's other_config: min-rate, max-rate, burst, priority)"
+    ),
     ("bridge", "address"): "an address of the bridge's internal port",
     ("bridge", "mtu"): "the internal port's MTU",
     ("bridge", "uplink"): "the uplink NIC: its kernel name or `mac=MAC`",
@@ -76,6 +81,7 @@ NOTES = {
         "a setting of an interface's Interface record: `IFNAME external_ids:key=value` or "
         "`IFNAME ingress_policing_rate=N` (`_burst`)"
     ),
+    ("container", "qos"): "an interface's egress QoS: `IFNAME MAX_RATE QUEUE...`, as a port's",
     ("switch", "image"): "the instance's OVS image",
     ("switch", "bridge"): "a bridge of the instance, in order",
     ("switch", "link"): "a link port: its name, the peer's instance, the peer port",
@@ -89,6 +95,8 @@ def _row(kind: str, key: str, rule: Rule) -> str:
         note += " (with an uplink)"
     if kind == "bridge" and key in OPENFLOW_KEYS:
         note += " (with controllers or mirrors)"
+    if key == "qos":
+        note += " (with a QoS)"
     value = rule.pattern.replace("|", "\\|")
     return f"| {FILES[kind]} | `{key}` | {COUNTS[rule.times]} | `{value}` | {note} |"
 

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from .names import (
     HOST_FORMAT_NAME,
     OPENFLOW_FORMAT_NAME,
+    QOS_FORMAT_NAME,
     SWITCH_FORMAT_NAME,
     UPLINK_FORMAT_NAME,
 )
@@ -105,10 +106,12 @@ def format_text(name: str) -> str:
 
 @cache
 def data_format() -> dict[str, dict[str, Rule]]:
-    """kind -> key -> rule, as the host's format tables say (its own and the uplink's), and
-    the switch script's (the data of other OVS instances)."""
+    """kind -> key -> rule, as the host's format tables say (its own and its parts': the
+    uplink's, the OpenFlow records', the QoS'), and the switch script's (the data of other
+    OVS instances)."""
     rules: dict[str, dict[str, Rule]] = {}
-    for name in (HOST_FORMAT_NAME, UPLINK_FORMAT_NAME, OPENFLOW_FORMAT_NAME, SWITCH_FORMAT_NAME):
+    tables = (HOST_FORMAT_NAME, UPLINK_FORMAT_NAME, OPENFLOW_FORMAT_NAME, QOS_FORMAT_NAME)
+    for name in (*tables, SWITCH_FORMAT_NAME):
         for line in format_text(name).splitlines()[1:]:
             kind, key, count, value = line.split(" ", 3)
             rules.setdefault(kind, {})[key] = Rule(count, value)

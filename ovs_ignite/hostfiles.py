@@ -246,6 +246,9 @@ def container_units(
     if container.mirror_output:
         text = render_template("attach-mirror.conf.j2", container_name=container.name, **ctx)
         attach_dropins.append(Dropin(names.ATTACH_MIRROR_DROPIN, text))
+    if container.qos:
+        text = render_template("attach-qos.conf.j2", container_name=container.name, **ctx)
+        attach_dropins.append(Dropin(names.ATTACH_QOS_DROPIN, text))
     if container.switches:
         text = render_template(
             "attach-switches.conf.j2",

@@ -30,6 +30,7 @@ class InterfaceData(NamedTuple):
     routes: tuple[str, ...] = ()  # "TO VIA"
     external_ids: tuple[tuple[str, str], ...] = ()  # the spec's keys of its Interface record
     policing: tuple[int, int] | None = None  # its ingress policing: rate, burst (0: OVS's)
+    qos: str | None = None  # its egress QoS: "MAX_RATE QUEUE..." (ovsconfig.qos_words)
     switch: str | None = None  # the OVS instance of its bridge (None: the main one)
 
     def line(self) -> str:
@@ -51,6 +52,7 @@ class InterfaceData(NamedTuple):
                 for column, value in zip(names.POLICING_COLUMNS, self.policing or (), strict=False)
                 if value
             ),
+            *([("qos", f"{self.ifname} {self.qos}")] if self.qos else []),
         ]
 
     def attachment_line(self) -> str:
@@ -61,7 +63,7 @@ class InterfaceData(NamedTuple):
 class BridgeData(NamedTuple):
     """A bridge: the ovs-vsctl commands of its transaction, its own other_config and
     external_ids settings and its ports' (set last in the transaction, a port's as "PORT
-    SETTING"), controllers and their settings, mirrors, addresses and MTU;
+    SETTING"), controllers and their settings, mirrors, its ports' QoS, addresses and MTU;
     and its uplink, if it has one (the NIC, dhcp, routes, DNS, timeout)."""
 
     name: str
@@ -71,6 +73,7 @@ class BridgeData(NamedTuple):
     controllers: tuple[str, ...] = ()
     controller_settings: tuple[str, ...] = ()  # "TARGET COLUMN=VALUE..."
     mirrors: tuple[str, ...] = ()  # the format's mirror lines
+    qos: tuple[str, ...] = ()  # its ports' egress QoS: "PORT MAX_RATE QUEUE..."
     addresses: tuple[str, ...] = ()
     mtu: int | None = None
     switch: str | None = None  # its OVS instance (None: the main one)
@@ -96,6 +99,7 @@ class BridgeData(NamedTuple):
             *(("controller", target) for target in self.controllers),
             *(("controller_setting", setting) for setting in self.controller_settings),
             *(("mirror", mirror) for mirror in self.mirrors),
+            *(("qos", qos) for qos in self.qos),
             *(("address", address) for address in self.addresses),
             *([("mtu", str(self.mtu))] if self.mtu else []),
             *uplink,
@@ -179,6 +183,7 @@ class ContainerUnits(NamedTuple):
     switches: tuple[str, ...] = ()  # other instances its interfaces are on
     dhcp: bool = False  # an interface of its has address: dhcp
     mirror_output: bool = False  # an interface of its is a mirror's output
+    qos: bool = False  # an interface of its has an egress QoS
 
 
 class HostModel(NamedTuple):

@@ -248,6 +248,64 @@ def _policing_burst() -> Any:
     return Field(default=None, ge=1, le=1_000_000_000, description=_POLICING_BURST)
 
 
+# (OVS gives a linux-htb class its rate in bytes/s as 32 bits: at most 34 Gbit/s)
+_MAX_RATE = 34_000_000_000
+
+
+def _rate(description: str) -> Any:
+    return Field(default=None, ge=1, le=_MAX_RATE, description=description)
+
+
+class Queue(Model):
+    """(addition) A queue of a linux-htb QoS: a class of what the port sends. Queue 0 takes
+    what OpenFlow puts in no other (set_queue): with the NORMAL action, everything."""
+
+    id: int = Field(ge=0, le=61439, description="The queue's number (0-61439).")
+    min_rate: int | None = _rate(
+        "The bit/s the queue is guaranteed (other_config:min-rate); default: OVS's (its MTU)."
+    )
+    max_rate: int | None = _rate(
+        "The most bit/s the queue sends (other_config:max-rate), at most the QoS's max_rate; "
+        "default: the QoS's max_rate."
+    )
+    burst: int | None = Field(
+        default=None,
+        ge=1,
+        le=100_000_000,
+        description="The bits the queue may send at once beyond its rate (other_config:burst); "
+        "default: OVS's.",
+    )
+    priority: int | None = Field(
+        default=None,
+        ge=0,
+        le=7,
+        description="Of the queues with spare bandwidth to share, a lower number is served "
+        "first (other_config:priority, 0-7); default: 0.",
+    )
+
+
+class Qos(Model):
+    """(addition) Egress shaping: the port's QoS record, a linux-htb qdisc with its queues,
+    made anew at every boot (the record it replaces removed)."""
+
+    type: Literal["linux-htb"] = Field(
+        default="linux-htb",
+        description="The kind of QoS: linux-htb (the kernel's hierarchical token bucket), "
+        "the one offered.",
+    )
+    max_rate: int = Field(
+        ge=1,
+        le=_MAX_RATE,
+        description="The most bit/s the port sends, all queues together (other_config:max-rate).",
+    )
+    queues: list[Queue] = Field(
+        default=[],
+        description="Its queues, each id once, their min_rate adding up to at most max_rate; "
+        "default: queue 0 alone, with OVS's settings.",
+        max_length=64,
+    )
+
+
 class PortBase(Model):
     name: IfName = _describe("The port's name: a host interface (system) or a new one.")
     vlan: VlanId | None = Field(default=None, description="Access VLAN (the port's tag).")
@@ -273,6 +331,11 @@ class PortBase(Model):
         " A bond's members each; not for patch and tunnel ports."
     )
     ingress_policing_burst: int | None = _policing_burst()
+    qos: Qos | None = Field(
+        default=None,
+        description="(addition) Egress shaping of what the bridge sends out on the port (Port "
+        "qos); not for patch, tunnel and dpdk ports.",
+    )
     other_config: dict[OtherConfigKey, Text] = _keys_field(
         "other_config keys of the Port record (for example priority-tags). "
         "The spec owns them: keys set by other means are removed at the next boot."
@@ -708,6 +771,11 @@ class Interface(Model):
     mtu: Mtu | None = Field(default=None, description="Its MTU; default the bridge's.")
     ingress_policing_rate: int | None = _policing_rate(" What the container sends.")
     ingress_policing_burst: int | None = _policing_burst()
+    qos: Qos | None = Field(
+        default=None,
+        description="(addition) Egress shaping of what the container receives on it (its "
+        "Port's qos), set at every attach; bridges of the main OVS instance only.",
+    )
     vlan: VlanId | None = Field(
         default=None,
         description="Its port's VLAN: the access VLAN, or the native one in a native vlan_mode.",

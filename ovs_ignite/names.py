@@ -32,6 +32,9 @@ DHCP_SCRIPT_NAME = "ovs-ignite-dhcp.sh"
 OPENFLOW_SCRIPT_NAME = "ovs-ignite-openflow.sh"
 OPENFLOW_FORMAT_NAME = "ovs-ignite-openflow.format"
 UPLINK_FORMAT_NAME = "ovs-ignite-uplink.format"
+# The egress QoS of ports and containers' interfaces (qos:).
+QOS_SCRIPT_NAME = "ovs-ignite-qos.sh"
+QOS_FORMAT_NAME = "ovs-ignite-qos.format"
 SCRIPT = {os_: f"{folder}/{SCRIPT_NAME}" for os_, folder in BIN_DIR.items()}
 # The static units name the script at its FCOS path; a Flatcar render puts in its own.
 UNITS_SCRIPT = SCRIPT["fcos"]
@@ -54,6 +57,8 @@ HOST_SIDE_NAMES = (
     DHCP_SCRIPT_NAME,
     OPENFLOW_SCRIPT_NAME,
     OPENFLOW_FORMAT_NAME,
+    QOS_SCRIPT_NAME,
+    QOS_FORMAT_NAME,
     SWITCH_SCRIPT_NAME,
     SWITCH_FORMAT_NAME,
 )
@@ -245,6 +250,8 @@ CONTAINER_DHCP_TEMPLATE = "ovs-ignite-container-dhcp@.service"
 ATTACH_DHCP_DROPIN = "30-dhcp.conf"
 # (the drop-in of a container's attach whose port is a mirror's output)
 ATTACH_MIRROR_DROPIN = "40-mirror.conf"
+# (the drop-in of a container's attach with an interface with an egress QoS)
+ATTACH_QOS_DROPIN = "50-qos.conf"
 
 
 def container_dhcp_unit(container: str) -> str:

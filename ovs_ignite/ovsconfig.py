@@ -21,6 +21,7 @@ from .records import (
     LinkPort,
     OnePort,
     PatchPort,
+    Qos,
     Spec,
     SystemPort,
     TunnelPort,
@@ -170,8 +171,8 @@ def _mtu_words(interface: str, mtu: int | None) -> list[str]:
 
 def _port_column_words(port: AnyPort) -> list[str]:
     """Set the port's VLAN columns (tag, trunks, vlan_mode) as the spec says and clear the
-    others, and clear its other_config and external_ids (port_settings sets the spec's keys
-    after this, in the same transaction)."""
+    others, and clear its other_config, external_ids and qos (port_settings sets the spec's
+    keys and the QoS part its QoS after this, in the same transaction)."""
     vlans = port.trunk_vlans
     trunks = ",".join(str(t) for t in vlans) if vlans is not None else None
     given = {"tag": port.vlan, "trunks": trunks, "vlan_mode": port.vlan_mode}
@@ -180,7 +181,7 @@ def _port_column_words(port: AnyPort) -> list[str]:
     if setting:
         cmd += ["--", "set", "port", port.name, *setting]
     cleared = [column for column, value in given.items() if value is None]
-    return [*cmd, "--", "clear", "port", port.name, *cleared, "other_config", "external_ids"]
+    return [*cmd, "--", "clear", "port", port.name, *cleared, "other_config", "external_ids", "qos"]
 
 
 def port_other_config(port: AnyPort) -> dict[str, str]:
@@ -188,6 +189,16 @@ def port_other_config(port: AnyPort) -> dict[str, str]:
     spec's own keys."""
     own = port.settings if isinstance(port, BondPort) else {}
     return {**own, **port.other_config}
+
+
+def qos_words(qos: Qos) -> str:
+    """A QoS as the host data gives it: "MAX_RATE QUEUE...", a queue "ID,KEY=VALUE..." (the
+    other_config keys of its Queue record that the spec gives)."""
+    queues = [
+        ",".join([str(queue.id), *(f"{key}={value}" for key, value in queue.other_config.items())])
+        for queue in qos.queues
+    ]
+    return " ".join([str(qos.max_rate), *queues])
 
 
 def port_settings(bridge: Bridge) -> list[str]:

@@ -30,6 +30,7 @@ from .ovsconfig import (
     open_vswitch_settings,
     ovsdb_commands,
     port_settings,
+    qos_words,
 )
 from .records import BondPort, Bridge, Container, LinkPort, Mirror, Spec
 from .runs import (
@@ -101,6 +102,7 @@ def container_data(spec: Spec, container: Container) -> ContainerData:
                     if iface.ingress_policing_rate
                     else None
                 ),
+                qos=qos_words(iface.qos) if iface.qos else None,
                 switch=spec.switch_of(bridge),
             )
         )
@@ -172,6 +174,7 @@ def container_units(spec: Spec, container: Container) -> ContainerUnits:
             for bridge in spec.bridges
             for m in bridge.mirrors
         ),
+        qos=any(iface.qos for iface in container.interfaces),
     )
 
 
@@ -207,6 +210,7 @@ def bridge_data(spec: Spec, bridge: Bridge) -> BridgeData:
         tuple(bridge.controller_targets),
         tuple(c.line for c in bridge.controller_records if c.settings),
         tuple(mirror_line(mirror) for mirror in bridge.mirrors),
+        tuple(f"{port.name} {qos_words(port.qos)}" for port in bridge.ports if port.qos),
         tuple(bridge.addresses),  # (each value's validator gave its normal form)
         bridge.mtu,
         spec.switch_of(bridge),
@@ -237,6 +241,9 @@ def host_parts(spec: Spec) -> tuple[str, ...]:
         parts.append(names.UDHCPC_SCRIPT_NAME)
     if any(b.controllers or b.mirrors for b in spec.bridges):
         parts += [names.OPENFLOW_SCRIPT_NAME, names.OPENFLOW_FORMAT_NAME]
+    ports = (p for b in spec.bridges for p in b.ports)
+    if any(p.qos for p in ports) or any(i.qos for c in spec.containers for i in c.interfaces):
+        parts += [names.QOS_SCRIPT_NAME, names.QOS_FORMAT_NAME]
     return tuple(parts)
 
 

@@ -138,6 +138,31 @@ class Dpdk(Record):
 # -- ports: one record per type -----------------------------------------------------------------
 
 
+class Queue(Record):
+    id: int
+    min_rate: int | None
+    max_rate: int | None
+    burst: int | None
+    priority: int | None
+
+    @property
+    def other_config(self) -> dict[str, str]:
+        """The other_config keys of its Queue record that the spec gives (min-rate, ...)."""
+        given = {
+            "min-rate": self.min_rate,
+            "max-rate": self.max_rate,
+            "burst": self.burst,
+            "priority": self.priority,
+        }
+        return {key: str(value) for key, value in given.items() if value is not None}
+
+
+class Qos(Record):
+    type: Literal["linux-htb"]
+    max_rate: int
+    queues: list[Queue]
+
+
 class PortBase(Record):
     name: str
     vlan: int | None
@@ -146,6 +171,7 @@ class PortBase(Record):
     mtu: int | None
     ingress_policing_rate: int | None
     ingress_policing_burst: int | None
+    qos: Qos | None
     other_config: dict[str, str]
     external_ids: dict[str, str]
 
@@ -448,6 +474,7 @@ class Interface(Record):
     mtu: int | None
     ingress_policing_rate: int | None
     ingress_policing_burst: int | None
+    qos: Qos | None
     vlan: int | None
     trunks: list[int | str] | None  # (a VLAN, or a range "FIRST-LAST")
     vlan_mode: Literal["access", "trunk", "native-tagged", "native-untagged"] | None

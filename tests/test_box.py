@@ -27,7 +27,7 @@ import pytest
 from ovs_ignite import Spec, load_spec, parse_spec, render
 from ovs_ignite.names import BRIDGES_UNIT, OVSDB_UNIT, VSWITCHD_UNIT, attach_unit
 from ovs_ignite.plan import host_interface_name
-from ovs_ignite.records import SystemPort
+from ovs_ignite.records import Qos, SystemPort
 from ovs_ignite.specschema import document
 
 from .support.box import (
@@ -163,9 +163,15 @@ UPLINKS = parse_spec(
     f"  - {{name: br-dead, uplink: {{mac: '{DEAD_MAC}'}}, address: dhcp, uplink_timeout: 10}}\n"
     "containers:\n"
     "  - {name: edge, image: x,\n"
-    "     interfaces: [{bridge: br-ex, address: 10.0.2.50/24, gateway: 10.0.2.2}]}\n",
+    "     interfaces: [{bridge: br-ex, address: 10.0.2.50/24, gateway: 10.0.2.2}]}\n"
+    # (issue 31: egress shaping, on the kernel datapath; edge is the control)
+    "  - {name: sink, image: x,\n"
+    "     interfaces: [{bridge: br-ex, address: 10.0.2.60/24,\n"
+    "                   qos: {max_rate: 100000, queues: [{id: 0, max_rate: 100000}]}}]}\n",
     "uplinks.yaml",
 )
+# (and the box's second NIC, a port of br-app, shaped too)
+NIC_QOS = Qos(type="linux-htb", max_rate=10_000_000, queues=[])
 
 
 @contextmanager
@@ -182,7 +188,10 @@ def _booted(work: Path, engine: str, images: Images) -> Iterator[Box]:
         root.result()
     files = dict[str, str]()
     ovs_update: dict[str, object] = {"image": ovs}
-    loaded = {ovs: [OVSDB_UNIT, VSWITCHD_UNIT], httpd: ["web.service", "edge.service"]}
+    loaded = {
+        ovs: [OVSDB_UNIT, VSWITCHD_UNIT],
+        httpd: ["web.service", "edge.service", "sink.service"],
+    }
     if images.registry:
         loaded = {}  # (the box's units pull them)
         images.newer = ovs
@@ -210,6 +219,7 @@ def _booted(work: Path, engine: str, images: Images) -> Iterator[Box]:
         mtu=None,
         ingress_policing_rate=None,
         ingress_policing_burst=None,
+        qos=NIC_QOS,
         other_config={},
         external_ids={},
         type="system",
@@ -221,7 +231,7 @@ def _booted(work: Path, engine: str, images: Images) -> Iterator[Box]:
         bridges=[bridge, *UPLINKS.bridges],
         containers=[
             example.containers[0].replaced(image=httpd),
-            UPLINKS.containers[0].replaced(image=httpd),
+            *(container.replaced(image=httpd) for container in UPLINKS.containers),
         ],
         host=example.host.replaced(users=[user]),
     )
@@ -467,6 +477,55 @@ def test_killed_container_is_restarted_and_attached_again(box: Box) -> None:
     assert _ports(box) == [host_interface_name("web", "eth1")]
 
 
+def test_egress_qos_shapes_what_a_container_receives(box: Box) -> None:
+    """(issue 31) sink's interface has a 100 kbit/s linux-htb QoS, on the kernel datapath,
+    and the box's second NIC a 10 Mbit/s one: the kernel's htb classes are those of OVS's
+    records. Of datagrams the box sends to sink and to edge (no QoS) in turn, edge receives
+    nearly all and sink a small part, the rest held in its queue. After a restart of sink
+    (a new port) its QoS is made again and its old port's record is removed."""
+    vsctl = f"sudo {box.engine} exec ovs-vswitchd ovs-vsctl"
+    sink_if = host_interface_name("sink", "eth1")
+
+    def own() -> list[str]:
+        """The QoS records ovs-ignite made."""
+        found = box.ssh(f"{vsctl} --bare --columns=_uuid find qos external_ids:ovs-ignite=qos")
+        return sorted(found.stdout.split())
+
+    def received(container: str) -> int:
+        pid = box.ssh(f"sudo {box.engine} inspect --format '{{{{.State.Pid}}}}' {container}")
+        path = "/sys/class/net/eth1/statistics/rx_packets"
+        return int(box.ssh(f"sudo nsenter --target {pid.stdout.strip()} --net cat {path}").stdout)
+
+    classes = box.ssh(f"sudo tc class show dev {sink_if}").stdout
+    assert "class htb 1:fffe root rate 100Kbit ceil 100Kbit " in classes, classes
+    assert re.search(r"class htb 1:1 parent 1:fffe .* ceil 100Kbit ", classes), classes
+    classes = box.ssh(f"sudo tc class show dev {SECOND_NIC}").stdout
+    assert "class htb 1:fffe root rate 10Mbit ceil 10Mbit " in classes, classes
+    ports = {
+        port: box.ssh(f"{vsctl} get port {port} qos").stdout.strip()
+        for port in (sink_if, SECOND_NIC, host_interface_name("edge", "eth1"))
+    }
+    shaped = sorted(uuid for uuid in ports.values() if uuid != "[]")
+    assert shaped == own() and len(shaped) == 2, (ports, own())  # (edge's has none)
+    before = received("sink"), received("edge")
+    send = 'p=$(printf %1200s x); for i in $(seq 500); do for a in 60 50; do echo "$p" '
+    send += ">/dev/udp/10.0.2.$a/9; done; done 2>/dev/null; true"
+    box.ssh(f"bash -c '{send}'")
+    to_sink, to_edge = received("sink") - before[0], received("edge") - before[1]
+    # (100 kbit/s is about 10 such datagrams a second)
+    assert to_edge >= 400 and to_sink * 4 < to_edge, (to_sink, to_edge)
+    shown = box.ssh(f"sudo tc -s class show dev {sink_if} classid 1:1").stdout
+    held = re.search(r"dropped ([0-9]+),.*backlog [0-9]+b ([0-9]+)p", shown, re.DOTALL)
+    assert held and int(held[1]) + int(held[2]) > 0, shown
+
+    box.ssh("sudo systemctl restart sink.service")
+    box.wait_for(f"systemctl is-active {attach_unit('sink')}")
+    again = box.ssh(f"{vsctl} get port {sink_if} qos").stdout.strip()
+    assert again not in ports.values() and again in own() and len(own()) == 2, (again, own())
+    classes = box.ssh(f"sudo tc class show dev {sink_if}").stdout
+    assert "class htb 1:fffe root rate 100Kbit" in classes, classes
+
+
 def test_vswitchd_restart_recovers_traffic(box: Box) -> None:
     if box.engine == "docker":
         pytest.skip(
@@ -581,7 +640,7 @@ OURS = ("ovs", "web.", "wa.", "wb.", "libpod-", "docker-")
 
 
 def _containers(box: Box) -> list[str]:
-    return ["web", "edge", *(["wa", "wb"] if box.engine == "docker" else [])]
+    return ["web", "edge", "sink", *(["wa", "wb"] if box.engine == "docker" else [])]
 
 
 def test_reboot_keeps_the_database_and_verifies_again(box: Box) -> None:

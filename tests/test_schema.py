@@ -71,6 +71,7 @@ def test_each_port_type_takes_its_own_keys(schema: dict[str, Any]) -> None:
     keys = {name: set(d["properties"]) for name, d in defs.items() if name.endswith("Port")}
     common = {"name", "type", "vlan", "trunks", "vlan_mode", "mtu", "other_config", "external_ids"}
     common |= {"ingress_policing_rate", "ingress_policing_burst"}  # (refused on patch, tunnels)
+    common |= {"qos"}  # (refused on patch, tunnels and dpdk)
     one = common | {"ofport"}  # a port that is one interface can ask for its OpenFlow number
     assert keys["SystemPort"] == keys["InternalPort"] == one
     tunnel = one | {"remote_ip", "key", "in_key", "out_key", "local_ip", "tos", "ttl"}

@@ -119,6 +119,8 @@ class FakeHost:
         }
     )
     tag: Any = field(default_factory=list)
+    qos: Any = field(default_factory=list)  # (web's port's qos column)
+    qos_rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # QoS and Queue
     link: str = f"5: eth1@if6: <UP> mtu 1500 link/ether {MAC} brd ff:ff:ff:ff:ff:ff"
     hostname: str = "edge-01"
     keys: str = KEY + "\n"
@@ -150,8 +152,20 @@ class FakeHost:
                 }
             ],
             "Port": [
-                {"_uuid": "uuid-p0", "name": "br-app", "tag": [], "interfaces": ["uuid-i0"]},
-                {"_uuid": "uuid-p1", "name": HOST_IF, "tag": self.tag, "interfaces": ["uuid-i1"]},
+                {
+                    "_uuid": "uuid-p0",
+                    "name": "br-app",
+                    "tag": [],
+                    "interfaces": ["uuid-i0"],
+                    "qos": [],
+                },
+                {
+                    "_uuid": "uuid-p1",
+                    "name": HOST_IF,
+                    "tag": self.tag,
+                    "interfaces": ["uuid-i1"],
+                    "qos": self.qos,
+                },
             ],
             "Interface": [
                 {
@@ -173,6 +187,8 @@ class FakeHost:
             ],
             "Controller": [],
             "Mirror": [],
+            "QoS": self.qos_rows.get("QoS", []),
+            "Queue": self.qos_rows.get("Queue", []),
             "Manager": [],
             "SSL": [],
             "Open_vSwitch": [
@@ -409,6 +425,33 @@ def test_a_wrong_tag_and_a_wrong_mac_are_named_with_what_was_found() -> None:
     assert "FAIL  web/eth1 port tag: expected None, found 7" in failed
     assert any(line.startswith(f"FAIL  web/eth1 MAC {MAC}: expected {MAC}") for line in failed)
     assert len(failed) == 2
+
+
+def test_a_qos_the_spec_does_not_give_is_named_with_its_queues() -> None:
+    """web's port has a QoS made by hand (the spec gives none): verify names it, its rate
+    and its queue's settings; a QoS record of a hostile shape is shown, not a traceback."""
+    rows: dict[str, list[dict[str, Any]]] = {
+        "QoS": [
+            {
+                "_uuid": "uuid-q",
+                "type": "linux-htb",
+                "other_config": {"max-rate": "1000000"},
+                "queues": {0: "uuid-q0"},
+            }
+        ],
+        "Queue": [{"_uuid": "uuid-q0", "other_config": {"max-rate": "500000"}}],
+    }
+    failed = _failed(FakeHost(qos="uuid-q", qos_rows=rows))
+    assert failed == [
+        "FAIL  web/eth1 qos: expected None, found {'type': 'linux-htb', 'max-rate': '1000000', "
+        "'queues': {0: {'max-rate': '500000'}}}"
+    ]
+    rows["QoS"][0] |= {"queues": ["x", ["y"]], "other_config": "z"}
+    failed = _failed(FakeHost(qos="uuid-q", qos_rows=rows))
+    assert failed == [
+        "FAIL  web/eth1 qos: expected None, found {'type': 'linux-htb', 'max-rate': 'z', "
+        "'queues': ['x', ['y']]}"
+    ]
 
 
 def test_host_checks_name_the_hostname_the_keys_and_the_modules() -> None:

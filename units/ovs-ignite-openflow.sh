@@ -6,15 +6,14 @@
 # mirrors command (an attach's ExecStartPost, for a container that is a mirror's output).
 # It uses the host script's functions (vsctl, data_list, read_named, find_vswitchd).
 
-# Add to OPENFLOW the ovs-vsctl words of bridge $1's controllers and mirrors (read_named
-# read its data), for the bridge's transaction.
+# Add to the caller's transaction the ovs-vsctl words of bridge $1's controllers and mirrors
+# (read_named read its data).
 openflow_words() {
     local wanted
-    OPENFLOW=()
     data_list controller wanted
     if ((${#wanted[@]})); then
         # (controller_words cannot fail: a failed look-up asks for them to be set)
-        mapfile -t OPENFLOW < <(controller_words "$1" "${wanted[@]}")
+        mapfile -t -O "${#transaction[@]}" transaction < <(controller_words "$1" "${wanted[@]}")
     fi
     mirror_words "$1"
 }
@@ -74,11 +73,12 @@ bridge_mirrors() {
     done
 }
 
-# Add to OPENFLOW the words that make bridge $1's mirrors as its data says ("name select_all
-# select_vlans src_ports dst_ports output_port output_vlan output_host_if", '-': none): one
-# there has its columns set anew (those not given cleared), one not there is made, and one
-# of the bridge's that the data does not name is removed. An output to a container's port
-# is set when the port is there (the attach runs the mirrors command once it made it).
+# Add to the caller's transaction the words that make bridge $1's mirrors as its data says
+# ("name select_all select_vlans src_ports dst_ports output_port output_vlan output_host_if",
+# '-': none): one there has its columns set anew (those not given cleared), one not there is
+# made, and one of the bridge's that the data does not name is removed. An output to a
+# container's port is set when the port is there (the attach runs the mirrors command once
+# it made it).
 mirror_words() {
     local line lines f n=0 i k=0 port ports refs columns name
     local kinds=(select_src_port select_dst_port output_port)
@@ -99,35 +99,35 @@ mirror_words() {
             refs=()
             for port in "${ports[@]}"; do
                 k=$((k + 1))
-                OPENFLOW+=(-- "--id=@p$k" get port "$port")
+                transaction+=(-- "--id=@p$k" get port "$port")
                 refs+=("@p$k")
             done
             columns+=("${kinds[i - 3]}=$(IFS=,; echo "${refs[*]}")")
         done
         if [[ -v MIRRORS[${f[0]}] ]]; then
-            OPENFLOW+=(-- clear mirror "${MIRRORS[${f[0]}]}" select_src_port select_dst_port
+            transaction+=(-- clear mirror "${MIRRORS[${f[0]}]}" select_src_port select_dst_port
                 select_vlan output_port output_vlan -- set mirror "${MIRRORS[${f[0]}]}"
                 "${columns[@]}")
         else
-            OPENFLOW+=(-- "--id=@m$n" create mirror "name=${f[0]}" "${columns[@]}"
+            transaction+=(-- "--id=@m$n" create mirror "name=${f[0]}" "${columns[@]}"
                 -- add bridge "$1" mirrors "@m$n")
         fi
     done
     for name in "${!MIRRORS[@]}"; do
-        [[ -v named[$name] ]] || OPENFLOW+=(-- remove bridge "$1" mirrors "${MIRRORS[$name]}")
+        [[ -v named[$name] ]] || transaction+=(-- remove bridge "$1" mirrors "${MIRRORS[$name]}")
     done
 }
 
 # Make every bridge's mirrors as the host data says (after an attach made a port that is a
 # mirror's output).
 cmd_mirrors() {
-    local bridges bridge
+    local bridges bridge transaction
     data_list bridge bridges
     find_vswitchd
     for bridge in "${bridges[@]}"; do
         read_named bridge "$bridge"
-        OPENFLOW=()
+        transaction=()
         mirror_words "$bridge"
-        ((${#OPENFLOW[@]} == 0)) || vsctl "${OPENFLOW[@]:1}"
+        ((${#transaction[@]} == 0)) || vsctl "${transaction[@]:1}"
     done
 }

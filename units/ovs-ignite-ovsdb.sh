@@ -66,7 +66,7 @@ address_lines() {
 }
 
 cmd_bridges() {
-    local bridges bridge transaction settings setting OPENFLOW
+    local bridges bridge transaction settings setting
     data_list bridge bridges
     find_vswitchd
     for bridge in "${bridges[@]}"; do
@@ -82,13 +82,17 @@ cmd_bridges() {
         for setting in "${settings[@]}"; do
             transaction+=(-- set port "${setting%% *}" "${setting#* }")
         done
-        OPENFLOW=()
         if [[ -v DATA[controller] || -v DATA[mirror] ]]; then
             load_part openflow
             openflow_words "$bridge"
         fi
-        # One transaction per bridge: the bridge, its settings, ports, controllers, mirrors.
-        vsctl "${transaction[@]:1}" "${OPENFLOW[@]}"
+        if [[ -v DATA[qos] ]]; then
+            load_part qos
+            bridge_qos_words
+        fi
+        # One transaction per bridge: the bridge, its settings, ports, controllers, mirrors,
+        # QoS.
+        vsctl "${transaction[@]:1}"
         [[ ! -v DATA[controller] ]] || controller_settings "$bridge"
         if [[ -v DATA[address] || -v DATA[mtu] ]]; then
             "${IP[@]}" link set dev "$bridge" up

@@ -24,6 +24,7 @@ ovs: {image: OVSIMAGE, other_config: {OCKEY: OCVALUE}, managers: [MANAGER],
 dpdk: {hugepages: {size: 2M, count: 512}, isolcpus: ISOLCPUS, socket_mem: SOCKETMEM}
 bridges:
   - name: BRIDGE
+    datapath: system
     address: 10.0.0.1/24
     controllers: [CONTROLLER, {target: CTLTARGET, connection_mode: out-of-band}]
     datapath_id: DPID
@@ -31,7 +32,7 @@ bridges:
     external_ids: {site: BEVALUE}
     ports:
       - {name: PORT, trunks: [10, TRUNKS], other_config: {PKEY: PVALUE}, external_ids: {n: x},
-         ingress_policing_rate: POLICE}
+         ingress_policing_rate: POLICE, qos: {max_rate: QOSRATE, queues: [{id: QUEUEID}]}}
       - {name: vx9, type: vxlan, remote_ip: 192.0.2.9, local_ip: TUNLOCAL, dst_port: 4790,
          in_key: TUNKEY}
     mirrors: [{name: MIRROR, select_src_ports: [vx9], output_port: SPANTO}]
@@ -49,7 +50,8 @@ containers:
     env: {ENVKEY: ENVVALUE}
     volumes: [VOLUME]
     interfaces:
-      - {bridge: BRIDGE, name: IFNAME, address: ADDRESS, gateway: GATEWAY, mac: MAC}
+      - {bridge: BRIDGE, name: IFNAME, address: ADDRESS, gateway: GATEWAY, mac: MAC,
+         qos: {max_rate: 1000000, queues: [{id: 0, max_rate: QUEUERATE}]}}
       - bridge: BRIDGE
         name: eth2
         address: [10.0.0.12/24, ADDRESS6]
@@ -96,6 +98,9 @@ FIELDS: dict[str, tuple[str | int, str]] = {
     "PKEY": ("priority-tags", "p{}"),
     "POLICE": (1000, "1000{}"),
     "PVALUE": ("if-nonzero", "a {}"),
+    "QOSRATE": (100000000, "1000{}"),
+    "QUEUEID": (0, "{}"),
+    "QUEUERATE": (500000, "5000{}"),
     "TRUNKS": ("20-29", "20-{}"),
     "TUNLOCAL": ("192.0.2.10", "192.0.2.{}"),
     "TUNKEY": ("flow", "{}"),
