@@ -36,10 +36,14 @@ qos_words() {
 }
 
 # Add to the caller's transaction the words that remove QoS record $1, with its queues, when
-# ovs-ignite made it (external_ids:ovs-ignite=qos).
+# ovs-ignite made it (external_ids:ovs-ignite=qos) and no other port has it (one set on
+# another port too, by hand, stays until a sweep finds no port has it).
 own_qos_words() {
     local queues queue
     [[ $(vsctl --if-exists get qos "$1" external_ids:ovs-ignite 2>/dev/null) == qos ]] || return 0
+    [[ $(vsctl --data=bare --no-heading --columns=_uuid find port "qos=$1") != *$'
+'* ]] ||
+        return 0
     read -r -a queues <<<"$(vsctl get qos "$1" queues | tr -d '{},')" # (N=UUID each)
     transaction+=(-- --if-exists destroy qos "$1")
     for queue in "${queues[@]}"; do
