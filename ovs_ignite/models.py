@@ -286,7 +286,9 @@ class Queue(Model):
 
 class Qos(Model):
     """(addition) Egress shaping: the port's QoS record, a linux-htb qdisc with its queues,
-    made anew at every boot (the record it replaces removed)."""
+    made anew at every boot (a container's: at every attach), the record it replaces
+    removed. Bridges of the kernel datapath (system) only: on a userspace one, a shaped
+    port holds back every other port of the datapath."""
 
     type: Literal["linux-htb"] = Field(
         default="linux-htb",
