@@ -788,6 +788,13 @@ def _dpdk_port_is_policed(host: Stack) -> None:
     assert host.vsctl("get", "interface", "dpdk0", "ingress_policing_rate").strip() == "2000"
 
 
+def _received(host: Stack, container: str) -> int:
+    """The packets container's eth1 has received (ip in its network namespace)."""
+    argv = ["nsenter", "--target", host.container_pid(container), "--net", "--", "ip", "-j"]
+    (link,) = json.loads(host.host.sh(*argv, "-s", "link", "show", "dev", "eth1"))
+    return int(link["stats64"]["rx"]["packets"])
+
+
 @pytest.mark.parametrize("engine", ENGINE_PARAMS)
 def test_a_mirror_copies_the_bridge_to_an_ids_container_across_its_restart(
     conf: Path, tmp_path: Path, engine: str
@@ -801,20 +808,14 @@ def test_a_mirror_copies_the_bridge_to_an_ids_container_across_its_restart(
         for name in ("web", "client", "ids", "quiet"):
             host.start(f"{name}.service")
 
-        def received(container: str) -> int:
-            pid = host.container_pid(container)
-            argv = ["nsenter", "--target", pid, "--net", "--", "ip", "-j", "-s", "link", "show"]
-            (link,) = json.loads(host.host.sh(*argv, "dev", "eth1"))
-            return int(link["stats64"]["rx"]["packets"])
-
         def copied() -> tuple[int, int]:
             """What ids and quiet receive while client gets web's page 10 times (at least
             six packets each: a TCP handshake, the request, the answer, the close)."""
-            before = received("ids"), received("quiet")
+            before = _received(host, "ids"), _received(host, "quiet")
             fetch = "for i in 1 2 3 4 5 6 7 8 9 10; do wget -q -O /dev/null $0 || exit 1; done"
             got = host.exec("client", "sh", "-c", fetch, "http://10.40.0.10/")
             assert got.returncode == 0, got.stdout + got.stderr
-            return received("ids") - before[0], received("quiet") - before[1]
+            return _received(host, "ids") - before[0], _received(host, "quiet") - before[1]
 
         def copied_once_flowing() -> tuple[int, int]:
             """copied(), once the copies flow: the userspace datapath sends to a new port
@@ -881,13 +882,7 @@ def test_linux_htb_on_one_userspace_port_holds_back_the_others(conf: Path, tmp_p
 
         def received() -> tuple[int, int]:
             """The packets shaped's and open's eth1 have received."""
-            counts = []
-            for container in ("shaped", "open"):
-                pid = host.container_pid(container)
-                ip = ["nsenter", "--target", pid, "--net", "--", "ip", "-j", "-s", "link"]
-                (link,) = json.loads(host.host.sh(*ip, "show", "dev", "eth1"))
-                counts.append(int(link["stats64"]["rx"]["packets"]))
-            return counts[0], counts[1]
+            return _received(host, "shaped"), _received(host, "open")
 
         def send(count: int) -> tuple[int, int]:
             """Send count datagrams of 1,200 bytes to shaped and to open in turn, a pair

@@ -39,14 +39,20 @@ qos_words() {
 # ovs-ignite made it (external_ids:ovs-ignite=qos) and no other port has it (one set on
 # another port too, by hand, stays until a sweep finds no port has it).
 own_qos_words() {
-    local queues queue
+    local queues
     [[ $(vsctl --if-exists get qos "$1" external_ids:ovs-ignite 2>/dev/null) == qos ]] || return 0
-    [[ $(vsctl --data=bare --no-heading --columns=_uuid find port "qos=$1") != *$'
-'* ]] ||
+    [[ $(vsctl --data=bare --no-heading --columns=_uuid find port "qos=$1") != *$'\n'* ]] ||
         return 0
     read -r -a queues <<<"$(vsctl get qos "$1" queues | tr -d '{},')" # (N=UUID each)
+    destroy_qos_words "$1" "${queues[@]}"
+}
+
+# Add to the caller's transaction the words that remove QoS record $1 and its queues $2...
+# (N=UUID each; one removed meanwhile is skipped).
+destroy_qos_words() {
+    local queue
     transaction+=(-- --if-exists destroy qos "$1")
-    for queue in "${queues[@]}"; do
+    for queue in "${@:2}"; do
         transaction+=(-- --if-exists destroy queue "${queue#*=}")
     done
 }
@@ -67,19 +73,16 @@ bridge_qos_words() {
 # queues. Ours are listed before the ports: one made meanwhile is not among them. A sweep
 # that fails leaves them to the next one.
 qos_sweep() {
-    local ours used uuid queues queue q words=()
+    local ours used uuid queues q transaction=() # (its own, not the caller's)
     ours=$(vsctl --format=csv --data=bare --no-heading --columns=_uuid,queues \
         find qos external_ids:ovs-ignite=qos)
     used=$'\n'$(vsctl --data=bare --no-heading --columns=qos list port)$'\n'
     while IFS=, read -r uuid queues; do
         [[ -n $uuid && $used != *$'\n'$uuid$'\n'* ]] || continue
-        words+=(-- --if-exists destroy qos "$uuid")
         read -r -a q <<<"$queues" # (ID=UUID each)
-        for queue in "${q[@]}"; do
-            words+=(-- --if-exists destroy queue "${queue#*=}")
-        done
+        destroy_qos_words "$uuid" "${q[@]}"
     done <<<"$ours"
-    if ((${#words[@]})) && ! vsctl "${words[@]:1}"; then
+    if ((${#transaction[@]})) && ! vsctl "${transaction[@]:1}"; then
         log "could not remove the QoS records no port has; the next sweep will"
     fi
 }
