@@ -25,193 +25,207 @@ _13 = {"type": "function-after", "function": _12, "schema": {"type": "str"}}
 _14 = {"type": "model-field", "schema": _13}
 _15 = {"type": "default", "schema": {"type": "bool"}, "default": True}
 _16 = {"type": "model-field", "schema": _15}
-_17 = {"type": "no-info", "function": values.int_as_text}
-_18 = {"type": "function-before", "function": _17, "schema": {"type": "str"}}
-_19 = {"type": "no-info", "function": values.hex_mask}
-_20 = {"type": "no-info", "function": values.int_as_hex}
-_21 = {"type": "function-before", "function": _20, "schema": {"type": "str"}}
-_22 = {"type": "function-after", "function": _19, "schema": _21}
-_23 = {"type": "nullable", "schema": _22}
-_24 = {"type": "default", "schema": _23, "default": None}
-_25 = {"type": "model-field", "schema": _24}
-_26 = {"type": "no-info", "function": values.pci_address}
-_27 = {"type": "function-after", "function": _26, "schema": {"type": "str"}}
-_28 = {"type": "no-info", "function": values.if_name}
-_29 = {"type": "function-after", "function": _28, "schema": {"type": "str"}}
-_30 = {"type": "model-field", "schema": _29}
-_31 = {"type": "no-info", "function": values.switch_name}
-_32 = {"type": "function-after", "function": _31, "schema": {"type": "str"}}
-_33 = {"type": "literal", "expected": ["dhcp"]}
-_34 = {"type": "no-info", "function": values.cidr}
-_35 = {"type": "function-after", "function": _34, "schema": {"type": "str"}}
-_36 = {"type": "list", "items_schema": _35, "min_length": 1, "max_length": 32}
-_37 = {"by-dhcp": _33, "cidr-list": _36, "a-cidr": _35}
-_38 = {"type": "tagged-union", "choices": _37, "discriminator": records.address_kind}
-_39 = {"type": "nullable", "schema": _38}
-_40 = {"type": "default", "schema": _39, "default": None}
-_41 = {"type": "model-field", "schema": _40}
-_42 = {"type": "literal", "expected": ["default"]}
-_43 = {"type": "no-info", "function": values.network}
-_44 = {"type": "function-after", "function": _43, "schema": {"type": "str"}}
-_45 = {"to-default": _42, "a-cidr": _44}
-_46 = {"type": "tagged-union", "choices": _45, "discriminator": records.route_to_kind}
-_47 = {"type": "model-field", "schema": _46}
-_48 = {"type": "no-info", "function": values.ip_address}
-_49 = {"type": "function-after", "function": _48, "schema": {"type": "str"}}
-_50 = {"type": "model-field", "schema": _49}
-_51 = {"to": _47, "via": _50}
-_52 = {"type": "model-fields", "fields": _51, "model_name": "Route", "computed_fields": []}
-_53 = {"extra_fields_behavior": "forbid", "strict": True, "title": "Route"}
-_54 = {
+_17 = {"type": "definition-ref", "schema_ref": "Hugepages"}
+_18 = {"type": "no-info", "function": values.int_as_text}
+_19 = {"type": "function-before", "function": _18, "schema": {"type": "str"}}
+_20 = {"type": "no-info", "function": values.socket_mem}
+_21 = {"type": "function-after", "function": _20, "schema": _19}
+_22 = {"type": "nullable", "schema": _21}
+_23 = {"type": "default", "schema": _22, "default": None}
+_24 = {"type": "model-field", "schema": _23}
+_25 = {"type": "no-info", "function": values.hex_mask}
+_26 = {"type": "no-info", "function": values.int_as_hex}
+_27 = {"type": "function-before", "function": _26, "schema": {"type": "str"}}
+_28 = {"type": "function-after", "function": _25, "schema": _27}
+_29 = {"type": "nullable", "schema": _28}
+_30 = {"type": "default", "schema": _29, "default": None}
+_31 = {"type": "model-field", "schema": _30}
+_32 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 100}}
+_33 = {"type": "default", "schema": _32, "default": None}
+_34 = {"type": "model-field", "schema": _33}
+_35 = {"type": "int", "ge": 0, "le": 4294967295}
+_36 = {"type": "nullable", "schema": {"type": "bool"}}
+_37 = {"type": "default", "schema": _36, "default": None}
+_38 = {"type": "model-field", "schema": _37}
+_39 = {"type": "no-info", "function": values.pci_address}
+_40 = {"type": "function-after", "function": _39, "schema": {"type": "str"}}
+_41 = {"type": "no-info", "function": values.if_name}
+_42 = {"type": "function-after", "function": _41, "schema": {"type": "str"}}
+_43 = {"type": "model-field", "schema": _42}
+_44 = {"type": "no-info", "function": values.switch_name}
+_45 = {"type": "function-after", "function": _44, "schema": {"type": "str"}}
+_46 = {"type": "literal", "expected": ["dhcp"]}
+_47 = {"type": "no-info", "function": values.cidr}
+_48 = {"type": "function-after", "function": _47, "schema": {"type": "str"}}
+_49 = {"type": "list", "items_schema": _48, "min_length": 1, "max_length": 32}
+_50 = {"by-dhcp": _46, "cidr-list": _49, "a-cidr": _48}
+_51 = {"type": "tagged-union", "choices": _50, "discriminator": records.address_kind}
+_52 = {"type": "nullable", "schema": _51}
+_53 = {"type": "default", "schema": _52, "default": None}
+_54 = {"type": "model-field", "schema": _53}
+_55 = {"type": "literal", "expected": ["default"]}
+_56 = {"type": "no-info", "function": values.network}
+_57 = {"type": "function-after", "function": _56, "schema": {"type": "str"}}
+_58 = {"to-default": _55, "a-cidr": _57}
+_59 = {"type": "tagged-union", "choices": _58, "discriminator": records.route_to_kind}
+_60 = {"type": "model-field", "schema": _59}
+_61 = {"type": "no-info", "function": values.ip_address}
+_62 = {"type": "function-after", "function": _61, "schema": {"type": "str"}}
+_63 = {"type": "model-field", "schema": _62}
+_64 = {"to": _60, "via": _63}
+_65 = {"type": "model-fields", "fields": _64, "model_name": "Route", "computed_fields": []}
+_66 = {"extra_fields_behavior": "forbid", "strict": True, "title": "Route"}
+_67 = {
     "type": "model",
     "cls": records.Route,
-    "schema": _52,
+    "schema": _65,
     "custom_init": False,
     "root_model": False,
-    "config": _53,
+    "config": _66,
     "ref": "Route",
 }
-_55 = {"type": "no-info", "function": values.mtu}
-_56 = {"type": "function-after", "function": _55, "schema": {"type": "int"}}
-_57 = {"type": "nullable", "schema": _56}
-_58 = {"type": "default", "schema": _57, "default": None}
-_59 = {"type": "model-field", "schema": _58}
-_60 = {"type": "list", "items_schema": _29}
-_61 = {"type": "nullable", "schema": _60}
-_62 = {"type": "default", "schema": _61, "default": None}
-_63 = {"type": "model-field", "schema": _62}
-_64 = {"type": "no-info", "function": values.vlan_id}
-_65 = {"type": "function-after", "function": _64, "schema": {"type": "int"}}
-_66 = {"type": "nullable", "schema": _65}
-_67 = {"type": "default", "schema": _66, "default": None}
-_68 = {"type": "model-field", "schema": _67}
-_69 = {"type": "nullable", "schema": _1}
-_70 = {"type": "default", "schema": _69, "default": None}
-_71 = {"type": "model-field", "schema": _70}
-_72 = {"type": "nullable", "schema": _49}
-_73 = {"type": "default", "schema": _72, "default": None}
-_74 = {"type": "model-field", "schema": _73}
-_75 = {"type": "no-info", "function": values.mac_address}
-_76 = {"type": "function-after", "function": _75, "schema": {"type": "str"}}
-_77 = {"type": "int", "ge": 1, "le": 1000000000}
-_78 = {"type": "nullable", "schema": _77}
-_79 = {"type": "default", "schema": _78, "default": None}
-_80 = {"type": "model-field", "schema": _79}
-_81 = {"type": "literal", "expected": ["linux-htb"]}
-_82 = {"type": "default", "schema": _81, "default": "linux-htb"}
-_83 = {"type": "model-field", "schema": _82}
-_84 = {"type": "int", "ge": 1, "le": 34000000000}
-_85 = {"type": "model-field", "schema": _84}
-_86 = {"type": "model-field", "schema": {"type": "int", "ge": 0, "le": 61439}}
-_87 = {"type": "nullable", "schema": _84}
-_88 = {"type": "default", "schema": _87, "default": None}
-_89 = {"type": "model-field", "schema": _88}
-_90 = {"type": "int", "ge": 1, "le": 100000000}
+_68 = {"type": "no-info", "function": values.mtu}
+_69 = {"type": "function-after", "function": _68, "schema": {"type": "int"}}
+_70 = {"type": "nullable", "schema": _69}
+_71 = {"type": "default", "schema": _70, "default": None}
+_72 = {"type": "model-field", "schema": _71}
+_73 = {"type": "list", "items_schema": _42}
+_74 = {"type": "nullable", "schema": _73}
+_75 = {"type": "default", "schema": _74, "default": None}
+_76 = {"type": "model-field", "schema": _75}
+_77 = {"type": "no-info", "function": values.vlan_id}
+_78 = {"type": "function-after", "function": _77, "schema": {"type": "int"}}
+_79 = {"type": "nullable", "schema": _78}
+_80 = {"type": "default", "schema": _79, "default": None}
+_81 = {"type": "model-field", "schema": _80}
+_82 = {"type": "nullable", "schema": _1}
+_83 = {"type": "default", "schema": _82, "default": None}
+_84 = {"type": "model-field", "schema": _83}
+_85 = {"type": "nullable", "schema": _62}
+_86 = {"type": "default", "schema": _85, "default": None}
+_87 = {"type": "model-field", "schema": _86}
+_88 = {"type": "no-info", "function": values.mac_address}
+_89 = {"type": "function-after", "function": _88, "schema": {"type": "str"}}
+_90 = {"type": "int", "ge": 1, "le": 1000000000}
 _91 = {"type": "nullable", "schema": _90}
 _92 = {"type": "default", "schema": _91, "default": None}
 _93 = {"type": "model-field", "schema": _92}
-_94 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 7}}
-_95 = {"type": "default", "schema": _94, "default": None}
+_94 = {"type": "literal", "expected": ["linux-htb"]}
+_95 = {"type": "default", "schema": _94, "default": "linux-htb"}
 _96 = {"type": "model-field", "schema": _95}
-_97 = {"id": _86, "min_rate": _89, "max_rate": _89, "burst": _93, "priority": _96}
-_98 = {"type": "model-fields", "fields": _97, "model_name": "Queue", "computed_fields": []}
-_99 = {"extra_fields_behavior": "forbid", "strict": True, "title": "Queue"}
-_100 = {
+_97 = {"type": "int", "ge": 1, "le": 34000000000}
+_98 = {"type": "model-field", "schema": _97}
+_99 = {"type": "model-field", "schema": {"type": "int", "ge": 0, "le": 61439}}
+_100 = {"type": "nullable", "schema": _97}
+_101 = {"type": "default", "schema": _100, "default": None}
+_102 = {"type": "model-field", "schema": _101}
+_103 = {"type": "int", "ge": 1, "le": 100000000}
+_104 = {"type": "nullable", "schema": _103}
+_105 = {"type": "default", "schema": _104, "default": None}
+_106 = {"type": "model-field", "schema": _105}
+_107 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 7}}
+_108 = {"type": "default", "schema": _107, "default": None}
+_109 = {"type": "model-field", "schema": _108}
+_110 = {"id": _99, "min_rate": _102, "max_rate": _102, "burst": _106, "priority": _109}
+_111 = {"type": "model-fields", "fields": _110, "model_name": "Queue", "computed_fields": []}
+_112 = {"extra_fields_behavior": "forbid", "strict": True, "title": "Queue"}
+_113 = {
     "type": "model",
     "cls": records.Queue,
-    "schema": _98,
+    "schema": _111,
     "custom_init": False,
     "root_model": False,
-    "config": _99,
+    "config": _112,
     "ref": "Queue",
 }
-_101 = {"type": "list", "items_schema": _100, "max_length": 64}
-_102 = {"type": "default", "schema": _101, "default": []}
-_103 = {"type": "model-field", "schema": _102}
-_104 = {"type": _83, "max_rate": _85, "queues": _103}
-_105 = {"type": "model-fields", "fields": _104, "model_name": "Qos", "computed_fields": []}
-_106 = {"extra_fields_behavior": "forbid", "strict": True, "title": "Qos"}
-_107 = {
+_114 = {"type": "list", "items_schema": _113, "max_length": 64}
+_115 = {"type": "default", "schema": _114, "default": []}
+_116 = {"type": "model-field", "schema": _115}
+_117 = {"type": _96, "max_rate": _98, "queues": _116}
+_118 = {"type": "model-fields", "fields": _117, "model_name": "Qos", "computed_fields": []}
+_119 = {"extra_fields_behavior": "forbid", "strict": True, "title": "Qos"}
+_120 = {
     "type": "model",
     "cls": records.Qos,
-    "schema": _105,
+    "schema": _118,
     "custom_init": False,
     "root_model": False,
-    "config": _106,
+    "config": _119,
     "ref": "Qos",
 }
-_108 = {"type": "nullable", "schema": _107}
-_109 = {"type": "default", "schema": _108, "default": None}
-_110 = {"type": "model-field", "schema": _109}
-_111 = {"type": "no-info", "function": values.vlan_range}
-_112 = {"type": "function-after", "function": _111, "schema": {"type": "str"}}
-_113 = {"a-vlan": _65, "a-range": _112}
-_114 = {"type": "tagged-union", "choices": _113, "discriminator": records.trunk_kind}
-_115 = {"type": "list", "items_schema": _114}
-_116 = {"type": "nullable", "schema": _115}
-_117 = {"type": "default", "schema": _116, "default": None}
-_118 = {"type": "model-field", "schema": _117}
-_119 = ["access", "trunk", "native-tagged", "native-untagged"]
-_120 = {"type": "literal", "expected": _119}
 _121 = {"type": "nullable", "schema": _120}
 _122 = {"type": "default", "schema": _121, "default": None}
 _123 = {"type": "model-field", "schema": _122}
-_124 = {"type": "no-info", "function": values.ofport}
-_125 = {"type": "function-after", "function": _124, "schema": {"type": "int"}}
-_126 = {"type": "nullable", "schema": _125}
-_127 = {"type": "default", "schema": _126, "default": None}
-_128 = {"type": "model-field", "schema": _127}
-_129 = {"type": "model-field", "schema": _32}
-_130 = {"type": "no-info", "function": values.text_block}
-_131 = {"type": "function-after", "function": _130, "schema": {"type": "str"}}
-_132 = {"type": "nullable", "schema": _131}
-_133 = {"type": "default", "schema": _132, "default": None}
-_134 = {"type": "model-field", "schema": _133}
-_135 = {"type": "no-info", "function": values.local_path}
-_136 = {"type": "function-after", "function": _135, "schema": {"type": "str"}}
-_137 = {"type": "nullable", "schema": _136}
-_138 = {"type": "default", "schema": _137, "default": None}
-_139 = {"type": "model-field", "schema": _138}
-_140 = {"type": "nullable", "schema": {"type": "bool"}}
-_141 = {"type": "default", "schema": _140, "default": None}
-_142 = {"type": "model-field", "schema": _141}
-_143 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 3600000}}
-_144 = {"type": "default", "schema": _143, "default": None}
-_145 = {"type": "model-field", "schema": _144}
-_146 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 255}}
-_147 = {"type": "default", "schema": _146, "default": None}
-_148 = {"type": "model-field", "schema": _147}
-_149 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 255}}
-_150 = {"type": "default", "schema": _149, "default": None}
-_151 = {"type": "model-field", "schema": _150}
-_152 = {"type": "literal", "expected": ["flow"]}
-_153 = {"type": "no-info", "function": values.tunnel_key_word}
-_154 = {"type": "no-info", "function": values.vxlan_vni}
-_155 = {"type": "function-after", "function": _154, "schema": {"type": "int"}}
-_156 = {"type": "function-before", "function": _153, "schema": _155}
-_157 = {"by-flow": _152, "a-key": _156}
-_158 = {"type": "tagged-union", "choices": _157, "discriminator": records.tunnel_key_kind}
-_159 = {"type": "nullable", "schema": _158}
-_160 = {"type": "default", "schema": _159, "default": None}
-_161 = {"type": "model-field", "schema": _160}
-_162 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 65535}}
-_163 = {"type": "default", "schema": _162, "default": None}
-_164 = {"type": "model-field", "schema": _163}
-_165 = {"type": "no-info", "function": values.geneve_vni}
-_166 = {"type": "function-after", "function": _165, "schema": {"type": "int"}}
-_167 = {"type": "function-before", "function": _153, "schema": _166}
-_168 = {"by-flow": _152, "a-key": _167}
-_169 = {"type": "tagged-union", "choices": _168, "discriminator": records.tunnel_key_kind}
-_170 = {"type": "nullable", "schema": _169}
-_171 = {"type": "default", "schema": _170, "default": None}
-_172 = {"type": "model-field", "schema": _171}
-_173 = {"type": "int", "ge": 0, "le": 4294967295}
-_174 = {"type": "function-before", "function": _153, "schema": _173}
-_175 = {"by-flow": _152, "a-key": _174}
-_176 = {"type": "tagged-union", "choices": _175, "discriminator": records.tunnel_key_kind}
-_177 = {"type": "nullable", "schema": _176}
+_124 = {"type": "no-info", "function": values.vlan_range}
+_125 = {"type": "function-after", "function": _124, "schema": {"type": "str"}}
+_126 = {"a-vlan": _78, "a-range": _125}
+_127 = {"type": "tagged-union", "choices": _126, "discriminator": records.trunk_kind}
+_128 = {"type": "list", "items_schema": _127}
+_129 = {"type": "nullable", "schema": _128}
+_130 = {"type": "default", "schema": _129, "default": None}
+_131 = {"type": "model-field", "schema": _130}
+_132 = ["access", "trunk", "native-tagged", "native-untagged"]
+_133 = {"type": "literal", "expected": _132}
+_134 = {"type": "nullable", "schema": _133}
+_135 = {"type": "default", "schema": _134, "default": None}
+_136 = {"type": "model-field", "schema": _135}
+_137 = {"type": "no-info", "function": values.ofport}
+_138 = {"type": "function-after", "function": _137, "schema": {"type": "int"}}
+_139 = {"type": "nullable", "schema": _138}
+_140 = {"type": "default", "schema": _139, "default": None}
+_141 = {"type": "model-field", "schema": _140}
+_142 = {"type": "model-field", "schema": _45}
+_143 = {"type": "no-info", "function": values.text_block}
+_144 = {"type": "function-after", "function": _143, "schema": {"type": "str"}}
+_145 = {"type": "nullable", "schema": _144}
+_146 = {"type": "default", "schema": _145, "default": None}
+_147 = {"type": "model-field", "schema": _146}
+_148 = {"type": "no-info", "function": values.local_path}
+_149 = {"type": "function-after", "function": _148, "schema": {"type": "str"}}
+_150 = {"type": "nullable", "schema": _149}
+_151 = {"type": "default", "schema": _150, "default": None}
+_152 = {"type": "model-field", "schema": _151}
+_153 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 3600000}}
+_154 = {"type": "default", "schema": _153, "default": None}
+_155 = {"type": "model-field", "schema": _154}
+_156 = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096]
+_157 = {"type": "literal", "expected": _156}
+_158 = {"type": "nullable", "schema": _157}
+_159 = {"type": "default", "schema": _158, "default": None}
+_160 = {"type": "model-field", "schema": _159}
+_161 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 255}}
+_162 = {"type": "default", "schema": _161, "default": None}
+_163 = {"type": "model-field", "schema": _162}
+_164 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 255}}
+_165 = {"type": "default", "schema": _164, "default": None}
+_166 = {"type": "model-field", "schema": _165}
+_167 = {"type": "literal", "expected": ["flow"]}
+_168 = {"type": "no-info", "function": values.tunnel_key_word}
+_169 = {"type": "no-info", "function": values.vxlan_vni}
+_170 = {"type": "function-after", "function": _169, "schema": {"type": "int"}}
+_171 = {"type": "function-before", "function": _168, "schema": _170}
+_172 = {"by-flow": _167, "a-key": _171}
+_173 = {"type": "tagged-union", "choices": _172, "discriminator": records.tunnel_key_kind}
+_174 = {"type": "nullable", "schema": _173}
+_175 = {"type": "default", "schema": _174, "default": None}
+_176 = {"type": "model-field", "schema": _175}
+_177 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 65535}}
 _178 = {"type": "default", "schema": _177, "default": None}
 _179 = {"type": "model-field", "schema": _178}
+_180 = {"type": "no-info", "function": values.geneve_vni}
+_181 = {"type": "function-after", "function": _180, "schema": {"type": "int"}}
+_182 = {"type": "function-before", "function": _168, "schema": _181}
+_183 = {"by-flow": _167, "a-key": _182}
+_184 = {"type": "tagged-union", "choices": _183, "discriminator": records.tunnel_key_kind}
+_185 = {"type": "nullable", "schema": _184}
+_186 = {"type": "default", "schema": _185, "default": None}
+_187 = {"type": "model-field", "schema": _186}
+_188 = {"type": "function-before", "function": _168, "schema": _35}
+_189 = {"by-flow": _167, "a-key": _188}
+_190 = {"type": "tagged-union", "choices": _189, "discriminator": records.tunnel_key_kind}
+_191 = {"type": "nullable", "schema": _190}
+_192 = {"type": "default", "schema": _191, "default": None}
+_193 = {"type": "model-field", "schema": _192}
 SCHEMA: dict[str, Any] = {
     "type": "definitions",
     "schema": {
@@ -529,38 +543,17 @@ SCHEMA: dict[str, Any] = {
                                         "hugepages": {
                                             "type": "model-field",
                                             "schema": {
-                                                "type": "model",
-                                                "cls": records.Hugepages,
-                                                "schema": {
-                                                    "type": "model-fields",
-                                                    "fields": {
-                                                        "size": {
-                                                            "type": "model-field",
-                                                            "schema": {
-                                                                "type": "literal",
-                                                                "expected": ["2M", "1G"],
-                                                            },
-                                                        },
-                                                        "count": {
-                                                            "type": "model-field",
-                                                            "schema": {
-                                                                "type": "int",
-                                                                "ge": 1,
-                                                                "le": 1000000,
-                                                            },
-                                                        },
+                                                "type": "tagged-union",
+                                                "choices": {
+                                                    "one-size": _17,
+                                                    "page-sizes": {
+                                                        "type": "list",
+                                                        "items_schema": _17,
+                                                        "min_length": 1,
+                                                        "max_length": 2,
                                                     },
-                                                    "model_name": "Hugepages",
-                                                    "computed_fields": [],
                                                 },
-                                                "custom_init": False,
-                                                "root_model": False,
-                                                "config": {
-                                                    "extra_fields_behavior": "forbid",
-                                                    "strict": True,
-                                                    "title": "Hugepages",
-                                                },
-                                                "ref": "Hugepages",
+                                                "discriminator": records.hugepages_kind,
                                             },
                                         },
                                         "iommu": {
@@ -586,32 +579,89 @@ SCHEMA: dict[str, Any] = {
                                                             "type": "no-info",
                                                             "function": values.cpu_list,
                                                         },
-                                                        "schema": _18,
+                                                        "schema": _19,
                                                     },
                                                 },
                                                 "default": None,
                                             },
                                         },
-                                        "socket_mem": {
+                                        "socket_mem": _24,
+                                        "socket_limit": _24,
+                                        "lcore_mask": _31,
+                                        "pmd_cpu_mask": _31,
+                                        "pmd_auto_lb": {
                                             "type": "model-field",
                                             "schema": {
                                                 "type": "default",
                                                 "schema": {
                                                     "type": "nullable",
                                                     "schema": {
-                                                        "type": "function-after",
-                                                        "function": {
-                                                            "type": "no-info",
-                                                            "function": values.socket_mem,
+                                                        "type": "model",
+                                                        "cls": records.PmdAutoLb,
+                                                        "schema": {
+                                                            "type": "model-fields",
+                                                            "fields": {
+                                                                "load_threshold": _34,
+                                                                "improvement_threshold": _34,
+                                                                "rebal_interval": {
+                                                                    "type": "model-field",
+                                                                    "schema": {
+                                                                        "type": "default",
+                                                                        "schema": {
+                                                                            "type": "nullable",
+                                                                            "schema": {
+                                                                                "type": "int",
+                                                                                "ge": 0,
+                                                                                "le": 20000,
+                                                                            },
+                                                                        },
+                                                                        "default": None,
+                                                                    },
+                                                                },
+                                                            },
+                                                            "model_name": "PmdAutoLb",
+                                                            "computed_fields": [],
                                                         },
-                                                        "schema": _18,
+                                                        "custom_init": False,
+                                                        "root_model": False,
+                                                        "config": {
+                                                            "extra_fields_behavior": "forbid",
+                                                            "strict": True,
+                                                            "title": "PmdAutoLb",
+                                                        },
+                                                        "ref": "PmdAutoLb",
                                                     },
                                                 },
                                                 "default": None,
                                             },
                                         },
-                                        "lcore_mask": _25,
-                                        "pmd_cpu_mask": _25,
+                                        "emc_insert_inv_prob": {
+                                            "type": "model-field",
+                                            "schema": {
+                                                "type": "default",
+                                                "schema": {"type": "nullable", "schema": _35},
+                                                "default": None,
+                                            },
+                                        },
+                                        "smc_enable": _38,
+                                        "vhost_postcopy": _38,
+                                        "userspace_tso": _38,
+                                        "hw_offload": _38,
+                                        "max_idle": {
+                                            "type": "model-field",
+                                            "schema": {
+                                                "type": "default",
+                                                "schema": {
+                                                    "type": "nullable",
+                                                    "schema": {
+                                                        "type": "int",
+                                                        "ge": 500,
+                                                        "le": 3600000,
+                                                    },
+                                                },
+                                                "default": None,
+                                            },
+                                        },
                                         "extra": {
                                             "type": "model-field",
                                             "schema": {
@@ -634,8 +684,22 @@ SCHEMA: dict[str, Any] = {
                                                             "fields": {
                                                                 "pci": {
                                                                     "type": "model-field",
-                                                                    "schema": _27,
-                                                                }
+                                                                    "schema": _40,
+                                                                },
+                                                                "driver": {
+                                                                    "type": "model-field",
+                                                                    "schema": {
+                                                                        "type": "default",
+                                                                        "schema": {
+                                                                            "type": "literal",
+                                                                            "expected": [
+                                                                                "vfio-pci",
+                                                                                "kernel",
+                                                                            ],
+                                                                        },
+                                                                        "default": "vfio-pci",
+                                                                    },
+                                                                },
                                                             },
                                                             "model_name": "DpdkDevice",
                                                             "computed_fields": [],
@@ -682,12 +746,12 @@ SCHEMA: dict[str, Any] = {
                                 "schema": {
                                     "type": "model-fields",
                                     "fields": {
-                                        "name": _30,
+                                        "name": _43,
                                         "switch": {
                                             "type": "model-field",
                                             "schema": {
                                                 "type": "default",
-                                                "schema": {"type": "nullable", "schema": _32},
+                                                "schema": {"type": "nullable", "schema": _45},
                                                 "default": None,
                                             },
                                         },
@@ -764,7 +828,7 @@ SCHEMA: dict[str, Any] = {
                                                 "default": None,
                                             },
                                         },
-                                        "address": _41,
+                                        "address": _54,
                                         "uplink": {
                                             "type": "model-field",
                                             "schema": {
@@ -774,7 +838,7 @@ SCHEMA: dict[str, Any] = {
                                                     "schema": {
                                                         "type": "tagged-union",
                                                         "choices": {
-                                                            "by-name": _29,
+                                                            "by-name": _42,
                                                             "by-mac": {
                                                                 "type": "definition-ref",
                                                                 "schema_ref": "UplinkMac",
@@ -792,7 +856,7 @@ SCHEMA: dict[str, Any] = {
                                                 "type": "default",
                                                 "schema": {
                                                     "type": "nullable",
-                                                    "schema": {"type": "list", "items_schema": _54},
+                                                    "schema": {"type": "list", "items_schema": _67},
                                                 },
                                                 "default": None,
                                             },
@@ -805,7 +869,7 @@ SCHEMA: dict[str, Any] = {
                                                     "type": "nullable",
                                                     "schema": {
                                                         "type": "list",
-                                                        "items_schema": _49,
+                                                        "items_schema": _62,
                                                         "max_length": 8,
                                                     },
                                                 },
@@ -823,7 +887,7 @@ SCHEMA: dict[str, Any] = {
                                                 "default": None,
                                             },
                                         },
-                                        "mtu": _59,
+                                        "mtu": _72,
                                         "datapath_id": {
                                             "type": "model-field",
                                             "schema": {
@@ -918,10 +982,10 @@ SCHEMA: dict[str, Any] = {
                                                         "schema": {
                                                             "type": "model-fields",
                                                             "fields": {
-                                                                "name": _30,
+                                                                "name": _43,
                                                                 "select_all": _3,
-                                                                "select_src_ports": _63,
-                                                                "select_dst_ports": _63,
+                                                                "select_src_ports": _76,
+                                                                "select_dst_ports": _76,
                                                                 "select_vlans": {
                                                                     "type": "model-field",
                                                                     "schema": {
@@ -930,7 +994,7 @@ SCHEMA: dict[str, Any] = {
                                                                             "type": "nullable",
                                                                             "schema": {
                                                                                 "type": "list",
-                                                                                "items_schema": _65,
+                                                                                "items_schema": _78,
                                                                             },
                                                                         },
                                                                         "default": None,
@@ -956,7 +1020,7 @@ SCHEMA: dict[str, Any] = {
                                                                         "default": None,
                                                                     },
                                                                 },
-                                                                "output_vlan": _68,
+                                                                "output_vlan": _81,
                                                             },
                                                             "model_name": "Mirror",
                                                             "computed_fields": [],
@@ -1014,7 +1078,7 @@ SCHEMA: dict[str, Any] = {
                                                 "schema": {"type": "str"},
                                             },
                                         },
-                                        "image": _71,
+                                        "image": _84,
                                         "unit": {
                                             "type": "model-field",
                                             "schema": {
@@ -1090,20 +1154,20 @@ SCHEMA: dict[str, Any] = {
                                                         "schema": {
                                                             "type": "model-fields",
                                                             "fields": {
-                                                                "bridge": _30,
+                                                                "bridge": _43,
                                                                 "name": {
                                                                     "type": "model-field",
                                                                     "schema": {
                                                                         "type": "default",
                                                                         "schema": {
                                                                             "type": "nullable",
-                                                                            "schema": _29,
+                                                                            "schema": _42,
                                                                         },
                                                                         "default": None,
                                                                     },
                                                                 },
-                                                                "address": _41,
-                                                                "gateway": _74,
+                                                                "address": _54,
+                                                                "gateway": _87,
                                                                 "routes": {
                                                                     "type": "model-field",
                                                                     "schema": {
@@ -1112,7 +1176,7 @@ SCHEMA: dict[str, Any] = {
                                                                             "type": "nullable",
                                                                             "schema": {
                                                                                 "type": "list",
-                                                                                "items_schema": _54,
+                                                                                "items_schema": _67,
                                                                                 "max_length": 64,
                                                                             },
                                                                         },
@@ -1125,19 +1189,19 @@ SCHEMA: dict[str, Any] = {
                                                                         "type": "default",
                                                                         "schema": {
                                                                             "type": "nullable",
-                                                                            "schema": _76,
+                                                                            "schema": _89,
                                                                         },
                                                                         "default": None,
                                                                     },
                                                                 },
-                                                                "mtu": _59,
-                                                                "ingress_policing_rate": _80,
-                                                                "ingress_policing_burst": _80,
-                                                                "qos": _110,
-                                                                "vlan": _68,
-                                                                "trunks": _118,
-                                                                "vlan_mode": _123,
-                                                                "ofport": _128,
+                                                                "mtu": _72,
+                                                                "ingress_policing_rate": _93,
+                                                                "ingress_policing_burst": _93,
+                                                                "qos": _123,
+                                                                "vlan": _81,
+                                                                "trunks": _131,
+                                                                "vlan_mode": _136,
+                                                                "ofport": _141,
                                                                 "external_ids": _10,
                                                             },
                                                             "model_name": "Interface",
@@ -1185,7 +1249,7 @@ SCHEMA: dict[str, Any] = {
                                 "cls": records.Switch,
                                 "schema": {
                                     "type": "model-fields",
-                                    "fields": {"name": _129, "image": _71},
+                                    "fields": {"name": _142, "image": _84},
                                     "model_name": "Switch",
                                     "computed_fields": [],
                                 },
@@ -1214,8 +1278,8 @@ SCHEMA: dict[str, Any] = {
                                 "schema": {
                                     "type": "model-fields",
                                     "fields": {
-                                        "contents": _134,
-                                        "local": _139,
+                                        "contents": _147,
+                                        "local": _152,
                                         "path": _14,
                                         "mode": {
                                             "type": "model-field",
@@ -1268,8 +1332,8 @@ SCHEMA: dict[str, Any] = {
                                 "schema": {
                                     "type": "model-fields",
                                     "fields": {
-                                        "contents": _134,
-                                        "local": _139,
+                                        "contents": _147,
+                                        "local": _152,
                                         "name": {
                                             "type": "model-field",
                                             "schema": {
@@ -1281,7 +1345,7 @@ SCHEMA: dict[str, Any] = {
                                                 "schema": {"type": "str"},
                                             },
                                         },
-                                        "enabled": _142,
+                                        "enabled": _38,
                                         "dropins": {
                                             "type": "model-field",
                                             "schema": {
@@ -1294,8 +1358,8 @@ SCHEMA: dict[str, Any] = {
                                                         "schema": {
                                                             "type": "model-fields",
                                                             "fields": {
-                                                                "contents": _134,
-                                                                "local": _139,
+                                                                "contents": _147,
+                                                                "local": _152,
                                                                 "name": {
                                                                     "type": "model-field",
                                                                     "schema": {
@@ -1353,6 +1417,29 @@ SCHEMA: dict[str, Any] = {
     "definitions": [
         {
             "type": "model",
+            "cls": records.Hugepages,
+            "schema": {
+                "type": "model-fields",
+                "fields": {
+                    "size": {
+                        "type": "model-field",
+                        "schema": {"type": "literal", "expected": ["2M", "1G"]},
+                    },
+                    "count": {
+                        "type": "model-field",
+                        "schema": {"type": "int", "ge": 1, "le": 1000000},
+                    },
+                },
+                "model_name": "Hugepages",
+                "computed_fields": [],
+            },
+            "custom_init": False,
+            "root_model": False,
+            "config": {"extra_fields_behavior": "forbid", "strict": True, "title": "Hugepages"},
+            "ref": "Hugepages",
+        },
+        {
+            "type": "model",
             "cls": records.Controller,
             "schema": {
                 "type": "model-fields",
@@ -1372,7 +1459,7 @@ SCHEMA: dict[str, Any] = {
                             "default": None,
                         },
                     },
-                    "inactivity_probe": _145,
+                    "inactivity_probe": _155,
                 },
                 "model_name": "Controller",
                 "computed_fields": [],
@@ -1387,7 +1474,7 @@ SCHEMA: dict[str, Any] = {
             "cls": records.UplinkMac,
             "schema": {
                 "type": "model-fields",
-                "fields": {"mac": {"type": "model-field", "schema": _76}},
+                "fields": {"mac": {"type": "model-field", "schema": _89}},
                 "model_name": "UplinkMac",
                 "computed_fields": [],
             },
@@ -1402,17 +1489,17 @@ SCHEMA: dict[str, Any] = {
             "schema": {
                 "type": "model-fields",
                 "fields": {
-                    "name": _30,
-                    "vlan": _68,
-                    "trunks": _118,
-                    "vlan_mode": _123,
-                    "mtu": _59,
-                    "ingress_policing_rate": _80,
-                    "ingress_policing_burst": _80,
-                    "qos": _110,
+                    "name": _43,
+                    "vlan": _81,
+                    "trunks": _131,
+                    "vlan_mode": _136,
+                    "mtu": _72,
+                    "ingress_policing_rate": _93,
+                    "ingress_policing_burst": _93,
+                    "qos": _123,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _128,
+                    "ofport": _141,
                     "type": {
                         "type": "model-field",
                         "schema": {
@@ -1436,17 +1523,17 @@ SCHEMA: dict[str, Any] = {
             "schema": {
                 "type": "model-fields",
                 "fields": {
-                    "name": _30,
-                    "vlan": _68,
-                    "trunks": _118,
-                    "vlan_mode": _123,
-                    "mtu": _59,
-                    "ingress_policing_rate": _80,
-                    "ingress_policing_burst": _80,
-                    "qos": _110,
+                    "name": _43,
+                    "vlan": _81,
+                    "trunks": _131,
+                    "vlan_mode": _136,
+                    "mtu": _72,
+                    "ingress_policing_rate": _93,
+                    "ingress_policing_burst": _93,
+                    "qos": _123,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _128,
+                    "ofport": _141,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["internal"]},
@@ -1466,17 +1553,17 @@ SCHEMA: dict[str, Any] = {
             "schema": {
                 "type": "model-fields",
                 "fields": {
-                    "name": _30,
-                    "vlan": _68,
-                    "trunks": _118,
-                    "vlan_mode": _123,
-                    "mtu": _59,
-                    "ingress_policing_rate": _80,
-                    "ingress_policing_burst": _80,
-                    "qos": _110,
+                    "name": _43,
+                    "vlan": _81,
+                    "trunks": _131,
+                    "vlan_mode": _136,
+                    "mtu": _72,
+                    "ingress_policing_rate": _93,
+                    "ingress_policing_burst": _93,
+                    "qos": _123,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _128,
+                    "ofport": _141,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["dpdk"]},
@@ -1485,7 +1572,7 @@ SCHEMA: dict[str, Any] = {
                         "type": "model-field",
                         "schema": {
                             "type": "default",
-                            "schema": {"type": "nullable", "schema": _27},
+                            "schema": {"type": "nullable", "schema": _40},
                             "default": None,
                         },
                     },
@@ -1498,6 +1585,37 @@ SCHEMA: dict[str, Any] = {
                                 "schema": {
                                     "type": "function-after",
                                     "function": {"type": "no-info", "function": values.devargs},
+                                    "schema": {"type": "str"},
+                                },
+                            },
+                            "default": None,
+                        },
+                    },
+                    "n_rxq": {
+                        "type": "model-field",
+                        "schema": {
+                            "type": "default",
+                            "schema": {
+                                "type": "nullable",
+                                "schema": {"type": "int", "ge": 1, "le": 1024},
+                            },
+                            "default": None,
+                        },
+                    },
+                    "n_rxq_desc": _160,
+                    "n_txq_desc": _160,
+                    "pmd_rxq_affinity": {
+                        "type": "model-field",
+                        "schema": {
+                            "type": "default",
+                            "schema": {
+                                "type": "nullable",
+                                "schema": {
+                                    "type": "function-after",
+                                    "function": {
+                                        "type": "no-info",
+                                        "function": values.rxq_affinity,
+                                    },
                                     "schema": {"type": "str"},
                                 },
                             },
@@ -1519,31 +1637,31 @@ SCHEMA: dict[str, Any] = {
             "schema": {
                 "type": "model-fields",
                 "fields": {
-                    "name": _30,
-                    "vlan": _68,
-                    "trunks": _118,
-                    "vlan_mode": _123,
-                    "mtu": _59,
-                    "ingress_policing_rate": _80,
-                    "ingress_policing_burst": _80,
-                    "qos": _110,
+                    "name": _43,
+                    "vlan": _81,
+                    "trunks": _131,
+                    "vlan_mode": _136,
+                    "mtu": _72,
+                    "ingress_policing_rate": _93,
+                    "ingress_policing_burst": _93,
+                    "qos": _123,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _128,
-                    "local_ip": _74,
-                    "tos": _148,
-                    "ttl": _151,
-                    "df_default": _142,
-                    "csum": _142,
+                    "ofport": _141,
+                    "local_ip": _87,
+                    "tos": _163,
+                    "ttl": _166,
+                    "df_default": _38,
+                    "csum": _38,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["vxlan"]},
                     },
-                    "remote_ip": _50,
-                    "key": _161,
-                    "in_key": _161,
-                    "out_key": _161,
-                    "dst_port": _164,
+                    "remote_ip": _63,
+                    "key": _176,
+                    "in_key": _176,
+                    "out_key": _176,
+                    "dst_port": _179,
                 },
                 "model_name": "VxlanPort",
                 "computed_fields": [],
@@ -1559,31 +1677,31 @@ SCHEMA: dict[str, Any] = {
             "schema": {
                 "type": "model-fields",
                 "fields": {
-                    "name": _30,
-                    "vlan": _68,
-                    "trunks": _118,
-                    "vlan_mode": _123,
-                    "mtu": _59,
-                    "ingress_policing_rate": _80,
-                    "ingress_policing_burst": _80,
-                    "qos": _110,
+                    "name": _43,
+                    "vlan": _81,
+                    "trunks": _131,
+                    "vlan_mode": _136,
+                    "mtu": _72,
+                    "ingress_policing_rate": _93,
+                    "ingress_policing_burst": _93,
+                    "qos": _123,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _128,
-                    "local_ip": _74,
-                    "tos": _148,
-                    "ttl": _151,
-                    "df_default": _142,
-                    "csum": _142,
+                    "ofport": _141,
+                    "local_ip": _87,
+                    "tos": _163,
+                    "ttl": _166,
+                    "df_default": _38,
+                    "csum": _38,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["geneve"]},
                     },
-                    "remote_ip": _50,
-                    "key": _172,
-                    "in_key": _172,
-                    "out_key": _172,
-                    "dst_port": _164,
+                    "remote_ip": _63,
+                    "key": _187,
+                    "in_key": _187,
+                    "out_key": _187,
+                    "dst_port": _179,
                 },
                 "model_name": "GenevePort",
                 "computed_fields": [],
@@ -1599,30 +1717,30 @@ SCHEMA: dict[str, Any] = {
             "schema": {
                 "type": "model-fields",
                 "fields": {
-                    "name": _30,
-                    "vlan": _68,
-                    "trunks": _118,
-                    "vlan_mode": _123,
-                    "mtu": _59,
-                    "ingress_policing_rate": _80,
-                    "ingress_policing_burst": _80,
-                    "qos": _110,
+                    "name": _43,
+                    "vlan": _81,
+                    "trunks": _131,
+                    "vlan_mode": _136,
+                    "mtu": _72,
+                    "ingress_policing_rate": _93,
+                    "ingress_policing_burst": _93,
+                    "qos": _123,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _128,
-                    "local_ip": _74,
-                    "tos": _148,
-                    "ttl": _151,
-                    "df_default": _142,
-                    "csum": _142,
+                    "ofport": _141,
+                    "local_ip": _87,
+                    "tos": _163,
+                    "ttl": _166,
+                    "df_default": _38,
+                    "csum": _38,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["gre"]},
                     },
-                    "remote_ip": _50,
-                    "key": _179,
-                    "in_key": _179,
-                    "out_key": _179,
+                    "remote_ip": _63,
+                    "key": _193,
+                    "in_key": _193,
+                    "out_key": _193,
                 },
                 "model_name": "GrePort",
                 "computed_fields": [],
@@ -1638,22 +1756,22 @@ SCHEMA: dict[str, Any] = {
             "schema": {
                 "type": "model-fields",
                 "fields": {
-                    "name": _30,
-                    "vlan": _68,
-                    "trunks": _118,
-                    "vlan_mode": _123,
-                    "mtu": _59,
-                    "ingress_policing_rate": _80,
-                    "ingress_policing_burst": _80,
-                    "qos": _110,
+                    "name": _43,
+                    "vlan": _81,
+                    "trunks": _131,
+                    "vlan_mode": _136,
+                    "mtu": _72,
+                    "ingress_policing_rate": _93,
+                    "ingress_policing_burst": _93,
+                    "qos": _123,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _128,
+                    "ofport": _141,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["patch"]},
                     },
-                    "peer": _30,
+                    "peer": _43,
                 },
                 "model_name": "PatchPort",
                 "computed_fields": [],
@@ -1669,23 +1787,23 @@ SCHEMA: dict[str, Any] = {
             "schema": {
                 "type": "model-fields",
                 "fields": {
-                    "name": _30,
-                    "vlan": _68,
-                    "trunks": _118,
-                    "vlan_mode": _123,
-                    "mtu": _59,
-                    "ingress_policing_rate": _80,
-                    "ingress_policing_burst": _80,
-                    "qos": _110,
+                    "name": _43,
+                    "vlan": _81,
+                    "trunks": _131,
+                    "vlan_mode": _136,
+                    "mtu": _72,
+                    "ingress_policing_rate": _93,
+                    "ingress_policing_burst": _93,
+                    "qos": _123,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _128,
+                    "ofport": _141,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["link"]},
                     },
-                    "peer_switch": _129,
-                    "peer": _30,
+                    "peer_switch": _142,
+                    "peer": _43,
                 },
                 "model_name": "LinkPort",
                 "computed_fields": [],
@@ -1701,21 +1819,21 @@ SCHEMA: dict[str, Any] = {
             "schema": {
                 "type": "model-fields",
                 "fields": {
-                    "name": _30,
-                    "vlan": _68,
-                    "trunks": _118,
-                    "vlan_mode": _123,
-                    "mtu": _59,
-                    "ingress_policing_rate": _80,
-                    "ingress_policing_burst": _80,
-                    "qos": _110,
+                    "name": _43,
+                    "vlan": _81,
+                    "trunks": _131,
+                    "vlan_mode": _136,
+                    "mtu": _72,
+                    "ingress_policing_rate": _93,
+                    "ingress_policing_burst": _93,
+                    "qos": _123,
                     "other_config": _10,
                     "external_ids": _10,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["bond"]},
                     },
-                    "interfaces": {"type": "model-field", "schema": _60},
+                    "interfaces": {"type": "model-field", "schema": _73},
                     "bond_mode": {
                         "type": "model-field",
                         "schema": {
@@ -1744,8 +1862,8 @@ SCHEMA: dict[str, Any] = {
                             "default": None,
                         },
                     },
-                    "updelay": _145,
-                    "downdelay": _145,
+                    "updelay": _155,
+                    "downdelay": _155,
                     "lacp_time": {
                         "type": "model-field",
                         "schema": {
@@ -1757,7 +1875,7 @@ SCHEMA: dict[str, Any] = {
                             "default": None,
                         },
                     },
-                    "lacp_fallback_ab": _142,
+                    "lacp_fallback_ab": _38,
                     "bond_rebalance_interval": {
                         "type": "model-field",
                         "schema": {

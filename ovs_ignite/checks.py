@@ -20,6 +20,7 @@ from .records import (
     Bridge,
     Container,
     Contents,
+    Dpdk,
     DpdkPort,
     Interface,
     LinkPort,
@@ -106,14 +107,6 @@ HOST_UNIT_PREFIXES = (
     "rpm-ostree",
     "systemd-",
 )
-# other_config keys ovs-ignite sets itself from the dpdk section.
-DPDK_KEYS = {
-    "dpdk-init": "dpdk",
-    "dpdk-socket-mem": "dpdk.socket_mem",
-    "dpdk-lcore-mask": "dpdk.lcore_mask",
-    "pmd-cpu-mask": "dpdk.pmd_cpu_mask",
-    "dpdk-extra": "dpdk.extra",
-}
 
 
 def check_spec(spec: Spec) -> list[Finding]:
@@ -146,8 +139,9 @@ def _check_target(spec: Spec) -> Iterator[Finding]:
 
 def _check_ovs(spec: Spec) -> Iterator[Finding]:
     for key in spec.ovs.other_config:
-        if key in DPDK_KEYS and spec.dpdk is not None:
-            yield ("ovs", "other_config", key), f"{key!r} is set by {DPDK_KEYS[key]}; set it there"
+        if key in names.DPDK_KEYS and spec.dpdk is not None:
+            where = names.DPDK_KEYS[key]
+            yield ("ovs", "other_config", key), f"{key!r} is set by {where}; set it there"
     yield from _check_auto_update(spec)
     yield from _check_ovn_keys(spec)
     yield from _check_managers(spec)
@@ -319,20 +313,38 @@ def _check_dpdk(spec: Spec) -> Iterator[Finding]:
                 ("dpdk", "pmd_cpu_mask"),
                 (f"{dpdk.pmd_cpu_mask} uses CPU {listed}, outside isolcpus {dpdk.isolcpus}"),
             )
-    if dpdk.socket_mem:
-        page_mb = 1024 if dpdk.hugepages.size == "1G" else 2
-        total = page_mb * dpdk.hugepages.count
-        wanted = sum(int(mb) for mb in dpdk.socket_mem.split(","))
-        if wanted > total:
-            yield (
-                ("dpdk", "socket_mem"),
-                (f"{dpdk.socket_mem} asks for {wanted} MB but hugepages give {total} MB"),
-            )
+    yield from _check_dpdk_memory(dpdk)
     seen: set[str] = set()
     for i, device in enumerate(dpdk.devices):
         if device.pci in seen:
             yield ("dpdk", "devices", i, "pci"), f"device {device.pci} is listed twice"
         seen.add(device.pci)
+
+
+def _check_dpdk_memory(dpdk: Dpdk) -> Iterator[Finding]:
+    """The hugepages' sizes each once; socket_mem within the default size's pages (those of
+    /dev/hugepages, which OVS uses) and within socket_limit."""
+    pools = dpdk.page_pools
+    if len({pool.size for pool in pools}) < len(pools):
+        yield ("dpdk", "hugepages"), "each page size once"
+    default = pools[0]
+    total = (1024 if default.size == "1G" else 2) * default.count
+    which = f" of {default.size} (the default size)" if len(pools) > 1 else ""
+    if dpdk.socket_mem:
+        wanted = sum(int(mb) for mb in dpdk.socket_mem.split(","))
+        if wanted > total:
+            yield (
+                ("dpdk", "socket_mem"),
+                f"{dpdk.socket_mem} asks for {wanted} MB but hugepages{which} give {total} MB",
+            )
+    if dpdk.socket_mem and dpdk.socket_limit:
+        pairs = zip(dpdk.socket_mem.split(","), dpdk.socket_limit.split(","), strict=False)
+        for node, (mem, limit) in enumerate(pairs):
+            if 0 < int(limit) < int(mem):
+                yield (
+                    ("dpdk", "socket_limit"),
+                    f"socket {node}'s limit {int(limit)} MB is below its socket_mem {int(mem)} MB",
+                )
 
 
 def _check_names(spec: Spec) -> Iterator[Finding]:
@@ -629,6 +641,26 @@ def _check_dpdk_port(
         used.add(port.pci)
     if spec.datapath(bridge) != "netdev":
         yield (*at, "type"), f"a dpdk port needs a netdev bridge; {bridge.name} is system"
+    if port.pmd_rxq_affinity:
+        yield from _check_affinity(spec.dpdk, port, (*at, "pmd_rxq_affinity"))
+
+
+def _check_affinity(dpdk: Dpdk, port: DpdkPort, at: KeyPath) -> Iterator[Finding]:
+    """Each pinned queue one the port has (n_rxq), on a PMD core (pmd_cpu_mask)."""
+    pairs = [pair.split(":") for pair in (port.pmd_rxq_affinity or "").split(",")]
+    queues = port.n_rxq or 1
+    beyond = sorted({int(queue) for queue, _ in pairs if int(queue) >= queues})
+    if beyond:
+        listed = ",".join(str(queue) for queue in beyond)
+        yield at, f"pins queue {listed} but the port has {queues} (n_rxq)"
+    if dpdk.pmd_cpu_mask is None:
+        yield at, "pins queues to CPUs: give dpdk.pmd_cpu_mask, the PMD cores, with it"
+        return
+    pmds = set(mask_cpus(dpdk.pmd_cpu_mask))
+    others = sorted({int(core) for _, core in pairs} - pmds)
+    if others:
+        listed = ",".join(str(core) for core in others)
+        yield at, f"CPU {listed} is not a PMD core of pmd_cpu_mask {dpdk.pmd_cpu_mask}"
 
 
 def _check_bridge_fields(spec: Spec, bridge: Bridge, at: KeyPath) -> Iterator[Finding]:

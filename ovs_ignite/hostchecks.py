@@ -38,6 +38,7 @@ from .records import (
     BondPort,
     Bridge,
     Controller,
+    DpdkPort,
     Mirror,
     OnePort,
     PatchPort,
@@ -138,19 +139,27 @@ def _host_probes(target: Target) -> Iterator[Probe]:
                 (exists,),
             )
     modules = ["openvswitch"] if any(spec.datapath(b) == "system" for b in spec.bridges) else []
-    modules += ["vfio-pci"] if spec.dpdk and spec.dpdk.devices else []
+    modules += ["vfio-pci"] if spec.dpdk and spec.dpdk.bound else []
     for module in modules:
         yield Probe(f"kernel module {module} loaded", partial(_module_loaded, host, module))
     for karg in kernel_arguments(spec):
         yield Probe(f"kernel argument {karg}", partial(_kernel_argument, host, karg))
     if spec.dpdk:
-        pages = spec.dpdk.hugepages
-        yield Probe(
-            f"{pages.count} hugepages of {pages.size}",
-            partial(_hugepages, host, pages.count, pages.size),
-        )
+        for pages in spec.dpdk.page_pools:
+            yield Probe(
+                f"{pages.count} hugepages of {pages.size}",
+                partial(_hugepages, host, pages.count, pages.size),
+            )
         for device in spec.dpdk.devices:
-            yield Probe(f"NIC {device.pci} bound to vfio-pci", partial(_bound, host, device.pci))
+            if device.driver == "vfio-pci":
+                probe = Probe(
+                    f"NIC {device.pci} bound to vfio-pci", partial(_bound, host, device.pci)
+                )
+            else:
+                probe = Probe(
+                    f"NIC {device.pci} keeps its kernel driver", partial(_unbound, host, device.pci)
+                )
+            yield probe
 
 
 # The OS's network manager, and how it lists each link with its state: a line a link, split
@@ -280,6 +289,15 @@ def _bound(host: CheckedHost, pci: str) -> Outcome:
     if answer.rc != 0:
         return Outcome(False, "vfio-pci", "no such device", answer.stderr)
     return same("vfio-pci", answer.stdout.strip())
+
+
+def _unbound(host: CheckedHost, pci: str) -> Outcome:
+    """A NIC the spec leaves with its kernel driver (driver: kernel): held by one, not by
+    vfio-pci."""
+    answer = host.run("sh", "-c", _DRIVER, "sh", pci)
+    found = answer.stdout.strip() if answer.rc == 0 else "no such device"
+    held = found not in ("vfio-pci", "none", "no such device")
+    return Outcome(held, "its kernel driver", found, answer.stderr)
 
 
 # -- drift: every file, unit and link ovs-ignite wrote, as the render has it --------------------
@@ -830,6 +848,10 @@ def _port_probes(target: Target, port: AnyPort, bridge: str) -> Iterator[Probe]:
     options = interface_options(port)
     if options:
         yield Probe(f"{interface} options", partial(value, "options", options), (interface,))
+    if isinstance(port, DpdkPort):
+        key = names.RXQ_AFFINITY
+        affinity = partial(_interface_key, target, port.name, key, port.pmd_rxq_affinity)
+        yield Probe(f"{interface} {names.RXQ_AFFINITY}", affinity, (interface,))
 
 
 def _port_policing(port: AnyPort) -> tuple[int, int]:
@@ -846,6 +868,12 @@ def _policing(target: Target, name: str, want: tuple[int, int]) -> Outcome:
 def _interface_exists(target: Target, name: str) -> Outcome:
     found = _interface_row(target, name) is not None
     return Outcome(found, "an interface", "it" if found else "no such interface")
+
+
+def _interface_key(target: Target, name: str, key: str, want: str | None) -> Outcome:
+    """An interface's other_config key that the spec owns: its value, or none."""
+    value = (_interface_row(target, name) or {}).get("other_config")
+    return same(want, _keys({key}, value).get(key))
 
 
 def _interface_value(target: Target, name: str, column: str, want: Any) -> Outcome:

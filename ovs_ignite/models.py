@@ -24,13 +24,14 @@ from .records import VALUE_TAGS as VALUE_TAGS
 from .records import (
     address_kind,
     controller_kind,
+    hugepages_kind,
     port_type,
     route_to_kind,
     trunk_kind,
     tunnel_key_kind,
     uplink_kind,
 )
-from .values import tunnel_key_word
+from .values import MAX_RXQ, tunnel_key_word
 from .valuetypes import (
     AbsPath,
     AnyUnitName,
@@ -38,6 +39,7 @@ from .valuetypes import (
     ContainerName,
     CpuList,
     DatapathId,
+    Descriptors,
     Devargs,
     DropinName,
     EnvKey,
@@ -56,6 +58,7 @@ from .valuetypes import (
     OfPort,
     OtherConfigKey,
     PciAddress,
+    RxqAffinity,
     SocketMem,
     SshKey,
     SwitchName,
@@ -196,11 +199,53 @@ class Hugepages(Model):
 
 
 class DpdkDevice(Model):
-    pci: PciAddress = _describe("The PCI address of a NIC to bind to vfio-pci.")
+    pci: PciAddress = _describe("The PCI address of a NIC for DPDK.")
+    driver: Literal["vfio-pci", "kernel"] = Field(
+        default="vfio-pci",
+        description="(addition) vfio-pci: bound to vfio-pci at boot, before ovs-vswitchd "
+        "starts; kernel: left with its kernel driver, for NICs whose DPDK driver works "
+        "beside it (bifurcated: Mellanox mlx4 and mlx5, which the binding refuses to take; "
+        "their DPDK driver also needs /dev/infiniband in ovs-vswitchd's container, which "
+        "ovs.privileged gives).",
+    )
+
+
+class PmdAutoLb(Model):
+    """PMD auto load balancing: on when given, with OVS's thresholds unless set here."""
+
+    load_threshold: int | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description="other_config:pmd-auto-lb-load-threshold, a PMD's busy % that counts "
+        "as overloaded; default: OVS's (95).",
+    )
+    improvement_threshold: int | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description="other_config:pmd-auto-lb-improvement-threshold, the % of variance a "
+        "rebalance must win; default: OVS's (25).",
+    )
+    rebal_interval: int | None = Field(
+        default=None,
+        ge=0,
+        le=20_000,
+        description="other_config:pmd-auto-lb-rebal-interval, minutes between rebalances; "
+        "default: OVS's (1).",
+    )
 
 
 class Dpdk(Model):
-    hugepages: Hugepages = _describe("Hugepages reserved on the kernel command line.")
+    hugepages: Annotated[
+        Annotated[Hugepages, Tag("one-size")]
+        | Annotated[list[Hugepages], Field(min_length=1, max_length=2), Tag("page-sizes")],
+        Discriminator(hugepages_kind),
+    ] = Field(
+        description="Hugepages reserved on the kernel command line: one size, or (an "
+        "addition) a list of sizes, each once, the first the default size (the one "
+        "/dev/hugepages, and so OVS, uses)."
+    )
     iommu: Literal["intel", "amd", "none"] = Field(
         default="intel", description="The IOMMU to turn on (intel_iommu=on or amd_iommu=on)."
     )
@@ -210,14 +255,60 @@ class Dpdk(Model):
     socket_mem: SocketMem | None = Field(
         default=None, description="other_config:dpdk-socket-mem, MB per NUMA socket."
     )
+    socket_limit: SocketMem | None = Field(
+        default=None,
+        description="(addition) other_config:dpdk-socket-limit, the most MB per NUMA socket "
+        "(0: no limit); each at least the socket's socket_mem.",
+    )
     lcore_mask: HexMask | None = Field(
         default=None, description="other_config:dpdk-lcore-mask, a hexadecimal CPU mask."
     )
     pmd_cpu_mask: HexMask | None = Field(
         default=None, description="other_config:pmd-cpu-mask, a hexadecimal CPU mask."
     )
+    pmd_auto_lb: PmdAutoLb | None = Field(
+        default=None,
+        description="(addition) other_config:pmd-auto-lb=true and its thresholds "
+        "({} for OVS's); default: off.",
+    )
+    emc_insert_inv_prob: int | None = Field(
+        default=None,
+        ge=0,
+        le=4_294_967_295,
+        description="(addition) other_config:emc-insert-inv-prob: one in N new flows goes "
+        "into the exact match cache (0: none); default: OVS's (100).",
+    )
+    smc_enable: bool | None = Field(
+        default=None,
+        description="(addition) other_config:smc-enable, the signature match cache; "
+        "default: OVS's (off).",
+    )
+    vhost_postcopy: bool | None = Field(
+        default=None,
+        description="(addition) other_config:vhost-postcopy-support, post-copy live "
+        "migration of vhost-user ports; default: OVS's (off).",
+    )
+    userspace_tso: bool | None = Field(
+        default=None,
+        description="(addition) other_config:userspace-tso-enable, TCP segmentation offload "
+        "in the userspace datapath; default: OVS's (off).",
+    )
+    hw_offload: bool | None = Field(
+        default=None,
+        description="(addition) other_config:hw-offload, flow offload to the NICs; "
+        "default: OVS's (off).",
+    )
+    max_idle: int | None = Field(
+        default=None,
+        ge=500,
+        le=3_600_000,
+        description="(addition) other_config:max-idle, ms an idle datapath flow stays; "
+        "default: OVS's (10,000).",
+    )
     extra: Text | None = Field(default=None, description="other_config:dpdk-extra.")
-    devices: list[DpdkDevice] = Field(default=[], description="NICs to bind to vfio-pci.")
+    devices: list[DpdkDevice] = Field(
+        default=[], description="NICs for DPDK: bound to vfio-pci unless their driver says."
+    )
 
 
 # -- ports: one model per type ------------------------------------------------------------------
@@ -371,6 +462,28 @@ class DpdkPort(OnePort):
     pci: PciAddress | None = Field(default=None, description="Its NIC, listed in dpdk.devices.")
     devargs: Devargs | None = Field(
         default=None, description="(addition) DPDK devargs of a vdev, instead of a NIC."
+    )
+    n_rxq: int | None = Field(
+        default=None,
+        ge=1,
+        le=MAX_RXQ,
+        description="(addition) options:n_rxq, its receive queues; default: OVS's (1).",
+    )
+    n_rxq_desc: Descriptors | None = Field(
+        default=None,
+        description="(addition) options:n_rxq_desc, descriptors a receive queue has, a power "
+        "of 2; default: OVS's (2,048).",
+    )
+    n_txq_desc: Descriptors | None = Field(
+        default=None,
+        description="(addition) options:n_txq_desc, descriptors a transmit queue has, a "
+        "power of 2; default: OVS's (2,048).",
+    )
+    pmd_rxq_affinity: RxqAffinity | None = Field(
+        default=None,
+        description="(addition) Interface other_config:pmd-rxq-affinity, QUEUE:CPU pairs "
+        "(0:2,1:3) pinning receive queues to PMD cores of pmd_cpu_mask; default: OVS "
+        "assigns them.",
     )
 
 

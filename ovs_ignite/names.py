@@ -190,6 +190,27 @@ TUNNEL_KEY = "key"
 POLICING_COLUMNS = ("ingress_policing_rate", "ingress_policing_burst")
 PATCH_PEER = "peer"
 DPDK_DEVARGS = "dpdk-devargs"
+RXQ_AFFINITY = "pmd-rxq-affinity"  # (an Interface other_config key)
+# The Open_vSwitch other_config keys of the dpdk section: key -> its field (dpdk-init: the
+# section itself; pmd-auto-lb: the sub-section, on when given).
+DPDK_KEYS = {
+    "dpdk-init": "dpdk",
+    "dpdk-socket-mem": "dpdk.socket_mem",
+    "dpdk-socket-limit": "dpdk.socket_limit",
+    "dpdk-lcore-mask": "dpdk.lcore_mask",
+    "pmd-cpu-mask": "dpdk.pmd_cpu_mask",
+    "pmd-auto-lb": "dpdk.pmd_auto_lb",
+    "pmd-auto-lb-load-threshold": "dpdk.pmd_auto_lb.load_threshold",
+    "pmd-auto-lb-improvement-threshold": "dpdk.pmd_auto_lb.improvement_threshold",
+    "pmd-auto-lb-rebal-interval": "dpdk.pmd_auto_lb.rebal_interval",
+    "emc-insert-inv-prob": "dpdk.emc_insert_inv_prob",
+    "smc-enable": "dpdk.smc_enable",
+    "vhost-postcopy-support": "dpdk.vhost_postcopy",
+    "userspace-tso-enable": "dpdk.userspace_tso",
+    "hw-offload": "dpdk.hw_offload",
+    "max-idle": "dpdk.max_idle",
+    "dpdk-extra": "dpdk.extra",
+}
 # The Bridge other_config key a bridge's datapath_id sets.
 DATAPATH_ID = "datapath-id"
 # external_ids keys that start so are ovs-ignite's own (Open_vSwitch ovs-ignite-started).

@@ -5,9 +5,11 @@ from __future__ import annotations
 from .names import (
     DATAPATH_ID,
     DPDK_DEVARGS,
+    DPDK_KEYS,
     PATCH_PEER,
     POLICING_COLUMNS,
     REMOTE_IP,
+    RXQ_AFFINITY,
     TUNNEL_KEY,
 )
 from .quoting import ovsdb_string
@@ -15,6 +17,7 @@ from .records import (
     AnyPort,
     BondPort,
     Bridge,
+    Dpdk,
     DpdkPort,
     GenevePort,
     GrePort,
@@ -22,6 +25,7 @@ from .records import (
     OnePort,
     PatchPort,
     Qos,
+    Record,
     Spec,
     SystemPort,
     TunnelPort,
@@ -51,20 +55,31 @@ def ovsdb_commands(spec: Spec) -> list[str]:
 
 def open_vswitch_maps(spec: Spec) -> dict[str, dict[str, str]]:
     """The other_config and external_ids keys the spec sets on the Open_vSwitch record."""
-    other: dict[str, str] = {}
-    if spec.dpdk:
-        other["dpdk-init"] = "true"
-        for key, value in (
-            ("dpdk-socket-mem", spec.dpdk.socket_mem),
-            ("dpdk-lcore-mask", spec.dpdk.lcore_mask),
-            ("pmd-cpu-mask", spec.dpdk.pmd_cpu_mask),
-            ("dpdk-extra", spec.dpdk.extra),
-        ):
-            if value is not None:
-                other[key] = value
+    other = dpdk_settings(spec.dpdk) if spec.dpdk else {}
     other.update(spec.ovs.other_config)
     ids = {"system-id": spec.ovs.system_id} if spec.ovs.system_id else {}
     return {"other_config": other, "external_ids": {**ids, **spec.ovs.external_ids}}
+
+
+def dpdk_settings(dpdk: Dpdk) -> dict[str, str]:
+    """The Open_vSwitch other_config keys of the dpdk section (DPDK_KEYS): those it gives,
+    booleans true or false (a section, such as pmd_auto_lb, true when given)."""
+    given: dict[str, object] = {}
+    for key, path in DPDK_KEYS.items():
+        value: object = dpdk
+        for field in path.split(".")[1:]:
+            value = getattr(value, field) if value is not None else None
+        given[key] = True if isinstance(value, Record) else value
+    return _option_words(given)
+
+
+def _option_words(given: dict[str, object]) -> dict[str, str]:
+    """The keys given a value (not None), as OVS takes them: booleans true or false."""
+    return {
+        key: str(value).lower() if isinstance(value, bool) else str(value)
+        for key, value in given.items()
+        if value is not None
+    }
 
 
 def interface_type(port: AnyPort) -> str:
@@ -76,7 +91,8 @@ def interface_type(port: AnyPort) -> str:
 def interface_options(port: AnyPort) -> dict[str, str]:
     """The Interface options of a port that is one interface: what its type needs."""
     if isinstance(port, DpdkPort):
-        return {DPDK_DEVARGS: port.dpdk_devargs}
+        queues = {"n_rxq": port.n_rxq, "n_rxq_desc": port.n_rxq_desc, "n_txq_desc": port.n_txq_desc}
+        return _option_words({DPDK_DEVARGS: port.dpdk_devargs, **queues})
     if isinstance(port, VxlanPort | GenevePort | GrePort):
         given: dict[str, object] = {
             REMOTE_IP: port.remote_ip,
@@ -90,11 +106,7 @@ def interface_options(port: AnyPort) -> dict[str, str]:
             "df_default": port.df_default,
             "csum": port.csum,
         }
-        return {
-            key: str(value).lower() if isinstance(value, bool) else str(value)
-            for key, value in given.items()
-            if value is not None
-        }
+        return _option_words(given)
     if isinstance(port, PatchPort):
         return {PATCH_PEER: port.peer}
     return {}
@@ -151,7 +163,16 @@ def _port_commands(bridge: Bridge, port: AnyPort) -> list[str]:
         else:
             cmd += ["--", "clear", "interface", name, "ofport_request"]
         cmd += _mtu_words(name, port.mtu)
+        if isinstance(port, DpdkPort):
+            cmd += _affinity_words(name, port.pmd_rxq_affinity)
     return cmd + _port_column_words(port)
+
+
+def _affinity_words(interface: str, affinity: str | None) -> list[str]:
+    """Pin a DPDK interface's receive queues as the spec says, or leave them to OVS."""
+    if affinity is None:
+        return ["--", "remove", "interface", interface, "other_config", RXQ_AFFINITY]
+    return ["--", "set", "interface", interface, f"other_config:{RXQ_AFFINITY}={affinity}"]
 
 
 def policing_settings(port: AnyPort) -> list[str]:

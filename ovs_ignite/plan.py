@@ -63,8 +63,9 @@ def kernel_arguments(spec: Spec) -> list[str]:
     dpdk = spec.dpdk
     if dpdk is None:
         return []
-    size = dpdk.hugepages.size
-    args = [f"default_hugepagesz={size} hugepagesz={size} hugepages={dpdk.hugepages.count}"]
+    pools = dpdk.page_pools
+    pages = [f"hugepagesz={pool.size} hugepages={pool.count}" for pool in pools]
+    args = [" ".join([f"default_hugepagesz={pools[0].size}", *pages])]
     if dpdk.iommu != "none":
         args += [f"{dpdk.iommu}_iommu=on", "iommu=pt"]
     if dpdk.isolcpus:
@@ -154,7 +155,7 @@ def instance_units(spec: Spec, switch: str | None) -> InstanceUnits:
         ovsdb_state_files=tuple(state_files(spec, names.ovsdb_name(switch))),
         vswitchd_state_files=tuple(state_files(spec, names.vswitchd_name(switch))),
         peer_netns=_peer_netns(spec, switch),
-        dpdk_bind=switch is None and bool(spec.dpdk and spec.dpdk.devices),
+        dpdk_bind=switch is None and bool(spec.dpdk and spec.dpdk.bound),
     )
 
 
@@ -229,7 +230,7 @@ def host_parts(spec: Spec) -> tuple[str, ...]:
         parts.append(names.ATTACH_SCRIPT_NAME)
     if spec.runtime == "docker":
         parts.append(names.DOCKER_SCRIPT_NAME)
-    if spec.dpdk and spec.dpdk.devices:
+    if spec.dpdk and spec.dpdk.bound:
         parts.append(names.DPDK_SCRIPT_NAME)
     if spec.switches:
         parts.append(names.SWITCH_FORMAT_NAME)
@@ -280,7 +281,7 @@ def host_model(spec: Spec) -> HostModel:
         ovs_schema=spec.ovs.schema_path,
         open_vswitch=tuple(open_vswitch_settings(spec)),
         ovsdb_commands=tuple(ovsdb_commands(spec)),
-        dpdk_devices=tuple(d.pci for d in spec.dpdk.devices) if spec.dpdk else (),
+        dpdk_devices=tuple(spec.dpdk.bound) if spec.dpdk else (),
         switches=tuple(switch_data(spec, s.name) for s in spec.switches),
         bridges=tuple(bridge_data(spec, b) for b in spec.bridges),
         containers=tuple(

@@ -122,17 +122,43 @@ class Hugepages(Record):
 
 class DpdkDevice(Record):
     pci: str
+    driver: Literal["vfio-pci", "kernel"]
+
+
+class PmdAutoLb(Record):
+    load_threshold: int | None
+    improvement_threshold: int | None
+    rebal_interval: int | None
 
 
 class Dpdk(Record):
-    hugepages: Hugepages
+    hugepages: Hugepages | list[Hugepages]
     iommu: Literal["intel", "amd", "none"]
     isolcpus: str | None
     socket_mem: str | None
+    socket_limit: str | None
     lcore_mask: str | None
     pmd_cpu_mask: str | None
+    pmd_auto_lb: PmdAutoLb | None
+    emc_insert_inv_prob: int | None
+    smc_enable: bool | None
+    vhost_postcopy: bool | None
+    userspace_tso: bool | None
+    hw_offload: bool | None
+    max_idle: int | None
     extra: str | None
     devices: list[DpdkDevice]
+
+    @property
+    def page_pools(self) -> list[Hugepages]:
+        """The hugepages of each size, the default size first."""
+        pages = self.hugepages
+        return list(pages) if isinstance(pages, list) else [pages]
+
+    @property
+    def bound(self) -> list[str]:
+        """The PCI addresses of the NICs to bind to vfio-pci, in the order given."""
+        return [device.pci for device in self.devices if device.driver == "vfio-pci"]
 
 
 # -- ports: one record per type -----------------------------------------------------------------
@@ -199,6 +225,10 @@ class DpdkPort(OnePort):
     type: Literal["dpdk"]
     pci: str | None
     devargs: str | None
+    n_rxq: int | None
+    n_rxq_desc: int | None
+    n_txq_desc: int | None
+    pmd_rxq_affinity: str | None
 
     @property
     def dpdk_devargs(self) -> str:
@@ -323,6 +353,8 @@ VALUE_TAGS = (
     "a-key",
     "a-target",
     "a-controller",
+    "one-size",
+    "page-sizes",
 )
 
 
@@ -345,6 +377,10 @@ def spelled_vlans(trunks: list[int | str] | None) -> list[int] | None:
         else:
             vlans.append(item)
     return vlans
+
+
+def hugepages_kind(value: Any) -> str:
+    return "page-sizes" if isinstance(value, list) else "one-size"
 
 
 def trunk_kind(value: Any) -> str:

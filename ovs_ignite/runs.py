@@ -156,7 +156,7 @@ def vswitchd_run(spec: Spec, switch: str | None = None) -> list[str]:
     dpdk = spec.dpdk if switch is None else None  # (DPDK stays with the main instance)
     if not spec.ovs.privileged:
         args.append("--device=/dev/net/tun")
-        if dpdk and dpdk.devices:
+        if dpdk and dpdk.bound:
             # vfio-pci NICs; /dev/vfio exists once vfio-pci is loaded (dpdk-bind runs first).
             args.append("--device=/dev/vfio")
     args.append(f"--volume={run_dir(switch)}:/run/openvswitch:z")

@@ -38,6 +38,9 @@ _HEXMASK = re.compile(r"^(0x)?[0-9a-fA-F]+$")
 # ASCII digits only: \d would let Arabic-Indic digits through to the kernel command line.
 _CPULIST = re.compile(r"^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$")
 _SOCKET_MEM = re.compile(r"^[0-9]{1,7}(,[0-9]{1,7}){0,63}$")
+# queue:core pairs; at most 1,024 queues (DPDK's RTE_MAX_QUEUES_PER_PORT)
+RXQ_AFFINITY = re.compile(r"^[0-9]{1,4}:[0-9]{1,4}(,[0-9]{1,4}:[0-9]{1,4}){0,1023}$")
+MAX_RXQ = 1024
 MAX_CPU = 8191  # the kernel's NR_CPUS at most
 _HOSTNAME_LABEL = re.compile(r"^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$")
 _USER = re.compile(r"^[a-z_][a-z0-9_-]{0,31}$")
@@ -316,6 +319,18 @@ def socket_mem(value: str) -> str:
         raise ValueError(
             f"{value!r} is not a per-socket MB list (e.g. 1024,1024; at most 64 sockets)"
         )
+    return value
+
+
+def rxq_affinity(value: str) -> str:
+    if not RXQ_AFFINITY.match(value):
+        raise ValueError(f"{value!r} is not queue:core pairs (e.g. 0:3,1:7)")
+    pairs = [pair.split(":") for pair in value.split(",")]
+    queues = [int(queue) for queue, _ in pairs]
+    if len(set(queues)) != len(queues):
+        raise ValueError(f"{value!r} pins a queue twice")
+    if max(queues) >= MAX_RXQ or max(int(core) for _, core in pairs) > MAX_CPU:
+        raise ValueError(f"{value!r}: a queue above {MAX_RXQ - 1} or a CPU above {MAX_CPU}")
     return value
 
 

@@ -7,7 +7,7 @@ test holds the schema to validate on the valid and invalid corpora.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -42,6 +42,7 @@ from .values import (
     MAX_OFPORT,
     MAX_PATH,
     MAX_VNI,
+    RXQ_AFFINITY,
     SYSTEM_ID_LENGTH,
     abs_path,
     any_unit_name,
@@ -71,6 +72,7 @@ from .values import (
     ofport,
     other_config_key,
     pci_address,
+    rxq_affinity,
     socket_mem,
     ssh_key,
     switch_name,
@@ -254,6 +256,11 @@ VswitchdBinary = Annotated[
     keywords(pattern=rf"^ovs-vswitchd$|{_ABS_PATH_SCHEMA}"),
 ]
 Devargs = Annotated[str, AfterValidator(devargs), keywords(pattern=_DEVARGS.pattern)]
+RxqAffinity = Annotated[
+    str, AfterValidator(rxq_affinity), keywords(pattern=RXQ_AFFINITY.pattern, maxLength=10239)
+]
+# A DPDK queue's descriptors: a power of 2 up to 4,096 (Interface options:n_rxq_desc)
+Descriptors = Literal[1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096]
 _TEXT_BLOCK = (
     r"^[^\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
     r"\u2066-\u2069\ud800-\udfff]*$"

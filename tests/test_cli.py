@@ -89,7 +89,8 @@ def test_render_names_the_flatcar_release_that_applies_kernel_arguments(tmp_path
 def test_kargs_prints_one_line() -> None:
     result = runner.invoke(app, ["kargs", str(ROOT / "examples" / "dpdk.yaml")])
     assert result.stdout == (
-        "default_hugepagesz=1G hugepagesz=1G hugepages=8 intel_iommu=on iommu=pt isolcpus=2-7\n"
+        "default_hugepagesz=1G hugepagesz=1G hugepages=8 hugepagesz=2M hugepages=512 "
+        "intel_iommu=on iommu=pt isolcpus=2-7\n"
     )
 
 

@@ -236,7 +236,8 @@ def test_kargs_pxe_prints_the_whole_first_boot_command_line() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
         f"ignition.firstboot ignition.platform.id=metal ignition.config.url={url} "
-        "default_hugepagesz=1G hugepagesz=1G hugepages=8 intel_iommu=on iommu=pt isolcpus=2-7\n"
+        "default_hugepagesz=1G hugepagesz=1G hugepages=8 hugepagesz=2M hugepages=512 "
+        "intel_iommu=on iommu=pt isolcpus=2-7\n"
     )
     for bad in ("file:///etc/x.ign", "http://a/b c.ign", "http://a/'x'", "http://a/\u2029x"):
         refused = ovs_ignite("kargs", spec, "--pxe", bad)

@@ -126,7 +126,13 @@ class FakeSysfs:
 
 @pytest.fixture(scope="module")
 def script(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    spec = load_spec(ROOT / "examples" / "dpdk.yaml")
+    example = load_spec(ROOT / "examples" / "dpdk.yaml")
+    assert example.dpdk is not None
+    # (its second NIC left with its kernel driver: the script must not touch it, and the
+    # fake sysfs has no such device, which it would fail on)
+    first, second = example.dpdk.devices
+    devices = [first, second.replaced(driver="kernel")]
+    spec = example.replaced(dpdk=example.dpdk.replaced(devices=devices))
     root, _ = apply_ignition(
         json.loads(render(spec, "dpdk.yaml")), tmp_path_factory.mktemp("dpdk-ignition")
     )
@@ -202,16 +208,35 @@ def test_vfio_pci_not_loaded_is_named(script: Path, sysfs: FakeSysfs) -> None:
 
 
 def test_nic_held_by_a_driver_that_does_not_let_go(script: Path, sysfs: FakeSysfs) -> None:
-    sysfs.driver("mlx5_core", unbind_fails=True)
+    sysfs.driver("i40e", unbind_fails=True)
     sysfs.driver("vfio-pci")
-    sysfs.device(PCI, "mlx5_core")
+    sysfs.device(PCI, "i40e")
+    result = _bind(script, sysfs)
+    assert result.returncode == 1
+    assert f"error: DPDK device {PCI} is held by driver i40e and cannot be unbound" in (
+        result.stderr
+    )
+    assert sysfs.bound_to(PCI) == "i40e"
+
+
+@pytest.mark.parametrize("driver", ["mlx5_core", "mlx4_core"])
+def test_a_bifurcated_nic_is_refused_the_binding(
+    script: Path, sysfs: FakeSysfs, driver: str
+) -> None:
+    """Mellanox NICs: DPDK's driver works beside their kernel driver; unbinding it would
+    take the NIC from DPDK too. The script touches nothing and says what the spec needs."""
+    sysfs.driver(driver, unbind_fails=True)  # (nothing may be written to it)
+    sysfs.driver("vfio-pci")
+    sysfs.device(PCI, driver)
     result = _bind(script, sysfs)
     assert result.returncode == 1
     assert (
-        f"error: DPDK device {PCI} is held by driver mlx5_core and cannot be unbound"
-        in result.stderr
-    )
-    assert sysfs.bound_to(PCI) == "mlx5_core"
+        f"error: DPDK device {PCI} is held by {driver}, a bifurcated driver that DPDK uses "
+        "as it is: give the device driver: kernel in the spec"
+    ) in result.stderr
+    assert sysfs.bound_to(PCI) == driver
+    assert sysfs.events == []
+    assert (sysfs.devices / PCI / "driver_override").read_text() == "(null)\n"
 
 
 def test_kernel_without_driver_override_is_named(script: Path, sysfs: FakeSysfs) -> None:

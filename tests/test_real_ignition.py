@@ -245,6 +245,9 @@ def test_privileged_spec_gives_privileged_containers(tmp_path: Path) -> None:
     )
 
 
+PAGES = "default_hugepagesz=1G hugepagesz=1G hugepages=8 hugepagesz=2M hugepages=512"
+
+
 @pytest.mark.parametrize(
     ("iommu", "isolcpus", "expected"),
     [
@@ -252,7 +255,7 @@ def test_privileged_spec_gives_privileged_containers(tmp_path: Path) -> None:
             "intel",
             "2-7",
             [
-                "default_hugepagesz=1G hugepagesz=1G hugepages=8",
+                PAGES,
                 "intel_iommu=on",
                 "iommu=pt",
                 "isolcpus=2-7",
@@ -261,9 +264,9 @@ def test_privileged_spec_gives_privileged_containers(tmp_path: Path) -> None:
         (
             "amd",
             None,
-            ["default_hugepagesz=1G hugepagesz=1G hugepages=8", "amd_iommu=on", "iommu=pt"],
+            [PAGES, "amd_iommu=on", "iommu=pt"],
         ),
-        ("none", None, ["default_hugepagesz=1G hugepagesz=1G hugepages=8"]),
+        ("none", None, [PAGES]),
     ],
 )
 def test_kargs_stage_records_the_dpdk_kernel_arguments_in_order(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import subprocess
 import time
 from collections.abc import Callable, Iterator
@@ -745,6 +746,51 @@ def test_ovs_dpdk_switches_between_a_dpdk_port_and_a_container(
         assert "/dev/vfio" not in run  # no NIC to bind: no vfio devices asked for
         assert "--entrypoint=/usr/lib/openvswitch-switch-dpdk/ovs-vswitchd-dpdk" in run
         _dpdk_port_is_policed(host)
+        _dpdk_is_tuned(host)
+        # verify reads them back (this machine lacks the spec's kernel arguments: those fail)
+        lines = verify(host, tmp_path).stdout.splitlines()
+        for line in (
+            "PASS  Open_vSwitch other_config",
+            "PASS  interface dpdk0 options",
+            "PASS  interface dpdk0 pmd-rxq-affinity",
+            "PASS  DPDK initialized",
+        ):
+            assert line in lines, "\n".join(lines)
+        host.vsctl("set", "interface", "dpdk0", "other_config:pmd-rxq-affinity=0:1")
+        host.vsctl("set", "Open_vSwitch", ".", "other_config:smc-enable=false")
+        lines = verify(host, tmp_path).stdout.splitlines()
+        for line in (
+            "FAIL  interface dpdk0 pmd-rxq-affinity: expected '0:1,1:1', found '0:1'",
+            "FAIL  Open_vSwitch other_config: expected {",
+        ):
+            assert any(found.startswith(line) for found in lines), "\n".join(lines)
+
+
+def _dpdk_is_tuned(host: Stack) -> None:
+    """The dpdk section's typed keys and dpdk0's queues, as OVS took them: what it logged
+    applying them, and where its PMD thread polls dpdk0's two receive queues."""
+    logs = host.engine("logs", host.container_id("ovs-vswitchd"), check=False)
+    log = logs.stdout + logs.stderr
+    for line in (
+        "--socket-limit 512 --socket-mem 256",
+        "EMC insertion probability changed to 1/20 (~5.00%)",
+        "SMC cache is enabled",
+        "PMD auto load balance is enabled, interval 5 mins, pmd load threshold 80%, "
+        "improvement threshold 30%.",
+    ):
+        assert line in log, log
+    assert 'max-idle="15000"' in host.vsctl("get", "Open_vSwitch", ".", "other_config")
+    appctl = ("ovs-appctl", "-t", "/run/openvswitch/ovs-vswitchd.ctl")
+    rxqs = host.exec("ovs-vswitchd", *appctl, "dpif-netdev/pmd-rxq-show").stdout
+    core = rxqs.split("pmd thread numa_id 0 core_id 1:")[1]
+    assert "isolated : true" in core, rxqs
+    for queue in (0, 1):
+        assert re.search(rf"port: dpdk0 +queue-id: +{queue} \(enabled\)", core), rxqs
+        assert f"Core  1 on numa node 0 is pinned with port 'dpdk0' rx queue {queue}" in log
+    options = host.vsctl("get", "interface", "dpdk0", "options")
+    assert 'n_rxq="2", n_rxq_desc="512", n_txq_desc="1024"' in options, options
+    status = host.vsctl("get", "interface", "dpdk0", "status")
+    assert 'max_rx_queues="2"' in status, status  # (the driver's two queue pairs)
 
 
 # Send $2 UDP datagrams of 1,400 bytes to $1 as fast as Python can (a bounded burst).

@@ -82,7 +82,9 @@ def test_each_port_type_takes_its_own_keys(schema: dict[str, Any]) -> None:
     bond = {"interfaces", "bond_mode", "lacp", "updelay", "downdelay", "lacp_time"}
     bond |= {"lacp_fallback_ab", "bond_rebalance_interval"}
     assert keys["BondPort"] == common | bond
-    assert keys["DpdkPort"] == one | {"pci", "devargs"}
+    assert keys["DpdkPort"] == one | {"pci", "devargs", "n_rxq", "n_rxq_desc", "n_txq_desc"} | {
+        "pmd_rxq_affinity"
+    }
     assert "remote_ip" in defs["VxlanPort"]["required"]
     flow, number = defs["VxlanPort"]["properties"]["key"]["anyOf"][0]["oneOf"]
     assert flow == {"const": "flow", "type": "string"}

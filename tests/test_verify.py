@@ -657,20 +657,29 @@ class _Answers:
 def test_dpdk_checks_read_the_driver_the_hugepages_and_the_module() -> None:
     from ovs_ignite.hostchecks import _DRIVER, Target, _host_probes
 
-    spec = load_spec(ROOT / "examples" / "dpdk.yaml")
-    assert spec.dpdk is not None and spec.dpdk.devices
-    devices = [d.pci for d in spec.dpdk.devices]
-    pci = devices[0]
-    pages = spec.dpdk.hugepages
-    size_kb = 1048576 if pages.size == "1G" else 2048
-    hugepages = f"/sys/kernel/mm/hugepages/hugepages-{size_kb}kB/nr_hugepages"
+    example = load_spec(ROOT / "examples" / "dpdk.yaml")
+    assert example.dpdk is not None and len(example.dpdk.devices) == 2
+    assert len(example.dpdk.page_pools) == 2
+    # (its second NIC left with its kernel driver: checked to keep it)
+    kept = example.dpdk.devices[1].replaced(driver="kernel")
+    spec = example.replaced(dpdk=example.dpdk.replaced(devices=[example.dpdk.devices[0], kept]))
+    assert spec.dpdk is not None
+    pci = spec.dpdk.devices[0].pci
+    pools = spec.dpdk.page_pools
 
-    def checks(driver: Result, reserved: str, modules: set[str]) -> dict[str, str]:
+    def hugepages(size: str) -> str:
+        size_kb = 1048576 if size == "1G" else 2048
+        return f"/sys/kernel/mm/hugepages/hugepages-{size_kb}kB/nr_hugepages"
+
+    def checks(
+        driver: Result, reserved: str, modules: set[str], other: str = "mlx5_core\n"
+    ) -> dict[str, str]:
         answers: dict[tuple[str, ...], Result] = {
-            ("sh", "-c", _DRIVER, "sh", d): Result(0, "vfio-pci\n") for d in devices
+            ("sh", "-c", _DRIVER, "sh", pci): driver,
+            ("sh", "-c", _DRIVER, "sh", kept.pci): Result(0, other),
         }
-        answers[("sh", "-c", _DRIVER, "sh", pci)] = driver
-        answers[("cat", hugepages)] = Result(0, reserved)
+        for pool in pools:
+            answers[("cat", hugepages(pool.size))] = Result(0, reserved)
         answers[("cat", "/proc/cmdline")] = Result(0, "BOOT_IMAGE=x " + " ".join(kernel_args))
         for module in modules:
             answers[("ls", "-d", "--", f"/sys/module/{module}")] = Result(0, "")
@@ -682,22 +691,30 @@ def test_dpdk_checks_read_the_driver_the_hugepages_and_the_module() -> None:
     from ovs_ignite.plan import kernel_arguments
 
     kernel_args = kernel_arguments(spec)
-    good = checks(Result(0, "vfio-pci\n"), f"{pages.count}\n", {"vfio_pci"})
+    assert kernel_args[0] == (
+        "default_hugepagesz=1G hugepagesz=1G hugepages=8 hugepagesz=2M hugepages=512"
+    )
+    good = checks(Result(0, "vfio-pci\n"), "512\n", {"vfio_pci"})
     bound = f"NIC {pci} bound to vfio-pci"
+    own = f"NIC {kept.pci} keeps its kernel driver"
     assert good[bound] == f"PASS  {bound}"
-    assert good[f"{pages.count} hugepages of {pages.size}"].startswith("PASS")
+    assert good[own] == f"PASS  {own}"
+    for pool in pools:
+        assert good[f"{pool.count} hugepages of {pool.size}"].startswith("PASS")
     assert good["kernel module vfio-pci loaded"].startswith("PASS")
     assert all(line.startswith("PASS") for name, line in good.items() if "hostname" not in name)
 
-    bad = checks(Result(0, "ixgbe\n"), "0\n", set())
+    bad = checks(Result(0, "ixgbe\n"), "8\n", set(), other="vfio-pci\n")
     assert bad[bound] == f"FAIL  {bound}: expected 'vfio-pci', found 'ixgbe'"
-    assert bad[f"{pages.count} hugepages of {pages.size}"] == (
-        f"FAIL  {pages.count} hugepages of {pages.size}: expected at least {pages.count}, "
-        "found 0 reserved"
+    assert bad[own] == f"FAIL  {own}: expected its kernel driver, found vfio-pci"
+    assert bad["8 hugepages of 1G"].startswith("PASS")
+    assert bad["512 hugepages of 2M"] == (
+        "FAIL  512 hugepages of 2M: expected at least 512, found 8 reserved"
     )
     assert bad["kernel module vfio-pci loaded"].startswith("FAIL")
-    gone = checks(Result(1, "", f"no PCI device {pci}\n"), "0\n", set())
+    gone = checks(Result(1, "", f"no PCI device {pci}\n"), "0\n", set(), other="none\n")
     assert gone[bound] == f"FAIL  {bound}: expected vfio-pci, found no such device"
+    assert gone[own] == f"FAIL  {own}: expected its kernel driver, found none"
 
 
 def test_the_driver_script_reads_sysfs() -> None:

@@ -24,6 +24,10 @@ cmd_dpdk_bind() {
             log "DPDK device $pci is bound to vfio-pci already"
             continue
         fi
+        # (Mellanox's NICs: their DPDK driver works beside the kernel's, which must stay)
+        if [[ $driver == mlx[45]_core ]]; then
+            die "DPDK device $pci is held by $driver, a bifurcated driver that DPDK uses as it is: give the device driver: kernel in the spec"
+        fi
         printf 'vfio-pci\n' >"$dev/driver_override" ||
             die "DPDK device $pci: cannot set its driver_override (a kernel without it?)"
         if [[ -n $driver ]]; then

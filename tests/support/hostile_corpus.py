@@ -21,7 +21,9 @@ BASE = """version: 1
 host: {hostname: HOSTNAME, users: [{name: USER, ssh_authorized_keys: [SSHKEY]}]}
 ovs: {image: OVSIMAGE, other_config: {OCKEY: OCVALUE}, managers: [MANAGER],
       external_ids: {OVNKEY: OVNVALUE, ovn-remote: OVNREMOTE, ovn-bridge-mappings: OVNMAP}}
-dpdk: {hugepages: {size: 2M, count: 512}, isolcpus: ISOLCPUS, socket_mem: SOCKETMEM}
+dpdk: {hugepages: [{size: 2M, count: 512}, {size: 1G, count: 1}], isolcpus: ISOLCPUS,
+       socket_mem: SOCKETMEM, socket_limit: SOCKETLIMIT, pmd_cpu_mask: "0x4",
+       max_idle: MAXIDLE, emc_insert_inv_prob: EMCPROB}
 bridges:
   - name: BRIDGE
     datapath: system
@@ -43,6 +45,10 @@ bridges:
     routes: [{to: ROUTETO, via: ROUTEVIA}]
     dns: [DNS]
   - {name: br-up2, datapath: system, uplink: {mac: UPLINKMAC}, address: dhcp}
+  - name: br-dp
+    ports:
+      - {name: dpdk9, type: dpdk, devargs: "net_tap9,iface=tap9", n_rxq: NRXQ,
+         n_rxq_desc: RXDESC, pmd_rxq_affinity: RXQAFFINITY}
 containers:
   - name: CONTAINER
     image: IMAGE
@@ -87,6 +93,12 @@ FIELDS: dict[str, tuple[str | int, str]] = {
     "OVNMAP": ("physnet1:br0", "physnet{}:br0"),
     "ISOLCPUS": ("2-7", "2-{}"),
     "SOCKETMEM": ("512", "{}"),
+    "SOCKETLIMIT": ("1024", "{}"),
+    "MAXIDLE": (10000, "1000{}"),
+    "EMCPROB": (100, "{}"),
+    "NRXQ": (2, "{}"),
+    "RXDESC": (1024, "1024{}"),
+    "RXQAFFINITY": ("0:2,1:2", "0:2,1:{}"),
     "BRIDGE": ("br0", "br{}"),
     "CONTROLLER": ("tcp:192.0.2.5:6653", "tcp:192.0.2.5:{}"),
     "CTLTARGET": ("unix:/run/ctl.sock", "unix:/run/ctl{}.sock"),
