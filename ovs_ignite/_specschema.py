@@ -188,44 +188,60 @@ _152 = {"type": "model-field", "schema": _151}
 _153 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 3600000}}
 _154 = {"type": "default", "schema": _153, "default": None}
 _155 = {"type": "model-field", "schema": _154}
-_156 = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096]
-_157 = {"type": "literal", "expected": _156}
-_158 = {"type": "nullable", "schema": _157}
-_159 = {"type": "default", "schema": _158, "default": None}
-_160 = {"type": "model-field", "schema": _159}
-_161 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 255}}
+_156 = {"type": "nullable", "schema": _40}
+_157 = {"type": "default", "schema": _156, "default": None}
+_158 = {"type": "model-field", "schema": _157}
+_159 = {"type": "no-info", "function": values.devargs}
+_160 = {"type": "function-after", "function": _159, "schema": {"type": "str"}}
+_161 = {"type": "nullable", "schema": _160}
 _162 = {"type": "default", "schema": _161, "default": None}
 _163 = {"type": "model-field", "schema": _162}
-_164 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 255}}
+_164 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 1024}}
 _165 = {"type": "default", "schema": _164, "default": None}
 _166 = {"type": "model-field", "schema": _165}
-_167 = {"type": "literal", "expected": ["flow"]}
-_168 = {"type": "no-info", "function": values.tunnel_key_word}
-_169 = {"type": "no-info", "function": values.vxlan_vni}
-_170 = {"type": "function-after", "function": _169, "schema": {"type": "int"}}
-_171 = {"type": "function-before", "function": _168, "schema": _170}
-_172 = {"by-flow": _167, "a-key": _171}
-_173 = {"type": "tagged-union", "choices": _172, "discriminator": records.tunnel_key_kind}
+_167 = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096]
+_168 = {"type": "literal", "expected": _167}
+_169 = {"type": "nullable", "schema": _168}
+_170 = {"type": "default", "schema": _169, "default": None}
+_171 = {"type": "model-field", "schema": _170}
+_172 = {"type": "no-info", "function": values.rxq_affinity}
+_173 = {"type": "function-after", "function": _172, "schema": {"type": "str"}}
 _174 = {"type": "nullable", "schema": _173}
 _175 = {"type": "default", "schema": _174, "default": None}
 _176 = {"type": "model-field", "schema": _175}
-_177 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 65535}}
+_177 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 255}}
 _178 = {"type": "default", "schema": _177, "default": None}
 _179 = {"type": "model-field", "schema": _178}
-_180 = {"type": "no-info", "function": values.geneve_vni}
-_181 = {"type": "function-after", "function": _180, "schema": {"type": "int"}}
-_182 = {"type": "function-before", "function": _168, "schema": _181}
-_183 = {"by-flow": _167, "a-key": _182}
-_184 = {"type": "tagged-union", "choices": _183, "discriminator": records.tunnel_key_kind}
-_185 = {"type": "nullable", "schema": _184}
-_186 = {"type": "default", "schema": _185, "default": None}
-_187 = {"type": "model-field", "schema": _186}
-_188 = {"type": "function-before", "function": _168, "schema": _35}
-_189 = {"by-flow": _167, "a-key": _188}
-_190 = {"type": "tagged-union", "choices": _189, "discriminator": records.tunnel_key_kind}
-_191 = {"type": "nullable", "schema": _190}
-_192 = {"type": "default", "schema": _191, "default": None}
-_193 = {"type": "model-field", "schema": _192}
+_180 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 255}}
+_181 = {"type": "default", "schema": _180, "default": None}
+_182 = {"type": "model-field", "schema": _181}
+_183 = {"type": "literal", "expected": ["flow"]}
+_184 = {"type": "no-info", "function": values.tunnel_key_word}
+_185 = {"type": "no-info", "function": values.vxlan_vni}
+_186 = {"type": "function-after", "function": _185, "schema": {"type": "int"}}
+_187 = {"type": "function-before", "function": _184, "schema": _186}
+_188 = {"by-flow": _183, "a-key": _187}
+_189 = {"type": "tagged-union", "choices": _188, "discriminator": records.tunnel_key_kind}
+_190 = {"type": "nullable", "schema": _189}
+_191 = {"type": "default", "schema": _190, "default": None}
+_192 = {"type": "model-field", "schema": _191}
+_193 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 65535}}
+_194 = {"type": "default", "schema": _193, "default": None}
+_195 = {"type": "model-field", "schema": _194}
+_196 = {"type": "no-info", "function": values.geneve_vni}
+_197 = {"type": "function-after", "function": _196, "schema": {"type": "int"}}
+_198 = {"type": "function-before", "function": _184, "schema": _197}
+_199 = {"by-flow": _183, "a-key": _198}
+_200 = {"type": "tagged-union", "choices": _199, "discriminator": records.tunnel_key_kind}
+_201 = {"type": "nullable", "schema": _200}
+_202 = {"type": "default", "schema": _201, "default": None}
+_203 = {"type": "model-field", "schema": _202}
+_204 = {"type": "function-before", "function": _184, "schema": _35}
+_205 = {"by-flow": _183, "a-key": _204}
+_206 = {"type": "tagged-union", "choices": _205, "discriminator": records.tunnel_key_kind}
+_207 = {"type": "nullable", "schema": _206}
+_208 = {"type": "default", "schema": _207, "default": None}
+_209 = {"type": "model-field", "schema": _208}
 SCHEMA: dict[str, Any] = {
     "type": "definitions",
     "schema": {
@@ -1568,60 +1584,12 @@ SCHEMA: dict[str, Any] = {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["dpdk"]},
                     },
-                    "pci": {
-                        "type": "model-field",
-                        "schema": {
-                            "type": "default",
-                            "schema": {"type": "nullable", "schema": _40},
-                            "default": None,
-                        },
-                    },
-                    "devargs": {
-                        "type": "model-field",
-                        "schema": {
-                            "type": "default",
-                            "schema": {
-                                "type": "nullable",
-                                "schema": {
-                                    "type": "function-after",
-                                    "function": {"type": "no-info", "function": values.devargs},
-                                    "schema": {"type": "str"},
-                                },
-                            },
-                            "default": None,
-                        },
-                    },
-                    "n_rxq": {
-                        "type": "model-field",
-                        "schema": {
-                            "type": "default",
-                            "schema": {
-                                "type": "nullable",
-                                "schema": {"type": "int", "ge": 1, "le": 1024},
-                            },
-                            "default": None,
-                        },
-                    },
-                    "n_rxq_desc": _160,
-                    "n_txq_desc": _160,
-                    "pmd_rxq_affinity": {
-                        "type": "model-field",
-                        "schema": {
-                            "type": "default",
-                            "schema": {
-                                "type": "nullable",
-                                "schema": {
-                                    "type": "function-after",
-                                    "function": {
-                                        "type": "no-info",
-                                        "function": values.rxq_affinity,
-                                    },
-                                    "schema": {"type": "str"},
-                                },
-                            },
-                            "default": None,
-                        },
-                    },
+                    "pci": _158,
+                    "devargs": _163,
+                    "n_rxq": _166,
+                    "n_rxq_desc": _171,
+                    "n_txq_desc": _171,
+                    "pmd_rxq_affinity": _176,
                 },
                 "model_name": "DpdkPort",
                 "computed_fields": [],
@@ -1649,8 +1617,8 @@ SCHEMA: dict[str, Any] = {
                     "external_ids": _10,
                     "ofport": _141,
                     "local_ip": _87,
-                    "tos": _163,
-                    "ttl": _166,
+                    "tos": _179,
+                    "ttl": _182,
                     "df_default": _38,
                     "csum": _38,
                     "type": {
@@ -1658,10 +1626,10 @@ SCHEMA: dict[str, Any] = {
                         "schema": {"type": "literal", "expected": ["vxlan"]},
                     },
                     "remote_ip": _63,
-                    "key": _176,
-                    "in_key": _176,
-                    "out_key": _176,
-                    "dst_port": _179,
+                    "key": _192,
+                    "in_key": _192,
+                    "out_key": _192,
+                    "dst_port": _195,
                 },
                 "model_name": "VxlanPort",
                 "computed_fields": [],
@@ -1689,8 +1657,8 @@ SCHEMA: dict[str, Any] = {
                     "external_ids": _10,
                     "ofport": _141,
                     "local_ip": _87,
-                    "tos": _163,
-                    "ttl": _166,
+                    "tos": _179,
+                    "ttl": _182,
                     "df_default": _38,
                     "csum": _38,
                     "type": {
@@ -1698,10 +1666,10 @@ SCHEMA: dict[str, Any] = {
                         "schema": {"type": "literal", "expected": ["geneve"]},
                     },
                     "remote_ip": _63,
-                    "key": _187,
-                    "in_key": _187,
-                    "out_key": _187,
-                    "dst_port": _179,
+                    "key": _203,
+                    "in_key": _203,
+                    "out_key": _203,
+                    "dst_port": _195,
                 },
                 "model_name": "GenevePort",
                 "computed_fields": [],
@@ -1729,8 +1697,8 @@ SCHEMA: dict[str, Any] = {
                     "external_ids": _10,
                     "ofport": _141,
                     "local_ip": _87,
-                    "tos": _163,
-                    "ttl": _166,
+                    "tos": _179,
+                    "ttl": _182,
                     "df_default": _38,
                     "csum": _38,
                     "type": {
@@ -1738,9 +1706,9 @@ SCHEMA: dict[str, Any] = {
                         "schema": {"type": "literal", "expected": ["gre"]},
                     },
                     "remote_ip": _63,
-                    "key": _193,
-                    "in_key": _193,
-                    "out_key": _193,
+                    "key": _209,
+                    "in_key": _209,
+                    "out_key": _209,
                 },
                 "model_name": "GrePort",
                 "computed_fields": [],
@@ -1833,7 +1801,47 @@ SCHEMA: dict[str, Any] = {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["bond"]},
                     },
-                    "interfaces": {"type": "model-field", "schema": _73},
+                    "interfaces": {
+                        "type": "model-field",
+                        "schema": {"type": "default", "schema": _73, "default": []},
+                    },
+                    "members": {
+                        "type": "model-field",
+                        "schema": {
+                            "type": "default",
+                            "schema": {
+                                "type": "list",
+                                "items_schema": {
+                                    "type": "model",
+                                    "cls": records.DpdkMember,
+                                    "schema": {
+                                        "type": "model-fields",
+                                        "fields": {
+                                            "name": _43,
+                                            "pci": _158,
+                                            "devargs": _163,
+                                            "n_rxq": _166,
+                                            "n_rxq_desc": _171,
+                                            "n_txq_desc": _171,
+                                            "pmd_rxq_affinity": _176,
+                                        },
+                                        "model_name": "DpdkMember",
+                                        "computed_fields": [],
+                                    },
+                                    "custom_init": False,
+                                    "root_model": False,
+                                    "config": {
+                                        "extra_fields_behavior": "forbid",
+                                        "strict": True,
+                                        "title": "DpdkMember",
+                                    },
+                                    "ref": "DpdkMember",
+                                },
+                                "max_length": 64,
+                            },
+                            "default": [],
+                        },
+                    },
                     "bond_mode": {
                         "type": "model-field",
                         "schema": {

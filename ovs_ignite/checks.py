@@ -21,6 +21,7 @@ from .records import (
     Container,
     Contents,
     Dpdk,
+    DpdkMember,
     DpdkPort,
     Interface,
     LinkPort,
@@ -314,11 +315,48 @@ def _check_dpdk(spec: Spec) -> Iterator[Finding]:
                 (f"{dpdk.pmd_cpu_mask} uses CPU {listed}, outside isolcpus {dpdk.isolcpus}"),
             )
     yield from _check_dpdk_memory(dpdk)
+    if dpdk.pmd_cpu_mask and spec.ovs.other_config.get("pmd-rxq-isolate") != "false":
+        yield from _check_unpolled(spec, set(mask_cpus(dpdk.pmd_cpu_mask)))
     seen: set[str] = set()
     for i, device in enumerate(dpdk.devices):
         if device.pci in seen:
             yield ("dpdk", "devices", i, "pci"), f"device {device.pci} is listed twice"
         seen.add(device.pci)
+
+
+def _dpdk_devices(spec: Spec) -> Iterator[tuple[KeyPath, DpdkPort | DpdkMember]]:
+    """Each DPDK interface of the spec: its dpdk ports and bonds' DPDK members."""
+    for b, bridge in enumerate(spec.bridges):
+        for p, port in enumerate(bridge.ports):
+            at: KeyPath = ("bridges", b, "ports", p)
+            if isinstance(port, DpdkPort):
+                yield at, port
+            elif isinstance(port, BondPort):
+                yield from (((*at, "members", m), d) for m, d in enumerate(port.members))
+
+
+def _check_unpolled(spec: Spec, pmds: set[int]) -> Iterator[Finding]:
+    """A PMD core with a pinned queue polls only pinned queues (OVS's pmd-rxq-isolate):
+    when every PMD core has one, the queues pinned to none would not be polled at all."""
+    devices = list(_dpdk_devices(spec))
+    pinned = {int(pair.split(":")[1]) for _, d in devices for pair in _pairs(d)}
+    if not pmds <= pinned:
+        return
+    for at, device in devices:
+        queues = set(range(device.n_rxq or 1)) - {int(p.split(":")[0]) for p in _pairs(device)}
+        if queues:
+            listed = ",".join(str(queue) for queue in sorted(queues))
+            yield (
+                (*at, "name"),
+                f"its queue {listed} is pinned to no CPU, and every PMD core has pinned queues "
+                "(which keeps it to them): OVS would not poll it; pin it too, or add a core "
+                "to pmd_cpu_mask",
+            )
+
+
+def _pairs(device: DpdkPort | DpdkMember) -> list[str]:
+    """A DPDK interface's QUEUE:CPU pairs."""
+    return device.pmd_rxq_affinity.split(",") if device.pmd_rxq_affinity else []
 
 
 def _check_dpdk_memory(dpdk: Dpdk) -> Iterator[Finding]:
@@ -358,13 +396,13 @@ def _check_names(spec: Spec) -> Iterator[Finding]:
             if port.name in seen:
                 yield ("bridges", b, "ports", p, "name"), f"name {port.name!r} is already used"
             seen.add(port.name)
-            members = port.interfaces if isinstance(port, BondPort) else []
-            for m, member in enumerate(members):
+            members: list[tuple[KeyPath, str]] = []
+            if isinstance(port, BondPort):
+                members += [(("interfaces", m), name) for m, name in enumerate(port.interfaces)]
+                members += [(("members", m, "name"), d.name) for m, d in enumerate(port.members)]
+            for where, member in members:
                 if member in seen:
-                    yield (
-                        ("bridges", b, "ports", p, "interfaces", m),
-                        (f"name {member!r} is already used"),
-                    )
+                    yield ("bridges", b, "ports", p, *where), f"name {member!r} is already used"
                 seen.add(member)
 
 
@@ -394,6 +432,9 @@ def _check_bridges(spec: Spec) -> Iterator[Finding]:
                 yield from _check_patch_port(spec, bridge, port.name, port.peer, pat, patches)
             elif isinstance(port, BondPort):
                 yield from _check_bond(port, pat)
+                for m, member in enumerate(port.members):
+                    mat = (*pat, "members", m)
+                    yield from _check_dpdk_port(spec, bridge, member, mat, devices, dpdk_pci)
 
 
 def _check_mirrors(spec: Spec) -> Iterator[Finding]:
@@ -586,8 +627,11 @@ def _check_ofports(bridge: Bridge, at: KeyPath) -> Iterator[Finding]:
 
 
 def _check_bond(port: BondPort, at: KeyPath) -> Iterator[Finding]:
-    if len(port.interfaces) < 2:
-        yield (*at, "interfaces"), "a bond needs at least two interfaces"
+    if port.interfaces and port.members:
+        yield (*at, "members"), "give interfaces (host interfaces) or members (DPDK), not both"
+    elif len(port.member_names) < 2:
+        field = "members" if port.members else "interfaces"
+        yield (*at, field), f"a bond needs at least two {field}"
     if port.bond_mode == "balance-tcp" and port.lacp in (None, "off"):
         yield (*at, "lacp"), "balance-tcp needs lacp active or passive"
     for field in ("lacp_time", "lacp_fallback_ab"):
@@ -626,12 +670,21 @@ def _check_patch_port(
 
 
 def _check_dpdk_port(
-    spec: Spec, bridge: Bridge, port: DpdkPort, at: KeyPath, devices: set[str], used: set[str]
+    spec: Spec,
+    bridge: Bridge,
+    port: DpdkPort | DpdkMember,
+    at: KeyPath,
+    devices: set[str],
+    used: set[str],
 ) -> Iterator[Finding]:
+    """A dpdk port, or a bond's DPDK member (its findings at its name, not at a type)."""
+    what, where = (
+        ("a dpdk port", "type") if isinstance(port, DpdkPort) else ("a DPDK member", "name")
+    )
     if (port.pci is None) == (port.devargs is None):
-        yield (*at, "type"), "give exactly one of pci (a NIC in dpdk.devices) or devargs"
+        yield (*at, where), "give exactly one of pci (a NIC in dpdk.devices) or devargs"
     if spec.dpdk is None:
-        yield (*at, "type"), "a dpdk port needs the dpdk section"
+        yield (*at, where), f"{what} needs the dpdk section"
         return
     if port.pci is not None:
         if port.pci not in devices:
@@ -640,12 +693,12 @@ def _check_dpdk_port(
             yield (*at, "pci"), f"{port.pci} is used by another dpdk port"
         used.add(port.pci)
     if spec.datapath(bridge) != "netdev":
-        yield (*at, "type"), f"a dpdk port needs a netdev bridge; {bridge.name} is system"
+        yield (*at, where), f"{what} needs a netdev bridge; {bridge.name} is system"
     if port.pmd_rxq_affinity:
         yield from _check_affinity(spec.dpdk, port, (*at, "pmd_rxq_affinity"))
 
 
-def _check_affinity(dpdk: Dpdk, port: DpdkPort, at: KeyPath) -> Iterator[Finding]:
+def _check_affinity(dpdk: Dpdk, port: DpdkPort | DpdkMember, at: KeyPath) -> Iterator[Finding]:
     """Each pinned queue one the port has (n_rxq), on a PMD core (pmd_cpu_mask)."""
     pairs = [pair.split(":") for pair in (port.pmd_rxq_affinity or "").split(",")]
     queues = port.n_rxq or 1

@@ -26,6 +26,7 @@ from .checking import Answer, CheckedHost, Outcome, Probe, same
 from .hostmodel import InterfaceData
 from .ovsconfig import (
     bridge_switches,
+    dpdk_options,
     interface_options,
     interface_type,
     open_vswitch_maps,
@@ -38,6 +39,7 @@ from .records import (
     BondPort,
     Bridge,
     Controller,
+    DpdkMember,
     DpdkPort,
     Mirror,
     OnePort,
@@ -798,7 +800,7 @@ def _bond_members(target: Target, bridge: str, port: BondPort) -> Outcome:
     row = _port_row(target, bridge, port.name) or {}
     by_uuid = {r["_uuid"]: r["name"] for r in target.rows("Interface")}
     members = sorted(by_uuid[u] for u in _set(row.get("interfaces")) if u in by_uuid)
-    return same(sorted(port.interfaces), members)
+    return same(sorted(port.member_names), members)
 
 
 def _port_probes(target: Target, port: AnyPort, bridge: str) -> Iterator[Probe]:
@@ -829,11 +831,13 @@ def _port_probes(target: Target, port: AnyPort, bridge: str) -> Iterator[Probe]:
         yield Probe(f"{bond} lacp", partial(column, "lacp", port.lacp or "off"), (on_bridge,))
         for label, delay in (("bond_updelay", port.updelay), ("bond_downdelay", port.downdelay)):
             yield Probe(f"{bond} {label}", partial(column, label, delay or 0), (on_bridge,))
-        for member in port.interfaces:
+        for member in port.member_names:
             mtu = partial(_interface_value, target, member, "mtu_request", port.mtu)
             yield Probe(f"interface {member} mtu_request", mtu, (f"{bond} interfaces",))
             policing = partial(_policing, target, member, _port_policing(port))
             yield Probe(f"interface {member} ingress_policing", policing, (f"{bond} interfaces",))
+        for device in port.members:
+            yield from _dpdk_probes(target, device, (f"{bond} interfaces",))
         return
     interface = f"interface {port.name}"
     yield Probe(interface, partial(_interface_exists, target, port.name), (on_bridge,))
@@ -849,9 +853,22 @@ def _port_probes(target: Target, port: AnyPort, bridge: str) -> Iterator[Probe]:
     if options:
         yield Probe(f"{interface} options", partial(value, "options", options), (interface,))
     if isinstance(port, DpdkPort):
-        key = names.RXQ_AFFINITY
-        affinity = partial(_interface_key, target, port.name, key, port.pmd_rxq_affinity)
-        yield Probe(f"{interface} {names.RXQ_AFFINITY}", affinity, (interface,))
+        yield from _dpdk_probes(target, port, (interface,), options=False)
+
+
+def _dpdk_probes(
+    target: Target, device: DpdkPort | DpdkMember, after: tuple[str, ...], options: bool = True
+) -> Iterator[Probe]:
+    """A DPDK interface's type and options (a port's: with its other probes) and its
+    pinned receive queues (none when the spec pins none)."""
+    interface = f"interface {device.name}"
+    value = partial(_interface_value, target, device.name)
+    if options:
+        yield Probe(f"{interface} type", partial(value, "type", "dpdk"), after)
+        yield Probe(f"{interface} options", partial(value, "options", dpdk_options(device)), after)
+    key = names.RXQ_AFFINITY
+    affinity = partial(_interface_key, target, device.name, key, device.pmd_rxq_affinity)
+    yield Probe(f"{interface} {key}", affinity, after)
 
 
 def _port_policing(port: AnyPort) -> tuple[int, int]:

@@ -457,34 +457,31 @@ class InternalPort(OnePort):
     type: Literal["internal"] = _describe("An OVS internal interface.")
 
 
+_PCI = "Its NIC, listed in dpdk.devices."
+_DEVARGS = "(addition) DPDK devargs of a vdev, instead of a NIC."
+_N_RXQ = "(addition) options:n_rxq, its receive queues; default: OVS's (1)."
+_RXQ_DESC = (
+    "(addition) options:n_rxq_desc, descriptors a receive queue has, a power of 2; "
+    "default: OVS's (2,048)."
+)
+_TXQ_DESC = (
+    "(addition) options:n_txq_desc, descriptors a transmit queue has, a power of 2; "
+    "default: OVS's (2,048)."
+)
+_AFFINITY = (
+    "(addition) Interface other_config:pmd-rxq-affinity, QUEUE:CPU pairs (0:2,1:3) pinning "
+    "receive queues to PMD cores of pmd_cpu_mask; default: OVS assigns them."
+)
+
+
 class DpdkPort(OnePort):
     type: Literal["dpdk"] = _describe("A DPDK port (needs dpdk:; give pci or devargs).")
-    pci: PciAddress | None = Field(default=None, description="Its NIC, listed in dpdk.devices.")
-    devargs: Devargs | None = Field(
-        default=None, description="(addition) DPDK devargs of a vdev, instead of a NIC."
-    )
-    n_rxq: int | None = Field(
-        default=None,
-        ge=1,
-        le=MAX_RXQ,
-        description="(addition) options:n_rxq, its receive queues; default: OVS's (1).",
-    )
-    n_rxq_desc: Descriptors | None = Field(
-        default=None,
-        description="(addition) options:n_rxq_desc, descriptors a receive queue has, a power "
-        "of 2; default: OVS's (2,048).",
-    )
-    n_txq_desc: Descriptors | None = Field(
-        default=None,
-        description="(addition) options:n_txq_desc, descriptors a transmit queue has, a "
-        "power of 2; default: OVS's (2,048).",
-    )
-    pmd_rxq_affinity: RxqAffinity | None = Field(
-        default=None,
-        description="(addition) Interface other_config:pmd-rxq-affinity, QUEUE:CPU pairs "
-        "(0:2,1:3) pinning receive queues to PMD cores of pmd_cpu_mask; default: OVS "
-        "assigns them.",
-    )
+    pci: PciAddress | None = Field(default=None, description=_PCI)
+    devargs: Devargs | None = Field(default=None, description=_DEVARGS)
+    n_rxq: int | None = Field(default=None, ge=1, le=MAX_RXQ, description=_N_RXQ)
+    n_rxq_desc: Descriptors | None = Field(default=None, description=_RXQ_DESC)
+    n_txq_desc: Descriptors | None = Field(default=None, description=_TXQ_DESC)
+    pmd_rxq_affinity: RxqAffinity | None = Field(default=None, description=_AFFINITY)
 
 
 _REMOTE_IP = "The tunnel's remote endpoint."
@@ -595,11 +592,41 @@ class LinkPort(OnePort):
     peer: IfName = _describe("The link port at the other end (on a bridge of peer_switch).")
 
 
+class DpdkMember(Model):
+    """A DPDK device as a member of a bond: an interface of type dpdk."""
+
+    name: IfName = _describe("The member's name (its Interface record).")
+    pci: PciAddress | None = Field(default=None, description=_PCI)
+    devargs: Devargs | None = Field(default=None, description=_DEVARGS)
+    n_rxq: int | None = Field(default=None, ge=1, le=MAX_RXQ, description=_N_RXQ)
+    n_rxq_desc: Descriptors | None = Field(default=None, description=_RXQ_DESC)
+    n_txq_desc: Descriptors | None = Field(default=None, description=_TXQ_DESC)
+    pmd_rxq_affinity: RxqAffinity | None = Field(default=None, description=_AFFINITY)
+
+
 class BondPort(PortBase):
-    type: Literal["bond"] = _describe("A bond of host interfaces.")
+    # (two or more host interfaces, or two or more DPDK members; never both)
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [
+                {"required": ["interfaces"], "properties": {"interfaces": {"minItems": 2}}},
+                {"required": ["members"], "properties": {"members": {"minItems": 2}}},
+            ],
+            "not": {"required": ["interfaces", "members"]},
+        }
+    )
+    type: Literal["bond"] = _describe("A bond of host interfaces or of DPDK devices.")
     interfaces: list[IfName] = Field(
-        description="The bond's member interfaces (two or more).",
-        json_schema_extra={"minItems": 2, "uniqueItems": True},
+        default=[],
+        description="The bond's member interfaces (two or more), host interfaces; or none "
+        "with members.",
+        json_schema_extra={"uniqueItems": True},
+    )
+    members: list[DpdkMember] = Field(
+        default=[],
+        description="(addition) The bond's DPDK members instead (two or more; needs dpdk: "
+        "and a netdev bridge): each a DPDK device as a dpdk port is, with a name.",
+        max_length=64,
     )
     bond_mode: Literal["active-backup", "balance-slb", "balance-tcp"] | None = Field(
         default=None, description="The bond mode; default active-backup."

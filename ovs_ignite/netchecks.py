@@ -29,7 +29,7 @@ def check_host_network(spec: Spec) -> Iterator[Finding]:
         name: bridge.name
         for bridge in spec.bridges
         for port in bridge.ports
-        for name in (port.name, *(port.interfaces if isinstance(port, BondPort) else []))
+        for name in (port.name, *(port.member_names if isinstance(port, BondPort) else []))
     }
     bridges = {bridge.name for bridge in spec.bridges}
     uplinks: dict[str, str] = {}

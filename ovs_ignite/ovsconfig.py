@@ -18,6 +18,7 @@ from .records import (
     BondPort,
     Bridge,
     Dpdk,
+    DpdkMember,
     DpdkPort,
     GenevePort,
     GrePort,
@@ -82,6 +83,16 @@ def _option_words(given: dict[str, object]) -> dict[str, str]:
     }
 
 
+def dpdk_options(device: DpdkPort | DpdkMember) -> dict[str, str]:
+    """The Interface options of a DPDK device: its devargs, and its queues' settings."""
+    queues = {
+        "n_rxq": device.n_rxq,
+        "n_rxq_desc": device.n_rxq_desc,
+        "n_txq_desc": device.n_txq_desc,
+    }
+    return _option_words({DPDK_DEVARGS: device.dpdk_devargs, **queues})
+
+
 def interface_type(port: AnyPort) -> str:
     """The Interface type of a port that is one interface ("" for a system port)."""
     # (a link port's interface is one end of a veth pair: a system interface)
@@ -91,8 +102,7 @@ def interface_type(port: AnyPort) -> str:
 def interface_options(port: AnyPort) -> dict[str, str]:
     """The Interface options of a port that is one interface: what its type needs."""
     if isinstance(port, DpdkPort):
-        queues = {"n_rxq": port.n_rxq, "n_rxq_desc": port.n_rxq_desc, "n_txq_desc": port.n_txq_desc}
-        return _option_words({DPDK_DEVARGS: port.dpdk_devargs, **queues})
+        return dpdk_options(port)
     if isinstance(port, VxlanPort | GenevePort | GrePort):
         given: dict[str, object] = {
             REMOTE_IP: port.remote_ip,
@@ -137,7 +147,7 @@ def bridge_settings(bridge: Bridge) -> list[str]:
 def _port_commands(bridge: Bridge, port: AnyPort) -> list[str]:
     name = port.name
     if isinstance(port, BondPort):
-        cmd = ["--", "--may-exist", "add-bond", bridge.name, name, *port.interfaces]
+        cmd = ["--", "--may-exist", "add-bond", bridge.name, name, *port.member_names]
         cmd += [
             "--",
             "set",
@@ -151,6 +161,13 @@ def _port_commands(bridge: Bridge, port: AnyPort) -> list[str]:
         for member in port.interfaces:
             cmd += ["--", "set", "interface", member, *policing_settings(port)]
             cmd += _mtu_words(member, port.mtu)
+        for device in port.members:
+            cmd += ["--", "clear", "interface", device.name, "options"]
+            options = [f"options:{key}={value}" for key, value in dpdk_options(device).items()]
+            cmd += ["--", "set", "interface", device.name, "type=dpdk", *options]
+            cmd += policing_settings(port)
+            cmd += _mtu_words(device.name, port.mtu)
+            cmd += _affinity_words(device.name, device.pmd_rxq_affinity)
     else:
         cmd = ["--", "--may-exist", "add-port", bridge.name, name]
         if interface_options(port):  # (the spec's options only: those it no longer gives go)

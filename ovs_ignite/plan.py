@@ -257,7 +257,7 @@ def unmanaged_interfaces(spec: Spec) -> tuple[str, ...]:
     for bridge in spec.bridges:
         own.append(bridge.name)
         for port in bridge.ports:
-            own += [port.name, *(port.interfaces if isinstance(port, BondPort) else [])]
+            own += [port.name, *(port.member_names if isinstance(port, BondPort) else [])]
     return (*dict.fromkeys(own), *names.OVS_DEVICES)
 
 

@@ -221,7 +221,19 @@ class InternalPort(OnePort):
     type: Literal["internal"]
 
 
-class DpdkPort(OnePort):
+class DpdkDeviceOf:
+    """What a dpdk port and a bond's DPDK member share: how OVS names the device."""
+
+    pci: str | None
+    devargs: str | None
+
+    @property
+    def dpdk_devargs(self) -> str:
+        """options:dpdk-devargs: the NIC's PCI address, or the devargs."""
+        return str(self.pci or self.devargs)
+
+
+class DpdkPort(OnePort, DpdkDeviceOf):
     type: Literal["dpdk"]
     pci: str | None
     devargs: str | None
@@ -229,11 +241,6 @@ class DpdkPort(OnePort):
     n_rxq_desc: int | None
     n_txq_desc: int | None
     pmd_rxq_affinity: str | None
-
-    @property
-    def dpdk_devargs(self) -> str:
-        """options:dpdk-devargs: the NIC's PCI address, or the devargs."""
-        return str(self.pci or self.devargs)
 
 
 class TunnelBase(OnePort):
@@ -281,9 +288,20 @@ class LinkPort(OnePort):
     peer: str
 
 
+class DpdkMember(Record, DpdkDeviceOf):
+    name: str
+    pci: str | None
+    devargs: str | None
+    n_rxq: int | None
+    n_rxq_desc: int | None
+    n_txq_desc: int | None
+    pmd_rxq_affinity: str | None
+
+
 class BondPort(PortBase):
     type: Literal["bond"]
     interfaces: list[str]
+    members: list[DpdkMember]
     bond_mode: Literal["active-backup", "balance-slb", "balance-tcp"] | None
     lacp: Literal["off", "active", "passive"] | None
     updelay: int | None
@@ -298,6 +316,11 @@ class BondPort(PortBase):
         "lacp_fallback_ab": "lacp-fallback-ab",
         "bond_rebalance_interval": "bond-rebalance-interval",
     }
+
+    @property
+    def member_names(self) -> list[str]:
+        """The names of its members: its host interfaces, or its DPDK members."""
+        return [*self.interfaces, *(member.name for member in self.members)]
 
     @property
     def settings(self) -> dict[str, str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 import subprocess
 import time
@@ -721,7 +722,7 @@ def test_ovs_dpdk_switches_between_a_dpdk_port_and_a_container(
     conf: Path, tmp_path: Path, hugepages: None
 ) -> None:
     spec = runtime_spec((RUNTIME / "dpdk.yaml").read_text(), conf, tmp_path)
-    with stack(spec, tmp_path, nics=("dpdkv0",)) as host:
+    with stack(spec, tmp_path, nics=("dpdkv0", "dpdkv1", "dpdkv2")) as host:
         assert host.vsctl("get", "Open_vSwitch", ".", "dpdk_initialized").strip() == "true"
         assert host.vsctl("get", "Open_vSwitch", ".", "other_config:dpdk-extra").strip() == (
             '"--no-pci"'
@@ -747,6 +748,7 @@ def test_ovs_dpdk_switches_between_a_dpdk_port_and_a_container(
         assert "--entrypoint=/usr/lib/openvswitch-switch-dpdk/ovs-vswitchd-dpdk" in run
         _dpdk_port_is_policed(host)
         _dpdk_is_tuned(host)
+        _dpdk_bond_carries_traffic(host)
         # verify reads them back (this machine lacks the spec's kernel arguments: those fail)
         lines = verify(host, tmp_path).stdout.splitlines()
         for line in (
@@ -754,6 +756,11 @@ def test_ovs_dpdk_switches_between_a_dpdk_port_and_a_container(
             "PASS  interface dpdk0 options",
             "PASS  interface dpdk0 pmd-rxq-affinity",
             "PASS  DPDK initialized",
+            "PASS  bond dbond0 interfaces",
+            "PASS  interface dpdk1 type",
+            "PASS  interface dpdk1 options",
+            "PASS  interface dpdk1 mtu_request",
+            "PASS  interface dpdk2 pmd-rxq-affinity",
         ):
             assert line in lines, "\n".join(lines)
         host.vsctl("set", "interface", "dpdk0", "other_config:pmd-rxq-affinity=0:1")
@@ -764,6 +771,57 @@ def test_ovs_dpdk_switches_between_a_dpdk_port_and_a_container(
             "FAIL  Open_vSwitch other_config: expected {",
         ):
             assert any(found.startswith(line) for found in lines), "\n".join(lines)
+
+
+def _dpdk_bond_carries_traffic(host: Stack) -> None:
+    """dbond0's two DPDK members (AF_PACKET on dpdkv1 and dpdkv2) lead to a Linux bridge in
+    a namespace of their own, which holds 10.30.0.2: app reaches it through the bond, over
+    its active member, and over the other once that one is made active."""
+    for member in ("dpdk1", "dpdk2"):
+        deadline = time.monotonic() + 30
+        while host.vsctl("get", "interface", member, "link_state").strip() != "up":
+            assert time.monotonic() < deadline, host.vsctl("list", "interface", member)
+            time.sleep(0.2)
+        assert host.vsctl("get", "interface", member, "type").strip() == "dpdk"
+        assert host.vsctl("get", "interface", member, "mtu").strip() == "1400"
+    assert 'n_rxq_desc="256"' in host.vsctl("get", "interface", "dpdk1", "options")
+    far = f"ovsi-far-{os.getpid()}"
+    subprocess.run(["ip", "netns", "add", far], check=True)
+    try:
+        for n in (1, 2):
+            host.host.sh("ip", "link", "set", f"nicpeer{n}", "netns", far)
+        for command in (
+            "link add lbr type bridge",
+            "link set nicpeer1 master lbr up",
+            "link set nicpeer2 master lbr up",
+            "link set lbr up",
+            "addr add 10.30.0.2/24 dev lbr",
+        ):
+            subprocess.run(["ip", "-n", far, *command.split()], check=True)
+        appctl = ("ovs-appctl", "-t", "/run/openvswitch/ovs-vswitchd.ctl")
+
+        def sent(member: str) -> int:
+            """What member has sent, as its driver counts now (OVSDB's statistics column
+            is written every 5 s)."""
+            out = host.exec("ovs-vswitchd", "ovs-ofctl", "dump-ports", "br-dpdk", member).stdout
+            found = re.search(r"tx pkts=([0-9]+)", out)
+            assert found, out
+            return int(found.group(1))
+
+        for active in ("dpdk1", "dpdk2"):
+            host.exec("ovs-vswitchd", *appctl, "bond/set-active-member", "dbond0", active)
+            shown = host.exec("ovs-vswitchd", *appctl, "bond/show", "dbond0").stdout
+            assert "bond_mode: active-backup" in shown, shown
+            assert "active-backup primary: " in shown or "active member" in shown, shown
+            assert f"member {active}: enabled\n  active member" in shown, shown
+            other = "dpdk2" if active == "dpdk1" else "dpdk1"
+            before = {member: sent(member) for member in ("dpdk1", "dpdk2")}
+            ping = host.exec("app", "ping", "-c", "5", "-i", "0.2", "-W", "2", "10.30.0.2")
+            assert ping.returncode == 0, ping.stdout
+            assert sent(active) - before[active] >= 5, host.vsctl("list", "interface", active)
+            assert sent(other) == before[other], shown
+    finally:
+        subprocess.run(["ip", "netns", "delete", far], check=False)
 
 
 def _dpdk_is_tuned(host: Stack) -> None:

@@ -81,7 +81,7 @@ def test_each_port_type_takes_its_own_keys(schema: dict[str, Any]) -> None:
     assert keys["PatchPort"] == one | {"peer"}
     bond = {"interfaces", "bond_mode", "lacp", "updelay", "downdelay", "lacp_time"}
     bond |= {"lacp_fallback_ab", "bond_rebalance_interval"}
-    assert keys["BondPort"] == common | bond
+    assert keys["BondPort"] == common | bond | {"members"}
     assert keys["DpdkPort"] == one | {"pci", "devargs", "n_rxq", "n_rxq_desc", "n_txq_desc"} | {
         "pmd_rxq_affinity"
     }

@@ -49,6 +49,10 @@ bridges:
     ports:
       - {name: dpdk9, type: dpdk, devargs: "net_tap9,iface=tap9", n_rxq: NRXQ,
          n_rxq_desc: RXDESC, pmd_rxq_affinity: RXQAFFINITY}
+      - name: dbond9
+        type: bond
+        members: [{name: MEMBER, devargs: MEMBERARGS, pmd_rxq_affinity: "0:2"},
+                  {name: dm8, devargs: "net_tap8,iface=tap8", pmd_rxq_affinity: "0:2"}]
 containers:
   - name: CONTAINER
     image: IMAGE
@@ -97,6 +101,8 @@ FIELDS: dict[str, tuple[str | int, str]] = {
     "MAXIDLE": (10000, "1000{}"),
     "EMCPROB": (100, "{}"),
     "NRXQ": (2, "{}"),
+    "MEMBER": ("dm9", "dm{}"),
+    "MEMBERARGS": ("net_af_packet7,iface=eth7", "net_af_packet7,iface=eth{}"),
     "RXDESC": (1024, "1024{}"),
     "RXQAFFINITY": ("0:2,1:2", "0:2,1:{}"),
     "BRIDGE": ("br0", "br{}"),
