@@ -17,6 +17,7 @@ TABLE: dict[str, Any] = {
         ["pin", "plain", '"pin":"Pin every image of SPEC to its registry\'\'s..."'],
         ["check-url", "plain", '"check-url":"Say whether URL serves exactly FULL, as a..."'],
         ["verify", "plain", '"verify":"Check provisioned hosts against SPEC\\\\: host..."'],
+        ["dpdk-plan", "plain", "\"dpdk-plan\":\"Check SPEC''s dpdk section against a host''s...\""],
     ],
     "help": {
         "": "Usage: ovs-ignite [OPTIONS] COMMAND [ARGS]...\n"
@@ -40,7 +41,8 @@ TABLE: dict[str, Any] = {
         "  kargs      Print the kernel arguments SPEC needs, on one line (for a...\n"
         "  pin        Pin every image of SPEC to its registry's digest for the tag...\n"
         "  check-url  Say whether URL serves exactly FULL, as a pointer config...\n"
-        "  verify     Check provisioned hosts against SPEC: host name, SSH keys,...\n",
+        "  verify     Check provisioned hosts against SPEC: host name, SSH keys,...\n"
+        "  dpdk-plan  Check SPEC's dpdk section against a host's NUMA layout, and...\n",
         "check-url": "Usage: ovs-ignite check-url [OPTIONS] {url} {full}\n"
         "\n"
         "  Say whether URL serves exactly FULL, as a pointer config needs (exit 0), "
@@ -54,6 +56,35 @@ TABLE: dict[str, Any] = {
         "\n"
         "Options:\n"
         "  -h, --help  Show this message and exit.\n",
+        "dpdk-plan": "Usage: ovs-ignite dpdk-plan [OPTIONS] [spec]\n"
+        "\n"
+        "  Check SPEC's dpdk section against a host's NUMA layout, and propose "
+        "one.\n"
+        "\n"
+        "  Prints YAML: a comment line a check (each NIC's node has a PMD core and\n"
+        "  socket memory, hugepages there, PMD cores present and isolated; a FAIL "
+        "says\n"
+        "  what to change in the spec), then a dpdk section for SPEC's NICs and "
+        "--pci\n"
+        "  ones (PMD cores on their nodes, socket_mem, lcore_mask, isolcpus,\n"
+        "  hugepages). Exit 0, 1 for bad input, 3 when a check failed (the text is\n"
+        "  printed still).\n"
+        "\n"
+        "Arguments:\n"
+        "  spec <path>  The switch spec whose dpdk section to check (YAML; - for\n"
+        "               stdin).\n"
+        "\n"
+        "Options:\n"
+        "  --sysfs <path>               A copy of the host's /sys (or /sys itself "
+        "on\n"
+        "                               the host): its NUMA nodes, their CPUs and\n"
+        "                               hugepages, the NICs' nodes.  [required]\n"
+        "  --pci <list[str]>            A DPDK NIC's PCI address beside SPEC's "
+        "(repeat\n"
+        "                               for several).\n"
+        "  --pmds-per-node <int range>  PMD cores to propose on each NIC's node.\n"
+        "                               [default: 1; 1<=x<=64]\n"
+        "  -h, --help                   Show this message and exit.\n",
         "init": "Usage: ovs-ignite init [OPTIONS]\n"
         "\n"
         "  Write a commented starter spec.\n"
@@ -238,6 +269,45 @@ TABLE: dict[str, Any] = {
                     '"-h":"Show this message and exit."',
                 ],
             }
+        ],
+        "dpdk-plan": [
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--sysfs"],
+                "param": "sysfs",
+                "zsh": [
+                    '"--sysfs":"A copy of the host\'\'s /sys (or /sys itself on '
+                    "the host)\\\\: its NUMA nodes, their\n"
+                    "CPUs and hugepages, the NICs'' nodes.\""
+                ],
+            },
+            {
+                "flag": False,
+                "multiple": True,
+                "names": ["--pci"],
+                "param": "pci",
+                "zsh": [
+                    "\"--pci\":\"A DPDK NIC''s PCI address beside SPEC''s (repeat for several).\""
+                ],
+            },
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--pmds-per-node"],
+                "param": "pmds_per_node",
+                "zsh": ['"--pmds-per-node":"PMD cores to propose on each NIC\'\'s node."'],
+            },
+            {
+                "flag": True,
+                "multiple": False,
+                "names": ["--help", "-h"],
+                "param": "help",
+                "zsh": [
+                    '"--help":"Show this message and exit."',
+                    '"-h":"Show this message and exit."',
+                ],
+            },
         ],
         "init": [
             {
@@ -579,6 +649,9 @@ TABLE: dict[str, Any] = {
         ],
     },
     "values": {
+        "dpdk-plan --pci": [],
+        "dpdk-plan --pmds-per-node": [],
+        "dpdk-plan --sysfs": [],
         "init --example": [
             ["dpdk", "plain", '"dpdk"'],
             ["faucet", "plain", '"faucet"'],

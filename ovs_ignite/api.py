@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .butane import build_butane, dump_butane
 from .delivery import check_size, full_config_path, pointer, pointer_url, wrap_gzip
-from .errors import DeliveryError, MergeError, VerifyInputError
+from .errors import DeliveryError, MergeError, PlanInputError, VerifyInputError
 from .hostfiles import header_name
 from .ignition import dump_ignition, to_ignition
 from .owned import owned
@@ -263,3 +263,49 @@ def verify_hosts(
         ) from None
     for url in urls:
         yield verify_host(spec, url, options, root)
+
+
+def dpdk_plan(
+    spec: Spec | None, sysfs: Path, pcis: list[str], pmds_per_node: int
+) -> tuple[str, bool]:
+    """dpdk-plan: the checks of SPEC's dpdk section against the NUMA layout of a copy of a
+    host's /sys (comment lines "# PASS ..." and "# FAIL ..., change the spec: ..."), then a
+    proposed dpdk section for the NICs (SPEC's dpdk.devices and pcis), as one YAML text;
+    and whether every check passed. Raises PlanInputError for a folder that is no sysfs
+    copy or an address that is no PCI address."""
+    from . import numa
+    from .values import pci_address
+
+    bad = [pci for pci in pcis if not _is_pci(pci, pci_address)]
+    if bad:
+        raise PlanInputError(f"ovs-ignite dpdk-plan: {bad[0]!r} is not a PCI address")
+    if not sysfs.is_dir():
+        raise PlanInputError(f"ovs-ignite dpdk-plan: {sysfs}: not a folder (a copy of /sys)")
+    dpdk = spec.dpdk if spec else None
+    nics = list(dict.fromkeys([*(d.pci for d in dpdk.devices), *pcis] if dpdk else pcis))
+    layout = numa.numa_from_files(numa.read_snapshot(sysfs, nics))
+    if not layout.nodes:
+        raise PlanInputError(
+            f"ovs-ignite dpdk-plan: {sysfs}: no CPUs in it (devices/system/node/node*/cpulist "
+            "or devices/system/cpu/online)"
+        )
+    lines = []
+    for finding in numa.numa_findings(dpdk, nics, layout) if dpdk else []:
+        if finding.passed:
+            lines.append(f"# PASS  {finding.name}")
+        else:
+            change = f"; change the spec: {finding.advice}" if finding.advice else ""
+            lines.append(
+                f"# FAIL  {finding.name}: expected {finding.expected}, found {finding.found}"
+                + change
+            )
+    text = "".join(f"{line}\n" for line in lines) + numa.propose(nics, layout, pmds_per_node)
+    return text, not any(line.startswith("# FAIL") for line in lines)
+
+
+def _is_pci(text: str, check: Any) -> bool:
+    try:
+        check(text)
+    except ValueError:
+        return False
+    return True

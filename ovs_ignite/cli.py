@@ -442,6 +442,49 @@ def verify_command(
     outcome(reports)
 
 
+@app.command("dpdk-plan")
+@handled
+def dpdk_plan_command(
+    sysfs: Annotated[
+        Path,
+        typer.Option(
+            "--sysfs",
+            help="A copy of the host's /sys (or /sys itself on the host): its NUMA nodes, "
+            "their CPUs and hugepages, the NICs' nodes.",
+        ),
+    ],
+    spec: Annotated[
+        Path | None,
+        typer.Argument(help="The switch spec whose dpdk section to check (YAML; - for stdin)."),
+    ] = None,
+    pci: Annotated[
+        list[str] | None,
+        typer.Option("--pci", help="A DPDK NIC's PCI address beside SPEC's (repeat for several)."),
+    ] = None,
+    pmds_per_node: Annotated[
+        int,
+        typer.Option(
+            "--pmds-per-node", min=1, max=64, help="PMD cores to propose on each NIC's node."
+        ),
+    ] = 1,
+) -> None:
+    """Check SPEC's dpdk section against a host's NUMA layout, and propose one.
+
+    Prints YAML: a comment line a check (each NIC's node has a PMD core and socket memory,
+    hugepages there, PMD cores present and isolated; a FAIL says what to change in the
+    spec), then a dpdk section for SPEC's NICs and --pci ones (PMD cores on their nodes,
+    socket_mem, lcore_mask, isolcpus, hugepages). Exit 0, 1 for bad input, 3 when a check
+    failed (the text is printed still)."""
+    from .api import dpdk_plan
+    from .errors import ChecksFailed
+
+    loaded = load(spec) if spec is not None else None
+    text, passed = dpdk_plan(loaded, sysfs, pci or [], pmds_per_node)
+    write_stdout(text)
+    if not passed:
+        raise ChecksFailed("")
+
+
 def main() -> None:
     """Entry point of the ovs-ignite command."""
     app()

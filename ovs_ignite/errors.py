@@ -85,6 +85,10 @@ class VerifyInputError(OvsIgniteError):
     """A host URL or option testinfra cannot use, or no testinfra (exit status 1)."""
 
 
+class PlanInputError(OvsIgniteError):
+    """dpdk-plan: a sysfs copy it cannot read, a PCI address that is none (exit status 1)."""
+
+
 class HostUnreachable(OvsIgniteError):
     """A host did not answer a command (the transport failed, not the command). verify
     reports it in the host's report; a run with such a host ends with exit status 4."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
-from . import names
+from . import names, numa
 from .artifacts import HostPlan
 from .checking import Answer, CheckedHost, Outcome, Probe, same
 from .hostmodel import InterfaceData
@@ -39,6 +39,7 @@ from .records import (
     BondPort,
     Bridge,
     Controller,
+    Dpdk,
     DpdkMember,
     DpdkPort,
     Mirror,
@@ -162,6 +163,33 @@ def _host_probes(target: Target) -> Iterator[Probe]:
                     f"NIC {device.pci} keeps its kernel driver", partial(_unbound, host, device.pci)
                 )
             yield probe
+        yield from _numa_probes(host, spec.dpdk)
+
+
+NUMA = "NUMA layout read"
+
+
+def _numa_probes(host: CheckedHost, dpdk: Dpdk) -> Iterator[Probe]:
+    """The dpdk section against the host's NUMA layout (numa.py): a probe a finding, each
+    saying what to change in the spec when it fails."""
+    nics = [device.pci for device in dpdk.devices]
+    answer = host.run("sh", "-c", numa.COLLECT, "sh", *numa.pci_files(nics))
+    layout = numa.numa_from_files(numa.parse_collected(answer.stdout))
+    yield Probe(NUMA, partial(_numa_read, layout, answer))
+    for finding in numa.numa_findings(dpdk, nics, layout):
+        yield Probe(finding.name, partial(_numa_outcome, finding), (NUMA,))
+
+
+def _numa_read(layout: numa.Numa, answer: Answer) -> Outcome:
+    nodes = ", ".join(f"node {n}: CPU {numa.listed(c)}" for n, c in layout.nodes.items())
+    return Outcome(
+        bool(layout.nodes), "the NUMA nodes and their CPUs", nodes or "none", answer.stderr
+    )
+
+
+def _numa_outcome(finding: numa.Finding) -> Outcome:
+    advice = "" if finding.passed or not finding.advice else f"; change the spec: {finding.advice}"
+    return Outcome(finding.passed, finding.expected, finding.found + advice)
 
 
 # The OS's network manager, and how it lists each link with its state: a line a link, split

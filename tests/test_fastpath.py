@@ -32,6 +32,7 @@ def test_the_table_is_what_typer_says_now() -> None:
     assert set(COMMANDS) == {"render", "validate", "init", "schema", "kargs", "pin"} | {
         "check-url",
         "verify",
+        "dpdk-plan",
     }
 
 

@@ -21,7 +21,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from ovs_ignite import load_spec
+from ovs_ignite import load_spec, numa
 from ovs_ignite.checking import BATCH_PRELUDE, Answer, Check, Probe, same
 from ovs_ignite.errors import HostUnreachable
 from ovs_ignite.hostchecks import probes
@@ -240,6 +240,8 @@ class FakeHost:
                 return Result(0, "".join(f"{self.links.get(p, '!')}\n" for p in paths), errors)
             case ["sh", "-c", script] if "nmcli" in script or "networkctl" in script:
                 return Result(0, self.network)
+            case ["sh", "-c", numa.COLLECT, "sh", *_]:
+                return Result(0, "devices/system/node/node0/cpulist\t0-3\n")
             case ["systemctl", "is-active", *units]:
                 states = ["active" if unit in self.active else "inactive" for unit in units]
                 return Result(0 if set(states) == {"active"} else 3, "\n".join(states) + "\n")
@@ -655,6 +657,7 @@ class _Answers:
 
 
 def test_dpdk_checks_read_the_driver_the_hugepages_and_the_module() -> None:
+
     from ovs_ignite.hostchecks import _DRIVER, Target, _host_probes
 
     example = load_spec(ROOT / "examples" / "dpdk.yaml")
@@ -671,12 +674,19 @@ def test_dpdk_checks_read_the_driver_the_hugepages_and_the_module() -> None:
         size_kb = 1048576 if size == "1G" else 2048
         return f"/sys/kernel/mm/hugepages/hugepages-{size_kb}kB/nr_hugepages"
 
+    # (the host's NUMA layout: the two-node copy, with node 1's share of the 1G pages)
+    nics = [device.pci for device in spec.dpdk.devices]
+    layout = numa.read_snapshot(ROOT / "tests/data/sysfs/two-node", nics)
+    layout["devices/system/node/node1/hugepages/hugepages-1048576kB/nr_hugepages"] = "4"
+    collected = "".join(f"{path}\t{value}\n" for path, value in layout.items())
+
     def checks(
         driver: Result, reserved: str, modules: set[str], other: str = "mlx5_core\n"
     ) -> dict[str, str]:
         answers: dict[tuple[str, ...], Result] = {
             ("sh", "-c", _DRIVER, "sh", pci): driver,
             ("sh", "-c", _DRIVER, "sh", kept.pci): Result(0, other),
+            ("sh", "-c", numa.COLLECT, "sh", *numa.pci_files(nics)): Result(0, collected),
         }
         for pool in pools:
             answers[("cat", hugepages(pool.size))] = Result(0, reserved)
@@ -703,6 +713,24 @@ def test_dpdk_checks_read_the_driver_the_hugepages_and_the_module() -> None:
         assert good[f"{pool.count} hugepages of {pool.size}"].startswith("PASS")
     assert good["kernel module vfio-pci loaded"].startswith("PASS")
     assert all(line.startswith("PASS") for name, line in good.items() if "hostname" not in name)
+    for name in (
+        "NUMA layout read",
+        f"NIC {pci} (NUMA node 0) has a PMD core on its node",
+        f"NIC {kept.pci} (NUMA node 0) has socket_mem on its node",
+        "PMD cores isolated",
+        "hugepages of 1G on NUMA node 1",
+    ):
+        assert good[name] == f"PASS  {name}"
+    collected = collected.replace(
+        "node1/hugepages/hugepages-1048576kB/nr_hugepages\t4",
+        "node1/hugepages/hugepages-1048576kB/nr_hugepages\t0",
+    )
+    short = checks(Result(0, "vfio-pci\n"), "512\n", {"vfio_pci"})
+    assert short["hugepages of 1G on NUMA node 1"] == (
+        "FAIL  hugepages of 1G on NUMA node 1: expected at least 1024 MB (socket_mem for node "
+        "1), found 0 pages, 0 MB; change the spec: hugepages: {size: 1G, count: 2} (the kernel "
+        "reserves the same count on each node)"
+    )
 
     bad = checks(Result(0, "ixgbe\n"), "8\n", set(), other="vfio-pci\n")
     assert bad[bound] == f"FAIL  {bound}: expected 'vfio-pci', found 'ixgbe'"
