@@ -860,6 +860,8 @@ def _port_probes(target: Target, port: AnyPort, bridge: str) -> Iterator[Probe]:
         for label, delay in (("bond_updelay", port.updelay), ("bond_downdelay", port.downdelay)):
             yield Probe(f"{bond} {label}", partial(column, label, delay or 0), (on_bridge,))
         for member in port.member_names:
+            error = partial(_interface_value, target, member, "error", None)
+            yield Probe(f"interface {member} error", error, (f"{bond} interfaces",))
             mtu = partial(_interface_value, target, member, "mtu_request", port.mtu)
             yield Probe(f"interface {member} mtu_request", mtu, (f"{bond} interfaces",))
             policing = partial(_policing, target, member, _port_policing(port))
@@ -871,6 +873,7 @@ def _port_probes(target: Target, port: AnyPort, bridge: str) -> Iterator[Probe]:
     yield Probe(interface, partial(_interface_exists, target, port.name), (on_bridge,))
     value = partial(_interface_value, target, port.name)
     yield Probe(f"{interface} type", partial(value, "type", interface_type(port)), (interface,))
+    yield Probe(f"{interface} error", partial(value, "error", None), (interface,))
     if isinstance(port, OnePort) and port.ofport is not None:
         yield Probe(f"{interface} ofport", partial(value, "ofport", port.ofport), (interface,))
     yield Probe(f"{interface} mtu_request", partial(value, "mtu_request", port.mtu), (interface,))
@@ -974,6 +977,7 @@ def _interface_port_probes(
         probe = partial(_port_column, target, row.bridge, row.host_if, column, want)
         yield Probe(f"{what} port {column}", probe, (one_port,))
     value = partial(_interface_value, target, row.host_if)
+    yield Probe(f"{what} error", partial(value, "error", None), (one_port,))
     if ofport:
         yield Probe(f"{what} ofport", partial(value, "ofport", int(ofport)), (one_port,))
     if row.external_ids:

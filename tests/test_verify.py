@@ -120,6 +120,7 @@ class FakeHost:
     )
     tag: Any = field(default_factory=list)
     qos: Any = field(default_factory=list)  # (web's port's qos column)
+    error: Any = field(default_factory=list)  # (web's interface's error column)
     qos_rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # QoS and Queue
     link: str = f"5: eth1@if6: <UP> mtu 1500 link/ether {MAC} brd ff:ff:ff:ff:ff:ff"
     hostname: str = "edge-01"
@@ -173,6 +174,7 @@ class FakeHost:
                     "name": "br-app",
                     "mtu_request": 1500,
                     "external_ids": {},
+                    "error": [],
                     "ingress_policing_rate": 0,
                     "ingress_policing_burst": 0,
                 },
@@ -181,6 +183,7 @@ class FakeHost:
                     "name": HOST_IF,
                     "mtu_request": [],
                     "external_ids": {"container_id": "web", "container_iface": "eth1"},
+                    "error": self.error,
                     "ingress_policing_rate": 0,  # (OVS's defaults: no policing)
                     "ingress_policing_burst": 0,
                 },
@@ -453,6 +456,15 @@ def test_a_qos_the_spec_does_not_give_is_named_with_its_queues() -> None:
     assert failed == [
         "FAIL  web/eth1 qos: expected None, found {'type': 'linux-htb', 'max-rate': 'z', "
         "'queues': ['x', ['y']]}"
+    ]
+
+
+def test_an_interface_ovs_could_not_add_is_named_with_its_error() -> None:
+    """OVS keeps the record of an interface it could not add (a DPDK MTU the driver refuses,
+    a device gone) and says why in its error column: verify shows it."""
+    error = "could not add network device web/eth1 to ofproto (Invalid argument)"
+    assert _failed(FakeHost(error=error)) == [
+        f"FAIL  web/eth1 error: expected None, found {error!r}"
     ]
 
 
