@@ -32,7 +32,14 @@ from .records import (
     TunnelPort,
 )
 from .shape import unit_text_problem
-from .values import BUTANE_VERSIONS, MAIN_SWITCH, cpu_ranges, image_domain, version_tuple
+from .values import (
+    BUTANE_VERSIONS,
+    MAIN_SWITCH,
+    cpu_ranges,
+    image_domain,
+    mask_cpus,
+    version_tuple,
+)
 from .yamlsource import KeyPath
 
 Finding = tuple[KeyPath, str]
@@ -285,12 +292,6 @@ def _check_auto_update(spec: Spec) -> Iterator[Finding]:
             )
 
 
-def mask_cpus(mask: str) -> list[int]:
-    """The CPU numbers set in a checked hex mask (at most MAX_CPU + 1 of them)."""
-    value = int(mask, 16)
-    return [bit for bit in range(value.bit_length()) if value >> bit & 1]
-
-
 def _outside(cpus: list[int], ranges: list[tuple[int, int]]) -> list[int]:
     """The CPUs of cpus that no range of ranges (merged, sorted) holds."""
     firsts = [first for first, _ in ranges]
@@ -339,11 +340,11 @@ def _check_unpolled(spec: Spec, pmds: set[int]) -> Iterator[Finding]:
     """A PMD core with a pinned queue polls only pinned queues (OVS's pmd-rxq-isolate):
     when every PMD core has one, the queues pinned to none would not be polled at all."""
     devices = list(_dpdk_devices(spec))
-    pinned = {int(pair.split(":")[1]) for _, d in devices for pair in _pairs(d)}
+    pinned = {core for _, d in devices for _, core in _pairs(d)}
     if not pmds <= pinned:
         return
     for at, device in devices:
-        queues = set(range(device.n_rxq or 1)) - {int(p.split(":")[0]) for p in _pairs(device)}
+        queues = set(range(device.n_rxq or 1)) - {queue for queue, _ in _pairs(device)}
         if queues:
             listed = ",".join(str(queue) for queue in sorted(queues))
             yield (
@@ -354,9 +355,10 @@ def _check_unpolled(spec: Spec, pmds: set[int]) -> Iterator[Finding]:
             )
 
 
-def _pairs(device: DpdkPort | DpdkMember) -> list[str]:
-    """A DPDK interface's QUEUE:CPU pairs."""
-    return device.pmd_rxq_affinity.split(",") if device.pmd_rxq_affinity else []
+def _pairs(device: DpdkPort | DpdkMember) -> list[tuple[int, int]]:
+    """A DPDK interface's (queue, CPU) pairs of its checked pmd_rxq_affinity."""
+    pairs = device.pmd_rxq_affinity.split(",") if device.pmd_rxq_affinity else []
+    return [(int(queue), int(core)) for queue, _, core in (p.partition(":") for p in pairs)]
 
 
 def _check_dpdk_memory(dpdk: Dpdk) -> Iterator[Finding]:
@@ -700,9 +702,9 @@ def _check_dpdk_port(
 
 def _check_affinity(dpdk: Dpdk, port: DpdkPort | DpdkMember, at: KeyPath) -> Iterator[Finding]:
     """Each pinned queue one the port has (n_rxq), on a PMD core (pmd_cpu_mask)."""
-    pairs = [pair.split(":") for pair in (port.pmd_rxq_affinity or "").split(",")]
+    pairs = _pairs(port)
     queues = port.n_rxq or 1
-    beyond = sorted({int(queue) for queue, _ in pairs if int(queue) >= queues})
+    beyond = sorted({queue for queue, _ in pairs if queue >= queues})
     if beyond:
         listed = ",".join(str(queue) for queue in beyond)
         yield at, f"pins queue {listed} but the port has {queues} (n_rxq)"
@@ -710,7 +712,7 @@ def _check_affinity(dpdk: Dpdk, port: DpdkPort | DpdkMember, at: KeyPath) -> Ite
         yield at, "pins queues to CPUs: give dpdk.pmd_cpu_mask, the PMD cores, with it"
         return
     pmds = set(mask_cpus(dpdk.pmd_cpu_mask))
-    others = sorted({int(core) for _, core in pairs} - pmds)
+    others = sorted({core for _, core in pairs} - pmds)
     if others:
         listed = ",".join(str(core) for core in others)
         yield at, f"CPU {listed} is not a PMD core of pmd_cpu_mask {dpdk.pmd_cpu_mask}"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .records import Dpdk
-from .values import MAX_CPU, cpu_ranges
+from .values import MAX_CPU, cpu_ranges, mask_cpus
 
 MAX_NODES = 64
 MAX_VALUE = 4096
@@ -174,11 +174,6 @@ def mask_of(cpus: set[int] | frozenset[int]) -> str:
     return hex(sum(1 << cpu for cpu in cpus))
 
 
-def _mask_cpus(mask: str) -> set[int]:
-    value = int(mask, 16)
-    return {bit for bit in range(value.bit_length()) if value >> bit & 1}
-
-
 def listed(cpus: set[int] | frozenset[int]) -> str:
     """CPUs as a list in order (1,2,5), or none."""
     return ",".join(str(cpu) for cpu in sorted(cpus)) or "none"
@@ -193,7 +188,7 @@ def numa_findings(dpdk: Dpdk, nics: list[str], numa: Numa) -> list[Finding]:
     when numa has no node (nothing was read)."""
     if not numa.nodes:
         return []
-    pmds = _mask_cpus(dpdk.pmd_cpu_mask) if dpdk.pmd_cpu_mask else None
+    pmds = set(mask_cpus(dpdk.pmd_cpu_mask)) if dpdk.pmd_cpu_mask else None
     memory = socket_mem_list(dpdk.socket_mem)
     found = [f for pci in nics for f in _nic_findings(dpdk, pci, pmds, memory, numa)]
     if pmds is not None:

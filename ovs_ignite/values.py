@@ -277,6 +277,12 @@ def mtu(value: int) -> int:
     return value
 
 
+def mask_cpus(mask: str) -> list[int]:
+    """The CPU numbers set in a checked hex mask (at most MAX_CPU + 1 of them), in order."""
+    value = int(mask, 16)
+    return [bit for bit in range(value.bit_length()) if value >> bit & 1]
+
+
 def cpu_ranges(value: str) -> list[tuple[int, int]]:
     """The (first, last) ranges of a checked CPU list, merged and sorted: no set of every CPU
     is ever built (``0-400000000`` would be one of 400 million)."""

@@ -128,16 +128,15 @@ def test_bridges_and_ports_are_exactly_as_the_spec_says(conf: Path, tmp_path: Pa
         switches = {"stp_enable": "false", "rstp_enable": "true", "mcast_snooping_enable": "true"}
         assert {column: get("bridge", "br-ex", column) for column in switches} == switches
         # (each runs: the protocols answer for their bridge, and refuse the other)
-        appctl = ("ovs-appctl", "-t", "/run/openvswitch/ovs-vswitchd.ctl")
         for command, bridge, other in (
             ("stp/show", "br-int", "br-ex"),
             ("rstp/show", "br-ex", "br-int"),
             ("mdb/show", "br-ex", None),
         ):
-            answered = host.exec("ovs-vswitchd", *appctl, command, bridge, check=False)
+            answered = host.appctl(command, bridge, check=False)
             assert answered.returncode == 0, answered.stderr
             if other:
-                refused = host.exec("ovs-vswitchd", *appctl, command, other, check=False)
+                refused = host.appctl(command, other, check=False)
                 assert refused.returncode != 0, refused.stdout
         assert get("interface", "br-int", "mtu_request") == "1400"
         assert "inet 172.16.5.1/24" in host.host.sh("ip", "-o", "addr", "show", "br-int")
@@ -729,10 +728,7 @@ def test_ovs_dpdk_switches_between_a_dpdk_port_and_a_container(
         )
         assert host.vsctl("get", "bridge", "br-dpdk", "datapath_type").strip() == "netdev"
         assert host.vsctl("get", "interface", "dpdk0", "type").strip() == "dpdk"
-        deadline = time.monotonic() + 30
-        while host.vsctl("get", "interface", "dpdk0", "link_state").strip() != "up":
-            assert time.monotonic() < deadline, host.vsctl("list", "interface", "dpdk0")
-            time.sleep(0.2)
+        host.wait_link_up("dpdk0")
         # The far end of the veth whose near end DPDK drives: the test's side of the wire.
         host.host.sh("ip", "addr", "add", "10.30.0.1/24", "dev", "nicpeer0")
         host.host.sh("ethtool", "-K", "nicpeer0", "tx", "off")
@@ -785,10 +781,7 @@ def _dpdk_bond_carries_traffic(host: Stack) -> None:
     a namespace of their own, which holds 10.30.0.2: app reaches it through the bond, over
     its active member, and over the other once that one is made active."""
     for member in ("dpdk1", "dpdk2"):
-        deadline = time.monotonic() + 30
-        while host.vsctl("get", "interface", member, "link_state").strip() != "up":
-            assert time.monotonic() < deadline, host.vsctl("list", "interface", member)
-            time.sleep(0.2)
+        host.wait_link_up(member)
         assert host.vsctl("get", "interface", member, "type").strip() == "dpdk"
         assert host.vsctl("get", "interface", member, "mtu").strip() == "1400"
     assert 'n_rxq_desc="256"' in host.vsctl("get", "interface", "dpdk1", "options")
@@ -805,7 +798,6 @@ def _dpdk_bond_carries_traffic(host: Stack) -> None:
             "addr add 10.30.0.2/24 dev lbr",
         ):
             subprocess.run(["ip", "-n", far, *command.split()], check=True)
-        appctl = ("ovs-appctl", "-t", "/run/openvswitch/ovs-vswitchd.ctl")
 
         def sent(member: str) -> int:
             """What member has sent, as its driver counts now (OVSDB's statistics column
@@ -816,8 +808,8 @@ def _dpdk_bond_carries_traffic(host: Stack) -> None:
             return int(found.group(1))
 
         for active in ("dpdk1", "dpdk2"):
-            host.exec("ovs-vswitchd", *appctl, "bond/set-active-member", "dbond0", active)
-            shown = host.exec("ovs-vswitchd", *appctl, "bond/show", "dbond0").stdout
+            host.appctl("bond/set-active-member", "dbond0", active)
+            shown = host.appctl("bond/show", "dbond0").stdout
             assert "bond_mode: active-backup" in shown, shown
             assert "active-backup primary: " in shown or "active member" in shown, shown
             assert f"member {active}: enabled\n  active member" in shown, shown
@@ -845,8 +837,7 @@ def _dpdk_is_tuned(host: Stack) -> None:
     ):
         assert line in log, log
     assert 'max-idle="15000"' in host.vsctl("get", "Open_vSwitch", ".", "other_config")
-    appctl = ("ovs-appctl", "-t", "/run/openvswitch/ovs-vswitchd.ctl")
-    rxqs = host.exec("ovs-vswitchd", *appctl, "dpif-netdev/pmd-rxq-show").stdout
+    rxqs = host.appctl("dpif-netdev/pmd-rxq-show").stdout
     core = rxqs.split("pmd thread numa_id 0 core_id 1:")[1]
     assert "isolated : true" in core, rxqs
     for queue in (0, 1):

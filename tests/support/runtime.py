@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager, suppress
@@ -63,6 +64,18 @@ class Stack:
     def vsctl(self, *args: str) -> str:
         cid = self.container_id("ovs-vswitchd")
         return self.engine("exec", cid, "ovs-vsctl", "--timeout=30", *args).stdout
+
+    def appctl(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        """ovs-appctl to this host's ovs-vswitchd, in its container."""
+        control = "/run/openvswitch/ovs-vswitchd.ctl"
+        return self.exec("ovs-vswitchd", "ovs-appctl", "-t", control, *args, check=check)
+
+    def wait_link_up(self, interface: str, within: float = 30) -> None:
+        """Wait until OVS says interface's link is up (a DPDK port's once its driver is)."""
+        deadline = time.monotonic() + within
+        while self.vsctl("get", "interface", interface, "link_state").strip() != "up":
+            assert time.monotonic() < deadline, self.vsctl("list", "interface", interface)
+            time.sleep(0.2)
 
     def container_id(self, container: str) -> str:
         """The full ID of the container named exactly container; fails when there is none."""
