@@ -1171,6 +1171,20 @@ SCHEMA: dict[str, Any] = {
                                                             "type": "model-fields",
                                                             "fields": {
                                                                 "bridge": _43,
+                                                                "type": {
+                                                                    "type": "model-field",
+                                                                    "schema": {
+                                                                        "type": "default",
+                                                                        "schema": {
+                                                                            "type": "literal",
+                                                                            "expected": [
+                                                                                "veth",
+                                                                                "vhost-user",
+                                                                            ],
+                                                                        },
+                                                                        "default": "veth",
+                                                                    },
+                                                                },
                                                                 "name": {
                                                                     "type": "model-field",
                                                                     "schema": {

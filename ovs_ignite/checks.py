@@ -451,6 +451,12 @@ def _check_mirrors(spec: Spec) -> Iterator[Finding]:
             for i, iface in enumerate(container.interfaces)
             if iface.bridge == bridge.name
         }
+        vhost = {
+            f"{container.name}/{ifname}"
+            for container in spec.containers
+            for ifname, iface in container.vhost_users
+            if iface.bridge == bridge.name
+        }
         taken = seen.setdefault(spec.switch_of(bridge), set())
         for m, mirror in enumerate(bridge.mirrors):
             at: KeyPath = ("bridges", b, "mirrors", m)
@@ -458,6 +464,12 @@ def _check_mirrors(spec: Spec) -> Iterator[Finding]:
                 yield (*at, "name"), f"{mirror.name!r} is already a mirror in this OVS instance"
             taken.add(mirror.name)
             yield from _check_mirror(mirror, ports, interfaces, at)
+            if mirror.output_container and mirror.output_port in vhost:
+                yield (
+                    (*at, "output_port"),
+                    f"{mirror.output_port!r} is a vhost-user interface; a mirror's output "
+                    "container interface is a veth",
+                )
             if mirror.output_container and spec.switch_of(bridge) is not None:
                 yield (
                     (*at, "output_port"),
@@ -842,17 +854,75 @@ def _check_interfaces(
         bridge = bridges[iface.bridge]
         yield from _check_interface_network(iface, bridge, iat, destinations)
         yield from _check_interface_bridge(spec, iface, bridge, iat)
-        many = isinstance(iface.address, list)
-        ips = [ipaddress.ip_interface(text).ip for text in iface.addresses]
-        for n, ip in enumerate(ips):
-            where: KeyPath = (*iat, "address", n) if many else (*iat, "address")
-            if ip not in ips[:n]:  # (one listed twice has its own error)
-                yield from _take(taken["address"], iface.bridge, ip, where)
-        if iface.mac:
-            yield from _take(taken["mac"], iface.bridge, iface.mac, (*iat, "mac"))
-        if iface.ofport is not None:
-            ofport = (*iat, "ofport")
-            yield from _take(taken["ofport"], iface.bridge, iface.ofport, ofport, "ofport ")
+        if iface.vhost_user:
+            yield from _check_vhost_user(spec, container, (name, iface), bridge, iat)
+        yield from _take_interface(iface, iat, taken)
+    if container.vhost_users:
+        for v, volume in enumerate(container.volumes):
+            inside = volume.split(":")[1] if ":" in volume else ""
+            if inside.rstrip("/") in (names.VHOST_CONTAINER_DIR, names.HUGEPAGES_DIR):
+                yield (
+                    (*at, "volumes", v),
+                    f"{inside} is where ovs-ignite mounts what its vhost-user interfaces need",
+                )
+
+
+def _take_interface(iface: Interface, at: KeyPath, taken: dict[str, _Taken]) -> Iterator[Finding]:
+    """Take the interface's addresses, MAC and ofport on its bridge (each once there)."""
+    many = isinstance(iface.address, list)
+    ips = [ipaddress.ip_interface(text).ip for text in iface.addresses]
+    for n, ip in enumerate(ips):
+        where: KeyPath = (*at, "address", n) if many else (*at, "address")
+        if ip not in ips[:n]:  # (one listed twice has its own error)
+            yield from _take(taken["address"], iface.bridge, ip, where)
+    if iface.mac:
+        yield from _take(taken["mac"], iface.bridge, iface.mac, (*at, "mac"))
+    if iface.ofport is not None:
+        ofport = (*at, "ofport")
+        yield from _take(taken["ofport"], iface.bridge, iface.ofport, ofport, "ofport ")
+
+
+# What a vhost-user interface cannot have: the DPDK application in the container sets its
+# own addresses, routes and MAC; its port takes no Interface external_ids of the spec's.
+_NOT_VHOST = {
+    "address": "the DPDK application in the container gives it its addresses",
+    "gateway": "the DPDK application in the container routes its own traffic",
+    "routes": "the DPDK application in the container routes its own traffic",
+    "mac": "the DPDK application in the container sets its MAC (virtio-user's mac=)",
+    "external_ids": "not offered on a vhost-user interface's port",
+}
+
+
+def _check_vhost_user(
+    spec: Spec, container: Container, named: tuple[str, Interface], bridge: Bridge, at: KeyPath
+) -> Iterator[Finding]:
+    """A vhost-user interface (its name and record): a DPDK port of the main instance's
+    netdev bridge, on a container ovs-ignite runs (its unit mounts the socket folder), none
+    of what the application sets itself, and a socket path the kernel takes."""
+    ifname, iface = named
+    if spec.dpdk is None:
+        yield (*at, "type"), "vhost-user needs dpdk: (OVS-DPDK makes the port)"
+    if spec.datapath(bridge) != "netdev" or spec.switch_of(bridge) is not None:
+        yield (
+            (*at, "type"),
+            f"vhost-user needs a netdev bridge of the main OVS instance; {bridge.name} is not",
+        )
+    if container.image is None:
+        yield (
+            (*at, "type"),
+            "vhost-user needs an image: container (the unit ovs-ignite writes mounts its "
+            "sockets' folder)",
+        )
+    for key, why in _NOT_VHOST.items():
+        if getattr(iface, key):
+            yield (*at, key), f"not for a vhost-user interface: {why}"
+    socket = names.vhost_socket(container.name, ifname)
+    if len(socket) > names.SOCKET_PATH_MAX:
+        yield (
+            (*at, "name"),
+            f"its socket {socket} is {len(socket)} bytes, over the kernel's "
+            f"{names.SOCKET_PATH_MAX}: shorten the container's or the interface's name",
+        )
 
 
 def _check_interface_network(

@@ -25,6 +25,7 @@ from .artifacts import HostPlan
 from .checking import Answer, CheckedHost, Outcome, Probe, same
 from .hostmodel import InterfaceData
 from .ovsconfig import (
+    VhostPort,
     bridge_switches,
     dpdk_options,
     interface_options,
@@ -32,8 +33,9 @@ from .ovsconfig import (
     open_vswitch_maps,
     port_other_config,
     qos_words,
+    vhost_ports,
 )
-from .plan import build_plan, container_data, host_interface_name, kernel_arguments
+from .plan import build_plan, container_data, kernel_arguments
 from .records import (
     AnyPort,
     BondPort,
@@ -42,6 +44,7 @@ from .records import (
     Dpdk,
     DpdkMember,
     DpdkPort,
+    Interface,
     Mirror,
     OnePort,
     PatchPort,
@@ -113,12 +116,21 @@ def probes(spec: Spec, host: CheckedHost) -> Iterator[Probe]:
     yield Probe("Open_vSwitch ssl", partial(_ssl, target), (DATABASE,))
     for bridge in spec.bridges:
         yield from _bridge_probes(target.at(spec.switch_of(bridge)), bridge)
+    yield from _container_probes(target)
+    if spec.dpdk:
+        yield Probe("DPDK initialized", partial(_dpdk_initialized, target), (DATABASE,))
+
+
+def _container_probes(target: Target) -> Iterator[Probe]:
+    """Each container running, its veths (_interface_probes), its vhost-user ports."""
+    spec = target.spec
     for container in spec.containers:
         yield Probe(_running(container.name), partial(_container_running, target, container.name))
         for row in container_data(spec, container).interfaces:
             yield from _interface_probes(target.at(row.switch), container.name, row)
-    if spec.dpdk:
-        yield Probe("DPDK initialized", partial(_dpdk_initialized, target), (DATABASE,))
+    for bridge in spec.bridges:
+        for vhost in vhost_ports(spec, bridge):
+            yield from _vhost_probes(target, vhost, vhost.interface.mtu or bridge.mtu)
 
 
 def _running(container: str) -> str:
@@ -735,7 +747,7 @@ def _mirror(target: Target, bridge: str, mirror: Mirror) -> Outcome:
         "output_vlan": _one(row.get("output_vlan")),
     }
     container = mirror.output_container
-    output = host_interface_name(*container) if container else mirror.output_port
+    output = names.host_interface_name(*container) if container else mirror.output_port
     wanted = {
         "select_all": mirror.select_all,
         "select_vlan": sorted(mirror.select_vlans or []),
@@ -902,7 +914,7 @@ def _dpdk_probes(
     yield Probe(f"{interface} {key}", affinity, after)
 
 
-def _port_policing(port: AnyPort) -> tuple[int, int]:
+def _port_policing(port: AnyPort | Interface) -> tuple[int, int]:
     return (port.ingress_policing_rate or 0, port.ingress_policing_burst or 0)
 
 
@@ -987,6 +999,39 @@ def _interface_port_probes(
     yield Probe(f"{what} ingress_policing", policing, (one_port,))
     qos = partial(_qos, target, row.bridge, row.host_if, _qos_wanted(row.qos))
     yield Probe(f"{what} qos", qos, (one_port,))
+
+
+def _vhost_probes(target: Target, vhost: VhostPort, mtu: int | None) -> Iterator[Probe]:
+    """A container's vhost-user interface: its port on its bridge as the spec says, and
+    connected to the container's application (which has opened the socket)."""
+    iface, bridge = vhost.interface, vhost.interface.bridge
+    what = f"{vhost.owner} (vhost-user)"
+    on_bridge = f"{what} port {vhost.port} on bridge {bridge}"
+    test = partial(_port_on_bridge, target, bridge, vhost.port)
+    yield Probe(on_bridge, test, (f"bridge {bridge}",))
+    value = partial(_interface_value, target, vhost.port)
+    columns: list[tuple[str, Any]] = [
+        ("type", names.VHOST_TYPE),
+        ("options", {names.VHOST_PATH: vhost.socket}),
+        ("external_ids", {names.VHOST_OF: vhost.owner}),
+        ("error", None),
+        ("mtu_request", mtu),
+        *([("ofport", iface.ofport)] if iface.ofport is not None else []),
+    ]
+    for column, want in columns:
+        yield Probe(f"{what} {column}", partial(value, column, want), (on_bridge,))
+    policing = partial(_policing, target, vhost.port, _port_policing(iface))
+    yield Probe(f"{what} ingress_policing", policing, (on_bridge,))
+    vlans = iface.trunk_vlans
+    for column, want in (
+        ("tag", iface.vlan),
+        ("vlan_mode", iface.vlan_mode),
+        ("trunks", sorted(vlans or [])),
+    ):
+        test = partial(_port_column, target, bridge, vhost.port, column, want)
+        yield Probe(f"{what} port {column}", test, (on_bridge,))
+    connected = partial(value, "status", {"status": "connected"})
+    yield Probe(f"{what} connected", connected, (on_bridge, _running(vhost.container)))
 
 
 def _one_port(target: Target, container: str, row: InterfaceData) -> Outcome:

@@ -216,8 +216,27 @@ def _container_install() -> str:
     return render_template("container.service.j2")
 
 
+def _vhost_dropin(container: str, run: tuple[str, ...], ctx: dict[str, object]) -> Dropin:
+    """The drop-in of a container with vhost-user interfaces: their socket folder, and its
+    run command with the volumes of that folder and of the hugepages."""
+    folder = f"{names.VHOST_HOST_DIR}/%N"
+    text = render_template(
+        "container-vhost.conf.j2",
+        container_name=container,
+        inside=names.VHOST_CONTAINER_DIR,
+        runtime_directory=folder.removeprefix("/run/"),
+        run=(
+            *run,
+            f"--volume={folder}:{names.VHOST_CONTAINER_DIR}:z",
+            f"--volume={names.HUGEPAGES_DIR}:{names.HUGEPAGES_DIR}",
+        ),
+        **ctx,
+    )
+    return Dropin(names.VHOST_DROPIN, text)
+
+
 def container_units(
-    container: ContainerUnits, ctx: dict[str, object]
+    container: ContainerUnits, run: tuple[str, ...], ctx: dict[str, object]
 ) -> tuple[list[HostUnit], list[HostLink]]:
     """The unit that runs container (image: containers: only its [Install], and a drop-in
     that links to the shared body), and its attach instance (with a drop-in that attaches
@@ -228,7 +247,10 @@ def container_units(
         dropin = names.container_dropin(container.name)
         # Only its [Install]: each container's bytes count in every config (issue 14's
         # budget); what it runs and the header are in the shared body its drop-in links to.
-        units.append(HostUnit(container.unit_name, _container_install(), enabled=True))
+        dropins = (_vhost_dropin(container.name, run, ctx),) if container.vhost_user else ()
+        units.append(
+            HostUnit(container.unit_name, _container_install(), enabled=True, dropins=dropins)
+        )
         links.append(HostLink(dropin, posixpath.relpath(body, posixpath.dirname(dropin))))
     if not container.attached:
         return units, links
@@ -326,7 +348,7 @@ def host_plan(model: HostModel, spec_name: str = "spec.yaml") -> HostPlan:
         files.append(HostFile(names.SCOPE_DROPIN[model.runtime], 0o644, dropin))
     links: list[HostLink] = []
     for container in model.container_units:
-        container_unit_list, container_links = container_units(container, ctx)
+        container_unit_list, container_links = container_units(container, model.container_run, ctx)
         units += container_unit_list
         links += container_links
     files += model.spec_files

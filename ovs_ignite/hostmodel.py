@@ -179,11 +179,12 @@ class ContainerUnits(NamedTuple):
     unit_name: str  # the unit that runs it
     runs_image: bool  # ovs-ignite runs it (image:), not a unit of the spec's
     own_unit: str | None  # unit: the spec's unit that runs it
-    attached: bool  # it has interfaces
+    attached: bool  # it has veth interfaces (an attach)
     switches: tuple[str, ...] = ()  # other instances its interfaces are on
     dhcp: bool = False  # an interface of its has address: dhcp
     mirror_output: bool = False  # an interface of its is a mirror's output
     qos: bool = False  # an interface of its has an egress QoS
+    vhost_user: bool = False  # it has vhost-user interfaces (image: containers only)
 
 
 class HostModel(NamedTuple):

@@ -889,6 +889,15 @@ class Bridge(Model):
 
 class Interface(Model):
     bridge: IfName = _describe("The bridge the interface is attached to.")
+    type: Literal["veth", "vhost-user"] = Field(
+        default="veth",
+        description="(addition) veth: a veth pair, one end in the container, attached at "
+        "every start. vhost-user: a DPDK vhost-user socket in the container (/run/vhost/"
+        "NAME.sock, with /dev/hugepages mounted) for a DPDK application's virtio-user port, "
+        "which ovs-vswitchd connects to as a dpdkvhostuserclient port made with its bridge "
+        "(a netdev bridge; needs dpdk:, an image: container); OVS reconnects whenever the "
+        "application opens the socket again.",
+    )
     name: IfName | None = Field(
         default=None, description="Its name inside the container; default eth1, eth2, ..."
     )

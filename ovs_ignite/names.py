@@ -5,6 +5,8 @@ them from here; the host script (units/ovs-ignite-host) spells the same ones in 
 
 from __future__ import annotations
 
+import hashlib
+
 # -- paths --------------------------------------------------------------------------------------
 
 # Where the host scripts go: systemd on FCOS may only execute files SELinux labels as
@@ -72,7 +74,7 @@ STATE_DIR = "/run/ovs-ignite"
 MODULES_FILE = "/etc/modules-load.d/ovs-ignite.conf"
 TMPFILES_FILE = "/etc/tmpfiles.d/ovs-ignite.conf"
 HOSTNAME_FILE = "/etc/hostname"
-# The host end of every container's veth: this, then 12 hex digits (plan.host_interface_name).
+# The host end of every container's veth: this, then 12 hex digits (host_interface_name).
 HOST_IF_PREFIX = "ovi"
 # Tells systemd-networkd (Flatcar's network manager) to leave OVS's interfaces alone; it
 # sorts before every .network file of the OS (Flatcar's catch-all is zz-default.network).
@@ -82,7 +84,7 @@ NETWORKD_FILE = "/etc/systemd/network/00-ovs-ignite.network"
 NETWORKMANAGER_FILE = "/etc/NetworkManager/conf.d/00-ovs-ignite.conf"
 # The interfaces OVS makes on a host besides a spec's bridges and ports: the datapath's own,
 # the userspace datapath's tap, the kernel's tunnel devices, the host ends of containers'
-# veths (plan.host_interface_name).
+# veths (host_interface_name).
 OVS_DEVICES = (
     "ovs-system",
     "ovs-netdev",
@@ -143,6 +145,9 @@ UNATTACHED_CONTAINER_BODY = f"{SHARED_UNITS_DIR}/container-unattached.conf"
 # the attach of such a container (whose unit is not NAME.service) for restarts.
 WANTS_ATTACH_DROPIN = "50-ovs-attach.conf"
 ATTACH_BINDING_DROPIN = "10-container.conf"
+# (the drop-in of an image: container's unit with vhost-user interfaces: their socket
+# folder and the volumes that bring it and the hugepages into the container)
+VHOST_DROPIN = "20-vhost-user.conf"
 # podman's auto-update: the label that opts a container in, and the timer that runs it.
 AUTO_UPDATE_LABEL = "io.containers.autoupdate"
 AUTO_UPDATE_TIMER = "podman-auto-update.timer"
@@ -168,6 +173,21 @@ def container_dropin(container: str) -> str:
     return f"{UNITS_DIR}/{container_unit(container)}.d/{CONTAINER_DROPIN}"
 
 
+def vhost_socket(container: str, ifname: str, inside: bool = False) -> str:
+    """The socket of container's vhost-user interface ifname: as the host and ovs-vswitchd
+    see it, or (inside) as the container does."""
+    if inside:
+        return f"{VHOST_CONTAINER_DIR}/{ifname}.sock"
+    return f"{VHOST_HOST_DIR}/{container}/{ifname}.sock"
+
+
+def host_interface_name(container: str, ifname: str) -> str:
+    """The host end of a container's veth (and the OVS port of a vhost-user interface): 15
+    characters, the same on every boot."""
+    digest = hashlib.sha256(f"{container}/{ifname}".encode()).hexdigest()
+    return HOST_IF_PREFIX + digest[:12]
+
+
 def container_body(attached: bool) -> str:
     """The shared unit body of the image: containers with interfaces (attached) or without."""
     return CONTAINER_BODY if attached else UNATTACHED_CONTAINER_BODY
@@ -183,6 +203,21 @@ def default_interface_name(index: int) -> str:
 # external_ids of a container's interface, as ovs-docker sets them.
 CONTAINER_ID = "container_id"
 CONTAINER_IFACE = "container_iface"
+# The Interface type of a container's vhost-user interface (OVS is the socket's client,
+# the container's DPDK application its server), and the option that names the socket.
+VHOST_TYPE = "dpdkvhostuserclient"
+VHOST_PATH = "vhost-server-path"
+# external_ids key of a vhost-user port: CONTAINER/IFNAME (not container_id, whose ports
+# the attach and the sweep own: a port whose veth is gone is stale, and this has none).
+VHOST_OF = "ovs-ignite-vhost"
+# The host's folder of each container's vhost-user sockets (its unit's RuntimeDirectory,
+# under ovs-vswitchd's run folder), and where the container sees its own.
+VHOST_HOST_DIR = "/run/openvswitch/vhost"
+VHOST_CONTAINER_DIR = "/run/vhost"
+# The host's hugetlbfs (systemd mounts it), where DPDK applications keep their memory.
+HUGEPAGES_DIR = "/dev/hugepages"
+# A socket's path fits sockaddr_un's sun_path (108 bytes with the closing NUL).
+SOCKET_PATH_MAX = 107
 # options: of the interface of each port type that has them.
 REMOTE_IP = "remote_ip"
 TUNNEL_KEY = "key"

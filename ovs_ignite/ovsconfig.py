@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from .names import (
     DATAPATH_ID,
     DPDK_DEVARGS,
@@ -11,6 +13,11 @@ from .names import (
     REMOTE_IP,
     RXQ_AFFINITY,
     TUNNEL_KEY,
+    VHOST_OF,
+    VHOST_PATH,
+    VHOST_TYPE,
+    host_interface_name,
+    vhost_socket,
 )
 from .quoting import ovsdb_string
 from .records import (
@@ -22,6 +29,7 @@ from .records import (
     DpdkPort,
     GenevePort,
     GrePort,
+    Interface,
     LinkPort,
     OnePort,
     PatchPort,
@@ -182,7 +190,7 @@ def _port_commands(bridge: Bridge, port: AnyPort) -> list[str]:
         cmd += _mtu_words(name, port.mtu)
         if isinstance(port, DpdkPort):
             cmd += _affinity_words(name, port.pmd_rxq_affinity)
-    return cmd + _port_column_words(port)
+    return cmd + _port_column_words(name, port)
 
 
 def _affinity_words(interface: str, affinity: str | None) -> list[str]:
@@ -192,7 +200,7 @@ def _affinity_words(interface: str, affinity: str | None) -> list[str]:
     return ["--", "set", "interface", interface, f"other_config:{RXQ_AFFINITY}={affinity}"]
 
 
-def policing_settings(port: AnyPort) -> list[str]:
+def policing_settings(port: AnyPort | Interface) -> list[str]:
     """The ingress policing columns of a port's interface (or a bond's member): the spec's,
     or 0 (none)."""
     values = (port.ingress_policing_rate, port.ingress_policing_burst)
@@ -207,19 +215,70 @@ def _mtu_words(interface: str, mtu: int | None) -> list[str]:
     return ["--", "set", "interface", interface, f"mtu_request={mtu}"]
 
 
-def _port_column_words(port: AnyPort) -> list[str]:
+def _port_column_words(name: str, port: AnyPort | Interface) -> list[str]:
     """Set the port's VLAN columns (tag, trunks, vlan_mode) as the spec says and clear the
     others, and clear its other_config, external_ids and qos (port_settings sets the spec's
-    keys and the QoS part its QoS after this, in the same transaction)."""
+    keys and the QoS part its QoS after this, in the same transaction). name: the port's
+    (a container's interface's port has its own)."""
     vlans = port.trunk_vlans
     trunks = ",".join(str(t) for t in vlans) if vlans is not None else None
     given = {"tag": port.vlan, "trunks": trunks, "vlan_mode": port.vlan_mode}
     cmd = []
     setting = [f"{column}={value}" for column, value in given.items() if value is not None]
     if setting:
-        cmd += ["--", "set", "port", port.name, *setting]
+        cmd += ["--", "set", "port", name, *setting]
     cleared = [column for column, value in given.items() if value is None]
-    return [*cmd, "--", "clear", "port", port.name, *cleared, "other_config", "external_ids", "qos"]
+    return [*cmd, "--", "clear", "port", name, *cleared, "other_config", "external_ids", "qos"]
+
+
+class VhostPort(NamedTuple):
+    """A container's vhost-user interface: the dpdkvhostuserclient port its bridge's
+    transaction makes, named as a veth's host end would be."""
+
+    container: str
+    ifname: str
+    interface: Interface
+
+    @property
+    def port(self) -> str:
+        return host_interface_name(self.container, self.ifname)
+
+    @property
+    def socket(self) -> str:
+        """The socket, as ovs-vswitchd sees it (its run folder is the host's)."""
+        return vhost_socket(self.container, self.ifname)
+
+    @property
+    def owner(self) -> str:
+        """Its VHOST_OF external_ids value: CONTAINER/IFNAME."""
+        return f"{self.container}/{self.ifname}"
+
+
+def vhost_ports(spec: Spec, bridge: Bridge) -> list[VhostPort]:
+    """The vhost-user interfaces of the spec's containers on bridge, in the spec's order."""
+    return [
+        VhostPort(container.name, ifname, iface)
+        for container in spec.containers
+        for ifname, iface in container.vhost_users
+        if iface.bridge == bridge.name
+    ]
+
+
+def _vhost_commands(bridge: Bridge, vhost: VhostPort) -> list[str]:
+    """Make or set vhost's port: its type and socket, its Interface's external_ids (only
+    ovs-ignite's key), ofport, MTU (its own or the bridge's) and policing, its VLANs."""
+    name, iface = vhost.port, vhost.interface
+    cmd = ["--", "--may-exist", "add-port", bridge.name, name]
+    cmd += ["--", "clear", "interface", name, "options", "external_ids"]
+    cmd += ["--", "set", "interface", name, f"type={VHOST_TYPE}"]
+    cmd += [f"options:{VHOST_PATH}={vhost.socket}", f'external_ids:{VHOST_OF}="{vhost.owner}"']
+    cmd += policing_settings(iface)
+    if iface.ofport is not None:
+        cmd.append(f"ofport_request={iface.ofport}")
+    else:
+        cmd += ["--", "clear", "interface", name, "ofport_request"]
+    cmd += _mtu_words(name, iface.mtu or bridge.mtu)
+    return cmd + _port_column_words(name, iface)
 
 
 def port_other_config(port: AnyPort) -> dict[str, str]:
@@ -296,6 +355,8 @@ def bridge_command(spec: Spec, bridge: Bridge) -> list[str]:
         cmd += ["--", "clear", "interface", name, "mtu_request"]
     for port in bridge.ports:
         cmd += _port_commands(bridge, port)
+    for vhost in vhost_ports(spec, bridge):
+        cmd += _vhost_commands(bridge, vhost)
     return cmd
 
 

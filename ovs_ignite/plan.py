@@ -23,6 +23,7 @@ from .hostmodel import (
     InterfaceData,
     SwitchData,
 )
+from .names import host_interface_name
 from .netchecks import uplink_key
 from .ovsconfig import (
     bridge_commands,
@@ -44,12 +45,6 @@ from .runs import (
 from .values import MAIN_SWITCH
 
 __all__ = ["InterfaceData", "build_plan", "host_model", "kernel_arguments"]
-
-
-def host_interface_name(container: str, ifname: str) -> str:
-    """The host end of a container's veth: 15 characters, the same on every boot."""
-    digest = hashlib.sha256(f"{container}/{ifname}".encode()).hexdigest()
-    return names.HOST_IF_PREFIX + digest[:12]
 
 
 def default_mac(container: str, ifname: str) -> str:
@@ -74,12 +69,11 @@ def kernel_arguments(spec: Spec) -> list[str]:
 
 
 def container_data(spec: Spec, container: Container) -> ContainerData:
-    """The data of container: what its unit runs, and each interface with its host end,
-    MAC, MTU, ..."""
+    """The data of container: what its unit runs, and each veth interface with its host
+    end, MAC, MTU, ... (a vhost-user interface is its bridge's: ovsconfig.vhost_ports)"""
     bridges = {b.name: b for b in spec.bridges}
     rows = []
-    for i, iface in enumerate(container.interfaces):
-        ifname = container.interface_name(i)
+    for ifname, iface in container.veths:
         bridge = bridges[iface.bridge]
         mtu = iface.mtu or bridge.mtu
         rows.append(
@@ -161,21 +155,23 @@ def instance_units(spec: Spec, switch: str | None) -> InstanceUnits:
 
 def container_units(spec: Spec, container: Container) -> ContainerUnits:
     switch_of = {bridge.name: spec.switch_of(bridge) for bridge in spec.bridges}
-    switches = {s for i in container.interfaces if (s := switch_of[i.bridge]) is not None}
+    veths = [iface for _, iface in container.veths]
+    switches = {s for i in veths if (s := switch_of[i.bridge]) is not None}
     return ContainerUnits(
         name=container.name,
         unit_name=container.unit_name,
         runs_image=container.image is not None,
         own_unit=container.unit,
-        attached=bool(container.interfaces),
+        attached=bool(veths),
         switches=tuple(sorted(switches)),
-        dhcp=any(iface.dhcp for iface in container.interfaces),
+        dhcp=any(iface.dhcp for iface in veths),
         mirror_output=any(
             m.output_container and m.output_container[0] == container.name
             for bridge in spec.bridges
             for m in bridge.mirrors
         ),
-        qos=any(iface.qos for iface in container.interfaces),
+        qos=any(iface.qos for iface in veths),
+        vhost_user=bool(container.vhost_users),
     )
 
 
@@ -226,7 +222,7 @@ def bridge_data(spec: Spec, bridge: Bridge) -> BridgeData:
 def host_parts(spec: Spec) -> tuple[str, ...]:
     """The parts of the host side beside the host script that this spec uses."""
     parts = [names.HOST_FORMAT_NAME, names.OVS_SCRIPT_NAME, names.OVSDB_SCRIPT_NAME]
-    if any(c.interfaces for c in spec.containers):
+    if any(c.veths for c in spec.containers):
         parts.append(names.ATTACH_SCRIPT_NAME)
     if spec.runtime == "docker":
         parts.append(names.DOCKER_SCRIPT_NAME)

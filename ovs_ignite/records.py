@@ -525,6 +525,7 @@ class Bridge(Record):
 
 class Interface(Record):
     bridge: str
+    type: Literal["veth", "vhost-user"]
     name: str | None
     address: str | list[str] | None
     gateway: str | None
@@ -554,6 +555,10 @@ class Interface(Record):
         """The VLANs of trunks, ranges spelled out, in the order given."""
         return spelled_vlans(self.trunks)
 
+    @property
+    def vhost_user(self) -> bool:
+        return self.type == "vhost-user"
+
 
 class Container(Record):
     name: str
@@ -573,6 +578,18 @@ class Container(Record):
     def interface_name(self, index: int) -> str:
         """The name inside the container of interface index: as given, else eth1, eth2, ..."""
         return self.interfaces[index].name or default_interface_name(index)
+
+    @property
+    def veths(self) -> list[tuple[str, Interface]]:
+        """Its veth interfaces (those its attach makes), each with its name."""
+        return [
+            (self.interface_name(i), f) for i, f in enumerate(self.interfaces) if not f.vhost_user
+        ]
+
+    @property
+    def vhost_users(self) -> list[tuple[str, Interface]]:
+        """Its vhost-user interfaces (its bridges make their ports), each with its name."""
+        return [(self.interface_name(i), f) for i, f in enumerate(self.interfaces) if f.vhost_user]
 
 
 class Switch(Record):

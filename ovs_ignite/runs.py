@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .names import (
     AUTO_UPDATE_LABEL,
+    HUGEPAGES_DIR,
     NETNS_DIR,
     NETNS_HOLDER,
     SCRIPT,
@@ -162,7 +163,7 @@ def vswitchd_run(spec: Spec, switch: str | None = None) -> list[str]:
     args.append(f"--volume={run_dir(switch)}:/run/openvswitch:z")
     args += _ssl_volumes(spec, switch)
     if dpdk:
-        args.append("--volume=/dev/hugepages:/dev/hugepages")
+        args.append(f"--volume={HUGEPAGES_DIR}:{HUGEPAGES_DIR}")
     args += [
         f"--entrypoint={spec.ovs.vswitchd}",
         ovs_image(spec, switch),

@@ -25,8 +25,13 @@ from pathlib import Path
 import pytest
 
 from ovs_ignite import Spec, load_spec, parse_spec, render
-from ovs_ignite.names import BRIDGES_UNIT, OVSDB_UNIT, VSWITCHD_UNIT, attach_unit
-from ovs_ignite.plan import host_interface_name
+from ovs_ignite.names import (
+    BRIDGES_UNIT,
+    OVSDB_UNIT,
+    VSWITCHD_UNIT,
+    attach_unit,
+    host_interface_name,
+)
 from ovs_ignite.records import Qos, SystemPort
 from ovs_ignite.specschema import document
 

@@ -24,6 +24,7 @@ from ovs_ignite.names import (
     SWITCH_FORMAT_NAME,
     SWITCH_SCRIPT,
     SWITCH_SCRIPT_NAME,
+    VHOST_DROPIN,
     VSWITCHD_UNIT,
     WANTS_ATTACH_DROPIN,
     attach_unit,
@@ -102,7 +103,7 @@ def test_real_ignition_applies_the_config(path: Path, tmp_path: Path) -> None:
     assert "openvswitch" in modules
     assert ("vfio-pci" in modules) == bool(spec.dpdk and spec.dpdk.devices)
 
-    attached = [c for c in spec.containers if c.interfaces]
+    attached = [c for c in spec.containers if c.veths]
     for container in spec.containers:
         unit = container.unit_name
         attach = attach_unit(container.name)
@@ -116,8 +117,15 @@ def test_real_ignition_applies_the_config(path: Path, tmp_path: Path) -> None:
             dropin = root / container_dropin(container.name).lstrip("/")
             assert dropin.is_symlink() and not dropin.readlink().is_absolute()
             body = [line.replace("%N", container.name) for line in dropin.read_text().split("\n")]
-            assert all(line in body for line in binding) == bool(container.interfaces)
+            assert all(line in body for line in binding) == bool(container.veths)
             assert any("--network=none" in line for line in body)
+            # (vhost-user interfaces: a second drop-in with their socket folder and volumes)
+            vhost = units / f"{unit}.d/{VHOST_DROPIN}"
+            assert vhost.exists() == bool(container.vhost_users)
+            if container.vhost_users:
+                lines = vhost.read_text().splitlines()
+                assert "RuntimeDirectory=openvswitch/vhost/%N" in lines
+                assert "    --volume=/run/openvswitch/vhost/%N:/run/vhost:z \\" in lines
         elif container.interfaces:
             wants = (units / f"{unit}.d/{WANTS_ATTACH_DROPIN}").read_text().splitlines()
             assert all(line in wants for line in binding)
@@ -128,7 +136,7 @@ def test_real_ignition_applies_the_config(path: Path, tmp_path: Path) -> None:
         data = (root / container_data(container.name).lstrip("/")).read_text().splitlines()
         main = {b.name for b in spec.bridges if spec.switch_of(b) is None}
         assert len([line for line in data if line.startswith("interface=")]) == len(
-            [i for i in container.interfaces if i.bridge in main]
+            [i for _, i in container.veths if i.bridge in main]
         )
     if attached:
         names = " ".join(c.name for c in attached)

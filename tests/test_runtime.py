@@ -20,8 +20,14 @@ from pathlib import Path
 import pytest
 
 from ovs_ignite import Spec
-from ovs_ignite.names import OVSDB_UNIT, VSWITCHD_UNIT, attach_unit, container_data
-from ovs_ignite.plan import default_mac, host_interface_name
+from ovs_ignite.names import (
+    OVSDB_UNIT,
+    VSWITCHD_UNIT,
+    attach_unit,
+    container_data,
+    host_interface_name,
+)
+from ovs_ignite.plan import default_mac
 
 from .support.images import DOCKER, exit_codes_since
 from .support.runtime import (

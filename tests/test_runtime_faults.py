@@ -18,8 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from ovs_ignite.names import BRIDGES_UNIT, VSWITCHD_UNIT, attach_unit
-from ovs_ignite.plan import host_interface_name
+from ovs_ignite.names import BRIDGES_UNIT, VSWITCHD_UNIT, attach_unit, host_interface_name
 
 from .support.images import container_id, exit_codes_since, podman
 from .support.runtime import Stack, more_units, runtime_spec, stack

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ovs_ignite.plan import host_interface_name
+from ovs_ignite.names import host_interface_name
 
 from .support.images import INDEX_HTML
 from .support.runtime import (

@@ -8,6 +8,7 @@ import contextlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import time
 from collections.abc import Callable, Iterator
@@ -15,12 +16,18 @@ from pathlib import Path
 
 import pytest
 
-from ovs_ignite.names import WANTS_ATTACH_DROPIN, attach_unit, container_dhcp_unit
+from ovs_ignite.names import (
+    WANTS_ATTACH_DROPIN,
+    attach_unit,
+    container_dhcp_unit,
+    host_interface_name,
+)
 from ovs_ignite.records import ExtraUnit
 
 from .support.realparts import need
 from .support.runtime import (
     ENGINE_PARAMS,
+    OVS_UNITS,
     Stack,
     db_version,
     on_engine,
@@ -35,6 +42,103 @@ from .support.specs import DATA
 pytestmark = [pytest.mark.podman, pytest.mark.ovs, pytest.mark.ignition]
 
 RUNTIME = DATA / "runtime"
+
+
+def test_a_dpdk_application_in_a_container_joins_a_bridge_over_vhost_user(
+    conf: Path, tmp_path: Path, hugepages: None
+) -> None:
+    """(issue 32) testpmd in the pmd container forwards between its two vhost-user
+    interfaces: left's pings reach right through it, each way, and the ports' and testpmd's
+    counters move; again after a restart of the container, of ovs-vswitchd and a reboot (but
+    for the kernel), with the same ports; verify passes them and names one removed by hand,
+    which the bridges run makes again."""
+    spec = runtime_spec((RUNTIME / "vhost.yaml").read_text(), conf, tmp_path)
+    vh1, vh2 = (host_interface_name("pmd", ifname) for ifname in ("eth1", "eth2"))
+    with stack(spec, tmp_path) as host:
+        # (made with the bridge: there before the container, waiting for its socket)
+        assert host.vsctl("get", "interface", vh1, "type").strip() == "dpdkvhostuserclient"
+        assert host.vsctl("get", "interface", vh1, "options").strip() == (
+            '{vhost-server-path="/run/openvswitch/vhost/pmd/eth1.sock"}'
+        )
+        assert host.vsctl("get", "interface", vh2, "mtu_request").strip() == "1400"
+        for name in ("left", "right", "pmd"):
+            host.start(f"{name}.service")
+        (run,) = [line for line in host.host.log if line.startswith("pmd.service ExecStart:")]
+        assert "--privileged" not in run and ":/run/vhost:z" in run, run
+        assert "--volume=/dev/hugepages:/dev/hugepages" in run
+        _vhost_pair_forwards(host, vh1, vh2)
+        host.host.restart("pmd.service")
+        _vhost_pair_forwards(host, vh1, vh2)
+        host.host.restart("ovs-vswitchd.service")  # (its flows go with it: set again)
+        _vhost_pair_forwards(host, vh1, vh2)
+        # A reboot, but for the kernel: every unit stops, /run (a tmpfs) is empty again, the
+        # units start in boot order; OVS's database stays.
+        for unit in reversed(list(host.host.active)):
+            if unit in host.host.active:
+                host.stop(unit)
+        for folder in (host.host.run_dir, host.host.state_dir):
+            shutil.rmtree(folder)
+            folder.mkdir()
+        for unit in (*OVS_UNITS, "left.service", "right.service", "pmd.service"):
+            host.start(unit)
+        _vhost_pair_forwards(host, vh1, vh2)
+        lines = verify(host, tmp_path).stdout.splitlines()
+        for line in (
+            f"PASS  pmd/eth1 (vhost-user) port {vh1} on bridge br-vh",
+            "PASS  pmd/eth1 (vhost-user) type",
+            "PASS  pmd/eth1 (vhost-user) options",
+            "PASS  pmd/eth2 (vhost-user) mtu_request",
+            "PASS  pmd/eth1 (vhost-user) ofport",
+            "PASS  pmd/eth1 (vhost-user) connected",
+            "PASS  pmd/eth2 (vhost-user) connected",
+        ):
+            assert line in lines, "\n".join(lines)
+        # A port removed by hand: verify names it, the bridges run makes it again, and it
+        # connects to the running application with its ofport.
+        host.vsctl("del-port", "br-vh", vh2)
+        lines = verify(host, tmp_path).stdout.splitlines()
+        assert f"FAIL  pmd/eth2 (vhost-user) port {vh2} on bridge br-vh" in "\n".join(lines)
+        host.host.restart("ovs-ignite-bridges.service")
+        _vhost_pair_forwards(host, vh1, vh2)
+        host.stop("pmd.service")  # (its socket folder goes with it; the ports stay)
+        assert not (host.host.run_dir / "vhost/pmd").exists()
+        assert vh1 in host.ports("br-vh")
+
+
+def _wait_status(host: Stack, interface: str, status: str) -> None:
+    """Wait until OVS says the vhost-user interface is connected or disconnected."""
+    deadline = time.monotonic() + 60
+    while f"status={status}" not in host.vsctl("get", "interface", interface, "status"):
+        assert time.monotonic() < deadline, host.vsctl("list", "interface", interface)
+        time.sleep(0.2)
+
+
+def _vhost_pair_forwards(host: Stack, vh1: str, vh2: str) -> None:
+    """Once both ports are connected (OVS reconnects by itself), left (ofport 1) is paired
+    with vh1 (11) and right (2) with vh2 (12): testpmd's io forwarding between its ports
+    carries left's pings to right and back; each port's counters and testpmd's move."""
+    for port in (vh1, vh2):
+        _wait_status(host, port, "connected")
+        assert host.vsctl("get", "interface", port, "ofport").strip() in ("11", "12")
+    flows = ["in_port=1,actions=output:11", "in_port=11,actions=output:1"]
+    flows += ["in_port=2,actions=output:12", "in_port=12,actions=output:2"]
+    host.exec("ovs-vswitchd", "ovs-ofctl", "del-flows", "br-vh")
+    for flow in flows:
+        host.exec("ovs-vswitchd", "ovs-ofctl", "add-flow", "br-vh", flow)
+
+    def sent(port: str) -> int:
+        out = host.exec("ovs-vswitchd", "ovs-ofctl", "dump-ports", "br-vh", port).stdout
+        found = re.search(r"tx pkts=([0-9]+)", out)
+        assert found, out
+        return int(found.group(1))
+
+    before = {port: sent(port) for port in (vh1, vh2)}
+    ping = host.exec("left", "ping", "-c", "5", "-W", "2", "10.40.0.2", check=False)
+    assert ping.returncode == 0, ping.stdout + ping.stderr
+    assert all(sent(port) >= before[port] + 5 for port in (vh1, vh2))
+    logs = host.engine("logs", host.container_id("pmd")).stdout
+    received = [int(n) for n in re.findall(r"RX-packets: +([0-9]+)", logs)]
+    assert received and max(received) > 0, logs[-2000:]
 
 
 def _switch_state(host: Stack) -> dict[str, str]:

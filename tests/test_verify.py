@@ -32,8 +32,9 @@ from ovs_ignite.names import (
     UNITS_DIR,
     VSWITCHD_UNIT,
     attach_unit,
+    host_interface_name,
 )
-from ovs_ignite.plan import build_plan, default_mac, host_interface_name
+from ovs_ignite.plan import build_plan, default_mac
 from ovs_ignite.records import Spec
 from ovs_ignite.verify import (
     REACH,

@@ -7,6 +7,8 @@ run builds only when that changed.
   base made here by ``debootstrap --variant=minbase`` (the image users build is the image
   the tests prove); the DPDK variant is the recipe's DPDK=true build.
 - httpd: busybox-static's ``httpd``, ``sh``, ``ip`` and ``ping`` and an index page.
+- testpmd: Debian's ``dpdk-testpmd`` (in its ``dpdk-dev`` package) with the mempool and
+  virtio drivers it loads, on the Debian base: a DPDK application for vhost-user ports.
 """
 
 from __future__ import annotations
@@ -254,6 +256,36 @@ def derived_image(conf: Path, work: Path, base: str, name: str, containerfile: s
             folder.mkdir(parents=True, exist_ok=True)
             (folder / "Containerfile").write_text(text)
             podman(conf, "build", "--network=none", "--layers=false", "--tag", image, str(folder))
+    return image
+
+
+# (bookworm's dpdk-testpmd is in dpdk-dev; the drivers are plugins it loads by name)
+TESTPMD_PACKAGES = ("dpdk-dev", "librte-mempool-ring23", "librte-net-virtio23")
+
+
+def testpmd_image(conf: Path, work: Path) -> str:
+    """An image with DPDK's testpmd, built when missing from the local base with Debian's
+    packages (the build reaches Debian's mirror: --network=host); its name, tagged with the
+    packages' versions."""
+    steps = (
+        "RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "
+        f"--no-install-recommends {' '.join(TESTPMD_PACKAGES)} >/dev/null "
+        "&& rm -rf /var/lib/apt/lists/*\n"
+    )
+    versions = " ".join(f"{p}={_candidate(p)}" for p in TESTPMD_PACKAGES)
+    image = f"{IMAGE_PREFIX}/testpmd:{hashlib.sha256((steps + versions).encode()).hexdigest()[:12]}"
+    with build_lock("testpmd"):
+        if not _exists(conf, image):
+            folder = work / "build-testpmd"
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "Containerfile").write_text(f"FROM {base_image(conf, work)}\n{steps}")
+            built = podman(
+                conf,
+                *("build", "--network=host", "--layers=false", "--tag", image, str(folder)),
+                check=False,
+            )
+            if built.returncode:
+                raise RuntimeError(f"podman build of testpmd failed:\n{built.stderr[-3000:]}")
     return image
 
 

@@ -33,6 +33,7 @@ from .images import (
     podman,
     podman_engine,
     remove_containers,
+    testpmd_image,
 )
 from .realparts import apply_ignition, need
 from .specs import retarget
@@ -173,12 +174,14 @@ def on_engine(spec: Spec, engine: str) -> Spec:
 
 
 def runtime_spec(text: str, conf: Path, work: Path) -> Spec:
-    """A spec from text with {ovs_image}, {ovs_dpdk_image} and {httpd_image} filled in with
-    the test images."""
+    """A spec from text with {ovs_image}, {ovs_dpdk_image}, {testpmd_image} and
+    {httpd_image} filled in with the test images."""
     if "{ovs_dpdk_image}" in text:
         text = text.replace("{ovs_dpdk_image}", ovs_image(conf, work, dpdk=True))
     if "{ovs_image}" in text:
         text = text.replace("{ovs_image}", ovs_image(conf, work))
+    if "{testpmd_image}" in text:
+        text = text.replace("{testpmd_image}", testpmd_image(conf, work))
     return parse_spec(text.replace("{httpd_image}", httpd_image(conf, work)), "runtime.yaml")
 
 

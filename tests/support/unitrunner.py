@@ -13,8 +13,10 @@ What differs from a host, and why:
   path to a file that exists only in the root is taken from there, and
   OVS_IGNITE_CONFIG_DIR / OVS_IGNITE_DB_DIR point the script at the root's /etc/ovs-ignite
   and a scratch database folder.
-- Volume host paths /var/lib/openvswitch and /run/openvswitch, and /run/ovs-ignite (the
-  PID and ID files of the containers), become scratch folders.
+- Volume host paths /var/lib/openvswitch and /run/openvswitch (and folders in it), and
+  /run/ovs-ignite (the PID and ID files of the containers), become scratch folders; so do
+  a unit's ``RuntimeDirectory=`` folders there, made before its start and removed after
+  its stop, as systemd does.
 - ``--log-driver=journald`` becomes ``k8s-file`` (podman) or ``json-file`` (docker): no
   journald runs here. With docker, the engine is a dockerd of the test's own
   (tests/support/dockerd.py).
@@ -34,6 +36,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -89,7 +92,9 @@ def load_unit(root: Path, name: str) -> Unit:
             if not sep or line.startswith("["):
                 continue
             key, value = key.strip(), value.strip()
-            if key in EXEC_KEYS:
+            if key in EXEC_KEYS and not value:  # (an empty one resets the list, as in systemd)
+                unit.commands[key] = []
+            elif key in EXEC_KEYS:
                 unit.commands.setdefault(key, []).append(value)
             elif key == "Type":
                 unit.type = value
@@ -233,7 +238,9 @@ class UnitRunner:
                 r"^--volume=/var/lib/openvswitch(-[a-z0-9]+)?:", rf"--volume={self.db_dir}\1:", arg
             )
             arg = re.sub(
-                r"^--volume=/run/openvswitch(-[a-z0-9]+)?:", rf"--volume={self.run_dir}\1:", arg
+                r"^--volume=/run/openvswitch(-[a-z0-9]+)?(/[^:]*)?:",
+                rf"--volume={self.run_dir}\1\2:",
+                arg,
             )
             # (a volume of a file the config wrote: the SSL table's, from the root)
             volume = re.match(r"^--volume=(/[^:]+):(.*)$", arg)
@@ -324,11 +331,24 @@ class UnitRunner:
             return False
         return True
 
+    def runtime_directories(self, unit: Unit) -> list[Path]:
+        """The scratch folders of unit's RuntimeDirectory= (under /run on a host)."""
+        folders = []
+        for folder in _words(unit.settings.get("RuntimeDirectory", [])):
+            first, _, rest = folder.partition("/")
+            scratch = {"openvswitch": self.run_dir, "ovs-ignite": self.state_dir}.get(first)
+            if scratch is None:
+                raise UnitError(f"{unit.name}: no scratch folder stands in for /run/{folder}")
+            folders.append(scratch / rest)
+        return folders
+
     def _start_one(self, name: str, unit: Unit) -> None:
         env = {**self.env, "INVOCATION_ID": uuid.uuid4().hex}
         if name.endswith(".target"):  # (nothing to run: active once its turn comes)
             self.active[name] = unit
             return
+        for folder in self.runtime_directories(unit):
+            folder.mkdir(parents=True, exist_ok=True)
         self._exec(unit, "ExecStartPre", env)
         if unit.type == "oneshot":
             self._exec(unit, "ExecStart", env)
@@ -414,6 +434,8 @@ class UnitRunner:
         if pid is not None and _pid_alive(pid):
             os.kill(pid, signal.SIGKILL)
         self._exec(unit, "ExecStopPost", env)
+        for folder in self.runtime_directories(unit):
+            shutil.rmtree(folder, ignore_errors=True)
 
     def restart(self, name: str) -> None:
         """Restart name and, as PartOf= asks, the active units that are part of it."""
