@@ -70,6 +70,9 @@ containers:
         vlan: 10
         trunks: [20-29]
         external_ids: {IFKEY: IFVALUE}
+  - name: pmd
+    image: quay.io/x/testpmd:1
+    interfaces: [{bridge: br-dp, type: IFTYPE, name: VHOSTIF, mtu: 9000}]
   - name: own
     unit: UNIT
     interfaces: [{bridge: BRIDGE, address: 10.0.0.11/24}]
@@ -136,6 +139,8 @@ FIELDS: dict[str, tuple[str | int, str]] = {
     "ENVVALUE": ("x", "a{}b"),
     "VOLUME": ("/srv/www:/html:ro", "/srv/w{}:/html"),
     "IFNAME": ("eth1", "e{}"),
+    "IFTYPE": ("vhost-user", "vhost-user{}"),
+    "VHOSTIF": ("vh0", "vh{}"),
     "ADDRESS": ("10.0.0.10/24", "10.0.0.10/{}"),
     "GATEWAY": ("10.0.0.1", "fe80::1%{}"),
     "ADDRESS6": ("2001:db8::12/64", "2001:db8::12/{}"),
