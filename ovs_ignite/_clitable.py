@@ -18,6 +18,7 @@ TABLE: dict[str, Any] = {
         ["check-url", "plain", '"check-url":"Say whether URL serves exactly FULL, as a..."'],
         ["verify", "plain", '"verify":"Check provisioned hosts against SPEC\\\\: host..."'],
         ["dpdk-plan", "plain", "\"dpdk-plan\":\"Check SPEC''s dpdk section against a host''s...\""],
+        ["plan", "plain", '"plan":"Say what changing the hosts from spec OLD..."'],
     ],
     "help": {
         "": "Usage: ovs-ignite [OPTIONS] COMMAND [ARGS]...\n"
@@ -42,7 +43,8 @@ TABLE: dict[str, Any] = {
         "  pin        Pin every image of SPEC to its registry's digest for the tag...\n"
         "  check-url  Say whether URL serves exactly FULL, as a pointer config...\n"
         "  verify     Check provisioned hosts against SPEC: host name, SSH keys,...\n"
-        "  dpdk-plan  Check SPEC's dpdk section against a host's NUMA layout, and...\n",
+        "  dpdk-plan  Check SPEC's dpdk section against a host's NUMA layout, and...\n"
+        "  plan       Say what changing the hosts from spec OLD to spec NEW would...\n",
         "check-url": "Usage: ovs-ignite check-url [OPTIONS] {url} {full}\n"
         "\n"
         "  Say whether URL serves exactly FULL, as a pointer config needs (exit 0), "
@@ -126,6 +128,26 @@ TABLE: dict[str, Any] = {
         "                       [::1]) over plain HTTP.\n"
         "  -q, --quiet          No notices on stderr (errors only).\n"
         "  -h, --help           Show this message and exit.\n",
+        "plan": "Usage: ovs-ignite plan [OPTIONS] {old} {new}\n"
+        "\n"
+        "  Say what changing the hosts from spec OLD to spec NEW would change, and how.\n"
+        "\n"
+        "  From the two specs alone (no host is asked): every file, unit, link, user\n"
+        "  and kernel argument render writes, compared, each difference under how it\n"
+        "  can be applied: live (bridges, a container's interfaces, host files),\n"
+        "  restart (of the containers or units named: an image, a command, volumes, a\n"
+        "  unit's text), reboot (kernel arguments, modules, the DPDK binding) or\n"
+        "  reprovision (what Ignition sets at the first boot only: the OS, users'\n"
+        "  creation). Prints YAML, a mapping per host (without --inventory, one: NEW).\n"
+        "\n"
+        "Arguments:\n"
+        "  old <path>  The spec the hosts run now (YAML).  [required]\n"
+        "  new <path>  The spec to change them to (YAML).  [required]\n"
+        "\n"
+        "Options:\n"
+        "  --inventory <path>  Compare each host of this inventory (HOSTS), with its\n"
+        "                      values.\n"
+        "  -h, --help          Show this message and exit.\n",
         "render": "Usage: ovs-ignite render [OPTIONS] {spec}\n"
         "\n"
         "  Render SPEC as an Ignition config (default) or a Butane config.\n"
@@ -414,6 +436,27 @@ TABLE: dict[str, Any] = {
                 ],
             },
         ],
+        "plan": [
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--inventory"],
+                "param": "inventory",
+                "zsh": [
+                    '"--inventory":"Compare each host of this inventory (HOSTS), with its values."'
+                ],
+            },
+            {
+                "flag": True,
+                "multiple": False,
+                "names": ["--help", "-h"],
+                "param": "help",
+                "zsh": [
+                    '"--help":"Show this message and exit."',
+                    '"-h":"Show this message and exit."',
+                ],
+            },
+        ],
         "render": [
             {
                 "flag": False,
@@ -665,6 +708,7 @@ TABLE: dict[str, Any] = {
         "init --output": [],
         "kargs --pxe": [],
         "pin --output": [],
+        "plan --inventory": [],
         "render --format": [["ignition", "plain", '"ignition"'], ["butane", "plain", '"butane"']],
         "render --inventory": [],
         "render --matchbox": [],

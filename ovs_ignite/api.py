@@ -303,6 +303,32 @@ def dpdk_plan(
     return text, not any(line.startswith("# FAIL") for line in lines)
 
 
+def spec_changes(old: Path, new: Path, inventory: Path | None = None) -> str:
+    """plan OLD NEW: what a change from spec OLD to spec NEW changes on each host (one host,
+    "NEW", without an inventory; each host of inventory with it, its values on both), by
+    how it can be applied (changes.py), as YAML."""
+    from .changes import Change, plan_changes, report
+    from .commands import load, spec_name
+    from .inventory import load_inventory
+    from .plan import build_plan
+
+    # (both rendered under NEW's name: the generated headers name the spec's file)
+    name = spec_name(new)
+    if inventory is None:
+        pairs = {name: (load(old), load(new))}
+    else:
+        # (the inventory names NEW, the spec its hosts are to run; OLD is an earlier one)
+        earlier = load_inventory(inventory, old, spec_name(old), other_spec=True)
+        before = {h.name: h.spec for h in earlier}
+        after = {h.name: h.spec for h in load_inventory(inventory, new, name)}
+        pairs = {host: (before[host], after[host]) for host in after}
+    changed: dict[str, list[Change]] = {}
+    for host, (a, b) in pairs.items():
+        containers = {c.name for c in (*a.containers, *b.containers)}
+        changed[host] = plan_changes(build_plan(a, name), build_plan(b, name), containers)
+    return report(changed)
+
+
 def _is_pci(text: str, check: Any) -> bool:
     try:
         check(text)

@@ -485,6 +485,31 @@ def dpdk_plan_command(
         raise ChecksFailed("")
 
 
+@app.command("plan")
+@handled
+def plan_command(
+    old: Annotated[Path, typer.Argument(help="The spec the hosts run now (YAML).")],
+    new: Annotated[Path, typer.Argument(help="The spec to change them to (YAML).")],
+    inventory: Annotated[
+        Path | None,
+        typer.Option(
+            "--inventory", help="Compare each host of this inventory (HOSTS), with its values."
+        ),
+    ] = None,
+) -> None:
+    """Say what changing the hosts from spec OLD to spec NEW would change, and how.
+
+    From the two specs alone (no host is asked): every file, unit, link, user and kernel
+    argument render writes, compared, each difference under how it can be applied: live
+    (bridges, a container's interfaces, host files), restart (of the containers or units
+    named: an image, a command, volumes, a unit's text), reboot (kernel arguments, modules,
+    the DPDK binding) or reprovision (what Ignition sets at the first boot only: the OS,
+    users' creation). Prints YAML, a mapping per host (without --inventory, one: NEW)."""
+    from .api import spec_changes
+
+    write_stdout(spec_changes(old, new, inventory))
+
+
 def main() -> None:
     """Entry point of the ovs-ignite command."""
     app()

@@ -274,15 +274,18 @@ def _item_key(item: Any, index: int, kind: str) -> str | None:
     return None
 
 
-def load_inventory(hosts_path: Path, spec_path: Path, spec_name: str) -> list[Host]:
+def load_inventory(
+    hosts_path: Path, spec_path: Path, spec_name: str, other_spec: bool = False
+) -> list[Host]:
     """Every host of the inventory at hosts_path over the spec at spec_path (which the
-    inventory's spec: must name); raises SpecError with every problem of every host."""
+    inventory's spec: must name, unless other_spec: an earlier version of it, say); raises
+    SpecError with every problem of every host."""
     hosts_name = str(hosts_path)
     hosts_doc = _load(read_spec_text(hosts_path, hosts_name), hosts_name)
     checker = _Checker(hosts_doc, hosts_name)
     named_spec, raw_hosts = checker.top()
     entries = checker.entries(raw_hosts)
-    if named_spec is not None:
+    if named_spec is not None and not other_spec:
         named = (hosts_path.parent / named_spec).resolve()
         if named != spec_path.resolve():
             checker.problem(

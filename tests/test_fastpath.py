@@ -33,6 +33,7 @@ def test_the_table_is_what_typer_says_now() -> None:
         "check-url",
         "verify",
         "dpdk-plan",
+        "plan",
     }
 
 
