@@ -308,17 +308,17 @@ def spec_changes(old: Path, new: Path, inventory: Path | None = None) -> str:
     "NEW", without an inventory; each host of inventory with it, its values on both), by
     how it can be applied (changes.py), as YAML."""
     from .changes import Change, plan_changes, report
-    from .commands import load, spec_name
     from .inventory import load_inventory
     from .plan import build_plan
+    from .spec import load_spec
 
     # (both rendered under NEW's name: the generated headers name the spec's file)
-    name = spec_name(new)
+    name = str(new)
     if inventory is None:
-        pairs = {name: (load(old), load(new))}
+        pairs = {name: (load_spec(old), load_spec(new))}
     else:
         # (the inventory names NEW, the spec its hosts are to run; OLD is an earlier one)
-        earlier = load_inventory(inventory, old, spec_name(old), other_spec=True)
+        earlier = load_inventory(inventory, old, str(old), other_spec=True)
         before = {h.name: h.spec for h in earlier}
         after = {h.name: h.spec for h in load_inventory(inventory, new, name)}
         pairs = {host: (before[host], after[host]) for host in after}

@@ -78,8 +78,8 @@ def _bridge_change(bridge: str, old: str | None, new: str | None) -> Change:
     """A bridge's data: added, removed, or changed (ports added and removed, settings)."""
     what = f"bridge {bridge}"
     if old is None or new is None:
-        said = "added" if old is None else "removed from the spec (OVS keeps it and its ports)"
-        return Change("live", what, said)
+        whole = "added" if old is None else "removed from the spec (OVS keeps it and its ports)"
+        return Change("live", what, whole)
 
     def ports(text: str) -> list[str]:
         words = [line.split(" ") for line in _keyed(text).get("vsctl", [])]
