@@ -13,8 +13,8 @@ argument render would write) compared item by item, each difference sorted into 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
-from typing import Literal, NamedTuple
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Literal, NamedTuple, TypeVar
 
 from . import names
 from .artifacts import HostPlan, HostUnit
@@ -44,10 +44,26 @@ _HOST_KEYS: dict[str, How] = {
 }
 
 
+_Item = TypeVar("_Item")
+# The folders of the bridges' and the containers' data files (NAME.conf in each).
+_BRIDGES = names.bridge_data("").removesuffix(".conf")
+_CONTAINERS = names.container_data("").removesuffix(".conf")
+
+
 class Change(NamedTuple):
     how: How
     what: str  # the thing changed: "bridge br0", "container web", "kernel arguments", ...
     detail: str  # what of it: "added", "removed", "ports +eth2 -eth1", ...
+
+
+def _differing(
+    old: Mapping[str, _Item], new: Mapping[str, _Item]
+) -> Iterator[tuple[str, _Item | None, _Item | None]]:
+    """Each key of old or new (in that order) whose items differ, with both (None: none)."""
+    for key in dict.fromkeys([*old, *new]):
+        before, after = old.get(key), new.get(key)
+        if before != after:
+            yield key, before, after
 
 
 def _added_removed(old: Iterable[str], new: Iterable[str]) -> str:
@@ -118,14 +134,10 @@ def _host_changes(old: str, new: str) -> Iterator[Change]:
 
 def _file_changes(path: str, old: str | None, new: str | None) -> Iterator[Change]:
     """One file that differs (None: not there)."""
-    prefix = {
-        "bridges": f"{names.CONFIG_DIR}/bridges/",
-        "containers": f"{names.CONFIG_DIR}/containers/",
-    }
-    if path.startswith(prefix["bridges"]):
-        yield _bridge_change(path.removeprefix(prefix["bridges"]).removesuffix(".conf"), old, new)
-    elif path.startswith(prefix["containers"]):
-        name = path.removeprefix(prefix["containers"]).removesuffix(".conf")
+    if path.startswith(_BRIDGES):
+        yield _bridge_change(path.removeprefix(_BRIDGES).removesuffix(".conf"), old, new)
+    elif path.startswith(_CONTAINERS):
+        name = path.removeprefix(_CONTAINERS).removesuffix(".conf")
         yield from _container_changes(name, old, new)
     elif path == names.HOST_DATA:
         yield from _host_changes(old or "", new or "")
@@ -152,10 +164,7 @@ def _unit_how(name: str, containers: set[str]) -> tuple[How, str]:
 def _unit_changes(
     old: dict[str, HostUnit], new: dict[str, HostUnit], containers: set[str]
 ) -> Iterator[Change]:
-    for name in dict.fromkeys([*old, *new]):
-        before, after = old.get(name), new.get(name)
-        if before == after:
-            continue
+    for name, before, after in _differing(old, new):
         how, what = _unit_how(name, containers)
         if before is None or after is None:
             yield Change("live", what, "added (started)" if before is None else "removed")
@@ -184,12 +193,10 @@ def plan_changes(old: HostPlan, new: HostPlan, containers: Iterable[str] = ()) -
     if (old.os, old.ignition_version) != (new.os, new.ignition_version):
         said = f"{old.os} {old.ignition_version} -> {new.os} {new.ignition_version}"
         found.append(Change("reprovision", "the OS and Ignition version", said))
-    files_a = {f.path: f.contents + f"\0{f.mode:o}" for f in old.files}
-    files_b = {f.path: f.contents + f"\0{f.mode:o}" for f in new.files}
-    for path in dict.fromkeys([*files_a, *files_b]):
-        a, b = files_a.get(path), files_b.get(path)
-        if a != b:
-            found += _file_changes(path, _text(a), _text(b))
+    files_a = {f.path: f for f in old.files}
+    files_b = {f.path: f for f in new.files}
+    for path, a, b in _differing(files_a, files_b):
+        found += _file_changes(path, a and a.contents, b and b.contents)
     found += _link_changes(old, new, set(containers))
     units_a = {unit.name: unit for unit in old.units}
     units_b = {unit.name: unit for unit in new.units}
@@ -206,10 +213,7 @@ def _link_changes(old: HostPlan, new: HostPlan, containers: set[str]) -> Iterato
     links_a = {link.path: link.target for link in old.links}
     links_b = {link.path: link.target for link in new.links}
     bodies = {names.container_dropin(name): name for name in containers}
-    for path in dict.fromkeys([*links_a, *links_b]):
-        a, b = links_a.get(path), links_b.get(path)
-        if a == b:
-            continue
+    for path, a, b in _differing(links_a, links_b):
         if path in bodies and (a is None or b is None):
             said = "added (started)" if a is None else "removed (stopped)"
             yield Change("live", f"container {bodies[path]}", said)
@@ -219,19 +223,14 @@ def _link_changes(old: HostPlan, new: HostPlan, containers: set[str]) -> Iterato
             yield Change("live", f"link {path}", f"-> {b}" if b else "removed")
 
 
-def _text(contents: str | None) -> str | None:
-    return None if contents is None else contents.rpartition("\0")[0]
-
-
 def _user_changes(old: HostPlan, new: HostPlan) -> Iterator[Change]:
     users_a = {user.name: user for user in old.users}
     users_b = {user.name: user for user in new.users}
-    for name in dict.fromkeys([*users_a, *users_b]):
-        a, b = users_a.get(name), users_b.get(name)
+    for name, a, b in _differing(users_a, users_b):
         if a is None or b is None:
             said = "added" if a is None else "removed (Ignition never removes a user)"
             yield Change("reprovision", f"user {name}", said)
-        elif a.ssh_authorized_keys != b.ssh_authorized_keys:
+        else:  # (a user's one other field)
             moved = len(set(b.ssh_authorized_keys) - set(a.ssh_authorized_keys))
             gone = len(set(a.ssh_authorized_keys) - set(b.ssh_authorized_keys))
             yield Change("live", f"user {name}", f"SSH keys: {moved} added, {gone} removed")

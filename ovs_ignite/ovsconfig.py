@@ -183,10 +183,7 @@ def _port_commands(bridge: Bridge, port: AnyPort) -> list[str]:
         cmd += ["--", "set", "interface", name, *_interface_settings(port)]
         if not isinstance(port, PatchPort | TunnelPort):
             cmd += policing_settings(port)
-        if isinstance(port, OnePort) and port.ofport is not None:
-            cmd.append(f"ofport_request={port.ofport}")
-        else:
-            cmd += ["--", "clear", "interface", name, "ofport_request"]
+        cmd += _ofport_words(name, port.ofport if isinstance(port, OnePort) else None)
         cmd += _mtu_words(name, port.mtu)
         if isinstance(port, DpdkPort):
             cmd += _affinity_words(name, port.pmd_rxq_affinity)
@@ -207,6 +204,13 @@ def policing_settings(port: AnyPort | Interface) -> list[str]:
     return [
         f"{column}={value or 0}" for column, value in zip(POLICING_COLUMNS, values, strict=True)
     ]
+
+
+def _ofport_words(interface: str, ofport: int | None) -> list[str]:
+    """The interface's ofport_request as the spec says (after its set command), or none."""
+    if ofport is None:
+        return ["--", "clear", "interface", interface, "ofport_request"]
+    return [f"ofport_request={ofport}"]
 
 
 def _mtu_words(interface: str, mtu: int | None) -> list[str]:
@@ -273,10 +277,7 @@ def _vhost_commands(bridge: Bridge, vhost: VhostPort) -> list[str]:
     cmd += ["--", "set", "interface", name, f"type={VHOST_TYPE}"]
     cmd += [f"options:{VHOST_PATH}={vhost.socket}", f'external_ids:{VHOST_OF}="{vhost.owner}"']
     cmd += policing_settings(iface)
-    if iface.ofport is not None:
-        cmd.append(f"ofport_request={iface.ofport}")
-    else:
-        cmd += ["--", "clear", "interface", name, "ofport_request"]
+    cmd += _ofport_words(name, iface.ofport)
     cmd += _mtu_words(name, iface.mtu or bridge.mtu)
     return cmd + _port_column_words(name, iface)
 
