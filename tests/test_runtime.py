@@ -129,7 +129,13 @@ def test_container_restart_is_attached_again_without_stale_ports(web: Stack) -> 
 def test_crash_or_engine_restart_is_attached_again(web: Stack, action: list[str]) -> None:
     web.start("web.service")
     before = _eth1(web, "web")
-    web.engine(action[0], web.container_id("web"))
+    done = web.engine(action[0], web.container_id("web"), check=False)
+    if done.returncode:
+        # The engine may fail its own restart (docker 20.10 did once, with the machine busy
+        # booting the test boxes): the container stopped all the same, and the unit must
+        # bring it back attached, as on a host. What it said goes into the report.
+        assert action[0] == "restart", done.stderr
+        print(f"[runtime] {web.engine.name} {action[0]} failed: {done.stderr.strip()}")
     # The unit's main process (podman's conmon, or the foreground `docker run`) ends with
     # the container; Restart=always follows.
     assert web.host.wait_main_exit("web.service")

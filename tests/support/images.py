@@ -55,6 +55,14 @@ def podman(conf: Path, *args: str, check: bool = True) -> subprocess.CompletedPr
     )
 
 
+class EngineError(subprocess.CalledProcessError):
+    """A failed engine command whose message carries what the engine said on stderr (a
+    CalledProcessError's own message leaves it out, and a test's report then shows none)."""
+
+    def __str__(self) -> str:
+        return f"{super().__str__()}: {str(self.stderr).strip()[-2000:]}"
+
+
 @dataclass(frozen=True)
 class Engine:
     """The client of the container engine a test host runs: podman with this machine's
@@ -67,14 +75,17 @@ class Engine:
         self, *args: str, check: bool = True, stdin: IO[bytes] | None = None
     ) -> subprocess.CompletedProcess[str]:
         binary = need("podman") if self.name == "podman" else need(DOCKER)
-        return subprocess.run(
+        done = subprocess.run(
             [binary, *args],
             env={**os.environ, **dict(self.env)},
             stdin=stdin,
             capture_output=True,
             text=True,
-            check=check,
+            check=False,
         )
+        if check and done.returncode:
+            raise EngineError(done.returncode, done.args, done.stdout, done.stderr)
+        return done
 
 
 def podman_engine(conf: Path) -> Engine:
