@@ -98,150 +98,152 @@ _78 = {"type": "function-after", "function": _77, "schema": {"type": "int"}}
 _79 = {"type": "nullable", "schema": _78}
 _80 = {"type": "default", "schema": _79, "default": None}
 _81 = {"type": "model-field", "schema": _80}
-_82 = {"type": "nullable", "schema": _1}
-_83 = {"type": "default", "schema": _82, "default": None}
-_84 = {"type": "model-field", "schema": _83}
-_85 = {"type": "nullable", "schema": _62}
-_86 = {"type": "default", "schema": _85, "default": None}
-_87 = {"type": "model-field", "schema": _86}
-_88 = {"type": "no-info", "function": values.mac_address}
-_89 = {"type": "function-after", "function": _88, "schema": {"type": "str"}}
-_90 = {"type": "int", "ge": 1, "le": 1000000000}
-_91 = {"type": "nullable", "schema": _90}
-_92 = {"type": "default", "schema": _91, "default": None}
-_93 = {"type": "model-field", "schema": _92}
-_94 = {"type": "literal", "expected": ["linux-htb"]}
-_95 = {"type": "default", "schema": _94, "default": "linux-htb"}
-_96 = {"type": "model-field", "schema": _95}
-_97 = {"type": "int", "ge": 1, "le": 34000000000}
+_82 = {"type": "no-info", "function": values.container_name}
+_83 = {"type": "function-after", "function": _82, "schema": {"type": "str"}}
+_84 = {"type": "nullable", "schema": _1}
+_85 = {"type": "default", "schema": _84, "default": None}
+_86 = {"type": "model-field", "schema": _85}
+_87 = {"type": "nullable", "schema": _62}
+_88 = {"type": "default", "schema": _87, "default": None}
+_89 = {"type": "model-field", "schema": _88}
+_90 = {"type": "no-info", "function": values.mac_address}
+_91 = {"type": "function-after", "function": _90, "schema": {"type": "str"}}
+_92 = {"type": "int", "ge": 1, "le": 1000000000}
+_93 = {"type": "nullable", "schema": _92}
+_94 = {"type": "default", "schema": _93, "default": None}
+_95 = {"type": "model-field", "schema": _94}
+_96 = {"type": "literal", "expected": ["linux-htb"]}
+_97 = {"type": "default", "schema": _96, "default": "linux-htb"}
 _98 = {"type": "model-field", "schema": _97}
-_99 = {"type": "model-field", "schema": {"type": "int", "ge": 0, "le": 61439}}
-_100 = {"type": "nullable", "schema": _97}
-_101 = {"type": "default", "schema": _100, "default": None}
-_102 = {"type": "model-field", "schema": _101}
-_103 = {"type": "int", "ge": 1, "le": 100000000}
-_104 = {"type": "nullable", "schema": _103}
-_105 = {"type": "default", "schema": _104, "default": None}
-_106 = {"type": "model-field", "schema": _105}
-_107 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 7}}
-_108 = {"type": "default", "schema": _107, "default": None}
-_109 = {"type": "model-field", "schema": _108}
-_110 = {"id": _99, "min_rate": _102, "max_rate": _102, "burst": _106, "priority": _109}
-_111 = {"type": "model-fields", "fields": _110, "model_name": "Queue", "computed_fields": []}
-_112 = {"extra_fields_behavior": "forbid", "strict": True, "title": "Queue"}
-_113 = {
+_99 = {"type": "int", "ge": 1, "le": 34000000000}
+_100 = {"type": "model-field", "schema": _99}
+_101 = {"type": "model-field", "schema": {"type": "int", "ge": 0, "le": 61439}}
+_102 = {"type": "nullable", "schema": _99}
+_103 = {"type": "default", "schema": _102, "default": None}
+_104 = {"type": "model-field", "schema": _103}
+_105 = {"type": "int", "ge": 1, "le": 100000000}
+_106 = {"type": "nullable", "schema": _105}
+_107 = {"type": "default", "schema": _106, "default": None}
+_108 = {"type": "model-field", "schema": _107}
+_109 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 7}}
+_110 = {"type": "default", "schema": _109, "default": None}
+_111 = {"type": "model-field", "schema": _110}
+_112 = {"id": _101, "min_rate": _104, "max_rate": _104, "burst": _108, "priority": _111}
+_113 = {"type": "model-fields", "fields": _112, "model_name": "Queue", "computed_fields": []}
+_114 = {"extra_fields_behavior": "forbid", "strict": True, "title": "Queue"}
+_115 = {
     "type": "model",
     "cls": records.Queue,
-    "schema": _111,
+    "schema": _113,
     "custom_init": False,
     "root_model": False,
-    "config": _112,
+    "config": _114,
     "ref": "Queue",
 }
-_114 = {"type": "list", "items_schema": _113, "max_length": 64}
-_115 = {"type": "default", "schema": _114, "default": []}
-_116 = {"type": "model-field", "schema": _115}
-_117 = {"type": _96, "max_rate": _98, "queues": _116}
-_118 = {"type": "model-fields", "fields": _117, "model_name": "Qos", "computed_fields": []}
-_119 = {"extra_fields_behavior": "forbid", "strict": True, "title": "Qos"}
-_120 = {
+_116 = {"type": "list", "items_schema": _115, "max_length": 64}
+_117 = {"type": "default", "schema": _116, "default": []}
+_118 = {"type": "model-field", "schema": _117}
+_119 = {"type": _98, "max_rate": _100, "queues": _118}
+_120 = {"type": "model-fields", "fields": _119, "model_name": "Qos", "computed_fields": []}
+_121 = {"extra_fields_behavior": "forbid", "strict": True, "title": "Qos"}
+_122 = {
     "type": "model",
     "cls": records.Qos,
-    "schema": _118,
+    "schema": _120,
     "custom_init": False,
     "root_model": False,
-    "config": _119,
+    "config": _121,
     "ref": "Qos",
 }
-_121 = {"type": "nullable", "schema": _120}
-_122 = {"type": "default", "schema": _121, "default": None}
-_123 = {"type": "model-field", "schema": _122}
-_124 = {"type": "no-info", "function": values.vlan_range}
-_125 = {"type": "function-after", "function": _124, "schema": {"type": "str"}}
-_126 = {"a-vlan": _78, "a-range": _125}
-_127 = {"type": "tagged-union", "choices": _126, "discriminator": records.trunk_kind}
-_128 = {"type": "list", "items_schema": _127}
-_129 = {"type": "nullable", "schema": _128}
-_130 = {"type": "default", "schema": _129, "default": None}
-_131 = {"type": "model-field", "schema": _130}
-_132 = ["access", "trunk", "native-tagged", "native-untagged"]
-_133 = {"type": "literal", "expected": _132}
-_134 = {"type": "nullable", "schema": _133}
-_135 = {"type": "default", "schema": _134, "default": None}
-_136 = {"type": "model-field", "schema": _135}
-_137 = {"type": "no-info", "function": values.ofport}
-_138 = {"type": "function-after", "function": _137, "schema": {"type": "int"}}
-_139 = {"type": "nullable", "schema": _138}
-_140 = {"type": "default", "schema": _139, "default": None}
-_141 = {"type": "model-field", "schema": _140}
-_142 = {"type": "model-field", "schema": _45}
-_143 = {"type": "no-info", "function": values.text_block}
-_144 = {"type": "function-after", "function": _143, "schema": {"type": "str"}}
-_145 = {"type": "nullable", "schema": _144}
-_146 = {"type": "default", "schema": _145, "default": None}
-_147 = {"type": "model-field", "schema": _146}
-_148 = {"type": "no-info", "function": values.local_path}
-_149 = {"type": "function-after", "function": _148, "schema": {"type": "str"}}
-_150 = {"type": "nullable", "schema": _149}
-_151 = {"type": "default", "schema": _150, "default": None}
-_152 = {"type": "model-field", "schema": _151}
-_153 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 3600000}}
-_154 = {"type": "default", "schema": _153, "default": None}
-_155 = {"type": "model-field", "schema": _154}
-_156 = {"type": "nullable", "schema": _40}
-_157 = {"type": "default", "schema": _156, "default": None}
-_158 = {"type": "model-field", "schema": _157}
-_159 = {"type": "no-info", "function": values.devargs}
-_160 = {"type": "function-after", "function": _159, "schema": {"type": "str"}}
-_161 = {"type": "nullable", "schema": _160}
-_162 = {"type": "default", "schema": _161, "default": None}
-_163 = {"type": "model-field", "schema": _162}
-_164 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 1024}}
-_165 = {"type": "default", "schema": _164, "default": None}
-_166 = {"type": "model-field", "schema": _165}
-_167 = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096]
-_168 = {"type": "literal", "expected": _167}
-_169 = {"type": "nullable", "schema": _168}
-_170 = {"type": "default", "schema": _169, "default": None}
-_171 = {"type": "model-field", "schema": _170}
-_172 = {"type": "no-info", "function": values.rxq_affinity}
-_173 = {"type": "function-after", "function": _172, "schema": {"type": "str"}}
-_174 = {"type": "nullable", "schema": _173}
-_175 = {"type": "default", "schema": _174, "default": None}
-_176 = {"type": "model-field", "schema": _175}
-_177 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 255}}
-_178 = {"type": "default", "schema": _177, "default": None}
-_179 = {"type": "model-field", "schema": _178}
-_180 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 255}}
-_181 = {"type": "default", "schema": _180, "default": None}
-_182 = {"type": "model-field", "schema": _181}
-_183 = {"type": "literal", "expected": ["flow"]}
-_184 = {"type": "no-info", "function": values.tunnel_key_word}
-_185 = {"type": "no-info", "function": values.vxlan_vni}
-_186 = {"type": "function-after", "function": _185, "schema": {"type": "int"}}
-_187 = {"type": "function-before", "function": _184, "schema": _186}
-_188 = {"by-flow": _183, "a-key": _187}
-_189 = {"type": "tagged-union", "choices": _188, "discriminator": records.tunnel_key_kind}
-_190 = {"type": "nullable", "schema": _189}
-_191 = {"type": "default", "schema": _190, "default": None}
-_192 = {"type": "model-field", "schema": _191}
-_193 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 65535}}
-_194 = {"type": "default", "schema": _193, "default": None}
-_195 = {"type": "model-field", "schema": _194}
-_196 = {"type": "no-info", "function": values.geneve_vni}
-_197 = {"type": "function-after", "function": _196, "schema": {"type": "int"}}
-_198 = {"type": "function-before", "function": _184, "schema": _197}
-_199 = {"by-flow": _183, "a-key": _198}
-_200 = {"type": "tagged-union", "choices": _199, "discriminator": records.tunnel_key_kind}
-_201 = {"type": "nullable", "schema": _200}
-_202 = {"type": "default", "schema": _201, "default": None}
-_203 = {"type": "model-field", "schema": _202}
-_204 = {"type": "function-before", "function": _184, "schema": _35}
-_205 = {"by-flow": _183, "a-key": _204}
-_206 = {"type": "tagged-union", "choices": _205, "discriminator": records.tunnel_key_kind}
-_207 = {"type": "nullable", "schema": _206}
-_208 = {"type": "default", "schema": _207, "default": None}
-_209 = {"type": "model-field", "schema": _208}
+_123 = {"type": "nullable", "schema": _122}
+_124 = {"type": "default", "schema": _123, "default": None}
+_125 = {"type": "model-field", "schema": _124}
+_126 = {"type": "no-info", "function": values.vlan_range}
+_127 = {"type": "function-after", "function": _126, "schema": {"type": "str"}}
+_128 = {"a-vlan": _78, "a-range": _127}
+_129 = {"type": "tagged-union", "choices": _128, "discriminator": records.trunk_kind}
+_130 = {"type": "list", "items_schema": _129}
+_131 = {"type": "nullable", "schema": _130}
+_132 = {"type": "default", "schema": _131, "default": None}
+_133 = {"type": "model-field", "schema": _132}
+_134 = ["access", "trunk", "native-tagged", "native-untagged"]
+_135 = {"type": "literal", "expected": _134}
+_136 = {"type": "nullable", "schema": _135}
+_137 = {"type": "default", "schema": _136, "default": None}
+_138 = {"type": "model-field", "schema": _137}
+_139 = {"type": "no-info", "function": values.ofport}
+_140 = {"type": "function-after", "function": _139, "schema": {"type": "int"}}
+_141 = {"type": "nullable", "schema": _140}
+_142 = {"type": "default", "schema": _141, "default": None}
+_143 = {"type": "model-field", "schema": _142}
+_144 = {"type": "model-field", "schema": _45}
+_145 = {"type": "no-info", "function": values.text_block}
+_146 = {"type": "function-after", "function": _145, "schema": {"type": "str"}}
+_147 = {"type": "nullable", "schema": _146}
+_148 = {"type": "default", "schema": _147, "default": None}
+_149 = {"type": "model-field", "schema": _148}
+_150 = {"type": "no-info", "function": values.local_path}
+_151 = {"type": "function-after", "function": _150, "schema": {"type": "str"}}
+_152 = {"type": "nullable", "schema": _151}
+_153 = {"type": "default", "schema": _152, "default": None}
+_154 = {"type": "model-field", "schema": _153}
+_155 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 3600000}}
+_156 = {"type": "default", "schema": _155, "default": None}
+_157 = {"type": "model-field", "schema": _156}
+_158 = {"type": "nullable", "schema": _40}
+_159 = {"type": "default", "schema": _158, "default": None}
+_160 = {"type": "model-field", "schema": _159}
+_161 = {"type": "no-info", "function": values.devargs}
+_162 = {"type": "function-after", "function": _161, "schema": {"type": "str"}}
+_163 = {"type": "nullable", "schema": _162}
+_164 = {"type": "default", "schema": _163, "default": None}
+_165 = {"type": "model-field", "schema": _164}
+_166 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 1024}}
+_167 = {"type": "default", "schema": _166, "default": None}
+_168 = {"type": "model-field", "schema": _167}
+_169 = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096]
+_170 = {"type": "literal", "expected": _169}
+_171 = {"type": "nullable", "schema": _170}
+_172 = {"type": "default", "schema": _171, "default": None}
+_173 = {"type": "model-field", "schema": _172}
+_174 = {"type": "no-info", "function": values.rxq_affinity}
+_175 = {"type": "function-after", "function": _174, "schema": {"type": "str"}}
+_176 = {"type": "nullable", "schema": _175}
+_177 = {"type": "default", "schema": _176, "default": None}
+_178 = {"type": "model-field", "schema": _177}
+_179 = {"type": "nullable", "schema": {"type": "int", "ge": 0, "le": 255}}
+_180 = {"type": "default", "schema": _179, "default": None}
+_181 = {"type": "model-field", "schema": _180}
+_182 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 255}}
+_183 = {"type": "default", "schema": _182, "default": None}
+_184 = {"type": "model-field", "schema": _183}
+_185 = {"type": "literal", "expected": ["flow"]}
+_186 = {"type": "no-info", "function": values.tunnel_key_word}
+_187 = {"type": "no-info", "function": values.vxlan_vni}
+_188 = {"type": "function-after", "function": _187, "schema": {"type": "int"}}
+_189 = {"type": "function-before", "function": _186, "schema": _188}
+_190 = {"by-flow": _185, "a-key": _189}
+_191 = {"type": "tagged-union", "choices": _190, "discriminator": records.tunnel_key_kind}
+_192 = {"type": "nullable", "schema": _191}
+_193 = {"type": "default", "schema": _192, "default": None}
+_194 = {"type": "model-field", "schema": _193}
+_195 = {"type": "nullable", "schema": {"type": "int", "ge": 1, "le": 65535}}
+_196 = {"type": "default", "schema": _195, "default": None}
+_197 = {"type": "model-field", "schema": _196}
+_198 = {"type": "no-info", "function": values.geneve_vni}
+_199 = {"type": "function-after", "function": _198, "schema": {"type": "int"}}
+_200 = {"type": "function-before", "function": _186, "schema": _199}
+_201 = {"by-flow": _185, "a-key": _200}
+_202 = {"type": "tagged-union", "choices": _201, "discriminator": records.tunnel_key_kind}
+_203 = {"type": "nullable", "schema": _202}
+_204 = {"type": "default", "schema": _203, "default": None}
+_205 = {"type": "model-field", "schema": _204}
+_206 = {"type": "function-before", "function": _186, "schema": _35}
+_207 = {"by-flow": _185, "a-key": _206}
+_208 = {"type": "tagged-union", "choices": _207, "discriminator": records.tunnel_key_kind}
+_209 = {"type": "nullable", "schema": _208}
+_210 = {"type": "default", "schema": _209, "default": None}
+_211 = {"type": "model-field", "schema": _210}
 SCHEMA: dict[str, Any] = {
     "type": "definitions",
     "schema": {
@@ -1083,18 +1085,8 @@ SCHEMA: dict[str, Any] = {
                                 "schema": {
                                     "type": "model-fields",
                                     "fields": {
-                                        "name": {
-                                            "type": "model-field",
-                                            "schema": {
-                                                "type": "function-after",
-                                                "function": {
-                                                    "type": "no-info",
-                                                    "function": values.container_name,
-                                                },
-                                                "schema": {"type": "str"},
-                                            },
-                                        },
-                                        "image": _84,
+                                        "name": {"type": "model-field", "schema": _83},
+                                        "image": _86,
                                         "unit": {
                                             "type": "model-field",
                                             "schema": {
@@ -1197,7 +1189,7 @@ SCHEMA: dict[str, Any] = {
                                                                     },
                                                                 },
                                                                 "address": _54,
-                                                                "gateway": _87,
+                                                                "gateway": _89,
                                                                 "routes": {
                                                                     "type": "model-field",
                                                                     "schema": {
@@ -1219,19 +1211,19 @@ SCHEMA: dict[str, Any] = {
                                                                         "type": "default",
                                                                         "schema": {
                                                                             "type": "nullable",
-                                                                            "schema": _89,
+                                                                            "schema": _91,
                                                                         },
                                                                         "default": None,
                                                                     },
                                                                 },
                                                                 "mtu": _72,
-                                                                "ingress_policing_rate": _93,
-                                                                "ingress_policing_burst": _93,
-                                                                "qos": _123,
+                                                                "ingress_policing_rate": _95,
+                                                                "ingress_policing_burst": _95,
+                                                                "qos": _125,
                                                                 "vlan": _81,
-                                                                "trunks": _131,
-                                                                "vlan_mode": _136,
-                                                                "ofport": _141,
+                                                                "trunks": _133,
+                                                                "vlan_mode": _138,
+                                                                "ofport": _143,
                                                                 "external_ids": _10,
                                                             },
                                                             "model_name": "Interface",
@@ -1279,7 +1271,7 @@ SCHEMA: dict[str, Any] = {
                                 "cls": records.Switch,
                                 "schema": {
                                     "type": "model-fields",
-                                    "fields": {"name": _142, "image": _84},
+                                    "fields": {"name": _144, "image": _86},
                                     "model_name": "Switch",
                                     "computed_fields": [],
                                 },
@@ -1308,8 +1300,8 @@ SCHEMA: dict[str, Any] = {
                                 "schema": {
                                     "type": "model-fields",
                                     "fields": {
-                                        "contents": _147,
-                                        "local": _152,
+                                        "contents": _149,
+                                        "local": _154,
                                         "path": _14,
                                         "mode": {
                                             "type": "model-field",
@@ -1362,8 +1354,8 @@ SCHEMA: dict[str, Any] = {
                                 "schema": {
                                     "type": "model-fields",
                                     "fields": {
-                                        "contents": _147,
-                                        "local": _152,
+                                        "contents": _149,
+                                        "local": _154,
                                         "name": {
                                             "type": "model-field",
                                             "schema": {
@@ -1388,8 +1380,8 @@ SCHEMA: dict[str, Any] = {
                                                         "schema": {
                                                             "type": "model-fields",
                                                             "fields": {
-                                                                "contents": _147,
-                                                                "local": _152,
+                                                                "contents": _149,
+                                                                "local": _154,
                                                                 "name": {
                                                                     "type": "model-field",
                                                                     "schema": {
@@ -1431,6 +1423,54 @@ SCHEMA: dict[str, Any] = {
                                 },
                                 "ref": "ExtraUnit",
                             },
+                        },
+                        "default": [],
+                    },
+                },
+                "expect": {
+                    "type": "model-field",
+                    "schema": {
+                        "type": "default",
+                        "schema": {
+                            "type": "list",
+                            "items_schema": {
+                                "type": "model",
+                                "cls": records.Expect,
+                                "schema": {
+                                    "type": "model-fields",
+                                    "fields": {
+                                        "source": {
+                                            "type": "model-field",
+                                            "schema": _83,
+                                            "validation_alias": "from",
+                                        },
+                                        "to": {
+                                            "type": "model-field",
+                                            "schema": {
+                                                "type": "function-after",
+                                                "function": {
+                                                    "type": "no-info",
+                                                    "function": values.expect_target,
+                                                },
+                                                "schema": {"type": "str"},
+                                            },
+                                        },
+                                        "reach": _16,
+                                        "mtu": _72,
+                                    },
+                                    "model_name": "Expect",
+                                    "computed_fields": [],
+                                },
+                                "custom_init": False,
+                                "root_model": False,
+                                "config": {
+                                    "extra_fields_behavior": "forbid",
+                                    "strict": True,
+                                    "title": "Expect",
+                                },
+                                "ref": "Expect",
+                            },
+                            "max_length": 256,
                         },
                         "default": [],
                     },
@@ -1489,7 +1529,7 @@ SCHEMA: dict[str, Any] = {
                             "default": None,
                         },
                     },
-                    "inactivity_probe": _155,
+                    "inactivity_probe": _157,
                 },
                 "model_name": "Controller",
                 "computed_fields": [],
@@ -1504,7 +1544,7 @@ SCHEMA: dict[str, Any] = {
             "cls": records.UplinkMac,
             "schema": {
                 "type": "model-fields",
-                "fields": {"mac": {"type": "model-field", "schema": _89}},
+                "fields": {"mac": {"type": "model-field", "schema": _91}},
                 "model_name": "UplinkMac",
                 "computed_fields": [],
             },
@@ -1521,15 +1561,15 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _43,
                     "vlan": _81,
-                    "trunks": _131,
-                    "vlan_mode": _136,
+                    "trunks": _133,
+                    "vlan_mode": _138,
                     "mtu": _72,
-                    "ingress_policing_rate": _93,
-                    "ingress_policing_burst": _93,
-                    "qos": _123,
+                    "ingress_policing_rate": _95,
+                    "ingress_policing_burst": _95,
+                    "qos": _125,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _141,
+                    "ofport": _143,
                     "type": {
                         "type": "model-field",
                         "schema": {
@@ -1555,15 +1595,15 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _43,
                     "vlan": _81,
-                    "trunks": _131,
-                    "vlan_mode": _136,
+                    "trunks": _133,
+                    "vlan_mode": _138,
                     "mtu": _72,
-                    "ingress_policing_rate": _93,
-                    "ingress_policing_burst": _93,
-                    "qos": _123,
+                    "ingress_policing_rate": _95,
+                    "ingress_policing_burst": _95,
+                    "qos": _125,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _141,
+                    "ofport": _143,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["internal"]},
@@ -1585,25 +1625,25 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _43,
                     "vlan": _81,
-                    "trunks": _131,
-                    "vlan_mode": _136,
+                    "trunks": _133,
+                    "vlan_mode": _138,
                     "mtu": _72,
-                    "ingress_policing_rate": _93,
-                    "ingress_policing_burst": _93,
-                    "qos": _123,
+                    "ingress_policing_rate": _95,
+                    "ingress_policing_burst": _95,
+                    "qos": _125,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _141,
+                    "ofport": _143,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["dpdk"]},
                     },
-                    "pci": _158,
-                    "devargs": _163,
-                    "n_rxq": _166,
-                    "n_rxq_desc": _171,
-                    "n_txq_desc": _171,
-                    "pmd_rxq_affinity": _176,
+                    "pci": _160,
+                    "devargs": _165,
+                    "n_rxq": _168,
+                    "n_rxq_desc": _173,
+                    "n_txq_desc": _173,
+                    "pmd_rxq_affinity": _178,
                 },
                 "model_name": "DpdkPort",
                 "computed_fields": [],
@@ -1621,18 +1661,18 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _43,
                     "vlan": _81,
-                    "trunks": _131,
-                    "vlan_mode": _136,
+                    "trunks": _133,
+                    "vlan_mode": _138,
                     "mtu": _72,
-                    "ingress_policing_rate": _93,
-                    "ingress_policing_burst": _93,
-                    "qos": _123,
+                    "ingress_policing_rate": _95,
+                    "ingress_policing_burst": _95,
+                    "qos": _125,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _141,
-                    "local_ip": _87,
-                    "tos": _179,
-                    "ttl": _182,
+                    "ofport": _143,
+                    "local_ip": _89,
+                    "tos": _181,
+                    "ttl": _184,
                     "df_default": _38,
                     "csum": _38,
                     "type": {
@@ -1640,10 +1680,10 @@ SCHEMA: dict[str, Any] = {
                         "schema": {"type": "literal", "expected": ["vxlan"]},
                     },
                     "remote_ip": _63,
-                    "key": _192,
-                    "in_key": _192,
-                    "out_key": _192,
-                    "dst_port": _195,
+                    "key": _194,
+                    "in_key": _194,
+                    "out_key": _194,
+                    "dst_port": _197,
                 },
                 "model_name": "VxlanPort",
                 "computed_fields": [],
@@ -1661,18 +1701,18 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _43,
                     "vlan": _81,
-                    "trunks": _131,
-                    "vlan_mode": _136,
+                    "trunks": _133,
+                    "vlan_mode": _138,
                     "mtu": _72,
-                    "ingress_policing_rate": _93,
-                    "ingress_policing_burst": _93,
-                    "qos": _123,
+                    "ingress_policing_rate": _95,
+                    "ingress_policing_burst": _95,
+                    "qos": _125,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _141,
-                    "local_ip": _87,
-                    "tos": _179,
-                    "ttl": _182,
+                    "ofport": _143,
+                    "local_ip": _89,
+                    "tos": _181,
+                    "ttl": _184,
                     "df_default": _38,
                     "csum": _38,
                     "type": {
@@ -1680,10 +1720,10 @@ SCHEMA: dict[str, Any] = {
                         "schema": {"type": "literal", "expected": ["geneve"]},
                     },
                     "remote_ip": _63,
-                    "key": _203,
-                    "in_key": _203,
-                    "out_key": _203,
-                    "dst_port": _195,
+                    "key": _205,
+                    "in_key": _205,
+                    "out_key": _205,
+                    "dst_port": _197,
                 },
                 "model_name": "GenevePort",
                 "computed_fields": [],
@@ -1701,18 +1741,18 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _43,
                     "vlan": _81,
-                    "trunks": _131,
-                    "vlan_mode": _136,
+                    "trunks": _133,
+                    "vlan_mode": _138,
                     "mtu": _72,
-                    "ingress_policing_rate": _93,
-                    "ingress_policing_burst": _93,
-                    "qos": _123,
+                    "ingress_policing_rate": _95,
+                    "ingress_policing_burst": _95,
+                    "qos": _125,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _141,
-                    "local_ip": _87,
-                    "tos": _179,
-                    "ttl": _182,
+                    "ofport": _143,
+                    "local_ip": _89,
+                    "tos": _181,
+                    "ttl": _184,
                     "df_default": _38,
                     "csum": _38,
                     "type": {
@@ -1720,9 +1760,9 @@ SCHEMA: dict[str, Any] = {
                         "schema": {"type": "literal", "expected": ["gre"]},
                     },
                     "remote_ip": _63,
-                    "key": _209,
-                    "in_key": _209,
-                    "out_key": _209,
+                    "key": _211,
+                    "in_key": _211,
+                    "out_key": _211,
                 },
                 "model_name": "GrePort",
                 "computed_fields": [],
@@ -1740,15 +1780,15 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _43,
                     "vlan": _81,
-                    "trunks": _131,
-                    "vlan_mode": _136,
+                    "trunks": _133,
+                    "vlan_mode": _138,
                     "mtu": _72,
-                    "ingress_policing_rate": _93,
-                    "ingress_policing_burst": _93,
-                    "qos": _123,
+                    "ingress_policing_rate": _95,
+                    "ingress_policing_burst": _95,
+                    "qos": _125,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _141,
+                    "ofport": _143,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["patch"]},
@@ -1771,20 +1811,20 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _43,
                     "vlan": _81,
-                    "trunks": _131,
-                    "vlan_mode": _136,
+                    "trunks": _133,
+                    "vlan_mode": _138,
                     "mtu": _72,
-                    "ingress_policing_rate": _93,
-                    "ingress_policing_burst": _93,
-                    "qos": _123,
+                    "ingress_policing_rate": _95,
+                    "ingress_policing_burst": _95,
+                    "qos": _125,
                     "other_config": _10,
                     "external_ids": _10,
-                    "ofport": _141,
+                    "ofport": _143,
                     "type": {
                         "type": "model-field",
                         "schema": {"type": "literal", "expected": ["link"]},
                     },
-                    "peer_switch": _142,
+                    "peer_switch": _144,
                     "peer": _43,
                 },
                 "model_name": "LinkPort",
@@ -1803,12 +1843,12 @@ SCHEMA: dict[str, Any] = {
                 "fields": {
                     "name": _43,
                     "vlan": _81,
-                    "trunks": _131,
-                    "vlan_mode": _136,
+                    "trunks": _133,
+                    "vlan_mode": _138,
                     "mtu": _72,
-                    "ingress_policing_rate": _93,
-                    "ingress_policing_burst": _93,
-                    "qos": _123,
+                    "ingress_policing_rate": _95,
+                    "ingress_policing_burst": _95,
+                    "qos": _125,
                     "other_config": _10,
                     "external_ids": _10,
                     "type": {
@@ -1832,12 +1872,12 @@ SCHEMA: dict[str, Any] = {
                                         "type": "model-fields",
                                         "fields": {
                                             "name": _43,
-                                            "pci": _158,
-                                            "devargs": _163,
-                                            "n_rxq": _166,
-                                            "n_rxq_desc": _171,
-                                            "n_txq_desc": _171,
-                                            "pmd_rxq_affinity": _176,
+                                            "pci": _160,
+                                            "devargs": _165,
+                                            "n_rxq": _168,
+                                            "n_rxq_desc": _173,
+                                            "n_txq_desc": _173,
+                                            "pmd_rxq_affinity": _178,
                                         },
                                         "model_name": "DpdkMember",
                                         "computed_fields": [],
@@ -1884,8 +1924,8 @@ SCHEMA: dict[str, Any] = {
                             "default": None,
                         },
                     },
-                    "updelay": _155,
-                    "downdelay": _155,
+                    "updelay": _157,
+                    "downdelay": _157,
                     "lacp_time": {
                         "type": "model-field",
                         "schema": {

@@ -23,6 +23,7 @@ from .records import (
     Dpdk,
     DpdkMember,
     DpdkPort,
+    Expect,
     Interface,
     LinkPort,
     Mirror,
@@ -132,6 +133,7 @@ def check_spec(spec: Spec) -> list[Finding]:
         *_check_files(spec, own),
         *_check_units(spec, own),
         *_check_switches(spec),
+        *_check_expect(spec),
     ]
 
 
@@ -1221,4 +1223,52 @@ def _check_link(
             (*at, "peer"),
             f"{port.peer!r} has peer {its.peer!r} on {its.peer_switch}, "
             f"not {port.name!r} on {mine}",
+        )
+
+
+# -- expect: ------------------------------------------------------------------------------------
+
+
+def _check_expect(spec: Spec) -> Iterator[Finding]:
+    """Each expectation: from a container on a bridge, to a container with a fixed address
+    or an address it can ping; mtu with pings that must be answered; each listed once."""
+    containers = {c.name: c for c in spec.containers}
+    seen: dict[tuple[object, ...], int] = {}
+    for e, expect in enumerate(spec.expect):
+        at: KeyPath = ("expect", e)
+        source = containers.get(expect.source)
+        if source is None:
+            yield (*at, "from"), f"{expect.source!r} is not a container in containers"
+        elif not source.veths:
+            yield (*at, "from"), f"container {expect.source} has no veth interface on a bridge"
+        yield from _check_expect_target(spec, expect, at)
+        if expect.mtu is not None and not expect.reach:
+            yield (*at, "mtu"), "mtu is checked with pings that must be answered: reach: true"
+        elif expect.mtu is not None and expect.port is not None:
+            yield (*at, "mtu"), "mtu is checked with pings: a to without a :PORT"
+        if expect.values() in seen:
+            first = seen[expect.values()]
+            yield (*at, "to"), f"expect[{first}] has the same from, to, reach and mtu"
+        seen.setdefault(expect.values(), e)
+
+
+def _check_expect_target(spec: Spec, expect: Expect, at: KeyPath) -> Iterator[Finding]:
+    if expect.names_container:
+        if expect.host not in {c.name for c in spec.containers}:
+            yield (
+                (*at, "to"),
+                f"{expect.host!r} is neither a container in containers nor an IP address",
+            )
+        elif spec.expected_address(expect) is None:
+            yield (
+                (*at, "to"),
+                f"container {expect.host} has no fixed address: name one of its addresses",
+            )
+        elif expect.host == expect.source:
+            yield (*at, "to"), "a container's own address is not the data plane: name another"
+        return
+    if ipaddress.ip_address(expect.host).is_link_local:
+        yield (
+            (*at, "to"),
+            f"{expect.host} is link-local, which names no one interface: name another address",
         )

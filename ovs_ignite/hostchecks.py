@@ -44,6 +44,7 @@ from .records import (
     Dpdk,
     DpdkMember,
     DpdkPort,
+    Expect,
     Interface,
     Mirror,
     OnePort,
@@ -119,6 +120,7 @@ def probes(spec: Spec, host: CheckedHost) -> Iterator[Probe]:
     yield from _container_probes(target)
     if spec.dpdk:
         yield Probe("DPDK initialized", partial(_dpdk_initialized, target), (DATABASE,))
+    yield from _expect_probes(target)
 
 
 def _container_probes(target: Target) -> Iterator[Probe]:
@@ -1092,3 +1094,68 @@ def _route(netns: NetnsRun, ifname: str, to: str, via: str) -> Outcome:
     found = [line for line in answer.stdout.splitlines() if line.startswith(f"{to} ")]
     shown = "\n".join(found) or answer.stdout.strip() or "no such route"
     return Outcome(any(expected in line for line in found), expected, shown, answer.stderr)
+
+
+# -- expect: the data plane, from inside the containers ----------------------------------------
+
+# How long an expectation's ping or TCP connection waits for an answer: what a reachability
+# check may take, and what each isolation check (which waits for none to come) takes.
+EXPECT_SECONDS = 2
+_PING_STATS = re.compile(r"(\d+) packets transmitted, (\d+) received")
+_NOT_REACHED = ("Connection refused", "No route to host", "Network is unreachable")
+
+
+def expect_name(expect: Expect) -> str:
+    """The check's name: what the spec expects, as it says it."""
+    verb = "reaches" if expect.reach else "does not reach"
+    size = f" with {expect.mtu}-byte packets unfragmented" if expect.mtu else ""
+    return f"expect {expect.source} {verb} {expect.to}{size}"
+
+
+def _expect_probes(target: Target) -> Iterator[Probe]:
+    """Each expectation, run from the host in its container's network namespace (the image
+    needs no tools): pings (don't-fragment ones of mtu bytes) or a TCP connection."""
+    for expect in target.spec.expect:
+        address = target.spec.expected_address(expect)
+        assert address is not None  # (checks.py: a container it names has a fixed address)
+        netns = partial(_in_netns, target, expect.source)
+        test = partial(_expectation, netns, expect, address)
+        yield Probe(expect_name(expect), test, (_running(expect.source),))
+
+
+def _expectation(netns: NetnsRun, expect: Expect, address: str) -> Outcome:
+    if expect.port is None:
+        what = f"{expect.mtu}-byte don't-fragment pings of {address}" if expect.mtu else address
+        reached, found, error = _pinged(netns, address, expect.mtu)
+    else:
+        what = f"a TCP connection to {expect.host}:{expect.port} ({address})"
+        reached, found, error = _connected(netns, address, expect.port)
+    want = f"an answer from {what}" if expect.reach else f"no answer from {what}"
+    return Outcome(reached is expect.reach, want, found, error)
+
+
+def _pinged(netns: NetnsRun, address: str, mtu: int | None) -> tuple[bool | None, str, str]:
+    """(answered, what ping said, its stderr); answered is None when ping did not run."""
+    size = [] if mtu is None else ["-M", "do", "-s", str(mtu - (48 if ":" in address else 28))]
+    deadline = str(EXPECT_SECONDS)
+    answer = netns("ping", "-n", "-q", "-c", "1", "-i", "0.2", "-w", deadline, *size, address)
+    stats = _PING_STATS.search(answer.stdout)
+    if stats:
+        return int(stats[2]) > 0, stats[0], answer.stderr
+    if "Network is unreachable" in answer.stderr:
+        return False, "no route (network unreachable)", answer.stderr
+    return None, f"ping did not run (exit status {answer.rc})", answer.stderr
+
+
+def _connected(netns: NetnsRun, address: str, port: int) -> tuple[bool | None, str, str]:
+    """(connected, what happened, stderr); connected is None when the attempt did not run."""
+    attempt = 'exec 3<>"/dev/tcp/$1/$2" && echo connected'
+    answer = netns("timeout", str(EXPECT_SECONDS), "bash", "-c", attempt, "-", address, str(port))
+    if answer.stdout.strip() == "connected":
+        return True, "connected", answer.stderr
+    if answer.rc == 124:
+        return False, f"no answer in {EXPECT_SECONDS} s", answer.stderr
+    refused = next((why for why in _NOT_REACHED if why in answer.stderr), None)
+    if refused:
+        return False, refused.lower(), answer.stderr
+    return None, f"the attempt did not run (exit status {answer.rc})", answer.stderr

@@ -43,6 +43,7 @@ from .valuetypes import (
     Devargs,
     DropinName,
     EnvKey,
+    ExpectTarget,
     FileMode,
     GeneveVni,
     HexMask,
@@ -1023,6 +1024,31 @@ class ExtraUnit(Contents):
     dropins: list[ExtraDropin] = Field(default=[], description="Drop-ins of the unit.")
 
 
+class Expect(Model):
+    """(addition) What the data plane must show, which verify checks from inside a
+    container's network namespace (expect:)."""
+
+    source: ContainerName = Field(
+        alias="from",
+        description="The container it is checked from (one with a veth interface); the "
+        "check runs in its network namespace, from the host, so its image needs no tools.",
+    )
+    to: ExpectTarget = _describe(
+        "What it reaches: a container of the spec (its first fixed address) or an IP "
+        "address, with :PORT for a TCP connection ([IPV6]:PORT), without one for pings."
+    )
+    reach: bool = Field(
+        default=True,
+        description="true: it answers (a ping, or a TCP connection accepted); false: it does "
+        "not (isolation: no ping answer, or no TCP connection).",
+    )
+    mtu: Mtu | None = Field(
+        default=None,
+        description="The path carries packets of this size unfragmented (don't-fragment "
+        "pings of MTU bytes answered); reach: true and no port only.",
+    )
+
+
 class Spec(Model):
     """A whole switch spec, format 1."""
 
@@ -1044,4 +1070,10 @@ class Spec(Model):
     )
     units: list[ExtraUnit] = Field(
         default=[], description="(addition) systemd units and drop-ins of yours."
+    )
+    expect: list[Expect] = Field(
+        default=[],
+        description="(addition) Reachability, isolation and path MTU that verify checks on the "
+        "data plane, from inside containers.",
+        max_length=256,
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, ClassVar, Literal, Self
 
 from .names import container_unit, default_interface_name
-from .values import MAIN_SWITCH
+from .values import MAIN_SWITCH, expect_parts
 
 
 class Record:
@@ -591,6 +591,15 @@ class Container(Record):
         """Its vhost-user interfaces (its bridges make their ports), each with its name."""
         return [(self.interface_name(i), f) for i, f in enumerate(self.interfaces) if f.vhost_user]
 
+    @property
+    def fixed_address(self) -> str | None:
+        """The first fixed address of its veth interfaces (an expectation that names the
+        container reaches it there), or None."""
+        for _, iface in self.veths:
+            for address in iface.addresses:
+                return address.split("/")[0]
+        return None
+
 
 class Switch(Record):
     name: str
@@ -653,6 +662,31 @@ class ExtraUnit(Contents):
     dropins: list[ExtraDropin]
 
 
+class Expect(Record):
+    """(addition) What the data plane must show, which verify checks from inside a
+    container's network namespace (expect:)."""
+
+    source: str  # (written from:)
+    to: str
+    reach: bool
+    mtu: int | None
+
+    @property
+    def host(self) -> str:
+        """The container or IP address it reaches."""
+        return expect_parts(self.to)[0]
+
+    @property
+    def port(self) -> int | None:
+        """The TCP port it connects to; None: it pings."""
+        return expect_parts(self.to)[1]
+
+    @property
+    def names_container(self) -> bool:
+        """Whether to names a container (else an IP address)."""
+        return ":" not in self.host and not self.host.replace(".", "").isdigit()
+
+
 class Spec(Record):
     """A whole switch spec, format 1."""
 
@@ -666,6 +700,7 @@ class Spec(Record):
     switches: list[Switch]
     files: list[ExtraFile]
     units: list[ExtraUnit]
+    expect: list[Expect]
 
     @property
     def runtime(self) -> Literal["podman", "docker"]:
@@ -673,6 +708,13 @@ class Spec(Record):
         if self.target.runtime:
             return self.target.runtime
         return "podman" if self.target.os == "fcos" else "docker"
+
+    def expected_address(self, expect: Expect) -> str | None:
+        """The IP address expectation expect reaches (None: a container without one)."""
+        if expect.names_container:
+            found = [c.fixed_address for c in self.containers if c.name == expect.host]
+            return found[0] if found else None
+        return expect.host
 
     def switch_of(self, bridge: Bridge) -> str | None:
         """The OVS instance of bridge: a name of switches:, or None for the main one."""

@@ -202,6 +202,41 @@ def ip_address(value: str) -> str:
         raise ValueError(f"{value!r} is not an IP address") from None
 
 
+def expect_parts(value: str) -> tuple[str, int | None]:
+    """An expectation's to: (a container name or an IP address, the TCP port or None):
+    NAME, ADDRESS, NAME:PORT, IPV4:PORT or [IPV6]:PORT. Raises ValueError."""
+    host, port = value, None
+    if value.startswith("["):
+        host, sep, after = value[1:].partition("]")
+        if not sep or (after and not after.startswith(":")):
+            raise ValueError(f"{value!r}: an IPv6 address in brackets takes only :PORT after it")
+        port = after[1:] if after else None
+        ip_address(host)
+    elif value.count(":") == 1:
+        host, _, port = value.partition(":")
+    if port is not None and not (
+        port.isascii() and port.isdigit() and len(port) <= 5 and 1 <= int(port) <= 65535
+    ):
+        raise ValueError(f"{value!r}: the port must be a number from 1 to 65535")
+    if not _CONTAINER.match(host) and ":" not in host:
+        raise ValueError(f"{value!r} is not a container name or an IP address")
+    if ":" in host or _looks_ipv4(host):
+        host = ip_address(host)
+    elif len(host) > 64:
+        raise ValueError(f"{value!r}: a container name has at most 64 characters")
+    return host, int(port) if port else None
+
+
+def _looks_ipv4(host: str) -> bool:
+    return bool(re.fullmatch(r"[0-9.]+", host))
+
+
+def expect_target(value: str) -> str:
+    """What an expectation reaches: a container of the spec or an IP address, and a port."""
+    expect_parts(value)
+    return value
+
+
 _VLAN_RANGE = re.compile(r"[0-9]{1,4}-[0-9]{1,4}")
 
 

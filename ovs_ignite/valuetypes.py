@@ -54,6 +54,7 @@ from .values import (
     devargs,
     dropin_name,
     env_key,
+    expect_target,
     file_mode,
     geneve_vni,
     hex_mask,
@@ -133,6 +134,15 @@ SystemId = Annotated[
 IfName = Annotated[str, AfterValidator(if_name), keywords(pattern=_NAME, minLength=1, maxLength=15)]
 ContainerName = Annotated[
     str, AfterValidator(container_name), keywords(pattern=_CONTAINER.pattern, maxLength=64)
+]
+ExpectTarget = Annotated[
+    str,
+    AfterValidator(expect_target),
+    keywords(
+        pattern=r"^(\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?|[0-9A-Fa-f:.]+"
+        r"|[a-zA-Z0-9][a-zA-Z0-9_.-]*(:[0-9]{1,5})?)$",
+        maxLength=80,
+    ),
 ]
 MirrorOutput = Annotated[
     str,

@@ -609,8 +609,16 @@ def _container_interfaces_are_as_the_spec_says(host: Stack, tmp_path: Path) -> N
         "PASS  db/eth1 default route via fd00:10::1",
         "PASS  t1/eth1 port trunks",
         "PASS  t1/eth1 port vlan_mode",
+        "PASS  expect c1 reaches db:80",
+        "PASS  expect c1 reaches db with 1500-byte packets unfragmented",
+        "PASS  expect db reaches fd00:10::11",
+        "PASS  expect db reaches [fd00:10::11]:80",
+        "PASS  expect c1 does not reach db:81",
+        "PASS  expect 42 does not reach c1",
+        "PASS  expect 42 does not reach 192.168.10.12:80",
     ):
         assert line in checked.stdout, checked.stdout
+    _expectations_see_the_data_plane(host, tmp_path, c1_port)
     in_db("route", "del", "10.99.0.0/16")
     host.vsctl("remove", "interface", c1_port, "external_ids", "iface-id")
     host.vsctl("set", "port", t1_port, "trunks=20")
@@ -632,6 +640,38 @@ def _container_interfaces_are_as_the_spec_says(host: Stack, tmp_path: Path) -> N
     host.start("t1.service")
     (t1_port,) = host.attach_ports("t1")
     assert host.vsctl("get", "port", t1_port, "trunks").strip() == "[20, 21]"
+
+
+def _expectations_see_the_data_plane(host: Stack, tmp_path: Path, c1_port: str) -> None:
+    """What no setting shows, expect: does: a flow that drops c1's IPv4 to db (every
+    setting as the spec says), 42 moved into VLAN 10, c1's MTU lowered inside its namespace;
+    verify names each broken expectation, and passes again once they are undone."""
+    vswitchd = ("ovs-vswitchd", "ovs-ofctl")
+    match = "priority=100,ip,nw_src=192.168.10.11,nw_dst=192.168.10.12"
+    host.exec(*vswitchd, "add-flow", "br-vlan", f"{match},actions=drop")
+    (port_42,) = host.attach_ports("42")
+    host.vsctl("set", "port", port_42, "tag=10")
+    c1 = host.container_pid("c1")
+    host.host.sh(
+        "nsenter", "--target", c1, "--net", "--", "ip", "link", "set", "eth1", "mtu", "1400"
+    )
+    broken = verify(host, tmp_path)
+    assert broken.returncode == 3, broken.stdout + broken.stderr
+    for line in (
+        "FAIL  expect c1 reaches db:80",
+        "FAIL  expect c1 reaches db with 1500-byte packets unfragmented",
+        "FAIL  expect 42 does not reach c1",
+        "PASS  expect db reaches fd00:10::11",
+        "PASS  expect c1 does not reach db:81",
+    ):
+        assert line in broken.stdout, broken.stdout
+    host.exec(*vswitchd, "--strict", "del-flows", "br-vlan", match)
+    host.vsctl("set", "port", port_42, "tag=20")
+    host.host.sh(
+        "nsenter", "--target", c1, "--net", "--", "ip", "link", "set", "eth1", "mtu", "1500"
+    )
+    again = verify(host, tmp_path)
+    assert again.returncode == 0, again.stdout + again.stderr
 
 
 def _trunk_container_gets_its_vlans_tagged(

@@ -84,6 +84,9 @@ units:
   - name: SVCNAME
     contents: "[Service]\\nExecStart=/usr/bin/podman version\\n"
     dropins: [{name: DROPNAME, contents: "[Unit]\\nDescription=y\\n"}]
+expect:
+  - {from: EXPECTFROM, to: EXPECTTO}
+  - {from: own, to: EXPECTPING, mtu: EXPECTMTU, reach: true}
 """
 # field -> (good value, how a payload goes in: alone or inside a good value)
 FIELDS: dict[str, tuple[str | int, str]] = {
@@ -155,6 +158,10 @@ FIELDS: dict[str, tuple[str | int, str]] = {
     "LOCAL": ("local/ok.txt", "local/ok{}.txt"),  # (tests/data/hostile/local/ok.txt)
     "SVCNAME": ("extra.service", "extra{}.service"),
     "DROPNAME": ("10-extra.conf", "10-extra{}.conf"),
+    "EXPECTFROM": ("web", "web{}"),  # (what verify runs in: a container's netns)
+    "EXPECTTO": ("own:80", "own:{}"),  # (a container and a port: bash's /dev/tcp path)
+    "EXPECTPING": ("10.0.0.10", "10.0.0.{}"),  # (ping's last argument)
+    "EXPECTMTU": (1500, "1500{}"),  # (ping's -s)
 }
 PAYLOADS = {
     "lf": "x\nExecStartPre=/bin/touch /tmp/pwned",
