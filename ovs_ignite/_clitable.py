@@ -128,26 +128,36 @@ TABLE: dict[str, Any] = {
         "                       [::1]) over plain HTTP.\n"
         "  -q, --quiet          No notices on stderr (errors only).\n"
         "  -h, --help           Show this message and exit.\n",
-        "plan": "Usage: ovs-ignite plan [OPTIONS] {old} {new}\n"
+        "plan": "Usage: ovs-ignite plan [OPTIONS] {old} [new]\n"
         "\n"
         "  Say what changing the hosts from spec OLD to spec NEW would change, and how.\n"
         "\n"
-        "  From the two specs alone (no host is asked): every file, unit, link, user\n"
-        "  and kernel argument render writes, compared, each difference under how it\n"
-        "  can be applied: live (bridges, a container's interfaces, host files),\n"
-        "  restart (of the containers or units named: an image, a command, volumes, a\n"
-        "  unit's text), reboot (kernel arguments, modules, the DPDK binding) or\n"
-        "  reprovision (what Ignition sets at the first boot only: the OS, users'\n"
-        "  creation). Prints YAML, a mapping per host (without --inventory, one: NEW).\n"
+        "  From the two specs alone (no host is asked), or with --hosts from what each\n"
+        "  host has now (its files, units and links, read as verify reads them) to spec\n"
+        "  OLD: every file, unit, link, user and kernel argument render writes,\n"
+        "  compared, each difference under how it can be applied: live (bridges, a\n"
+        "  container's interfaces, host files), restart (of the containers or units\n"
+        "  named: an image, a command, volumes, a unit's text), reboot (kernel\n"
+        "  arguments, modules, the DPDK binding) or reprovision (what Ignition sets at\n"
+        "  the first boot only: the OS, users' creation). Prints YAML, a mapping per\n"
+        "  host; exit 4 when a host could not be read.\n"
         "\n"
         "Arguments:\n"
-        "  old <path>  The spec the hosts run now (YAML).  [required]\n"
-        "  new <path>  The spec to change them to (YAML).  [required]\n"
+        "  old <path>  The spec the hosts run now (YAML); with --hosts, the spec to\n"
+        "              change them to.  [required]\n"
+        "  new <path>  The spec to change them to (YAML); not with --hosts.\n"
         "\n"
         "Options:\n"
-        "  --inventory <path>  Compare each host of this inventory (HOSTS), with its\n"
-        "                      values.\n"
-        "  -h, --help          Show this message and exit.\n",
+        "  --inventory <path>          Compare each host of this inventory (HOSTS),\n"
+        "                              with its values.\n"
+        "  --hosts <list[str]>         Compare with what this host (a testinfra URL)\n"
+        "                              has now.\n"
+        "  --sudo                      Read the hosts with sudo.\n"
+        "  --ssh-config <path>         ssh configuration file to use.\n"
+        "  --ssh-identity-file <path>  ssh private key to use.\n"
+        "  --root <str>                With --hosts: read the files under this folder\n"
+        "                              of the host.\n"
+        "  -h, --help                  Show this message and exit.\n",
         "render": "Usage: ovs-ignite render [OPTIONS] {spec}\n"
         "\n"
         "  Render SPEC as an Ignition config (default) or a Butane config.\n"
@@ -447,6 +457,43 @@ TABLE: dict[str, Any] = {
                 ],
             },
             {
+                "flag": False,
+                "multiple": True,
+                "names": ["--hosts"],
+                "param": "hosts",
+                "zsh": ['"--hosts":"Compare with what this host (a testinfra URL) has now."'],
+            },
+            {
+                "flag": True,
+                "multiple": False,
+                "names": ["--sudo"],
+                "param": "sudo",
+                "zsh": ['"--sudo":"Read the hosts with sudo."'],
+            },
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--ssh-config"],
+                "param": "ssh_config",
+                "zsh": ['"--ssh-config":"ssh configuration file to use."'],
+            },
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--ssh-identity-file"],
+                "param": "ssh_identity_file",
+                "zsh": ['"--ssh-identity-file":"ssh private key to use."'],
+            },
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--root"],
+                "param": "root",
+                "zsh": [
+                    '"--root":"With --hosts\\\\: read the files under this folder of the host."'
+                ],
+            },
+            {
                 "flag": True,
                 "multiple": False,
                 "names": ["--help", "-h"],
@@ -708,7 +755,11 @@ TABLE: dict[str, Any] = {
         "init --output": [],
         "kargs --pxe": [],
         "pin --output": [],
+        "plan --hosts": [],
         "plan --inventory": [],
+        "plan --root": [],
+        "plan --ssh-config": [],
+        "plan --ssh-identity-file": [],
         "render --format": [["ignition", "plain", '"ignition"'], ["butane", "plain", '"butane"']],
         "render --inventory": [],
         "render --matchbox": [],

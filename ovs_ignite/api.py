@@ -254,15 +254,51 @@ def verify_hosts(
     VerifyInputError when testinfra is not installed."""
     from .verify import verify_host
 
+    _need_testinfra("verify")
+    for url in urls:
+        yield verify_host(spec, url, options, root)
+
+
+def _need_testinfra(command: str) -> None:
+    """Raises VerifyInputError when testinfra is not installed."""
     try:
         import testinfra  # noqa: F401
     except ImportError:
         raise VerifyInputError(
-            "ovs-ignite verify: needs pytest-testinfra; install it with: "
+            f"ovs-ignite {command}: needs pytest-testinfra; install it with: "
             "pip install 'ovs-ignite[verify]'"
         ) from None
+
+
+def host_changes(
+    spec: Spec, name: str, urls: list[str], options: dict[str, object], root: str = ""
+) -> tuple[str, bool]:
+    """plan SPEC --hosts: what changing each host (a testinfra URL) from what it has now to
+    spec (rendered as name) would change, by how it can be applied, as YAML; and whether
+    every host answered. Raises VerifyInputError as verify does."""
+    from .changes import Change, plan_changes, report
+    from .errors import HostUnreachable
+    from .hoststate import comparable, read_state
+    from .verify import connect
+
+    _need_testinfra("plan")
+    new = build_plan(spec, name)
+    mine = {c.name for c in spec.containers}
+    changed: dict[str, list[Change]] = {}
+    unreachable: dict[str, str] = {}
     for url in urls:
-        yield verify_host(spec, url, options, root)
+        host, why = connect(url, options, root, "plan")
+        if why is None:
+            try:
+                state = read_state(host, new, mine)
+            except HostUnreachable as exc:
+                unreachable[url] = f"stopped answering: {exc}"
+                continue
+            old = comparable(state.plan)
+            changed[url] = plan_changes(old, comparable(new), mine | state.containers)
+        else:
+            unreachable[url] = why
+    return report(changed, unreachable), not unreachable
 
 
 def dpdk_plan(

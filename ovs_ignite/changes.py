@@ -236,10 +236,13 @@ def _user_changes(old: HostPlan, new: HostPlan) -> Iterator[Change]:
             yield Change("live", f"user {name}", f"SSH keys: {moved} added, {gone} removed")
 
 
-def report(changed: dict[str, list[Change]]) -> str:
+def report(changed: dict[str, list[Change]], unreachable: Mapping[str, str] | None = None) -> str:
     """The changes of each host as YAML: host -> how -> ["what: detail", ...], every string
-    JSON-quoted (ASCII: a name from a spec cannot break a line)."""
+    JSON-quoted (ASCII: a name from a spec or what a host said cannot break a line); a
+    host that could not be read: host -> unreachable: why."""
     lines = []
+    for host, why in (unreachable or {}).items():
+        lines += [f"{json.dumps(host)}:", f"  unreachable: {json.dumps(why)}"]
     for host, changes in changed.items():
         lines.append(f"{json.dumps(host)}:" + ("" if changes else " {}  # no change"))
         for how in HOWS:

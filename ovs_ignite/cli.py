@@ -421,15 +421,11 @@ def verify_command(
     expected and found, or SKIP when a check it needs did not pass. Exit 0 when all pass, 1
     for bad input, 3 when a check failed, 4 when a host could not be reached."""
     from .api import verify_hosts
-    from .verify import json_report, junit_xml, outcome, testinfra_options, text_report
+    from .verify import json_report, junit_xml, outcome, text_report
 
     loaded = load(spec)
     check_not_inputs([junit] if junit else [], [spec, *filter(None, [ssh_config])])
-    options = testinfra_options(
-        sudo,
-        str(ssh_config) if ssh_config else None,
-        str(ssh_identity_file) if ssh_identity_file else None,
-    )
+    options = _transport(sudo, ssh_config, ssh_identity_file)
     reports = []
     for report in verify_hosts(loaded, hosts, options, root):
         reports.append(report)
@@ -440,6 +436,19 @@ def verify_command(
     if junit:
         write_output(junit, junit_xml(reports))
     outcome(reports)
+
+
+def _transport(
+    sudo: bool, ssh_config: Path | None, ssh_identity_file: Path | None
+) -> dict[str, object]:
+    """testinfra's options for the hosts verify and plan --hosts read."""
+    from .verify import testinfra_options
+
+    return testinfra_options(
+        sudo,
+        str(ssh_config) if ssh_config else None,
+        str(ssh_identity_file) if ssh_identity_file else None,
+    )
 
 
 @app.command("dpdk-plan")
@@ -488,25 +497,61 @@ def dpdk_plan_command(
 @app.command("plan")
 @handled
 def plan_command(
-    old: Annotated[Path, typer.Argument(help="The spec the hosts run now (YAML).")],
-    new: Annotated[Path, typer.Argument(help="The spec to change them to (YAML).")],
+    old: Annotated[
+        Path,
+        typer.Argument(
+            help="The spec the hosts run now (YAML); with --hosts, the spec to change them to."
+        ),
+    ],
+    new: Annotated[
+        Path | None, typer.Argument(help="The spec to change them to (YAML); not with --hosts.")
+    ] = None,
     inventory: Annotated[
         Path | None,
         typer.Option(
             "--inventory", help="Compare each host of this inventory (HOSTS), with its values."
         ),
     ] = None,
+    hosts: Annotated[
+        list[str] | None,
+        typer.Option("--hosts", help="Compare with what this host (a testinfra URL) has now."),
+    ] = None,
+    sudo: Annotated[bool, typer.Option("--sudo", help="Read the hosts with sudo.")] = False,
+    ssh_config: Annotated[
+        Path | None, typer.Option("--ssh-config", help="ssh configuration file to use.")
+    ] = None,
+    ssh_identity_file: Annotated[
+        Path | None, typer.Option("--ssh-identity-file", help="ssh private key to use.")
+    ] = None,
+    root: Annotated[
+        str,
+        typer.Option("--root", help="With --hosts: read the files under this folder of the host."),
+    ] = "",
 ) -> None:
     """Say what changing the hosts from spec OLD to spec NEW would change, and how.
 
-    From the two specs alone (no host is asked): every file, unit, link, user and kernel
-    argument render writes, compared, each difference under how it can be applied: live
-    (bridges, a container's interfaces, host files), restart (of the containers or units
-    named: an image, a command, volumes, a unit's text), reboot (kernel arguments, modules,
-    the DPDK binding) or reprovision (what Ignition sets at the first boot only: the OS,
-    users' creation). Prints YAML, a mapping per host (without --inventory, one: NEW)."""
-    from .api import spec_changes
+    From the two specs alone (no host is asked), or with --hosts from what each host has
+    now (its files, units and links, read as verify reads them) to spec OLD: every file,
+    unit, link, user and kernel argument render writes, compared, each difference under how
+    it can be applied: live (bridges, a container's interfaces, host files), restart (of the
+    containers or units named: an image, a command, volumes, a unit's text), reboot (kernel
+    arguments, modules, the DPDK binding) or reprovision (what Ignition sets at the first
+    boot only: the OS, users' creation). Prints YAML, a mapping per host; exit 4 when a
+    host could not be read."""
+    from .api import host_changes, spec_changes
+    from .errors import HostUnreachable, PlanInputError
 
+    if hosts:
+        if new is not None or inventory is not None:
+            raise PlanInputError("ovs-ignite plan: --hosts takes one spec, without --inventory")
+        options = _transport(sudo, ssh_config, ssh_identity_file)
+        said, answered = host_changes(load(old), str(old), hosts, options, root)
+        write_stdout(said)
+        if not answered:
+            raise HostUnreachable("")
+        return
+    if new is None:
+        raise PlanInputError("ovs-ignite plan: give OLD and NEW, or one spec and --hosts")
     write_stdout(spec_changes(old, new, inventory))
 
 

@@ -56,20 +56,28 @@ def check_host(
     return run_checks(partial(probes, spec, checked), checked)
 
 
-def verify_host(spec: Spec, url: str, options: dict[str, object], root: str = "") -> HostReport:
-    """Every check of spec on the host at testinfra URL url, or why it cannot be reached."""
+def connect(
+    url: str, options: dict[str, object], root: str = "", command: str = "verify"
+) -> tuple[CheckedHost, str | None]:
+    """The host at testinfra URL url, and why it cannot be reached (None: it answers).
+    Raises VerifyInputError for a URL testinfra cannot use."""
     import testinfra
 
-    start = time.perf_counter()
     try:
         connection = testinfra.get_host(url, **options)
     except Exception as exc:  # testinfra's own errors for a URL it cannot use
-        raise VerifyInputError(f"ovs-ignite verify: {url}: {exc}") from None
+        raise VerifyInputError(f"ovs-ignite {command}: {url}: {exc}") from None
     host = CheckedHost(connection, root)
-    why = unreachable_reason(host)
+    return host, unreachable_reason(host)
+
+
+def verify_host(spec: Spec, url: str, options: dict[str, object], root: str = "") -> HostReport:
+    """Every check of spec on the host at testinfra URL url, or why it cannot be reached."""
+    start = time.perf_counter()
+    host, why = connect(url, options, root)
     if why is None:
         try:
-            checks = check_host(spec, connection, root, batched=True)
+            checks = check_host(spec, host.host, root, batched=True)
             return HostReport(url, checks, None, _since(start))
         except HostUnreachable as exc:
             why = f"stopped answering: {exc}"

@@ -789,7 +789,7 @@ def test_drift_never_opens_odd_files_nor_reads_big_ones(tmp_path: Path) -> None:
     import os
     import tracemalloc
 
-    from ovs_ignite.hostchecks import _READ_FILES, _Batch, _same_file
+    from ovs_ignite.hostchecks import READ_FILES, _Batch, _same_file
 
     os.mkfifo(tmp_path / "fifo")
     with (tmp_path / "big").open("wb") as big:
@@ -800,7 +800,7 @@ def test_drift_never_opens_odd_files_nor_reads_big_ones(tmp_path: Path) -> None:
     names = ("fifo", "big", "link", "folder", "target")
     paths = tuple(str(tmp_path / n) for n in names)
     tracemalloc.start()
-    files = _Batch(CheckedHost(_Local()), ("sh", "-c", _READ_FILES, "sh", *paths), paths)
+    files = _Batch(CheckedHost(_Local()), ("sh", "-c", READ_FILES, "sh", *paths), paths)
     found = {n: _same_file(files, p, 0o644, "x\n") for n, p in zip(names, paths, strict=True)}
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
@@ -815,7 +815,7 @@ def test_drift_never_opens_odd_files_nor_reads_big_ones(tmp_path: Path) -> None:
 def test_the_batched_reads_work_on_a_real_shell(tmp_path: Path) -> None:
     """Drift reads every file (and every link) in one command: on this machine's own sh,
     stat and base64, each file gets its own line, whatever the others are."""
-    from ovs_ignite.hostchecks import _READ_FILES, _READ_LINKS, _Batch, _same_file, _same_link
+    from ovs_ignite.hostchecks import READ_FILES, READ_LINKS, _Batch, _same_file, _same_link
 
     (tmp_path / "a").write_text("one\ntwo\n")
     (tmp_path / "a").chmod(0o600)
@@ -823,14 +823,14 @@ def test_the_batched_reads_work_on_a_real_shell(tmp_path: Path) -> None:
     (tmp_path / "l").symlink_to("a")
     host = CheckedHost(_Local())
     paths = tuple(str(tmp_path / n) for n in ("a", "missing", "b"))
-    files = _Batch(host, ("sh", "-c", _READ_FILES, "sh", *paths), paths)
+    files = _Batch(host, ("sh", "-c", READ_FILES, "sh", *paths), paths)
     assert _same_file(files, paths[0], 0o600, "one\ntwo\n").passed
     missing = _same_file(files, paths[1], 0o644, "x")
     assert (missing.passed, missing.found) == (False, "no such file")
     changed = _same_file(files, paths[2], 0o644, "rendered\n")
     assert not changed.passed and "-rendered" in changed.diff and "+other" in changed.diff
     links = tuple(str(tmp_path / n) for n in ("l", "a"))
-    read = _Batch(host, ("sh", "-c", _READ_LINKS, "sh", *links), links)
+    read = _Batch(host, ("sh", "-c", READ_LINKS, "sh", *links), links)
     assert _same_link(read, links[0], "a").passed
     not_a_link = _same_link(read, links[1], "x")
     assert (not_a_link.passed, not_a_link.found) == (False, "no link")
