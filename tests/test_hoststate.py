@@ -139,3 +139,18 @@ def test_odd_names_fifos_links_and_a_flood_of_files_are_never_trusted(tmp_path: 
     )
     assert not answered
     assert f"more than {MAX_LISTED}" in yaml.safe_load(said)["local://"]["unreachable"]
+
+
+def test_files_that_come_to_more_than_the_cap_are_refused_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ovs_ignite import hoststate
+
+    root = _host_runs(tmp_path, NGINX)
+    (tmp_path / "new.yaml").write_text(NGINX)
+    spec = load_spec(tmp_path / "new.yaml")
+    assert host_changes(spec, "new.yaml", ["local://"], {}, str(root))[1]
+    monkeypatch.setattr(hoststate, "MAX_READ_BYTES", 4096)
+    said, answered = host_changes(spec, "new.yaml", ["local://"], {}, str(root))
+    assert not answered
+    assert "more than 4096 bytes" in yaml.safe_load(said)["local://"]["unreachable"]
