@@ -8,9 +8,10 @@ the spec among them); the unit and drop-ins of each container the host has data 
 unit and drop-in with ovs-ignite's generated header; and /proc/cmdline for the kernel
 arguments. A path is listed only if its name is one ovs-ignite writes (letters, digits and
 ``@._:-``), at most MAX_LISTED of them, and a file is read as verify's drift reads it (no
-link, FIFO or device opened, at most 2 MiB, 30 s), all of them at most MAX_READ_BYTES. What the host cannot show is taken as
-the spec has it: users (Ignition creates them once), whether an instance unit is enabled,
-and a file or unit of yours (files:, units:) that left the spec (it carries no header).
+link, FIFO or device opened, at most 2 MiB, 30 s), all of them at most MAX_READ_BYTES.
+What the host cannot show is taken as the spec has it: users (Ignition creates them once),
+whether an instance unit is enabled, and a file or unit of yours (files:, units:) that
+left the spec (it carries no header).
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, ClassVar, Literal, Self
 
 from .names import container_unit, default_interface_name
-from .values import MAIN_SWITCH, expect_parts
+from .values import MAIN_SWITCH, expect_parts, is_address
 
 
 class Record:
@@ -684,7 +684,7 @@ class Expect(Record):
     @property
     def names_container(self) -> bool:
         """Whether to names a container (else an IP address)."""
-        return ":" not in self.host and not self.host.replace(".", "").isdigit()
+        return not is_address(self.host)
 
 
 class Spec(Record):

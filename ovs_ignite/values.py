@@ -218,17 +218,21 @@ def expect_parts(value: str) -> tuple[str, int | None]:
         port.isascii() and port.isdigit() and len(port) <= 5 and 1 <= int(port) <= 65535
     ):
         raise ValueError(f"{value!r}: the port must be a number from 1 to 65535")
-    if not _CONTAINER.match(host) and ":" not in host:
-        raise ValueError(f"{value!r} is not a container name or an IP address")
-    if ":" in host or _looks_ipv4(host):
+    if ":" in host or is_address(host):
         host = ip_address(host)
-    elif len(host) > 64:
-        raise ValueError(f"{value!r}: a container name has at most 64 characters")
+    elif not _CONTAINER.match(host) or len(host) > 64:
+        # (a name of digits and dots that is no IPv4 address, 42 or 10.0.0.300, is a name)
+        raise ValueError(f"{value!r} is not a container name or an IP address")
     return host, int(port) if port else None
 
 
-def _looks_ipv4(host: str) -> bool:
-    return bool(re.fullmatch(r"[0-9.]+", host))
+def is_address(host: str) -> bool:
+    """Whether host is an IP address (else, in an expectation's to, a container's name)."""
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def expect_target(value: str) -> str:

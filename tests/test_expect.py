@@ -103,3 +103,11 @@ def test_the_example_names_its_expectations_and_where_they_go() -> None:
         "192.168.10.1",
         "fd00:10::10",
     ]
+
+
+def test_a_name_of_digits_is_a_container_and_an_address_is_not() -> None:
+    """(containers named 42 exist: the runtime VLAN topology has one)"""
+    assert _expect("42").names_container and _expect("42:80").port == 80
+    assert not _expect("10.0.0.2").names_container
+    assert not _expect("[fd00::2]:80").names_container
+    assert _expect("10.0.0.300").names_container  # (no such container: checks.py says so)
