@@ -136,6 +136,13 @@ MatchboxUrlOption = Annotated[
     str | None,
     typer.Option("--matchbox-url", help="Where matchbox serves, e.g. http://matchbox:8080."),
 ]
+# How verify and plan --hosts reach hosts over ssh (besides --sudo).
+SshConfigOption = Annotated[
+    Path | None, typer.Option("--ssh-config", help="ssh configuration file to use.")
+]
+SshIdentityOption = Annotated[
+    Path | None, typer.Option("--ssh-identity-file", help="ssh private key to use.")
+]
 
 
 @app.command("render")
@@ -393,12 +400,8 @@ def verify_command(
         ),
     ],
     sudo: Annotated[bool, typer.Option("--sudo", help="Run the checks with sudo.")] = False,
-    ssh_config: Annotated[
-        Path | None, typer.Option("--ssh-config", help="ssh configuration file to use.")
-    ] = None,
-    ssh_identity_file: Annotated[
-        Path | None, typer.Option("--ssh-identity-file", help="ssh private key to use.")
-    ] = None,
+    ssh_config: SshConfigOption = None,
+    ssh_identity_file: SshIdentityOption = None,
     junit: Annotated[
         Path | None, typer.Option("--junit", help="Also write a JUnit XML report here.")
     ] = None,
@@ -517,12 +520,8 @@ def plan_command(
         typer.Option("--hosts", help="Compare with what this host (a testinfra URL) has now."),
     ] = None,
     sudo: Annotated[bool, typer.Option("--sudo", help="Read the hosts with sudo.")] = False,
-    ssh_config: Annotated[
-        Path | None, typer.Option("--ssh-config", help="ssh configuration file to use.")
-    ] = None,
-    ssh_identity_file: Annotated[
-        Path | None, typer.Option("--ssh-identity-file", help="ssh private key to use.")
-    ] = None,
+    ssh_config: SshConfigOption = None,
+    ssh_identity_file: SshIdentityOption = None,
     root: Annotated[
         str,
         typer.Option("--root", help="With --hosts: read the files under this folder of the host."),

@@ -16,8 +16,6 @@ left the spec (it carries no header).
 
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 from collections.abc import Iterable
 
@@ -25,7 +23,7 @@ from . import names
 from .artifacts import Dropin, HostFile, HostLink, HostPlan, HostUnit
 from .checking import CheckedHost
 from .errors import HostUnreachable
-from .hostchecks import HEADER_NAME, READ_FILES, READ_LINKS
+from .hostchecks import READ_FILES, READ_LINKS, file_read, unnamed
 
 # The most paths the listing may name: more is no host ovs-ignite made, and is refused.
 MAX_LISTED = 512
@@ -62,15 +60,12 @@ class HostState:
 def comparable(plan: HostPlan) -> HostPlan:
     """plan with the spec's file name in each generated header left out."""
 
-    def named(text: str) -> str:
-        return HEADER_NAME.sub(r"\1SPEC\2", text, count=1)
-
     return plan._replace(
-        files=tuple(f._replace(contents=named(f.contents)) for f in plan.files),
+        files=tuple(f._replace(contents=unnamed(f.contents)) for f in plan.files),
         units=tuple(
             u._replace(
-                contents=None if u.contents is None else named(u.contents),
-                dropins=tuple(d._replace(contents=named(d.contents)) for d in u.dropins),
+                contents=None if u.contents is None else unnamed(u.contents),
+                dropins=tuple(d._replace(contents=unnamed(d.contents)) for d in u.dropins),
             )
             for u in plan.units
         ),
@@ -138,15 +133,11 @@ def _read(host: CheckedHost, paths: list[str]) -> tuple[dict[str, HostFile], dic
     files: dict[str, HostFile] = {}
     odd = []
     for path, line in zip(paths, lines, strict=False):
+        read = file_read(line)
         if line == "~":
             odd.append(path)
-        elif line.startswith("="):
-            mode, _, encoded = line[1:].partition(" ")
-            try:
-                text = base64.b64decode(encoded, validate=True).decode("utf-8", "replace")
-                files[path] = HostFile(path, int(mode, 8), text)
-            except (ValueError, binascii.Error):
-                continue  # (unreadable: as if not there)
+        elif read is not None:  # (else unreadable, or not there: as if not there)
+            files[path] = HostFile(path, *read)
     answer = host.run("sh", "-c", READ_LINKS, "sh", *(host.path(p) for p in odd))
     targets = answer.stdout.split("\n")
     links = {p: t for p, t in zip(odd, targets, strict=False) if t not in ("", "!")}
