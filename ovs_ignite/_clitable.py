@@ -19,6 +19,7 @@ TABLE: dict[str, Any] = {
         ["verify", "plain", '"verify":"Check provisioned hosts against SPEC\\\\: host..."'],
         ["dpdk-plan", "plain", "\"dpdk-plan\":\"Check SPEC''s dpdk section against a host''s...\""],
         ["plan", "plain", '"plan":"Say what changing the hosts from spec OLD..."'],
+        ["apply", "plain", '"apply":"Change running hosts to SPEC without..."'],
     ],
     "help": {
         "": "Usage: ovs-ignite [OPTIONS] COMMAND [ARGS]...\n"
@@ -44,7 +45,46 @@ TABLE: dict[str, Any] = {
         "  check-url  Say whether URL serves exactly FULL, as a pointer config...\n"
         "  verify     Check provisioned hosts against SPEC: host name, SSH keys,...\n"
         "  dpdk-plan  Check SPEC's dpdk section against a host's NUMA layout, and...\n"
-        "  plan       Say what changing the hosts from spec OLD to spec NEW would...\n",
+        "  plan       Say what changing the hosts from spec OLD to spec NEW would...\n"
+        "  apply      Change running hosts to SPEC without reprovisioning them,...\n",
+        "apply": "Usage: ovs-ignite apply [OPTIONS] [spec]\n"
+        "\n"
+        "  Change running hosts to SPEC without reprovisioning them, with a rollback.\n"
+        "\n"
+        "  Reads what each host has (as plan --hosts does), then writes the files,\n"
+        "  units and links render would write (the same bytes) and runs the reconcile:\n"
+        "  containers and units that left the spec stopped, systemd reloaded, ports\n"
+        "  that left a bridge removed, the bridges' transactions run again, containers\n"
+        "  that came started, those changed restarted (or only attached again). The\n"
+        "  host keeps each change as a generation under /var/lib/ovs-\n"
+        "  ignite/generations/ and arms a timer that undoes it by itself; apply then\n"
+        "  runs verify, and keeps the change (or, with --confirm, leaves it pending "
+        "for\n"
+        "  --commit) unless a check fails that did not fail before. Kernel arguments\n"
+        "  and what only Ignition sets are refused. Prints YAML per host; exit 0, 1\n"
+        "  refused, 3 rolled back, 4 a host did not answer.\n"
+        "\n"
+        "Arguments:\n"
+        "  spec <path>  The spec to change the hosts to (YAML); not with --commit or\n"
+        "               --rollback.\n"
+        "\n"
+        "Options:\n"
+        "  --hosts <list[str]>         testinfra URL of a host: ssh://core@edge-01,\n"
+        "                              local://, ...\n"
+        "  --timeout <int range>       Seconds after the reconcile until the host\n"
+        "                              undoes the change by itself unless it is kept.\n"
+        "                              [default: 60; 10<=x<=86400]\n"
+        "  --confirm                   Leave the change pending until apply --commit\n"
+        "                              (within --timeout).\n"
+        "  --commit                    Keep the pending change of the hosts.\n"
+        "  --rollback                  Undo the pending change, or else the newest one\n"
+        "                              kept, of the hosts.\n"
+        "  --sudo                      Change the hosts with sudo.\n"
+        "  --ssh-config <path>         ssh configuration file to use.\n"
+        "  --ssh-identity-file <path>  ssh private key to use.\n"
+        "  --root <str>                Change the files under this folder of the host,\n"
+        "                              not /.\n"
+        "  -h, --help                  Show this message and exit.\n",
         "check-url": "Usage: ovs-ignite check-url [OPTIONS] {url} {full}\n"
         "\n"
         "  Say whether URL serves exactly FULL, as a pointer config needs (exit 0), "
@@ -278,6 +318,94 @@ TABLE: dict[str, Any] = {
                     '"--show-completion":"Show completion for the current shell, to copy it '
                     'or customize the installation."'
                 ],
+            },
+            {
+                "flag": True,
+                "multiple": False,
+                "names": ["--help", "-h"],
+                "param": "help",
+                "zsh": [
+                    '"--help":"Show this message and exit."',
+                    '"-h":"Show this message and exit."',
+                ],
+            },
+        ],
+        "apply": [
+            {
+                "flag": False,
+                "multiple": True,
+                "names": ["--hosts"],
+                "param": "hosts",
+                "zsh": [
+                    '"--hosts":"testinfra URL of a host\\\\: ssh\\\\://core@edge-01, '
+                    'local\\\\://, ..."'
+                ],
+            },
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--timeout"],
+                "param": "timeout",
+                "zsh": [
+                    '"--timeout":"Seconds after the reconcile until the host undoes '
+                    "the change by itself unless it\n"
+                    'is kept."'
+                ],
+            },
+            {
+                "flag": True,
+                "multiple": False,
+                "names": ["--confirm"],
+                "param": "confirm",
+                "zsh": [
+                    '"--confirm":"Leave the change pending until apply --commit '
+                    '(within --timeout)."'
+                ],
+            },
+            {
+                "flag": True,
+                "multiple": False,
+                "names": ["--commit"],
+                "param": "commit",
+                "zsh": ['"--commit":"Keep the pending change of the hosts."'],
+            },
+            {
+                "flag": True,
+                "multiple": False,
+                "names": ["--rollback"],
+                "param": "rollback",
+                "zsh": [
+                    '"--rollback":"Undo the pending change, or else the newest one '
+                    'kept, of the hosts."'
+                ],
+            },
+            {
+                "flag": True,
+                "multiple": False,
+                "names": ["--sudo"],
+                "param": "sudo",
+                "zsh": ['"--sudo":"Change the hosts with sudo."'],
+            },
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--ssh-config"],
+                "param": "ssh_config",
+                "zsh": ['"--ssh-config":"ssh configuration file to use."'],
+            },
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--ssh-identity-file"],
+                "param": "ssh_identity_file",
+                "zsh": ['"--ssh-identity-file":"ssh private key to use."'],
+            },
+            {
+                "flag": False,
+                "multiple": False,
+                "names": ["--root"],
+                "param": "root",
+                "zsh": ['"--root":"Change the files under this folder of the host, not /."'],
             },
             {
                 "flag": True,
@@ -739,6 +867,11 @@ TABLE: dict[str, Any] = {
         ],
     },
     "values": {
+        "apply --hosts": [],
+        "apply --root": [],
+        "apply --ssh-config": [],
+        "apply --ssh-identity-file": [],
+        "apply --timeout": [],
         "dpdk-plan --pci": [],
         "dpdk-plan --pmds-per-node": [],
         "dpdk-plan --sysfs": [],

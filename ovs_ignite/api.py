@@ -371,3 +371,38 @@ def _is_pci(text: str, check: Any) -> bool:
     except ValueError:
         return False
     return True
+
+
+def apply_hosts(
+    spec: Spec | None,
+    name: str,
+    urls: list[str],
+    options: dict[str, object],
+    root: str = "",
+    *,
+    timeout: int = 60,
+    confirm: bool = False,
+    finish: str = "",
+) -> tuple[str, int]:
+    """apply: spec onto each host (a testinfra URL), or, with finish (commit, rollback),
+    that step of the pending or newest generation; the report as YAML and the exit status
+    (0 done, 1 refused, 3 rolled back, 4 a host did not answer)."""
+    from . import applying
+    from .errors import HostUnreachable
+    from .verify import connect
+
+    _need_testinfra("apply")
+    results = []
+    for url in urls:
+        host, why = connect(url, options, root, "apply")
+        if why is not None:
+            results.append(applying.Applied(url, outcome=f"unreachable: {why}", status=4))
+        elif finish:
+            results.append(applying.finish(host, url, finish))
+        else:
+            assert spec is not None
+            try:
+                results.append(applying.apply_host(spec, name, host, url, timeout, confirm))
+            except HostUnreachable as exc:
+                results.append(applying.Applied(url, outcome=f"stopped answering: {exc}", status=4))
+    return applying.report(results), max((r.status for r in results), default=0)

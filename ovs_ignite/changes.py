@@ -30,7 +30,7 @@ HOW_SAID: dict[How, str] = {
 }
 # Keys of a container's data file that its attach reads (set again by a re-attach); the
 # others are what its unit runs.
-_ATTACH_KEYS = ("interface", "route", "interface_setting")
+ATTACH_KEYS = frozenset({"interface", "route", "interface_setting"})
 # Keys of host.conf that the bridges run reads; ovs_image and ovs_schema need OVS's
 # containers to restart; dpdk_device is bound at boot; runtime is the OS's.
 _HOST_KEYS: dict[str, How] = {
@@ -74,7 +74,7 @@ def _added_removed(old: Iterable[str], new: Iterable[str]) -> str:
     return " ".join(plus + minus)
 
 
-def _keyed(text: str) -> dict[str, list[str]]:
+def keyed(text: str) -> dict[str, list[str]]:
     """A data file's values by key, in order (blank and comment lines skipped)."""
     found: dict[str, list[str]] = {}
     for line in text.splitlines():
@@ -84,9 +84,15 @@ def _keyed(text: str) -> dict[str, list[str]]:
     return found
 
 
+def bridge_ports(text: str) -> list[str]:
+    """The ports a bridge's data file adds, in order."""
+    words = [line.split(" ") for line in keyed(text).get("vsctl", [])]
+    return [w[3] for w in words if w[:2] == ["--may-exist", "add-port"] and len(w) > 3]
+
+
 def _changed_keys(old: str, new: str) -> list[str]:
     """The keys whose values differ between two data files."""
-    a, b = _keyed(old), _keyed(new)
+    a, b = keyed(old), keyed(new)
     return [key for key in dict.fromkeys([*a, *b]) if a.get(key) != b.get(key)]
 
 
@@ -94,14 +100,10 @@ def _bridge_change(bridge: str, old: str | None, new: str | None) -> Change:
     """A bridge's data: added, removed, or changed (ports added and removed, settings)."""
     what = f"bridge {bridge}"
     if old is None or new is None:
-        whole = "added" if old is None else "removed from the spec (OVS keeps it and its ports)"
+        whole = "added" if old is None else "removed (apply deletes it and its ports)"
         return Change("live", what, whole)
 
-    def ports(text: str) -> list[str]:
-        words = [line.split(" ") for line in _keyed(text).get("vsctl", [])]
-        return [w[3] for w in words if w[:2] == ["--may-exist", "add-port"] and len(w) > 3]
-
-    moved = _added_removed(ports(old), ports(new))
+    moved = _added_removed(bridge_ports(old), bridge_ports(new))
     settings = [key for key in _changed_keys(old, new) if key != "vsctl"]
     said = [f"ports {moved}"] if moved else []
     if settings or (not moved and old != new):
@@ -116,8 +118,8 @@ def _container_changes(name: str, old: str | None, new: str | None) -> Iterator[
         yield Change("live", what, "added (started)" if old is None else "removed (stopped)")
         return
     keys = _changed_keys(old, new)
-    ran = [key for key in keys if key not in _ATTACH_KEYS]
-    attached = [key for key in keys if key in _ATTACH_KEYS]
+    ran = [key for key in keys if key not in ATTACH_KEYS]
+    attached = [key for key in keys if key in ATTACH_KEYS]
     if ran:
         yield Change("restart", what, "its " + ", ".join(ran))
     if attached:
@@ -125,7 +127,7 @@ def _container_changes(name: str, old: str | None, new: str | None) -> Iterator[
 
 
 def _host_changes(old: str, new: str) -> Iterator[Change]:
-    a, b = _keyed(old), _keyed(new)
+    a, b = keyed(old), keyed(new)
     for key in _changed_keys(old, new):
         how = _HOST_KEYS.get(key, "live")
         what = "OVS (ovsdb-server, ovs-vswitchd)" if how == "restart" else f"host {key}"

@@ -554,6 +554,101 @@ def plan_command(
     write_stdout(spec_changes(old, new, inventory))
 
 
+# apply's own options.
+ApplyTimeoutOption = Annotated[
+    int,
+    typer.Option(
+        "--timeout",
+        min=10,
+        max=86400,
+        help="Seconds after the reconcile until the host undoes the change by itself "
+        "unless it is kept.",
+    ),
+]
+ApplyConfirmOption = Annotated[
+    bool,
+    typer.Option(
+        "--confirm", help="Leave the change pending until apply --commit (within --timeout)."
+    ),
+]
+ApplyCommitOption = Annotated[
+    bool, typer.Option("--commit", help="Keep the pending change of the hosts.")
+]
+ApplyRollbackOption = Annotated[
+    bool,
+    typer.Option(
+        "--rollback", help="Undo the pending change, or else the newest one kept, of the hosts."
+    ),
+]
+
+
+@app.command("apply")
+@handled
+def apply_command(
+    spec: Annotated[
+        Path | None,
+        typer.Argument(
+            help="The spec to change the hosts to (YAML); not with --commit or --rollback."
+        ),
+    ] = None,
+    hosts: Annotated[
+        list[str] | None,
+        typer.Option("--hosts", help="testinfra URL of a host: ssh://core@edge-01, local://, ..."),
+    ] = None,
+    timeout: ApplyTimeoutOption = 60,
+    confirm: ApplyConfirmOption = False,
+    commit: ApplyCommitOption = False,
+    rollback: ApplyRollbackOption = False,
+    sudo: Annotated[bool, typer.Option("--sudo", help="Change the hosts with sudo.")] = False,
+    ssh_config: SshConfigOption = None,
+    ssh_identity_file: SshIdentityOption = None,
+    root: Annotated[
+        str,
+        typer.Option("--root", help="Change the files under this folder of the host, not /."),
+    ] = "",
+) -> None:
+    """Change running hosts to SPEC without reprovisioning them, with a rollback.
+
+    Reads what each host has (as plan --hosts does), then writes the files, units and links
+    render would write (the same bytes) and runs the reconcile: containers and units that
+    left the spec stopped, systemd reloaded, ports that left a bridge removed, the bridges'
+    transactions run again, containers that came started, those changed restarted (or only
+    attached again). The host keeps each change as a generation under
+    /var/lib/ovs-ignite/generations/ and arms a timer that undoes it by itself; apply then
+    runs verify, and keeps the change (or, with --confirm, leaves it pending for --commit)
+    unless a check fails that did not fail before. Kernel arguments and what only Ignition
+    sets are refused. Prints YAML per host; exit 0, 1 refused, 3 rolled back, 4 a host did
+    not answer."""
+    from .api import apply_hosts
+    from .errors import ChecksFailed, HostUnreachable
+
+    finish = _apply_step(spec, hosts, commit, rollback)
+    loaded = load(spec) if spec is not None else None
+    options = _transport(sudo, ssh_config, ssh_identity_file)
+    name = str(spec) if spec is not None else ""
+    said, status = apply_hosts(
+        loaded, name, hosts or [], options, root, timeout=timeout, confirm=confirm, finish=finish
+    )
+    write_stdout(said)
+    if status:
+        raise {4: HostUnreachable(""), 3: ChecksFailed("")}.get(
+            status, OvsIgniteError("ovs-ignite apply: a host refused the change (see its outcome)")
+        )
+
+
+def _apply_step(spec: Path | None, hosts: list[str] | None, commit: bool, rollback: bool) -> str:
+    """What apply is asked: "" (a spec), "commit" or "rollback"; UsageError for a choice
+    that does not go together."""
+    if commit and rollback:
+        raise UsageError("ovs-ignite apply: --commit or --rollback, not both")
+    if not hosts:
+        raise UsageError("ovs-ignite apply: give the hosts (--hosts URL)", "--hosts")
+    finish = "commit" if commit else "rollback" if rollback else ""
+    if (spec is None) != bool(finish):
+        raise UsageError("ovs-ignite apply: give SPEC, or --commit or --rollback without one")
+    return finish
+
+
 def main() -> None:
     """Entry point of the ovs-ignite command."""
     app()

@@ -34,6 +34,7 @@ def test_the_table_is_what_typer_says_now() -> None:
         "verify",
         "dpdk-plan",
         "plan",
+        "apply",
     }
 
 
