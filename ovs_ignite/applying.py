@@ -49,6 +49,7 @@ class Applied:
     generation: int | None = None
     outcome: str = ""  # kept, pending, rolled back, no change, refused, ...
     failed: list[Check] = field(default_factory=list)  # the checks that undid it
+    later: list[str] = field(default_factory=list)  # units changed, restarted by no one
     status: int = 0  # 0, 1 refused, 3 rolled back, 4 unreachable
 
 
@@ -110,7 +111,7 @@ def apply_host(
 ) -> Applied:
     """apply SPEC on one host that answers (see the module's text)."""
     from .hoststate import comparable, read_state
-    from .reconcile import bundle, digest
+    from .reconcile import actions, bundle, deferred, digest
 
     done = Applied(url)
     new = build_plan(spec, name)
@@ -126,6 +127,7 @@ def apply_host(
         return done
     failed_before = _failed_expectations(spec, host) if spec.expect else set()
     data = bundle(state.plan, new, old_cmp, new_cmp, host_script_path(spec))
+    done.later = deferred(old_cmp, new_cmp, actions(old_cmp, new_cmp))
     side = HostSide(host)
     try:
         side.send({APPLY_SCRIPT: script_bytes(), "bundle.tgz": data})
@@ -230,6 +232,9 @@ def report(results: list[Applied]) -> str:
         if done.generation is not None:
             lines.append(f"  generation: {done.generation}")
         lines.append(f"  outcome: {json.dumps(done.outcome)}")
+        if done.later and done.status == 0:
+            lines.append("  at_next_restart:  # written, not restarted by apply")
+            lines += [f"    - {json.dumps(name)}" for name in done.later]
         if done.failed:
             lines.append("  failed:")
         for check in done.failed:

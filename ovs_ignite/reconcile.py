@@ -8,10 +8,12 @@ The reconcile of a change from host plan old to new:
   every other unit that left it;
 - after: ``reload`` (systemd's daemon-reload); enable the units new enables; remove the
   bridges that left the spec and the ports that left a bridge (``del-br``, ``del-port``);
-  restart the OVS units whose text or image changed; run the bridges' units again when any
-  bridge or host data changed; start the containers that came; restart those whose unit,
-  body or run settings changed, or only their attach when only their interfaces did;
-  restart the other units whose text changed.
+  restart the OVS units when their image or schema changed; run the bridges' transactions again
+  when any bridge or host data changed (``bridges``: the host script's, not a restart of
+  their unit, which would restart the uplinks too); restart the uplink of a bridge whose
+  uplink, address, routes or DNS changed; start the containers that came; restart those
+  whose unit, body or run settings changed, or only their attach when only their
+  interfaces did; start the other units that came, restart those whose text changed.
 The rollback's reconcile is the same from new to old.
 """
 
@@ -30,6 +32,8 @@ from .changes import ATTACH_KEYS, bridge_ports, keyed
 
 _BRIDGES = names.bridge_data("").removesuffix(".conf")
 _CONTAINERS = names.container_data("").removesuffix(".conf")
+# Keys of a bridge's data that its uplink unit reads.
+_UPLINK_KEYS = {"uplink", "dhcp", "route", "dns", "uplink_timeout", "address", "mtu"}
 # Keys of host.conf that need OVS's containers to restart.
 _OVS_KEYS = ("ovs_image", "ovs_schema")
 _OVS_UNITS = (names.OVSDB_UNIT, names.VSWITCHD_UNIT)
@@ -109,10 +113,31 @@ def actions(old: HostPlan, new: HostPlan) -> list[str]:
             first += [f"stop {name}"] + ([f"disable {name}"] if unit.enabled else [])
     then = ["reload", *_enabled(units_a, units_b), *_ports_gone(old, new)]
     then += _ovs_and_bridges(old, new, units_a, units_b)
+    then += _uplinks(old, new, units_b)
     changed_units = {n for n in units_b if n in units_a and units_a[n] != units_b[n]}
     then += _containers(old, new, changed_units)
+    came = [n for n in units_b if n not in units_a and _restartable(n, units_b[n], new)]
+    then += [f"start {n}" for n in came]
     then += [f"restart {n}" for n in sorted(changed_units) if _restartable(n, units_b[n], new)]
     return [*first, "install", *dict.fromkeys(then)]
+
+
+def deferred(old: HostPlan, new: HostPlan, forward: list[str]) -> list[str]:
+    """The units of both whose text changed and that the reconcile forward does not
+    restart (OVS's without a new image, templates, the DPDK binding, the shared body of the
+    containers' units): the change takes effect at their next restart."""
+    units_a = {u.name: u for u in old.units}
+    later = [
+        u.name
+        for u in new.units
+        if u.name in units_a and units_a[u.name] != u and f"restart {u.name}" not in forward
+    ]
+    bodies = (names.CONTAINER_BODY, names.UNATTACHED_CONTAINER_BODY)
+    body_a = {f.path: f.contents for f in old.files if f.path in bodies}
+    body_b = {f.path: f.contents for f in new.files if f.path in bodies}
+    if body_a != body_b and body_a and body_b:
+        later.append("every container's unit (their shared body)")
+    return [name for name in later if not name.startswith("ovs-attach@")]
 
 
 def _enabled(old: dict[str, HostUnit], new: dict[str, HostUnit]) -> Iterator[str]:
@@ -140,14 +165,14 @@ def _ports_gone(old: HostPlan, new: HostPlan) -> Iterator[str]:
 def _ovs_and_bridges(
     old: HostPlan, new: HostPlan, units_a: dict[str, HostUnit], units_b: dict[str, HostUnit]
 ) -> list[str]:
-    """Restarts of OVS's units (their text, image or schema changed), then a run of the
-    bridges' units again (any bridge or host data changed)."""
+    """Restarts of OVS's units (their image or schema changed), then a run of the bridges'
+    transactions again (any bridge or host data changed)."""
     host_a = next((f.contents for f in old.files if f.path == names.HOST_DATA), "")
     host_b = next((f.contents for f in new.files if f.path == names.HOST_DATA), "")
     found = []
     ovs_keys = _changed_keys(host_a, host_b) & set(_OVS_KEYS)
-    for unit in _OVS_UNITS:
-        if unit in units_b and (ovs_keys or units_a.get(unit) != units_b[unit]):
+    for unit in _OVS_UNITS:  # (a change of their text alone waits for their next restart)
+        if unit in units_b and unit in units_a and ovs_keys:
             found.append(f"restart {unit}")
     data_a = {f.path: f.contents for f in old.files if f.path.startswith(names.CONFIG_DIR)}
     data_b = {f.path: f.contents for f in new.files if f.path.startswith(names.CONFIG_DIR)}
@@ -157,9 +182,26 @@ def _ovs_and_bridges(
         if not path.startswith(_CONTAINERS)
     )
     if data_changed or found:
-        bridges = [n for n in units_b if n.startswith("ovs-ignite-bridges") and "@." not in n]
-        found += [f"restart {n}" for n in bridges if units_b[n].enabled]
+        # The main instance's transactions run by the host script itself: a restart of
+        # their unit would restart each uplink's too (Requires=), and move the NIC again.
+        found += ["bridges"] if names.BRIDGES_UNIT in units_b else []
+        switches = [n for n in units_b if n.startswith("ovs-ignite-bridges@") and "@." not in n]
+        found += [f"restart {n}" for n in switches if units_b[n].enabled]
     return found
+
+
+def _uplinks(old: HostPlan, new: HostPlan, units: dict[str, HostUnit]) -> Iterator[str]:
+    """A restart of the uplink unit of each bridge whose uplink, address, routes or DNS
+    changed (it hands the NIC back, then moves it with the new data)."""
+    before, after = _data(old, _BRIDGES), _data(new, _BRIDGES)
+    for bridge, text in after.items():
+        unit = names.uplink_unit(bridge)
+        if (
+            bridge in before
+            and unit in units
+            and _changed_keys(before[bridge], text) & _UPLINK_KEYS
+        ):
+            yield f"restart {unit}"
 
 
 def _containers(old: HostPlan, new: HostPlan, changed_units: set[str]) -> Iterator[str]:

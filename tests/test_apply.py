@@ -19,7 +19,7 @@ from ovs_ignite.artifacts import HostPlan
 from ovs_ignite.changes import plan_changes
 from ovs_ignite.cli import app
 from ovs_ignite.plan import build_plan
-from ovs_ignite.reconcile import actions, bundle, digest, manifest
+from ovs_ignite.reconcile import actions, bundle, deferred, digest, manifest
 
 from .support.specs import ROOT
 
@@ -63,7 +63,7 @@ def test_each_change_gets_its_reconcile_in_order(tmp_path: Path) -> None:
         "reload",
         "enable api.service",
         "enable ovs-attach@api.service",
-        "restart ovs-ignite-bridges.service",
+        "bridges",
         "restart ovs-attach@web.service",
         "start api.service",
     ]
@@ -76,7 +76,7 @@ def test_each_change_gets_its_reconcile_in_order(tmp_path: Path) -> None:
         "install",
         "reload",
         "del-port br-app eth9",
-        "restart ovs-ignite-bridges.service",
+        "bridges",
         "restart ovs-attach@web.service",
     ]
 
@@ -94,8 +94,35 @@ def test_an_image_restarts_the_container_and_a_bridge_that_left_is_deleted(
     assert got[got.index("restart ovsdb-server.service") :][:3] == [
         "restart ovsdb-server.service",
         "restart ovs-vswitchd.service",
-        "restart ovs-ignite-bridges.service",
+        "bridges",
     ]
+
+
+def test_an_uplink_is_moved_again_only_when_its_own_data_changes(tmp_path: Path) -> None:
+    up = NGINX.replace(
+        "    mtu: 1500\n", "    mtu: 1500\n  - {name: br-ex, uplink: ens3, address: dhcp}\n"
+    )
+    # The bridge with its uplink came: its uplink unit enabled and started after the bridges.
+    got = _actions(tmp_path, NGINX, up)
+    assert got[-3:] == [
+        "enable ovs-ignite-uplink@br-ex.service",
+        "bridges",
+        "start ovs-ignite-uplink@br-ex.service",
+    ]
+    # OVS's unit (its uplink sweep) and the containers' shared body changed with it: written,
+    # and said to take effect at their next restart, not restarted under the traffic.
+    a, b = _plans(tmp_path, NGINX, up)
+    assert deferred(a, b, got) == [
+        "ovs-vswitchd.service",
+        "every container's unit (their shared body)",
+    ]
+    # A port more on it: the bridges' transaction only (no move of the NIC).
+    more = up.replace("address: dhcp}", "address: dhcp, ports: [{name: p1, type: internal}]}")
+    assert _actions(tmp_path, up, more) == ["install", "reload", "bridges"]
+    # Its address: the uplink moved again.
+    static = up.replace("address: dhcp", "address: 10.0.2.15/24")
+    got = _actions(tmp_path, up, static)
+    assert got[-2:] == ["bridges", "restart ovs-ignite-uplink@br-ex.service"], got
 
 
 def test_kernel_arguments_users_and_the_os_are_refused(tmp_path: Path) -> None:
