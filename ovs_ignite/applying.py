@@ -131,6 +131,7 @@ def apply_host(
     side = HostSide(host)
     try:
         side.send({APPLY_SCRIPT: script_bytes(), "bundle.tgz": data})
+        done.outcome = "begun"
         rc, out, err = side.apply("begin", f"{side.staging}/bundle.tgz", digest(data), str(timeout))
         done.generation = _generation(out)
         if rc != 0:
@@ -145,8 +146,9 @@ def apply_host(
             done.outcome = "kept"
     except HostUnreachable as exc:
         done.status = 4
-        undone = f"its timer undoes generation {done.generation}" if done.generation else ""
-        done.outcome = f"stopped answering: {exc}" + (f"; {undone}" if undone else "")
+        which = f"generation {done.generation}" if done.generation else "what apply began"
+        undone = f"its timer undoes {which} (--timeout)" if done.outcome else "nothing changed"
+        done.outcome = f"stopped answering: {exc}; {undone}"
     finally:
         side.clean()
     return done
