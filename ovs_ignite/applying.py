@@ -142,8 +142,10 @@ def apply_host(
         if confirm:
             done.outcome = f"pending: confirm with apply --commit within {timeout} s"
         else:
-            side.apply("commit", str(done.generation))
-            done.outcome = "kept"
+            rc, _, err = side.apply("commit", str(done.generation))
+            # (not pending any more: its timer fired first, verify took longer than it)
+            done.outcome = "kept" if rc == 0 else f"not kept: {_last(err)}"
+            done.status = 0 if rc == 0 else 3
     except HostUnreachable as exc:
         done.status = 4
         which = f"generation {done.generation}" if done.generation else "what apply began"
@@ -155,8 +157,9 @@ def apply_host(
 
 
 def _generation(out: str) -> int | None:
+    """The number on the first line of what the host side said (None: none there)."""
     first = out.split("\n", 1)[0].strip()
-    return int(first) if first.isdigit() and len(first) < 10 else None
+    return int(first) if re.fullmatch(r"[0-9]{1,9}", first) else None
 
 
 def _last(text: str) -> str:
@@ -172,6 +175,9 @@ def _undo(side: HostSide, done: Applied, why: str) -> Applied:
     done.status = 3
     rc, _, err = side.apply("rollback", str(done.generation))
     said = "rolled back" if rc == 0 else f"rollback failed ({_last(err)}); its timer tries again"
+    errors = [line for line in err.splitlines() if "error:" in line]
+    if rc == 0 and errors:  # (the files are back; a unit of the reconcile failed)
+        said += f" (but {_last(errors[0])})"
     done.outcome = f"{said}: {why}"
     return done
 
@@ -200,13 +206,13 @@ def finish(host: CheckedHost, url: str, verb: str) -> Applied:
     try:
         side.send({APPLY_SCRIPT: script_bytes()})
         rc, out, err = side.apply("status")
-        pending = out.split() if rc == 0 else []
+        pending = _generation(out.removeprefix("pending ")) if out.startswith("pending ") else None
         if verb == "commit":
-            if pending[:1] != ["pending"]:
+            if rc != 0 or pending is None:
                 done.outcome, done.status = "nothing pending to commit", 1
                 return done
-            rc, out, err = side.apply("commit", pending[1])
-            done.generation, done.outcome = int(pending[1]), "kept"
+            rc, out, err = side.apply("commit", str(pending))
+            done.generation, done.outcome = pending, "kept"
         else:
             rc, out, err = side.apply("rollback")
             done.generation, done.outcome = _generation(out), "rolled back"

@@ -148,7 +148,10 @@ class Host:
         self.calls = tmp_path / "calls"
         self.bin.mkdir()
         for name in ("systemctl", "systemd-run"):
-            (self.bin / name).write_text(f'#!/bin/sh\necho "{name} $*" >>{self.calls}\n')
+            (self.bin / name).write_text(
+                f'#!/bin/sh\necho "{name} $*" >>{self.calls}\n'
+                '[ "$1" != is-system-running ] || echo running\n'
+            )
             (self.bin / name).chmod(0o755)
         self.calls.write_text("")
 
@@ -303,3 +306,24 @@ def test_the_command_needs_hosts_and_one_of_spec_commit_rollback(tmp_path: Path)
         result = runner.invoke(app, args)
         assert result.exit_code == 2, (args, result.output)
         assert said in result.output
+
+
+def test_what_a_host_says_is_never_trusted_as_a_number_or_a_line() -> None:
+    from ovs_ignite.applying import Applied, _generation, report
+    from ovs_ignite.changes import Change
+
+    assert _generation("12\nrest") == 12
+    for said in ["²", "1e3", "-1", "", "1234567890", " 7x", "٣"]:
+        assert _generation(said) is None, said
+    text = report(
+        [
+            Applied(
+                "ssh://h\u2028x",
+                [Change("live", "bridge br\u0085x", "added")],
+                generation=3,
+                outcome="rolled back: \n$(reboot)\u2029",
+            )
+        ]
+    )
+    assert text.isascii() and len(text.splitlines()) == 5, text
+    assert '  outcome: "rolled back: \\n$(reboot)\\u2029"' in text

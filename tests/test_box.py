@@ -876,6 +876,16 @@ def _apply(box: Box, spec: dict[str, object], *extra: str) -> subprocess.Complet
     )
 
 
+def _apply_said(box: Box, result: subprocess.CompletedProcess[str]) -> str:
+    """What apply said, with the box's side of it: the generations' logs, br-ex's uplink."""
+    logs = box.ssh(
+        "sudo sh -c 'tail -n 40 /var/lib/ovs-ignite/generations/*/log'; "
+        "sudo journalctl -b 0 -o short-monotonic -u ovs-ignite-uplink@br-ex.service | tail -n 30",
+        check=False,
+    )
+    return f"exit {result.returncode}\n{result.stdout}\n{result.stderr}\n{logs.stdout}"
+
+
 def _generations(box: Box) -> str:
     return box.ssh("sudo bash /var/lib/ovs-ignite/ovs-ignite-apply status").stdout.strip()
 
@@ -892,14 +902,14 @@ def test_apply_over_ssh_is_kept_across_a_reboot_and_undone_when_it_cuts_the_box_
             "apply's host side is the same script on both engines (the runtime tests run it "
             "with docker); one box shows it over ssh, for the suite's time"
         )
+    _uplink_holds(box)  # (as the tests before left it)
     spec = json.loads((box.work / "spec.yaml").read_text())
     # v2: br-dead (whose uplink fails by design) gone, web on another address.
     spec["bridges"] = [b for b in spec["bridges"] if b["name"] != "br-dead"]
     web = next(c for c in spec["containers"] if c["name"] == "web")
     web["interfaces"][0]["address"] = "10.10.0.11/24"
     done = _apply(box, spec, "--timeout", "300")
-    said = f"{done.returncode}\n{done.stdout}\n{done.stderr}"
-    assert done.returncode == 0 and 'outcome: "kept"' in done.stdout, said
+    assert done.returncode == 0 and 'outcome: "kept"' in done.stdout, _apply_said(box, done)
     assert _generations(box) == "kept 1"
     assert "ovs-ignite-rollback" not in box.ssh("systemctl list-timers --all").stdout
     http = "curl -sf --max-time 5 --interface 10.10.0.1 http://10.10.0.11/"
