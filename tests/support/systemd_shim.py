@@ -8,7 +8,10 @@ Unix socket to a thread of the test process and ends with the answer's status an
   systemd would (a stop of a unit that is not active does nothing; of one that does not
   exist, status 5 as systemd's "not loaded");
 - ``systemctl is-active UNIT...`` answers from the units the runner has active;
-- ``systemctl daemon-reload`` does nothing (the runner reads a unit's files at each start);
+- ``systemctl daemon-reload`` and ``reset-failed`` do nothing (the runner reads a unit's
+  files at each start, and keeps no failed state);
+- ``systemctl is-system-running`` is ``running`` (the runner has started what the test
+  wants);
   ``enable`` and ``disable`` are noted in ``enabled``;
 - ``systemd-run --unit=NAME --on-active=... -- COMMAND...`` arms a timer: noted in
   ``armed`` (NAME.timer -> COMMAND), removed by ``systemctl stop NAME.timer``. A test makes
@@ -109,7 +112,7 @@ class SystemdShim:
             return rc, "".join(f"{s}\n" for s in said), ""
         if verb == "is-system-running":  # (the runner has started what the test wants)
             return 0, "running\n", ""
-        if verb == "daemon-reload":
+        if verb in ("daemon-reload", "reset-failed"):  # (the runner keeps no failed state)
             return 0, "", ""
         for unit in units:
             if verb in ("enable", "disable"):
