@@ -83,6 +83,23 @@ def test_the_live_plan_says_what_the_two_specs_plan_says(tmp_path: Path, new: st
     assert isinstance(live, dict) and "live" in live
 
 
+def test_a_bridge_with_an_uplink_that_left_shows_its_uplink_unit_removed(tmp_path: Path) -> None:
+    """The uplink's unit is an instance enabled without a file of its own: the host shows
+    it only through the bridge's data, which names the uplink."""
+    up = NGINX.replace("bridges:\n", "bridges:\n  - {name: br-ex, uplink: ens3, address: dhcp}\n")
+    root = _host_runs(tmp_path, up)
+    live = _live(tmp_path, root, NGINX)
+    assert isinstance(live, dict)
+    # (the same changes; in the order each side lists its files: the host's folders first)
+    specs = _from_specs(tmp_path)
+    assert isinstance(specs, dict)
+    assert {how: sorted(said) for how, said in live.items()} == {
+        how: sorted(said) for how, said in specs.items()
+    }
+    assert "file /usr/local/bin/ovs-ignite-uplink.sh: removed" in live["live"]
+    assert "unit ovs-ignite-uplink@br-ex.service: removed" in live["live"]
+
+
 def test_what_was_changed_by_hand_on_the_host_shows(tmp_path: Path) -> None:
     root = _host_runs(tmp_path, NGINX + DB)
     data = root / "etc/ovs-ignite/containers/db.conf"
