@@ -13,6 +13,7 @@ one does). A host that stops answering is undone by its own timer.
 from __future__ import annotations
 
 import base64
+import contextlib
 import re
 import secrets
 from dataclasses import dataclass, field
@@ -98,8 +99,10 @@ class HostSide:
         return self._run("sh", "-c", _RUN, "sh", self.staging, self.host.root, *args)
 
     def clean(self) -> None:
+        """Remove the staging folder, if the host answers (best effort: it is under /run)."""
         if self.staging:
-            self._run("sh", "-c", _CLEAN, "sh", self.staging)
+            with contextlib.suppress(HostUnreachable):
+                self._run("sh", "-c", _CLEAN, "sh", self.staging)
 
 
 def script_bytes() -> bytes:

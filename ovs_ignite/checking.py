@@ -169,6 +169,16 @@ BATCH_PRELUDE = (
 )
 
 
+def transport_error(exc: Exception) -> str:
+    """What a transport's exception says: for testinfra's ssh (a RuntimeError carrying the
+    command's result, exit status 255), what ssh said, not the whole command."""
+    result = exc.args[0] if exc.args else None
+    said = getattr(result, "stderr", None)
+    if isinstance(said, str) and said.strip():
+        return f"{type(exc).__name__}: ssh: {' '.join(said.split())[:300]}"
+    return f"{type(exc).__name__}: {exc}"
+
+
 class CheckedHost:
     """Runs commands on the checked host (a testinfra host); root is where the files that
     the drift checks compare are (a root Ignition was applied to, or /).
@@ -201,7 +211,7 @@ class CheckedHost:
         try:
             return self.host.run(command)
         except Exception as exc:  # whatever the transport raised: the host did not answer
-            raise HostUnreachable(f"{type(exc).__name__}: {exc}") from exc
+            raise HostUnreachable(transport_error(exc)) from exc
 
     def _run(self, argv: tuple[str, ...]) -> Answer:
         result = self._call(_command(argv))

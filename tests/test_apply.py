@@ -327,3 +327,15 @@ def test_what_a_host_says_is_never_trusted_as_a_number_or_a_line() -> None:
     )
     assert text.isascii() and len(text.splitlines()) == 5, text
     assert '  outcome: "rolled back: \\n$(reboot)\\u2029"' in text
+
+
+def test_a_dead_ssh_connection_is_said_in_ssh_words() -> None:
+    from ovs_ignite.checking import transport_error
+
+    class Result:
+        rc = 255
+        stderr = "Connection timed out\r\nduring banner exchange\r\n"
+
+    said = transport_error(RuntimeError(Result()))
+    assert said == "RuntimeError: ssh: Connection timed out during banner exchange"
+    assert transport_error(OSError("no route")) == "OSError: no route"
