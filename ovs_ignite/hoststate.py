@@ -4,11 +4,14 @@ compare with a spec's (changes.plan_changes).
 
 What is read: every file, unit, drop-in and link of the spec's render; everything under the
 data folder (/etc/ovs-ignite: the bridges and containers the host has now, those that left
-the spec among them); the unit and drop-ins of each container the host has data for; every
-unit and drop-in with ovs-ignite's generated header; and /proc/cmdline for the kernel
-arguments. A path is listed only if its name is one ovs-ignite writes (letters, digits and
-``@._:-``), at most MAX_LISTED of them, and a file is read as verify's drift reads it (no
-link, FIFO or device opened, at most 2 MiB, 30 s), all of them at most MAX_READ_BYTES.
+the spec among them); the host side's parts in the scripts' folder; the unit and drop-ins
+of each container the host has data for; every unit and drop-in with ovs-ignite's
+generated header or the static units' one; and /proc/cmdline for the kernel arguments. The
+instance units a render enables without a file (a container's attach, a bridge's uplink)
+are known by the data of what left the spec. A path is listed only if its name is one
+ovs-ignite writes (letters, digits and ``@._:-``), at most MAX_LISTED of them, and a file
+is read as verify's drift reads it (no link, FIFO or device opened, at most 2 MiB, 30 s),
+all of them at most MAX_READ_BYTES.
 What the host cannot show is taken as the spec has it: users (Ignition creates them once),
 whether an instance unit is enabled, and a file or unit of yours (files:, units:) that
 left the spec (it carries no header).
