@@ -37,7 +37,8 @@ _UPLINK_KEYS = {"uplink", "dhcp", "route", "dns", "uplink_timeout", "address", "
 # Keys of host.conf that need OVS's containers to restart.
 _OVS_KEYS = ("ovs_image", "ovs_schema")
 _OVS_UNITS = (names.OVSDB_UNIT, names.VSWITCHD_UNIT)
-# Units apply never restarts: the DPDK binding (at boot only) and templates (no instance).
+# A unit apply never restarts: the DPDK binding (at boot only). (Templates neither: no
+# instance of theirs is one unit.)
 _LEFT_ALONE = (names.DPDK_BIND_UNIT,)
 UNIT_MODE = 0o644  # (Ignition's mode for units and drop-ins)
 
