@@ -60,10 +60,6 @@ def refused(changes: list[Change]) -> list[Change]:
     return [c for c in changes if c.how == "reprovision" or c.what == "kernel arguments"]
 
 
-def host_script_path(spec: Spec) -> str:
-    return names.SCRIPT[spec.target.os]
-
-
 class HostSide:
     """The apply script on one host, over a checked host's transport."""
 
@@ -129,8 +125,9 @@ def apply_host(
         done.outcome = "no change"
         return done
     failed_before = _failed_expectations(spec, host) if spec.expect else set()
-    data = bundle(state.plan, new, old_cmp, new_cmp, host_script_path(spec))
-    done.later = deferred(old_cmp, new_cmp, actions(old_cmp, new_cmp))
+    forward = actions(old_cmp, new_cmp)
+    data = bundle(state.plan, new, forward, actions(new_cmp, old_cmp), names.SCRIPT[spec.target.os])
+    done.later = deferred(old_cmp, new_cmp, forward)
     side = HostSide(host)
     try:
         side.send({APPLY_SCRIPT: script_bytes(), "bundle.tgz": data})

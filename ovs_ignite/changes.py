@@ -45,9 +45,8 @@ _HOST_KEYS: dict[str, How] = {
 
 
 _Item = TypeVar("_Item")
-# The folders of the bridges' and the containers' data files (NAME.conf in each).
-_BRIDGES = names.bridge_data("").removesuffix(".conf")
-_CONTAINERS = names.container_data("").removesuffix(".conf")
+_BRIDGES = names.BRIDGES_DATA_DIR
+_CONTAINERS = names.CONTAINERS_DATA_DIR
 
 
 class Change(NamedTuple):
@@ -74,7 +73,7 @@ def _added_removed(old: Iterable[str], new: Iterable[str]) -> str:
     return " ".join(plus + minus)
 
 
-def keyed(text: str) -> dict[str, list[str]]:
+def _keyed(text: str) -> dict[str, list[str]]:
     """A data file's values by key, in order (blank and comment lines skipped)."""
     found: dict[str, list[str]] = {}
     for line in text.splitlines():
@@ -86,13 +85,13 @@ def keyed(text: str) -> dict[str, list[str]]:
 
 def bridge_ports(text: str) -> list[str]:
     """The ports a bridge's data file adds, in order."""
-    words = [line.split(" ") for line in keyed(text).get("vsctl", [])]
+    words = [line.split(" ") for line in _keyed(text).get("vsctl", [])]
     return [w[3] for w in words if w[:2] == ["--may-exist", "add-port"] and len(w) > 3]
 
 
-def _changed_keys(old: str, new: str) -> list[str]:
+def changed_keys(old: str, new: str) -> list[str]:
     """The keys whose values differ between two data files."""
-    a, b = keyed(old), keyed(new)
+    a, b = _keyed(old), _keyed(new)
     return [key for key in dict.fromkeys([*a, *b]) if a.get(key) != b.get(key)]
 
 
@@ -104,7 +103,7 @@ def _bridge_change(bridge: str, old: str | None, new: str | None) -> Change:
         return Change("live", what, whole)
 
     moved = _added_removed(bridge_ports(old), bridge_ports(new))
-    settings = [key for key in _changed_keys(old, new) if key != "vsctl"]
+    settings = [key for key in changed_keys(old, new) if key != "vsctl"]
     said = [f"ports {moved}"] if moved else []
     if settings or (not moved and old != new):
         said.append("settings " + ", ".join(settings or ["vsctl"]))
@@ -117,7 +116,7 @@ def _container_changes(name: str, old: str | None, new: str | None) -> Iterator[
     if old is None or new is None:
         yield Change("live", what, "added (started)" if old is None else "removed (stopped)")
         return
-    keys = _changed_keys(old, new)
+    keys = changed_keys(old, new)
     ran = [key for key in keys if key not in ATTACH_KEYS]
     attached = [key for key in keys if key in ATTACH_KEYS]
     if ran:
@@ -127,8 +126,8 @@ def _container_changes(name: str, old: str | None, new: str | None) -> Iterator[
 
 
 def _host_changes(old: str, new: str) -> Iterator[Change]:
-    a, b = keyed(old), keyed(new)
-    for key in _changed_keys(old, new):
+    a, b = _keyed(old), _keyed(new)
+    for key in changed_keys(old, new):
         how = _HOST_KEYS.get(key, "live")
         what = "OVS (ovsdb-server, ovs-vswitchd)" if how == "restart" else f"host {key}"
         yield Change(how, what, _added_removed(a.get(key, []), b.get(key, [])) or "order")

@@ -32,8 +32,8 @@ from .hostchecks import READ_FILES, READ_LINKS, file_read, unnamed
 MAX_LISTED = 512
 # The most the files read may come to (base64, a line each): more is refused, unread.
 MAX_READ_BYTES = 32 << 20
-_CONTAINERS_DIR = names.container_data("").removesuffix(".conf")
-_BRIDGES_DIR = names.bridge_data("").removesuffix(".conf")
+_CONTAINERS_DIR = names.CONTAINERS_DATA_DIR
+_BRIDGES_DIR = names.BRIDGES_DATA_DIR
 _SAFE_PATH = re.compile(r"^(/[A-Za-z0-9@_:.-]+)+$")
 _UNIT_SUFFIXES = (".service", ".target", ".timer", ".socket", ".path", ".mount")
 # Lists, one a line under root $1: the data folder's files and links; the host side's

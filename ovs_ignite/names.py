@@ -106,14 +106,19 @@ def attachment_data(container: str) -> str:
     return f"{CONFIG_DIR}/attachments/{container}.conf"
 
 
+# The folders of the bridges' and the containers' data files (NAME.conf in each).
+BRIDGES_DATA_DIR = f"{CONFIG_DIR}/bridges/"
+CONTAINERS_DATA_DIR = f"{CONFIG_DIR}/containers/"
+
+
 def bridge_data(bridge: str) -> str:
     """The host data file of bridge."""
-    return f"{CONFIG_DIR}/bridges/{bridge}.conf"
+    return f"{BRIDGES_DATA_DIR}{bridge}.conf"
 
 
 def container_data(container: str) -> str:
     """The host data file of container (its interfaces)."""
-    return f"{CONFIG_DIR}/containers/{container}.conf"
+    return f"{CONTAINERS_DATA_DIR}{container}.conf"
 
 
 # -- units and containers -----------------------------------------------------------------------

@@ -28,10 +28,10 @@ from typing import NamedTuple
 
 from . import names
 from .artifacts import HostPlan, HostUnit
-from .changes import ATTACH_KEYS, bridge_ports, keyed
+from .changes import ATTACH_KEYS, bridge_ports, changed_keys
 
-_BRIDGES = names.bridge_data("").removesuffix(".conf")
-_CONTAINERS = names.container_data("").removesuffix(".conf")
+_BRIDGES = names.BRIDGES_DATA_DIR
+_CONTAINERS = names.CONTAINERS_DATA_DIR
 # Keys of a bridge's data that its uplink unit reads.
 _UPLINK_KEYS = {"uplink", "dhcp", "route", "dns", "uplink_timeout", "address", "mtu"}
 # Keys of host.conf that need OVS's containers to restart.
@@ -92,11 +92,6 @@ def _data(plan: HostPlan, prefix: str) -> dict[str, str]:
         for f in plan.files
         if f.path.startswith(prefix)
     }
-
-
-def _changed_keys(old: str, new: str) -> set[str]:
-    a, b = keyed(old), keyed(new)
-    return {key for key in {*a, *b} if a.get(key) != b.get(key)}
 
 
 def actions(old: HostPlan, new: HostPlan) -> list[str]:
@@ -171,7 +166,7 @@ def _ovs_and_bridges(
     host_a = next((f.contents for f in old.files if f.path == names.HOST_DATA), "")
     host_b = next((f.contents for f in new.files if f.path == names.HOST_DATA), "")
     found = []
-    ovs_keys = _changed_keys(host_a, host_b) & set(_OVS_KEYS)
+    ovs_keys = set(changed_keys(host_a, host_b)) & set(_OVS_KEYS)
     for unit in _OVS_UNITS:  # (a change of their text alone waits for their next restart)
         if unit in units_b and unit in units_a and ovs_keys:
             found.append(f"restart {unit}")
@@ -200,7 +195,7 @@ def _uplinks(old: HostPlan, new: HostPlan, units: dict[str, HostUnit]) -> Iterat
         if (
             bridge in before
             and unit in units
-            and _changed_keys(before[bridge], text) & _UPLINK_KEYS
+            and set(changed_keys(before[bridge], text)) & _UPLINK_KEYS
         ):
             yield f"restart {unit}"
 
@@ -216,7 +211,7 @@ def _containers(old: HostPlan, new: HostPlan, changed_units: set[str]) -> Iterat
         if name not in before:
             yield f"start {unit}"
             continue
-        keys = _changed_keys(before[name], text)
+        keys = set(changed_keys(before[name], text))
         body = names.container_dropin(name)
         if unit in changed_units or links_a.get(body) != links_b.get(body) or keys - ATTACH_KEYS:
             yield f"restart {unit}"
@@ -251,12 +246,12 @@ def check_actions(lines: list[str]) -> None:
 
 
 def bundle(
-    old: HostPlan, new: HostPlan, old_cmp: HostPlan, new_cmp: HostPlan, script: str
+    old: HostPlan, new: HostPlan, forward: list[str], backward: list[str], script: str
 ) -> bytes:
     """The gzipped tar apply sends: the manifest (old to new, by raw bytes), files/I, the
-    forward and backward reconciles (by the comparable plans) and the host script's path."""
+    forward and backward reconciles (actions of the comparable plans, both ways) and the
+    host script's path."""
     lines, payloads = manifest(old, new)
-    forward, backward = actions(old_cmp, new_cmp), actions(new_cmp, old_cmp)
     check_actions(forward + backward)
     members = {
         "manifest": _text(lines),

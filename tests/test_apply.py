@@ -168,7 +168,7 @@ class Host:
 
     def begin(self, tmp_path: Path, old: str, new: str, timeout: str = "60") -> str:
         a, b = _plans(tmp_path, old, new)
-        data = bundle(a, b, a, b, "/usr/local/bin/ovs-ignite-host")
+        data = bundle(a, b, actions(a, b), actions(b, a), "/usr/local/bin/ovs-ignite-host")
         (tmp_path / "bundle.tgz").write_bytes(data)
         done = self.run("begin", str(tmp_path / "bundle.tgz"), digest(data), timeout)
         assert done.returncode == 0, done.stderr
