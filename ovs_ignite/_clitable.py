@@ -61,8 +61,10 @@ TABLE: dict[str, Any] = {
         "  runs verify, and keeps the change (or, with --confirm, leaves it pending "
         "for\n"
         "  --commit) unless a check fails that did not fail before. Kernel arguments\n"
-        "  and what only Ignition sets are refused. Prints YAML per host; exit 0, 1\n"
-        "  refused, 3 rolled back, 4 a host did not answer.\n"
+        "  are written for the next boot (rpm-ostree kargs, Flatcar's GRUB config):\n"
+        "  --reboot reboots and verifies again. What only Ignition sets is refused.\n"
+        "  YAML per host; exit 0, 1 refused, 3 rolled back (or failing after the\n"
+        "  reboot), 4 a host did not answer.\n"
         "\n"
         "Arguments:\n"
         "  spec <path>  The spec to change the hosts to (YAML); not with --commit or\n"
@@ -79,6 +81,9 @@ TABLE: dict[str, Any] = {
         "  --commit                    Keep the pending change of the hosts.\n"
         "  --rollback                  Undo the pending change, or else the newest one\n"
         "                              kept, of the hosts.\n"
+        "  --reboot                    Reboot a host whose kept change needs it "
+        "(kernel\n"
+        "                              arguments), wait for it and verify it again.\n"
         "  --sudo                      Change the hosts with sudo.\n"
         "  --ssh-config <path>         ssh configuration file to use.\n"
         "  --ssh-identity-file <path>  ssh private key to use.\n"
@@ -377,6 +382,17 @@ TABLE: dict[str, Any] = {
                 "zsh": [
                     '"--rollback":"Undo the pending change, or else the newest one '
                     'kept, of the hosts."'
+                ],
+            },
+            {
+                "flag": True,
+                "multiple": False,
+                "names": ["--reboot"],
+                "param": "reboot",
+                "zsh": [
+                    '"--reboot":"Reboot a host whose kept change needs it (kernel '
+                    "arguments), wait for it and \n"
+                    'verify it again."'
                 ],
             },
             {

@@ -383,10 +383,13 @@ def apply_hosts(
     timeout: int = 60,
     confirm: bool = False,
     finish: str = "",
+    reboot: bool = False,
 ) -> tuple[str, int]:
     """apply: spec onto each host (a testinfra URL), or, with finish (commit, rollback),
-    that step of the pending or newest generation; the report as YAML and the exit status
-    (0 done, 1 refused, 3 rolled back, 4 a host did not answer)."""
+    that step of the pending or newest generation; with reboot, a host whose kept change
+    needs a reboot is rebooted and verified again; the report as YAML and the exit status
+    (0 done, 1 refused, 3 rolled back or failing after the reboot, 4 a host did not
+    answer)."""
     from . import applying
     from .errors import HostUnreachable
     from .verify import connect
@@ -402,7 +405,8 @@ def apply_hosts(
         else:
             assert spec is not None
             try:
-                results.append(applying.apply_host(spec, name, host, url, timeout, confirm))
+                done = applying.apply_host(spec, name, host, url, timeout, confirm, reboot)
+                results.append(done)
             except HostUnreachable as exc:
                 results.append(applying.Applied(url, outcome=f"stopped answering: {exc}", status=4))
     return applying.report(results), max((r.status for r in results), default=0)

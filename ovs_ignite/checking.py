@@ -171,11 +171,13 @@ BATCH_PRELUDE = (
 
 def transport_error(exc: Exception) -> str:
     """What a transport's exception says: for testinfra's ssh (a RuntimeError carrying the
-    command's result, exit status 255), what ssh said, not the whole command."""
+    command's result, exit status 255), what ssh said, not the whole command: the end of
+    its stderr (ssh's own words come after what the command wrote before it died)."""
     result = exc.args[0] if exc.args else None
     said = getattr(result, "stderr", None)
     if isinstance(said, str) and said.strip():
-        return f"{type(exc).__name__}: ssh: {' '.join(said.split())[:300]}"
+        words = " ".join(said.split())
+        return f"{type(exc).__name__}: ssh: {'...' if len(words) > 300 else ''}{words[-300:]}"
     return f"{type(exc).__name__}: {exc}"
 
 

@@ -574,6 +574,14 @@ ApplyConfirmOption = Annotated[
 ApplyCommitOption = Annotated[
     bool, typer.Option("--commit", help="Keep the pending change of the hosts.")
 ]
+ApplyRebootOption = Annotated[
+    bool,
+    typer.Option(
+        "--reboot",
+        help="Reboot a host whose kept change needs it (kernel arguments), wait for it "
+        "and verify it again.",
+    ),
+]
 ApplyRollbackOption = Annotated[
     bool,
     typer.Option(
@@ -599,6 +607,7 @@ def apply_command(
     confirm: ApplyConfirmOption = False,
     commit: ApplyCommitOption = False,
     rollback: ApplyRollbackOption = False,
+    reboot: ApplyRebootOption = False,
     sudo: Annotated[bool, typer.Option("--sudo", help="Change the hosts with sudo.")] = False,
     ssh_config: SshConfigOption = None,
     ssh_identity_file: SshIdentityOption = None,
@@ -616,18 +625,27 @@ def apply_command(
     attached again). The host keeps each change as a generation under
     /var/lib/ovs-ignite/generations/ and arms a timer that undoes it by itself; apply then
     runs verify, and keeps the change (or, with --confirm, leaves it pending for --commit)
-    unless a check fails that did not fail before. Kernel arguments and what only Ignition
-    sets are refused. Prints YAML per host; exit 0, 1 refused, 3 rolled back, 4 a host did
-    not answer."""
+    unless a check fails that did not fail before. Kernel arguments are written for the next
+    boot (rpm-ostree kargs, Flatcar's GRUB config): --reboot reboots and verifies again.
+    What only Ignition sets is refused. YAML per host; exit 0, 1 refused, 3 rolled back
+    (or failing after the reboot), 4 a host did not answer."""
     from .api import apply_hosts
     from .errors import ChecksFailed, HostUnreachable
 
-    finish = _apply_step(spec, hosts, commit, rollback)
+    finish = _apply_step(spec, hosts, commit, rollback, _reboot_choice(reboot, confirm, root))
     loaded = load(spec) if spec is not None else None
     options = _transport(sudo, ssh_config, ssh_identity_file)
     name = str(spec) if spec is not None else ""
     said, status = apply_hosts(
-        loaded, name, hosts or [], options, root, timeout=timeout, confirm=confirm, finish=finish
+        loaded,
+        name,
+        hosts or [],
+        options,
+        root,
+        timeout=timeout,
+        confirm=confirm,
+        finish=finish,
+        reboot=reboot,
     )
     write_stdout(said)
     if status:
@@ -636,7 +654,24 @@ def apply_command(
         )
 
 
-def _apply_step(spec: Path | None, hosts: list[str] | None, commit: bool, rollback: bool) -> str:
+def _reboot_choice(reboot: bool, confirm: bool, root: str) -> bool:
+    """reboot; UsageError for --reboot with --confirm or --root."""
+    if not reboot:
+        return False
+    if confirm:
+        raise UsageError(
+            "ovs-ignite apply: --reboot follows a change apply keeps: not with --confirm "
+            "(reboot the host after --commit)",
+            "--reboot",
+        )
+    if root:
+        raise UsageError("ovs-ignite apply: --reboot with --root: the root is not a running host")
+    return True
+
+
+def _apply_step(
+    spec: Path | None, hosts: list[str] | None, commit: bool, rollback: bool, reboot: bool
+) -> str:
     """What apply is asked: "" (a spec), "commit" or "rollback"; UsageError for a choice
     that does not go together."""
     if commit and rollback:
@@ -646,6 +681,8 @@ def _apply_step(spec: Path | None, hosts: list[str] | None, commit: bool, rollba
     finish = "commit" if commit else "rollback" if rollback else ""
     if (spec is None) != bool(finish):
         raise UsageError("ovs-ignite apply: give SPEC, or --commit or --rollback without one")
+    if reboot and finish:
+        raise UsageError(f"ovs-ignite apply: --reboot with --{finish}", "--reboot")
     return finish
 
 

@@ -13,7 +13,11 @@ The reconcile of a change from host plan old to new:
   their unit, which would restart the uplinks too); restart the uplink of a bridge whose
   uplink, address, routes or DNS changed; start the containers that came; restart those
   whose unit, body or run settings changed, or only their attach when only their
-  interfaces did; start the other units that came, restart those whose text changed.
+  interfaces did; start the other units that came, restart those whose text changed;
+  ``kargs OS`` when new has kernel arguments old lacks (the bundle's file kargs, a word a
+  line: the host side adds those the next boot lacks, through rpm-ostree on fcos and the
+  OEM partition's GRUB config on flatcar), ``kargs-undo OS`` when old has some new lacks
+  (the host side takes away what its kargs added).
 The rollback's reconcile is the same from new to old.
 """
 
@@ -115,7 +119,26 @@ def actions(old: HostPlan, new: HostPlan) -> list[str]:
     came = [n for n in units_b if n not in units_a and _restartable(n, units_b[n], new)]
     then += [f"start {n}" for n in came]
     then += [f"restart {n}" for n in sorted(changed_units) if _restartable(n, units_b[n], new)]
+    if kernel_words(old, new):
+        then.append(f"kargs {new.os}")
+    if kernel_words(new, old):
+        then.append(f"kargs-undo {new.os}")
     return [*first, "install", *dict.fromkeys(then)]
+
+
+_KARG_WORD = re.compile(r"^[A-Za-z0-9_.,:=/+-]{1,256}$")
+
+
+def kernel_words(old: HostPlan, new: HostPlan) -> list[str]:
+    """The words of new's kernel arguments that are not old's, in new's order (an argument
+    may be several words: the hugepage sizes and counts, kept in the kernel's order)."""
+    had = set(old.kernel_arguments)
+    added = [arg for arg in new.kernel_arguments if arg not in had]
+    words = list(dict.fromkeys(word for arg in added for word in arg.split(" ") if word))
+    for word in words:
+        if not _KARG_WORD.match(word):
+            raise ValueError(f"a kernel argument apply cannot send: {word!r}")
+    return words
 
 
 def deferred(old: HostPlan, new: HostPlan, forward: list[str]) -> list[str]:
@@ -258,6 +281,7 @@ def bundle(
         "forward": _text(forward),
         "backward": _text(backward),
         "script": script.encode(),
+        **({"kargs": _text(kernel_words(old, new))} if kernel_words(old, new) else {}),
         **{f"files/{i}": data for i, data in enumerate(payloads)},
     }
     out = io.BytesIO()

@@ -88,11 +88,17 @@ def _since(start: float) -> float:
     return time.perf_counter() - start
 
 
+_ALIVE = "-o ServerAliveInterval=10 -o ServerAliveCountMax=3"
+
+
 def testinfra_options(
     sudo: bool = False, ssh_config: str | None = None, ssh_identity_file: str | None = None
 ) -> dict[str, object]:
-    """testinfra's get_host options for these choices."""
-    options: dict[str, object] = {"sudo": sudo}
+    """testinfra's get_host options for these choices. ssh gives up on a connection that
+    stops answering after 30 s (without, a host whose network dies mid-command holds the
+    command until TCP gives up, a quarter of an hour); testinfra's own ConnectTimeout (10 s)
+    bounds a host that never answers."""
+    options: dict[str, object] = {"sudo": sudo, "ssh_extra_args": _ALIVE}
     if ssh_config:
         options["ssh_config"] = ssh_config
     if ssh_identity_file:

@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ovs_ignite import load_spec
+from ovs_ignite import load_spec, names
 from ovs_ignite.applying import refused
 from ovs_ignite.artifacts import HostPlan
 from ovs_ignite.changes import plan_changes
 from ovs_ignite.cli import app
 from ovs_ignite.plan import build_plan
-from ovs_ignite.reconcile import actions, bundle, deferred, digest, manifest
+from ovs_ignite.reconcile import actions, bundle, deferred, digest, kernel_words, manifest
 
 from .support.specs import ROOT
 
@@ -125,11 +125,24 @@ def test_an_uplink_is_moved_again_only_when_its_own_data_changes(tmp_path: Path)
     assert got[-2:] == ["bridges", "restart ovs-ignite-uplink@br-ex.service"], got
 
 
-def test_kernel_arguments_users_and_the_os_are_refused(tmp_path: Path) -> None:
-    dpdk = NGINX.replace("bridges:\n", "dpdk:\n  hugepages: {size: 2M, count: 512}\nbridges:\n")
-    a, b = _plans(tmp_path, NGINX, dpdk)
-    said = refused(plan_changes(a, b))
-    assert [c.what for c in said] == ["kernel arguments"]
+DPDK = NGINX.replace("bridges:\n", "dpdk:\n  hugepages: {size: 2M, count: 512}\nbridges:\n")
+
+
+def test_kernel_arguments_are_made_for_the_next_boot_users_and_the_os_refused(
+    tmp_path: Path,
+) -> None:
+    a, b = _plans(tmp_path, NGINX, DPDK)
+    assert refused(plan_changes(a, b)) == []
+    assert "reboot" in {c.how for c in plan_changes(a, b)}
+    assert actions(a, b)[-1] == "kargs fcos" and "kargs-undo fcos" not in actions(a, b)
+    assert actions(b, a)[-1] == "kargs-undo fcos" and "kargs fcos" not in actions(b, a)
+    words = kernel_words(a, b)
+    assert words == " ".join(b.kernel_arguments).split() and "hugepages=512" in words
+    assert kernel_words(b, b) == []
+    # (a word the host side would refuse is never sent)
+    for word in ["x=1;reboot", "a\u2028b", "$(id)", "x" * 300]:
+        with pytest.raises(ValueError, match="kernel argument"):
+            kernel_words(a, b._replace(kernel_arguments=(f"iommu=pt {word}",)))
     a, b = _plans(tmp_path, NGINX, NGINX.replace("name: core", "name: ops"))
     assert {c.how for c in refused(plan_changes(a, b))} == {"reprovision"}
 
@@ -166,9 +179,16 @@ class Host:
             ["bash", str(APPLY), *args], env=env, capture_output=True, text=True, check=False
         )
 
-    def begin(self, tmp_path: Path, old: str, new: str, timeout: str = "60") -> str:
+    def begin(
+        self, tmp_path: Path, old: str, new: str, timeout: str = "60", ovs: bool = True
+    ) -> str:
+        """Begin the change from old to new (without ovs: leaving out the bridges'
+        transactions, which need OVS; tests/test_runtime_apply.py runs them)."""
         a, b = _plans(tmp_path, old, new)
-        data = bundle(a, b, actions(a, b), actions(b, a), "/usr/local/bin/ovs-ignite-host")
+        forward, backward = actions(a, b), actions(b, a)
+        if not ovs:
+            forward, backward = ([x for x in f if x != "bridges"] for f in (forward, backward))
+        data = bundle(a, b, forward, backward, names.SCRIPT[b.os])
         (tmp_path / "bundle.tgz").write_bytes(data)
         done = self.run("begin", str(tmp_path / "bundle.tgz"), digest(data), timeout)
         assert done.returncode == 0, done.stderr
@@ -230,6 +250,7 @@ def test_begin_writes_the_render_and_rollback_puts_back_every_byte(tmp_path: Pat
     # A rollback of a generation no longer pending does nothing.
     again = host.run("rollback", "1")
     assert again.returncode == 0 and "rolled-back: left" in again.stderr
+    assert again.stdout == "1 rolled-back\n"  # (apply tells its timer came first by it)
 
 
 def test_one_apply_at_a_time_commit_and_rollback_of_the_newest_kept(tmp_path: Path) -> None:
@@ -268,6 +289,10 @@ def test_one_apply_at_a_time_commit_and_rollback_of_the_newest_kept(tmp_path: Pa
         ("manifest", "chmod 0644 /etc/x\n", "not a manifest line"),
         ("forward", "install\nstart $(reboot).service\n", "not a name"),
         ("forward", "install\nreboot now\n", "not an action"),
+        ("forward", "install\nkargs windows\n", "not an OS"),
+        ("kargs", "iommu=pt\nx;reboot\n", "not a kernel argument"),
+        ("kargs", 'a"b\n', "not a kernel argument"),
+        ("kargs", "$linux_append\n", "not a kernel argument"),
     ],
 )
 def test_a_bundle_that_is_not_the_render_is_refused(
@@ -278,6 +303,8 @@ def test_a_bundle_that_is_not_the_render_is_refused(
 
     host = Host(tmp_path)
     members = {"manifest": "", "forward": "install\n", "backward": "install\n", "script": "/x"}
+    if member == "kargs":
+        members["forward"] = "install\nkargs flatcar\n"
     members[member] = text
     out = io.BytesIO()
     with tarfile.open(fileobj=out, mode="w:gz") as tar:
@@ -339,3 +366,168 @@ def test_a_dead_ssh_connection_is_said_in_ssh_words() -> None:
     said = transport_error(RuntimeError(Result()))
     assert said == "RuntimeError: ssh: Connection timed out during banner exchange"
     assert transport_error(OSError("no route")) == "OSError: no route"
+    # A command that wrote a lot before its session died: ssh's own words are the end.
+    Result.stderr = "apply: step\n" * 100 + "Timeout, server box not responding.\r\n"
+    said = transport_error(RuntimeError(Result()))
+    assert said.startswith("RuntimeError: ssh: ...") and len(said) < 330
+    assert said.endswith("Timeout, server box not responding."), said
+
+
+class _Side:
+    """A host side whose rollback answers as the host script does."""
+
+    def __init__(self, answer: tuple[int, str, str]) -> None:
+        self.answer = answer
+        self.asked: list[tuple[str, ...]] = []
+
+    def apply(self, *args: str) -> tuple[int, str, str]:
+        self.asked.append(args)
+        return self.answer
+
+
+def test_a_rollback_its_timer_made_first_is_not_blamed_on_the_checks() -> None:
+    """(the box, in CI: the change cut ssh off, the timer undid it, the checks then saw
+    the host as it had been) apply says the timer undid it, not which checks failed."""
+    from ovs_ignite.applying import Applied, _undo
+    from ovs_ignite.checking import Check
+
+    failed = [Check("bridge br-ex address 10.0.2.99/24", "fail", "found 10.0.2.15/24")]
+    for answer, outcome, kept in [
+        ((0, "2\n", ""), "rolled back: verify failed", failed),
+        ((0, "2 rolled-back\n", "left"), "rolled back by its timer", []),
+        ((1, "", "error: locked\n"), "rollback failed (error: locked); its timer", failed),
+    ]:
+        side = _Side(answer)
+        done = Applied("ssh://box", generation=2, failed=list(failed))
+        _undo(side, done, "verify failed")  # type: ignore[arg-type]
+        assert side.asked == [("rollback", "2")]
+        assert done.status == 3 and done.outcome.startswith(outcome), done.outcome
+        assert done.failed == kept
+
+
+def test_a_host_that_stops_answering_mid_command_is_given_up_in_bounded_time() -> None:
+    from ovs_ignite.verify import testinfra_options
+
+    extra = str(testinfra_options()["ssh_extra_args"])
+    assert "-o ServerAliveInterval=10 -o ServerAliveCountMax=3" in extra
+
+
+FLATCAR = NGINX.replace("os: fcos ", "os: flatcar")
+GRUB = 'set oem_id="qemu"\nset linux_append="flatcar.autologin iommu=pt"'  # (no last newline)
+
+
+def test_flatcar_kernel_arguments_go_to_the_oem_grub_config_and_come_back_out(
+    tmp_path: Path,
+) -> None:
+    host = Host(tmp_path)
+    _write_plan(host, tmp_path, FLATCAR)
+    grub = host.root / "oem" / "grub.cfg"
+    grub.parent.mkdir()
+    grub.write_text(GRUB)
+    before = host.files()
+    dpdk = FLATCAR.replace("bridges:\n", "dpdk:\n  hugepages: {size: 2M, count: 512}\nbridges:\n")
+    _, b = _plans(tmp_path, FLATCAR, dpdk)
+    words = " ".join(b.kernel_arguments).split()
+    assert "iommu=pt" in words  # (there already: not written again)
+    assert host.begin(tmp_path, FLATCAR, dpdk, ovs=False) == "1"
+    new = " ".join(w for w in words if w != "iommu=pt")
+    assert grub.read_text() == f'{GRUB}\nset linux_append="$linux_append {new}"\n'
+    # Undone: the GRUB config byte for byte as it was.
+    assert host.run("rollback", "1").returncode == 0
+    assert host.files() == before
+    # Kept, then a second change whose words the next boot has already (no reboot since):
+    # nothing written, and its rollback leaves the first's line.
+    assert host.begin(tmp_path, FLATCAR, dpdk, ovs=False) == "2"
+    assert host.run("commit", "2").returncode == 0
+    written = grub.read_bytes()
+    assert host.begin(tmp_path, FLATCAR, dpdk + API, ovs=False) == "3"
+    assert grub.read_bytes() == written
+    assert host.run("rollback", "3").returncode == 0
+    assert grub.read_bytes() == written
+    # No GRUB config of its own yet (the generic image): made, and removed again.
+    assert host.run("rollback").stdout == "2\n"
+    grub.unlink()
+    assert host.begin(tmp_path, FLATCAR, dpdk, ovs=False) == "4"
+    assert grub.read_text() == f'set linux_append="$linux_append {" ".join(words)}"\n'
+    assert host.run("rollback", "4").returncode == 0 and not grub.exists()
+
+
+def test_fcos_kernel_arguments_go_through_rpm_ostree_and_come_back_out(tmp_path: Path) -> None:
+    host = Host(tmp_path)
+    (host.bin / "rpm-ostree").write_text(
+        f'#!/bin/sh\necho "rpm-ostree $*" >>{host.calls}\n'
+        '[ "$*" != kargs ] || echo "rw rhgb iommu=pt"\n'
+    )
+    (host.bin / "rpm-ostree").chmod(0o755)
+    _write_plan(host, tmp_path, NGINX)
+    assert host.begin(tmp_path, NGINX, DPDK, ovs=False) == "1"
+    _, b = _plans(tmp_path, NGINX, DPDK)
+    new = [w for w in " ".join(b.kernel_arguments).split() if w != "iommu=pt"]
+    calls = host.calls.read_text().splitlines()
+    added = "rpm-ostree kargs " + " ".join(f"--append={w}" for w in new)
+    assert added in calls
+    assert host.run("rollback", "1").returncode == 0
+    calls = host.calls.read_text().splitlines()
+    assert "rpm-ostree kargs " + " ".join(f"--delete-if-present={w}" for w in new) in calls
+    # rpm-ostree failing (a live PXE system, say): the reconcile fails, and says so.
+    (host.bin / "rpm-ostree").write_text(
+        "#!/bin/sh\necho 'error: not on a live system' >&2\nexit 1\n"
+    )
+    with pytest.raises(AssertionError, match="error: kargs fcos failed"):
+        host.begin(tmp_path, NGINX, DPDK, ovs=False)
+
+
+def test_reboot_waits_for_a_new_boot_and_verifies_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """apply --reboot on a host that answers: the old boot ID, then no answer, then the new
+    one; every check counts after the reboot."""
+    from ovs_ignite import applying
+    from ovs_ignite.checking import Answer, Check
+    from ovs_ignite.errors import HostUnreachable
+
+    class Booting:
+        def __init__(self, answers: list[str | None]) -> None:
+            self.answers, self.asked = answers, []  # type: list[str | None], list[tuple[str, ...]]
+
+        def run(self, *argv: str) -> Answer:
+            self.asked.append(argv)
+            if argv[0] == "systemctl":
+                raise HostUnreachable("the session died with the host")
+            said = self.answers.pop(0) if len(self.answers) > 1 else self.answers[0]
+            if said is None:
+                raise HostUnreachable("no route")
+            return Answer(0, said, "")
+
+    failing = [Check("kernel argument iommu=pt", "fail", "on the command line", "not")]
+    for checks, status, outcome in [
+        ([], 0, "kept; rebooted"),
+        (failing, 3, "kept; rebooted: checks fail after the reboot (apply --rollback undoes"),
+    ]:
+        monkeypatch.setattr(applying, "_checks", lambda spec, host, found=checks: found)
+        host = Booting(["one\n", "one\n", None, None, "two\n"])
+        done = applying.Applied(
+            "ssh://h", outcome="kept", still_failing=["kernel argument iommu=pt"]
+        )
+        pauses: list[float] = []
+        applying.reboot_and_verify(None, host, done, wait=60, pause=pauses.append)  # type: ignore[arg-type]
+        assert ("systemctl", "reboot") in host.asked
+        assert len(pauses) == 3 and done.still_failing == []
+        assert (done.status, done.failed) == (status, checks)
+        assert done.outcome.startswith(outcome), done.outcome
+    never = Booting(["one\n"])
+    done = applying.Applied("ssh://h", outcome="kept")
+    applying.reboot_and_verify(None, never, done, wait=0, pause=lambda _: None)  # type: ignore[arg-type]
+    assert done.status == 4 and "no answer within 0 s" in done.outcome
+
+
+def test_reboot_goes_only_with_a_change_apply_keeps_on_a_running_host(tmp_path: Path) -> None:
+    runner = CliRunner()
+    spec = str(tmp_path / "s.yaml")
+    (tmp_path / "s.yaml").write_text(NGINX)
+    for args in [
+        [spec, "--confirm"],
+        ["--commit"],
+        ["--rollback"],
+        [spec, "--root", str(tmp_path)],
+    ]:
+        result = runner.invoke(app, ["apply", "--hosts", "local://", "--reboot", *args])
+        assert result.exit_code == 2 and "--reboot" in result.output, (args, result.output)

@@ -935,10 +935,18 @@ def test_apply_over_ssh_is_kept_across_a_reboot_and_undone_when_it_cuts_the_box_
     br_ex = next(b for b in cut["bridges"] if b["name"] == "br-ex")
     br_ex["address"] = "10.0.2.99/24"
     br_ex["routes"] = [{"to": "default", "via": "10.0.2.2"}]
+    # Which the controller sees first is a race it does not control: ssh giving up on the
+    # silent box (30 s, exit 4), or the timer's rollback letting the stalled command through
+    # (the checks then see the box as it was, and the host side says the timer came first).
     lost = _apply(box, cut, "--timeout", "20")
     said = f"{lost.returncode}\n{lost.stdout}\n{lost.stderr}"
-    assert lost.returncode == 4 and "stopped answering" in lost.stdout, said
-    assert "its timer undoes" in lost.stdout, said
+    if lost.returncode == 4:
+        assert "stopped answering" in lost.stdout, said
+        assert "its timer undoes" in lost.stdout, said  # (begin's session may die too)
+    else:
+        assert lost.returncode == 3, said
+        assert 'outcome: "rolled back by its timer before the checks ended' in lost.stdout, said
+        assert "failed:" not in lost.stdout, said
     box.wait_for("true", timeout=600)
     assert _generations(box) == "kept 1"
     rollback = box.ssh("sudo journalctl -b 0 -o cat -u 'ovs-ignite-rollback-*'").stdout
