@@ -165,12 +165,13 @@ def _read(host: CheckedHost, paths: list[str]) -> tuple[dict[str, HostFile], dic
 
 
 def _cmdline(host: CheckedHost, new: HostPlan) -> tuple[str, ...]:
-    """The kernel arguments of new that the running kernel has (all of them under a root:
-    the running kernel is not the root's)."""
+    """The kernel arguments of new that the running kernel has, each of its words (an
+    argument may be several: the hugepage sizes and counts); all of them under a root: the
+    running kernel is not the root's."""
     if host.root:
         return new.kernel_arguments
-    words = host.run("cat", "/proc/cmdline").stdout.split()
-    return tuple(arg for arg in new.kernel_arguments if arg in words)
+    words = set(host.run("cat", "/proc/cmdline").stdout.split())
+    return tuple(arg for arg in new.kernel_arguments if set(arg.split(" ")) <= words)
 
 
 def _made(

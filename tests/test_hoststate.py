@@ -171,3 +171,31 @@ def test_files_that_come_to_more_than_the_cap_are_refused_unread(
     said, answered = host_changes(spec, "new.yaml", ["local://"], {}, str(root))
     assert not answered
     assert "more than 4096 bytes" in yaml.safe_load(said)["local://"]["unreachable"]
+
+
+def test_the_running_kernels_arguments_are_read_word_by_word() -> None:
+    """An argument of several words (the hugepages') counts as there when each word is on
+    /proc/cmdline, in any order (it never did before: apply said a reboot was needed after
+    the reboot); one word missing, and it is not."""
+    from ovs_ignite.artifacts import HostPlan
+    from ovs_ignite.checking import Answer
+    from ovs_ignite.hoststate import _cmdline
+    from ovs_ignite.plan import build_plan
+
+    class Running:
+        root = ""
+
+        def __init__(self, cmdline: str) -> None:
+            self.cmdline = cmdline
+
+        def run(self, *argv: str) -> Answer:
+            assert argv == ("cat", "/proc/cmdline")
+            return Answer(0, self.cmdline, "")
+
+    pages = "default_hugepagesz=2M hugepagesz=2M hugepages=512"
+    new = load_spec(Path(__file__).parent.parent / "examples" / "dpdk.yaml")
+    plan: HostPlan = build_plan(new, "dpdk.yaml")._replace(kernel_arguments=(pages, "iommu=pt"))
+    booted = "BOOT_IMAGE=/vmlinuz iommu=pt hugepages=512 default_hugepagesz=2M hugepagesz=2M\n"
+    assert _cmdline(Running(booted), plan) == (pages, "iommu=pt")  # type: ignore[arg-type]
+    short = "iommu=pt default_hugepagesz=2M hugepagesz=2M hugepages=5120"
+    assert _cmdline(Running(short), plan) == ("iommu=pt",)  # type: ignore[arg-type]
