@@ -531,3 +531,49 @@ def test_reboot_goes_only_with_a_change_apply_keeps_on_a_running_host(tmp_path: 
     ]:
         result = runner.invoke(app, ["apply", "--hosts", "local://", "--reboot", *args])
         assert result.exit_code == 2 and "--reboot" in result.output, (args, result.output)
+
+
+def test_a_change_pending_when_the_host_went_down_is_armed_again_at_boot(
+    tmp_path: Path,
+) -> None:
+    """A transient timer does not outlive a reboot: the unit the host side enables while a
+    change is pending arms its rollback again at boot, with the change's timeout."""
+    host = Host(tmp_path)
+    _write_plan(host, tmp_path, NGINX)
+    assert host.begin(tmp_path, NGINX, NGINX + API, timeout="45") == "1"
+    units = host.root / "etc/systemd/system"
+    unit = units / "ovs-ignite-apply-boot.service"
+    link = units / "multi-user.target.wants" / unit.name
+    assert link.is_symlink() and str(link.readlink()) == f"../{unit.name}"
+    lines = unit.read_text().splitlines()
+    assert "WantedBy=multi-user.target" in lines and "Type=oneshot" in lines
+    # The boot runs the unit's line with its environment, as systemd would.
+    (setting,) = [line for line in lines if line.startswith("Environment=")]
+    (command,) = [line for line in lines if line.startswith("ExecStart=")]
+    env = dict(word.split("=", 1) for word in setting.removeprefix("Environment=").split(" "))
+    assert env == {"OVS_IGNITE_ROOT": str(host.root), "OVS_IGNITE_STATE_DIR": str(host.state)}
+    host.calls.write_text("")
+    booted = subprocess.run(
+        command.removeprefix("ExecStart=").split(" "),
+        env={**os.environ, "PATH": f"{host.bin}:{os.environ['PATH']}", **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert booted.returncode == 0 and "its rollback armed again" in booted.stderr
+    armed = "systemd-run --quiet --unit=ovs-ignite-rollback-1-3 --on-active=45s"
+    assert armed in host.calls.read_text()
+    # Kept: the unit goes; a boot with nothing pending arms nothing.
+    assert host.run("commit", "1").returncode == 0
+    assert not unit.exists() and not link.is_symlink()
+    host.calls.write_text("")
+    assert host.run("boot").returncode == 0 and "systemd-run" not in host.calls.read_text()
+    # Undone: the unit goes too.
+    assert host.begin(tmp_path, NGINX + API, NGINX) == "2" and unit.exists()
+    assert host.run("rollback", "2").returncode == 0 and not unit.exists()
+    # A root whose name the unit could not hold as it is gets none (and says so).
+    (tmp_path / "odd %n dir").mkdir()
+    odd = Host(tmp_path / "odd %n dir")
+    _write_plan(odd, tmp_path, NGINX)
+    assert odd.begin(tmp_path, NGINX, NGINX + API) == "1"
+    assert not (odd.root / "etc/systemd/system" / unit.name).exists()

@@ -9,7 +9,8 @@ would; the rollback timer fires when the test says so (the one stand-in for a cl
 One host goes through the changes in order: v2 adds a container, a tagged port (a VLAN)
 and changes the web container's address; v3 moves web to another bridge and removes the
 container and the port again; v4 breaks an expectation that held, and is rolled back byte
-for byte and state for state; then --rollback, --confirm with the timer, the lock.
+for byte and state for state; then --rollback, --confirm with the timer (and with a reboot
+while pending: the boot's unit arms it again), the lock.
 """
 
 from __future__ import annotations
@@ -134,6 +135,29 @@ def _state(host: Stack) -> dict[str, object]:
     }
 
 
+BOOT_UNIT = "ovs-ignite-apply-boot.service"
+
+
+def _boot_unit(host: Stack, shim: SystemdShim) -> subprocess.CompletedProcess[str]:
+    """The boot's start of the unit apply's host side enables while a change is pending:
+    its ExecStart line run with its Environment line, as systemd would (the unit runner
+    reads no Environment=)."""
+    unit = host.host.root / "etc/systemd/system" / BOOT_UNIT
+    lines = unit.read_text().splitlines()
+    assert (host.host.root / "etc/systemd/system/multi-user.target.wants" / BOOT_UNIT).is_symlink()
+    (setting,) = [line for line in lines if line.startswith("Environment=")]
+    (command,) = [line for line in lines if line.startswith("ExecStart=")]
+    env = dict(word.split("=", 1) for word in setting.removeprefix("Environment=").split(" "))
+    return subprocess.run(
+        host.host.netns_argv(command.removeprefix("ExecStart=").split(" ")),
+        env={**shim.env, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+
+
 def _said(result: subprocess.CompletedProcess[str]) -> str:
     return f"exit {result.returncode}\n{result.stdout}\n{result.stderr}"
 
@@ -210,6 +234,18 @@ def test_apply_changes_the_host_and_rolls_back(host: Stack, conf: Path, tmp_path
         assert fired.returncode == 0, fired.stderr
         assert _state(host) == at_v2
         assert host.http_get("http://10.10.0.11/")[0] == 200
+
+        # The host goes down while v3 is pending: its transient timer goes with it; at boot
+        # the unit the host side enabled for the while arms it again, and it undoes v3.
+        pending = _apply(host, shim, tmp_path, _spec(host, V3, conf, tmp_path), "--confirm")
+        assert pending.returncode == 0, _said(pending)
+        shim.armed.clear()
+        booted = _boot_unit(host, shim)
+        assert booted.returncode == 0 and len(shim.armed) == 1, _said(booted)
+        fired = shim.fire()
+        assert fired.returncode == 0, fired.stderr
+        assert _state(host) == at_v2
+        assert not (host.host.root / "etc/systemd/system" / BOOT_UNIT).exists()
 
         # --confirm, then --commit: kept, the timer disarmed.
         pending = _apply(host, shim, tmp_path, _spec(host, V3, conf, tmp_path), "--confirm")
