@@ -632,13 +632,13 @@ def apply_command(
     from .api import apply_hosts
     from .errors import ChecksFailed, HostUnreachable
 
-    finish = _apply_step(spec, hosts, commit, rollback, _reboot_choice(reboot, confirm, root))
+    finish = _apply_step(spec, hosts, commit, rollback)
+    _reboot_choice(reboot, finish, confirm, root)
     loaded = load(spec) if spec is not None else None
     options = _transport(sudo, ssh_config, ssh_identity_file)
-    name = str(spec) if spec is not None else ""
     said, status = apply_hosts(
         loaded,
-        name,
+        str(spec) if spec is not None else "",
         hosts or [],
         options,
         root,
@@ -654,10 +654,12 @@ def apply_command(
         )
 
 
-def _reboot_choice(reboot: bool, confirm: bool, root: str) -> bool:
-    """reboot; UsageError for --reboot with --confirm or --root."""
+def _reboot_choice(reboot: bool, finish: str, confirm: bool, root: str) -> None:
+    """UsageError for --reboot with --commit, --rollback, --confirm or --root."""
     if not reboot:
-        return False
+        return
+    if finish:
+        raise UsageError(f"ovs-ignite apply: --reboot with --{finish}", "--reboot")
     if confirm:
         raise UsageError(
             "ovs-ignite apply: --reboot follows a change apply keeps: not with --confirm "
@@ -666,12 +668,9 @@ def _reboot_choice(reboot: bool, confirm: bool, root: str) -> bool:
         )
     if root:
         raise UsageError("ovs-ignite apply: --reboot with --root: the root is not a running host")
-    return True
 
 
-def _apply_step(
-    spec: Path | None, hosts: list[str] | None, commit: bool, rollback: bool, reboot: bool
-) -> str:
+def _apply_step(spec: Path | None, hosts: list[str] | None, commit: bool, rollback: bool) -> str:
     """What apply is asked: "" (a spec), "commit" or "rollback"; UsageError for a choice
     that does not go together."""
     if commit and rollback:
@@ -681,8 +680,6 @@ def _apply_step(
     finish = "commit" if commit else "rollback" if rollback else ""
     if (spec is None) != bool(finish):
         raise UsageError("ovs-ignite apply: give SPEC, or --commit or --rollback without one")
-    if reboot and finish:
-        raise UsageError(f"ovs-ignite apply: --reboot with --{finish}", "--reboot")
     return finish
 
 

@@ -302,11 +302,16 @@ def _module_loaded(host: CheckedHost, module: str) -> Outcome:
     return Outcome(answer.rc == 0, "loaded", "loaded" if answer.rc == 0 else "not loaded")
 
 
+def kernel_argument_in(karg: str, cmdline: str) -> bool:
+    """Whether kernel command line cmdline has karg: each of its words (an argument may be
+    several: the hugepage sizes and counts), in any order."""
+    return set(karg.split()) <= set(cmdline.split())
+
+
 def _kernel_argument(host: CheckedHost, karg: str) -> Outcome:
     answer = host.run("cat", "/proc/cmdline")
-    words = answer.stdout.split()
     return Outcome(
-        all(word in words for word in karg.split()),
+        kernel_argument_in(karg, answer.stdout),
         f"{karg!r} on the kernel command line",
         repr(answer.stdout.strip()),
         answer.stderr,

@@ -26,7 +26,7 @@ from . import names
 from .artifacts import Dropin, HostFile, HostLink, HostPlan, HostUnit
 from .checking import CheckedHost
 from .errors import HostUnreachable
-from .hostchecks import READ_FILES, READ_LINKS, file_read, unnamed
+from .hostchecks import READ_FILES, READ_LINKS, file_read, kernel_argument_in, unnamed
 
 # The most paths the listing may name: more is no host ovs-ignite made, and is refused.
 MAX_LISTED = 512
@@ -170,8 +170,8 @@ def _cmdline(host: CheckedHost, new: HostPlan) -> tuple[str, ...]:
     running kernel is not the root's."""
     if host.root:
         return new.kernel_arguments
-    words = set(host.run("cat", "/proc/cmdline").stdout.split())
-    return tuple(arg for arg in new.kernel_arguments if set(arg.split(" ")) <= words)
+    cmdline = host.run("cat", "/proc/cmdline").stdout
+    return tuple(arg for arg in new.kernel_arguments if kernel_argument_in(arg, cmdline))
 
 
 def _made(

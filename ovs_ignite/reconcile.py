@@ -276,12 +276,13 @@ def bundle(
     host script's path."""
     lines, payloads = manifest(old, new)
     check_actions(forward + backward)
+    kargs = kernel_words(old, new)
     members = {
         "manifest": _text(lines),
         "forward": _text(forward),
         "backward": _text(backward),
         "script": script.encode(),
-        **({"kargs": _text(kernel_words(old, new))} if kernel_words(old, new) else {}),
+        **({"kargs": _text(kargs)} if kargs else {}),
         **{f"files/{i}": data for i, data in enumerate(payloads)},
     }
     out = io.BytesIO()
